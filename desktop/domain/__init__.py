@@ -1,0 +1,1 @@
+"""The domain core: pure Python, no Qt, no SQL, no I/O."""

@@ -1,0 +1,109 @@
+"""The validation catalogue: every finding has a stable code, a severity and a plain message.
+
+The codes are the same on screen, in the CLI, in exports and in the audit log. The table in
+docs/findings.md is checked against ``CATALOGUE`` by the tests, so the two cannot drift.
+Errors mean the figures contradict each other and block the next stage; warnings are
+plausibility checks a supervisor acknowledges; info is for the record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How much a finding matters: errors block, warnings need acknowledging, info informs."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """One kind of finding: its code, severity and a title for lists and documentation."""
+
+    code: str
+    severity: Severity
+    title: str
+
+
+_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+CATALOGUE: dict[str, CatalogueEntry] = {
+    e.code: e
+    for e in (
+        CatalogueEntry("F101", _E, "A required figure is empty"),
+        CatalogueEntry("F102", _E, "A figure has a decimal point"),
+        CatalogueEntry("F103", _E, "A figure is negative"),
+        CatalogueEntry("F104", _E, "A figure is not a whole number"),
+        CatalogueEntry("F105", _E, "A figure's thousands separators are misplaced"),
+        CatalogueEntry("F106", _E, "A figure is larger than any count could be"),
+        CatalogueEntry("F107", _E, "Not a rejected-paper heading of this election type"),
+        CatalogueEntry("F108", _E, "An election type CountDesk does not support"),
+        CatalogueEntry("C201", _E, "Unaccounted ballot papers (single seat)"),
+        CatalogueEntry("C202", _E, "More votes than the valid papers allow (several seats)"),
+        CatalogueEntry("C203", _E, "A candidate has more votes than there are valid papers"),
+        CatalogueEntry("C204", _E, "More rejected papers than ballot papers verified"),
+        CatalogueEntry("C205", _E, "Rejected headings do not add up to the rejected total"),
+        CatalogueEntry("C206", _E, "A candidate's votes are not entered"),
+        CatalogueEntry("C207", _E, "A rejected-paper heading is not entered"),
+        CatalogueEntry("C208", _E, "Ballot papers verified are not entered"),
+        CatalogueEntry("C210", _E, "The contest has no candidates"),
+        CatalogueEntry("T301", _E, "Turnout over 100%"),
+        CatalogueEntry("T302", _W, "Electorate not entered"),
+        CatalogueEntry("T303", _E, "Declaring officer's name not set"),
+        CatalogueEntry("L401", _E, "A tie that must be decided by lot"),
+        CatalogueEntry("L402", _W, "Lots recorded earlier no longer match the figures"),
+        CatalogueEntry("L403", _I, "The result was decided by lot"),
+        CatalogueEntry("W601", _W, "Rejected papers over 1% of papers verified"),
+        CatalogueEntry("W602", _W, "A candidate has 0 votes"),
+        CatalogueEntry("W603", _W, "Turnout outside 10–90%"),
+        CatalogueEntry("W604", _W, "Majority under 0.5% of valid votes: a recount is likely"),
+        CatalogueEntry("I701", _I, "No more candidates than seats: all are elected"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One check's outcome: code, severity, one plain sentence, and the figures involved.
+
+    ``subject`` is the candidate id or heading key the finding is about, where it has one.
+    """
+
+    code: str
+    message: str
+    figures: dict[str, int | str] = field(default_factory=dict, hash=False, compare=False)
+    subject: int | str | None = None
+
+    @property
+    def severity(self) -> Severity:
+        """The severity fixed by the catalogue for this code."""
+        return CATALOGUE[self.code].severity
+
+    @property
+    def is_error(self) -> bool:
+        """Whether this finding blocks the next stage."""
+        return self.severity is Severity.ERROR
+
+    def as_dict(self) -> dict[str, object]:
+        """The finding as plain data for JSON, exports and the audit log."""
+        data: dict[str, object] = {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+        }
+        if self.figures:
+            data["figures"] = dict(self.figures)
+        return data
+
+
+_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+_POSITION = {code: i for i, code in enumerate(CATALOGUE)}
+
+
+def sort_findings(findings: list[Finding]) -> tuple[Finding, ...]:
+    """Errors first, then warnings, then info; within each, in catalogue order (stable)."""
+    return tuple(sorted(findings, key=lambda f: (_ORDER[f.severity], _POSITION[f.code])))
