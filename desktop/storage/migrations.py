@@ -1,0 +1,131 @@
+"""Schema migrations: named functions, applied once each, in order, never edited once shipped.
+
+Running them again is safe: the ``migrations`` table records what has been applied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+
+Migration = Callable[[Database], None]
+
+
+def m0001_initial(db: Database) -> None:
+    """Elections, contests, candidates, immutable counts, lots and the append-only audit log."""
+    statements = [
+        """CREATE TABLE elections (
+            id TEXT PRIMARY KEY,
+            poll_date TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            authority TEXT NOT NULL DEFAULT '',
+            organisation TEXT NOT NULL DEFAULT ''
+        )""",
+        """CREATE TABLE contests (
+            id TEXT PRIMARY KEY,
+            election_id TEXT NOT NULL REFERENCES elections(id),
+            area TEXT NOT NULL,
+            seats INTEGER NOT NULL CHECK (seats >= 1),
+            poll_date TEXT NOT NULL,
+            electorate INTEGER CHECK (electorate IS NULL OR electorate >= 0),
+            ballot_papers_verified INTEGER
+                CHECK (ballot_papers_verified IS NULL OR ballot_papers_verified >= 0),
+            officer_name TEXT NOT NULL DEFAULT '',
+            officer_title TEXT NOT NULL DEFAULT '',
+            imprint_address TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'setup'
+        )""",
+        "CREATE INDEX contests_election ON contests(election_id)",
+        """CREATE TABLE candidates (
+            id INTEGER PRIMARY KEY,
+            contest_id TEXT NOT NULL REFERENCES contests(id),
+            source_key TEXT NOT NULL,
+            person_name TEXT NOT NULL,
+            surname TEXT NOT NULL,
+            forenames TEXT NOT NULL DEFAULT '',
+            common_surname TEXT NOT NULL DEFAULT '',
+            common_forenames TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT '',
+            party_id TEXT NOT NULL DEFAULT '',
+            UNIQUE (contest_id, source_key)
+        )""",
+        """CREATE TABLE counts (
+            id INTEGER PRIMARY KEY,
+            contest_id TEXT NOT NULL REFERENCES contests(id),
+            number INTEGER NOT NULL CHECK (number >= 1),
+            recorded_at TEXT NOT NULL,
+            operator TEXT NOT NULL,
+            rejected_total_entered INTEGER,
+            UNIQUE (contest_id, number)
+        )""",
+        """CREATE TABLE count_votes (
+            count_id INTEGER NOT NULL REFERENCES counts(id),
+            candidate_id INTEGER NOT NULL REFERENCES candidates(id),
+            votes INTEGER NOT NULL CHECK (votes >= 0),
+            PRIMARY KEY (count_id, candidate_id)
+        )""",
+        """CREATE TABLE count_rejected (
+            count_id INTEGER NOT NULL REFERENCES counts(id),
+            heading TEXT NOT NULL,
+            papers INTEGER NOT NULL CHECK (papers >= 0),
+            PRIMARY KEY (count_id, heading)
+        )""",
+        """CREATE TABLE lots (
+            id INTEGER PRIMARY KEY,
+            contest_id TEXT NOT NULL REFERENCES contests(id),
+            count_id INTEGER NOT NULL REFERENCES counts(id),
+            tied TEXT NOT NULL,
+            winners TEXT NOT NULL,
+            method TEXT NOT NULL DEFAULT '',
+            witnesses TEXT NOT NULL DEFAULT '',
+            recorded_at TEXT NOT NULL,
+            operator TEXT NOT NULL
+        )""",
+        """CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            operator TEXT NOT NULL,
+            action TEXT NOT NULL,
+            contest_id TEXT,
+            entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            old TEXT,
+            new TEXT
+        )""",
+        "CREATE INDEX audit_contest ON audit(contest_id)",
+    ]
+    # Recorded counts, lots and the audit log are append-only: a correction is a new row.
+    for table in ("counts", "count_votes", "count_rejected", "lots", "audit"):
+        for event in ("UPDATE", "DELETE"):
+            statements.append(
+                f"""CREATE TRIGGER {table}_no_{event.lower()} BEFORE {event} ON {table}
+                BEGIN SELECT RAISE(ABORT, '{table} rows are never changed or removed'); END"""
+            )
+    for sql in statements:
+        db.execute(sql)
+
+
+MIGRATIONS: list[tuple[str, Migration]] = [
+    ("0001_initial", m0001_initial),
+]
+
+
+def migrate(db: Database) -> list[str]:
+    """Apply every migration not yet applied, each in its own transaction; return their names."""
+    if "migrations" not in db.table_names():
+        with db.atomic():
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
+            )
+    applied = {row["name"] for row in db.query("SELECT name FROM migrations")}
+    done = []
+    for name, migration in MIGRATIONS:
+        if name in applied:
+            continue
+        with db.atomic():
+            migration(db)
+            db["migrations"].insert({"name": name, "applied_at": datetime.now(UTC).isoformat()})
+        done.append(name)
+    return done

@@ -1,0 +1,482 @@
+"""The repository: reads return domain objects; every write runs in one transaction with its
+audit row. A recorded count is never updated in place: a new count supersedes it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from desktop.domain.errors import CountDeskError
+from desktop.domain.model import (
+    Candidate,
+    Contest,
+    CountFigures,
+    Election,
+    LotsDrawing,
+    Status,
+)
+
+Clock = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+@dataclass(frozen=True)
+class StoredCount:
+    """A recorded count: its number in the night, who recorded it and when, and its figures."""
+
+    id: int
+    contest_id: str
+    number: int
+    recorded_at: datetime
+    operator: str
+    figures: CountFigures
+
+
+@dataclass(frozen=True)
+class StoredLots:
+    """A recorded drawing of lots, tied to the count whose tie it settled."""
+
+    id: int
+    count_id: int
+    drawing: LotsDrawing
+    recorded_at: datetime
+    operator: str
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One row of the append-only audit log."""
+
+    id: int
+    at: datetime
+    operator: str
+    action: str
+    contest_id: str | None
+    entity: str
+    entity_id: str
+    old: Any
+    new: Any
+
+
+_CONTEST_FIELDS = (
+    "area",
+    "seats",
+    "electorate",
+    "ballot_papers_verified",
+    "officer_name",
+    "officer_title",
+    "imprint_address",
+    "status",
+)
+_ELECTION_FIELDS = ("title", "authority")
+_CANDIDATE_FIELDS = (
+    "surname",
+    "forenames",
+    "common_surname",
+    "common_forenames",
+    "description",
+)
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+class Store:
+    """All reads and writes of one CountDesk database."""
+
+    def __init__(self, db: Database, clock: Clock = _utc_now) -> None:
+        self.db = db
+        self.clock = clock
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction (nested calls use savepoints); rolled back whole on any exception."""
+        with self.db.atomic():
+            yield
+
+    # -- audit ---------------------------------------------------------------------------
+
+    def _audit(
+        self,
+        operator: str,
+        action: str,
+        entity: str,
+        entity_id: object,
+        old: Any = None,
+        new: Any = None,
+        contest_id: str | None = None,
+    ) -> None:
+        self.db["audit"].insert(
+            {
+                "at": self.clock().isoformat(),
+                "operator": operator,
+                "action": action,
+                "contest_id": contest_id,
+                "entity": entity,
+                "entity_id": str(entity_id),
+                "old": _json(old),
+                "new": _json(new),
+            }
+        )
+
+    def audit(self, contest_id: str | None = None) -> list[AuditEntry]:
+        """The audit log, oldest first; for one contest if ``contest_id`` is given."""
+        where, params = ("WHERE contest_id = ?", [contest_id]) if contest_id else ("", [])
+        rows = self.db.query(f"SELECT * FROM audit {where} ORDER BY id", params)
+        return [
+            AuditEntry(
+                id=r["id"],
+                at=datetime.fromisoformat(r["at"]),
+                operator=r["operator"],
+                action=r["action"],
+                contest_id=r["contest_id"],
+                entity=r["entity"],
+                entity_id=r["entity_id"],
+                old=None if r["old"] is None else json.loads(r["old"]),
+                new=None if r["new"] is None else json.loads(r["new"]),
+            )
+            for r in rows
+        ]
+
+    # -- elections -----------------------------------------------------------------------
+
+    @staticmethod
+    def _election(row: Mapping[str, Any]) -> Election:
+        return Election(
+            id=row["id"],
+            poll_date=date.fromisoformat(row["poll_date"]),
+            title=row["title"],
+            authority=row["authority"],
+        )
+
+    def elections(self) -> list[Election]:
+        """Every election, by date then id."""
+        rows = self.db.query("SELECT * FROM elections ORDER BY poll_date, id")
+        return [self._election(r) for r in rows]
+
+    def find_election(self, election_id: str) -> Election | None:
+        """The election with this id, or None."""
+        rows = list(self.db.query("SELECT * FROM elections WHERE id = ?", [election_id]))
+        return self._election(rows[0]) if rows else None
+
+    def election(self, election_id: str) -> Election:
+        """The election with this id, or a CountDeskError saying there is none."""
+        found = self.find_election(election_id)
+        if found is None:
+            raise CountDeskError(f"There is no election with the id “{election_id}”.")
+        return found
+
+    def add_election(self, election: Election, operator: str, organisation: str = "") -> None:
+        """Create an election, with its audit row."""
+        row = {
+            "id": election.id,
+            "poll_date": election.poll_date.isoformat(),
+            "title": election.title,
+            "authority": election.authority,
+            "organisation": organisation,
+        }
+        with self.transaction():
+            self.db["elections"].insert(row)
+            self._audit(operator, "create", "election", election.id, new=row)
+
+    def update_election(self, election_id: str, changes: Mapping[str, str], operator: str) -> None:
+        """Change an election's title or authority, with an audit row of old → new."""
+        self._update("elections", "election", election_id, changes, _ELECTION_FIELDS, operator)
+
+    # -- contests ------------------------------------------------------------------------
+
+    @staticmethod
+    def _contest(row: Mapping[str, Any]) -> Contest:
+        return Contest(
+            id=row["id"],
+            election_id=row["election_id"],
+            area=row["area"],
+            seats=row["seats"],
+            poll_date=date.fromisoformat(row["poll_date"]),
+            electorate=row["electorate"],
+            ballot_papers_verified=row["ballot_papers_verified"],
+            officer_name=row["officer_name"],
+            officer_title=row["officer_title"],
+            imprint_address=row["imprint_address"],
+            status=Status(row["status"]),
+        )
+
+    def contests(self, election_id: str | None = None) -> list[Contest]:
+        """Every contest (of one election if given), by election date, then area."""
+        where, params = ("WHERE election_id = ?", [election_id]) if election_id else ("", [])
+        rows = self.db.query(f"SELECT * FROM contests {where} ORDER BY poll_date, area, id", params)
+        return [self._contest(r) for r in rows]
+
+    def find_contest(self, contest_id: str) -> Contest | None:
+        """The contest with this id, or None."""
+        rows = list(self.db.query("SELECT * FROM contests WHERE id = ?", [contest_id]))
+        return self._contest(rows[0]) if rows else None
+
+    def contest(self, contest_id: str) -> Contest:
+        """The contest with this id, or a CountDeskError saying how to find the right id."""
+        found = self.find_contest(contest_id)
+        if found is None:
+            raise CountDeskError(
+                f"There is no contest with the id “{contest_id}”: the contests command lists them."
+            )
+        return found
+
+    def add_contest(self, contest: Contest, operator: str) -> None:
+        """Create a contest, with its audit row."""
+        row = {
+            "id": contest.id,
+            "election_id": contest.election_id,
+            "area": contest.area,
+            "seats": contest.seats,
+            "poll_date": contest.poll_date.isoformat(),
+            "electorate": contest.electorate,
+            "ballot_papers_verified": contest.ballot_papers_verified,
+            "officer_name": contest.officer_name,
+            "officer_title": contest.officer_title,
+            "imprint_address": contest.imprint_address,
+            "status": contest.status.value,
+        }
+        with self.transaction():
+            self.db["contests"].insert(row)
+            self._audit(operator, "create", "contest", contest.id, new=row, contest_id=contest.id)
+
+    def update_contest(self, contest_id: str, changes: Mapping[str, Any], operator: str) -> None:
+        """Change a contest's facts, with an audit row of old → new for what really changed."""
+        self._update(
+            "contests", "contest", contest_id, changes, _CONTEST_FIELDS, operator, contest_id
+        )
+
+    def _update(
+        self,
+        table: str,
+        entity: str,
+        key: object,
+        changes: Mapping[str, Any],
+        allowed: tuple[str, ...],
+        operator: str,
+        contest_id: str | None = None,
+    ) -> None:
+        unknown = set(changes) - set(allowed)
+        if unknown:
+            raise ValueError(f"not a {entity} field: {sorted(unknown)}")
+        with self.transaction():
+            current = self.db[table].get(key)
+            old = {k: current[k] for k in changes if current[k] != changes[k]}
+            if not old:
+                return
+            new = {k: changes[k] for k in old}
+            self.db[table].update(key, new)
+            self._audit(operator, "update", entity, key, old=old, new=new, contest_id=contest_id)
+
+    # -- candidates ----------------------------------------------------------------------
+
+    @staticmethod
+    def _candidate(row: Mapping[str, Any]) -> Candidate:
+        return Candidate(
+            id=row["id"],
+            surname=row["surname"],
+            forenames=row["forenames"],
+            description=row["description"],
+            common_surname=row["common_surname"],
+            common_forenames=row["common_forenames"],
+            person_name=row["person_name"],
+        )
+
+    def candidates(self, contest_id: str) -> list[Candidate]:
+        """The contest's candidates (in id order: use domain ballot_order for ballot order)."""
+        rows = self.db.query(
+            "SELECT * FROM candidates WHERE contest_id = ? ORDER BY id", [contest_id]
+        )
+        return [self._candidate(r) for r in rows]
+
+    def candidate_ids_by_source(self, contest_id: str) -> dict[str, int]:
+        """Candidate ids by their import key (person id, or name where there is none)."""
+        rows = self.db.query(
+            "SELECT id, source_key FROM candidates WHERE contest_id = ?", [contest_id]
+        )
+        return {r["source_key"]: r["id"] for r in rows}
+
+    def add_candidate(
+        self,
+        contest_id: str,
+        candidate: Candidate,
+        operator: str,
+        source_key: str,
+        party_id: str = "",
+    ) -> int:
+        """Add a candidate to a contest and return the new id, with its audit row."""
+        row = {
+            "contest_id": contest_id,
+            "source_key": source_key,
+            "person_name": candidate.person_name,
+            "surname": candidate.surname,
+            "forenames": candidate.forenames,
+            "common_surname": candidate.common_surname,
+            "common_forenames": candidate.common_forenames,
+            "description": candidate.description,
+            "party_id": party_id,
+        }
+        with self.transaction():
+            new_id = self.db["candidates"].insert(row).last_pk
+            self._audit(operator, "create", "candidate", new_id, new=row, contest_id=contest_id)
+        return int(new_id)
+
+    def update_candidate(
+        self, contest_id: str, candidate_id: int, changes: Mapping[str, str], operator: str
+    ) -> None:
+        """Correct a candidate's names or description, with an audit row of old → new."""
+        self._update(
+            "candidates",
+            "candidate",
+            candidate_id,
+            changes,
+            _CANDIDATE_FIELDS,
+            operator,
+            contest_id,
+        )
+
+    # -- counts --------------------------------------------------------------------------
+
+    def counts(self, contest_id: str) -> list[StoredCount]:
+        """Every count recorded for the contest, first to latest; the latest stands."""
+        rows = list(
+            self.db.query("SELECT * FROM counts WHERE contest_id = ? ORDER BY number", [contest_id])
+        )
+        if not rows:
+            return []
+        ids = [r["id"] for r in rows]
+        marks = ",".join("?" * len(ids))
+        votes: dict[int, dict[int, int | None]] = {i: {} for i in ids}
+        for v in self.db.query(f"SELECT * FROM count_votes WHERE count_id IN ({marks})", ids):
+            votes[v["count_id"]][v["candidate_id"]] = v["votes"]
+        rejected: dict[int, dict[str, int | None]] = {i: {} for i in ids}
+        for v in self.db.query(f"SELECT * FROM count_rejected WHERE count_id IN ({marks})", ids):
+            rejected[v["count_id"]][v["heading"]] = v["papers"]
+        return [
+            StoredCount(
+                id=r["id"],
+                contest_id=contest_id,
+                number=r["number"],
+                recorded_at=datetime.fromisoformat(r["recorded_at"]),
+                operator=r["operator"],
+                figures=CountFigures(
+                    votes=votes[r["id"]],
+                    rejected=rejected[r["id"]],
+                    rejected_total_entered=r["rejected_total_entered"],
+                ),
+            )
+            for r in rows
+        ]
+
+    def latest_count(self, contest_id: str) -> StoredCount | None:
+        """The count that stands: the latest recorded, or None before any count."""
+        counts = self.counts(contest_id)
+        return counts[-1] if counts else None
+
+    def record_count(self, contest_id: str, figures: CountFigures, operator: str) -> StoredCount:
+        """Record a new count (the next number) with its audit row; earlier counts stay as they are."""
+        missing = [cid for cid, v in figures.votes.items() if v is None]
+        missing += [key for key, v in figures.rejected.items() if v is None]
+        if missing:
+            raise ValueError(f"a recorded count needs every figure: missing {missing}")
+        at = self.clock()
+        with self.transaction():
+            number = self.db.execute(
+                "SELECT COALESCE(MAX(number), 0) + 1 FROM counts WHERE contest_id = ?",
+                [contest_id],
+            ).fetchone()[0]
+            count_id = int(
+                self.db["counts"]
+                .insert(
+                    {
+                        "contest_id": contest_id,
+                        "number": number,
+                        "recorded_at": at.isoformat(),
+                        "operator": operator,
+                        "rejected_total_entered": figures.rejected_total_entered,
+                    }
+                )
+                .last_pk
+            )
+            self.db["count_votes"].insert_all(
+                {"count_id": count_id, "candidate_id": cid, "votes": v}
+                for cid, v in figures.votes.items()
+            )
+            self.db["count_rejected"].insert_all(
+                {"count_id": count_id, "heading": key, "papers": v}
+                for key, v in figures.rejected.items()
+            )
+            self._audit(
+                operator,
+                "record",
+                "count",
+                count_id,
+                new={
+                    "number": number,
+                    "votes": {str(k): v for k, v in figures.votes.items()},
+                    "rejected": dict(figures.rejected),
+                },
+                contest_id=contest_id,
+            )
+        return StoredCount(count_id, contest_id, number, at, operator, figures)
+
+    # -- lots ----------------------------------------------------------------------------
+
+    def lots_for_count(self, count_id: int) -> StoredLots | None:
+        """The latest drawing of lots recorded against a count, if any."""
+        rows = list(
+            self.db.query(
+                "SELECT * FROM lots WHERE count_id = ? ORDER BY id DESC LIMIT 1", [count_id]
+            )
+        )
+        if not rows:
+            return None
+        r = rows[0]
+        return StoredLots(
+            id=r["id"],
+            count_id=r["count_id"],
+            drawing=LotsDrawing(
+                tied=frozenset(json.loads(r["tied"])),
+                winners=frozenset(json.loads(r["winners"])),
+                method=r["method"],
+                witnesses=r["witnesses"],
+            ),
+            recorded_at=datetime.fromisoformat(r["recorded_at"]),
+            operator=r["operator"],
+        )
+
+    def record_lots(
+        self, contest_id: str, count_id: int, drawing: LotsDrawing, operator: str
+    ) -> None:
+        """Record a drawing of lots against a count, with its audit row."""
+        row = {
+            "contest_id": contest_id,
+            "count_id": count_id,
+            "tied": json.dumps(sorted(drawing.tied)),
+            "winners": json.dumps(sorted(drawing.winners)),
+            "method": drawing.method,
+            "witnesses": drawing.witnesses,
+            "recorded_at": self.clock().isoformat(),
+            "operator": operator,
+        }
+        with self.transaction():
+            lots_id = self.db["lots"].insert(row).last_pk
+            self._audit(
+                operator,
+                "record",
+                "lots",
+                lots_id,
+                new={k: row[k] for k in ("count_id", "tied", "winners", "method", "witnesses")},
+                contest_id=contest_id,
+            )
