@@ -63,7 +63,10 @@ class ElectionType:
         """Whether a candidate keeps the deposit: strictly more than the threshold; None if no deposit."""
         if self.deposit_threshold is None:
             return None
-        return votes * self.deposit_threshold.denominator > valid_votes * self.deposit_threshold.numerator
+        return (
+            votes * self.deposit_threshold.denominator
+            > valid_votes * self.deposit_threshold.numerator
+        )
 
 
 def _h(key: str, letter: str, label: str) -> RejectedHeading:
@@ -71,9 +74,7 @@ def _h(key: str, letter: str, label: str) -> RejectedHeading:
 
 
 _OFFICIAL_MARK = _h("official_mark", "A", "Want of an official mark")
-_IDENTIFYING = _h(
-    "identifying_mark", "C", "Writing or mark by which the voter could be identified"
-)
+_IDENTIFYING = _h("identifying_mark", "C", "Writing or mark by which the voter could be identified")
 _UNMARKED_OR_VOID = _h("unmarked_or_void", "D", "Being unmarked or wholly void for uncertainty")
 
 

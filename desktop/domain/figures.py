@@ -51,7 +51,7 @@ def parse_figure(text: str | None, *, what: str = "This figure") -> int:
         value = int(s.replace(",", ""))
     elif _GROUPED_SPACE.fullmatch(s):
         value = int(s.replace(" ", ""))
-    elif s.startswith(("-", "−", "–")) and re.fullmatch(r"[[0-9], ]+", s[1:].strip() or "x"):
+    elif s.startswith(("-", "−", "–")) and re.fullmatch(r"[0-9, ]+", s[1:].strip() or "x"):
         raise FigureProblem(
             "F103", f"{what} cannot be negative (“{shown}”): type the number of papers, 0 or more."
         )
@@ -69,7 +69,7 @@ def parse_figure(text: str | None, *, what: str = "This figure") -> int:
             f"{what} “{shown}” has a decimal point, and votes are whole numbers: "
             "type the whole number counted.",
         )
-    elif re.fullmatch(r"[[0-9], ]+", s):
+    elif re.fullmatch(r"[0-9, ]+", s):
         raise FigureProblem(
             "F105",
             f"{what} “{shown}” has its separators in the wrong places: "
@@ -114,3 +114,23 @@ def format_percent(value: Fraction | None, places: int = 2) -> str:
     units = rounded.numerator * scale // rounded.denominator
     whole, frac = divmod(units, scale)
     return f"{sign}{whole}.{frac:0{places}d}" if places else f"{sign}{whole}"
+
+
+def bundle_total(bundles: int, bundle_size: int, part: int, *, what: str = "The votes") -> int:
+    """Votes counted as full bundles plus a part-bundle: bundles × size + part.
+
+    A part-bundle as large as a full bundle is refused (F109): it should have been bundled.
+    """
+    if part >= bundle_size:
+        raise FigureProblem(
+            "F109",
+            f"{what}: a part-bundle of {part:,} is not less than the bundle size of "
+            f"{bundle_size:,}: count it as a full bundle.",
+        )
+    total = bundles * bundle_size + part
+    if total > MAX_FIGURE:
+        raise FigureProblem(
+            "F106",
+            f"{what}: {total:,} is larger than any count could be: check the bundles.",
+        )
+    return total

@@ -42,6 +42,7 @@ CATALOGUE: dict[str, CatalogueEntry] = {
         CatalogueEntry("F106", _E, "A figure is larger than any count could be"),
         CatalogueEntry("F107", _E, "Not a rejected-paper heading of this election type"),
         CatalogueEntry("F108", _E, "An election type CountDesk does not support"),
+        CatalogueEntry("F109", _E, "A part-bundle is not less than the bundle size"),
         CatalogueEntry("C201", _E, "Unaccounted ballot papers (single seat)"),
         CatalogueEntry("C202", _E, "More votes than the valid papers allow (several seats)"),
         CatalogueEntry("C203", _E, "A candidate has more votes than there are valid papers"),

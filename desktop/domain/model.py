@@ -54,6 +54,8 @@ class Contest:
     officer_title: str = ""
     imprint_address: str = ""
     status: Status = Status.SETUP
+    #: Ballot papers in a full bundle, for entering votes as bundles + part-bundle.
+    bundle_size: int = 50
 
     @property
     def type(self) -> ElectionType:

@@ -107,8 +107,25 @@ def m0001_initial(db: Database) -> None:
         db.execute(sql)
 
 
+def m0002_draft_figures(db: Database) -> None:
+    """Figures of the count being keyed in, saved as each is accepted, and the bundle size."""
+    db.execute(
+        """CREATE TABLE draft_figures (
+            contest_id TEXT NOT NULL REFERENCES contests(id),
+            field TEXT NOT NULL,
+            value INTEGER CHECK (value IS NULL OR value >= 0),
+            PRIMARY KEY (contest_id, field)
+        )"""
+    )
+    db.execute(
+        "ALTER TABLE contests ADD COLUMN bundle_size INTEGER NOT NULL DEFAULT 50 "
+        "CHECK (bundle_size >= 1)"
+    )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", m0001_initial),
+    ("0002_draft_figures", m0002_draft_figures),
 ]
 
 

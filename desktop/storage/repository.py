@@ -77,6 +77,7 @@ _CONTEST_FIELDS = (
     "officer_title",
     "imprint_address",
     "status",
+    "bundle_size",
 )
 _ELECTION_FIELDS = ("title", "authority")
 _CANDIDATE_FIELDS = (
@@ -210,6 +211,7 @@ class Store:
             officer_title=row["officer_title"],
             imprint_address=row["imprint_address"],
             status=Status(row["status"]),
+            bundle_size=row["bundle_size"],
         )
 
     def contests(self, election_id: str | None = None) -> list[Contest]:
@@ -332,6 +334,19 @@ class Store:
             self._audit(operator, "create", "candidate", new_id, new=row, contest_id=contest_id)
         return int(new_id)
 
+    def remove_candidate(self, contest_id: str, candidate_id: int, operator: str) -> None:
+        """Remove a candidate (before any count) and their draft figures, with an audit row."""
+        with self.transaction():
+            old = dict(self.db["candidates"].get(candidate_id))
+            self.db.execute(
+                "DELETE FROM draft_figures WHERE contest_id = ? AND field LIKE ?",
+                [contest_id, f"%:{candidate_id}"],
+            )
+            self.db["candidates"].delete(candidate_id)
+            self._audit(
+                operator, "delete", "candidate", candidate_id, old=old, contest_id=contest_id
+            )
+
     def update_candidate(
         self, contest_id: str, candidate_id: int, changes: Mapping[str, str], operator: str
     ) -> None:
@@ -430,6 +445,46 @@ class Store:
                 contest_id=contest_id,
             )
         return StoredCount(count_id, contest_id, number, at, operator, figures)
+
+    # -- the count being keyed in -------------------------------------------------------
+
+    def draft(self, contest_id: str) -> dict[str, int]:
+        """The draft figures of a contest by field ("votes:ID", "rejected:KEY", …)."""
+        rows = self.db.query(
+            "SELECT field, value FROM draft_figures WHERE contest_id = ? AND value IS NOT NULL",
+            [contest_id],
+        )
+        return {r["field"]: r["value"] for r in rows}
+
+    def set_draft(
+        self,
+        contest_id: str,
+        values: Mapping[str, int | None],
+        operator: str,
+        action: str = "enter",
+    ) -> None:
+        """Save draft figures (None clears one), with one audit row of old → new for the change."""
+        with self.transaction():
+            current = self.draft(contest_id)
+            old = {f: current.get(f) for f in values if current.get(f) != values[f]}
+            if not old:
+                return
+            for field_name in old:
+                value = values[field_name]
+                if value is None:
+                    self.db.execute(
+                        "DELETE FROM draft_figures WHERE contest_id = ? AND field = ?",
+                        [contest_id, field_name],
+                    )
+                else:
+                    self.db["draft_figures"].upsert(
+                        {"contest_id": contest_id, "field": field_name, "value": value},
+                        pk=("contest_id", "field"),
+                    )
+            new = {f: values[f] for f in old}
+            self._audit(
+                operator, action, "draft", contest_id, old=old, new=new, contest_id=contest_id
+            )
 
     # -- lots ----------------------------------------------------------------------------
 

@@ -1,0 +1,302 @@
+"""The frozen snapshot a declaration or provisional result sheet is printed from.
+
+The snapshot holds every word and figure the document prints, as plain strings, whole
+numbers and tuples, so that rendering never reaches back into the domain or the database
+and the same snapshot always gives the same bytes. Wording that depends on the election
+type (the heading, "duly elected as …") is worked out here, from the type's data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from desktop.domain.arithmetic import ContestResult
+from desktop.domain.errors import CountDeskError
+from desktop.domain.figures import format_percent
+from desktop.domain.model import Election
+
+# Written out here rather than with strftime, whose day and month names follow the locale.
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def date_in_words(day: date) -> str:
+    """A date as printed on a notice, e.g. ``Thursday 1 July 2021``."""
+    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def join_names(names: tuple[str, ...] | list[str]) -> str:
+    """Names joined for a sentence: ``A``, ``A and B``, ``A, B and C``."""
+    names = list(names)
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+@dataclass(frozen=True)
+class CandidateLine:
+    """One row of the table: a candidate and the figures that belong to that candidate."""
+
+    candidate_id: int
+    #: SURNAME, Forenames (commonly used names applied), as in the table.
+    display_name: str
+    #: Forenames SURNAME, as in sentences.
+    name_in_words: str
+    description: str
+    #: Votes counted; None where not yet entered (provisional sheet only).
+    votes: int | None
+    #: 1 if the drawing of lots fell on this candidate, else 0.
+    lot_vote: int
+    elected: bool
+
+    @property
+    def printed_votes(self) -> int | None:
+        """The total printed against the name: votes plus any vote allotted by lot."""
+        return None if self.votes is None else self.votes + self.lot_vote
+
+
+@dataclass(frozen=True)
+class RejectedLine:
+    """One statutory heading of rejected ballot papers and its count."""
+
+    letter: str
+    label: str
+    count: int | None
+
+
+@dataclass(frozen=True)
+class OutstandingCheck:
+    """An error finding still open, listed on the provisional sheet."""
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class DeclarationSnapshot:
+    """Everything a declaration or provisional result sheet prints, frozen at one moment."""
+
+    provisional: bool
+    contest_id: str
+    election_id: str
+    #: e.g. "Kirklees Council"; "" prints no authority line.
+    authority: str
+    #: e.g. "Batley and Spen by-election", else the type's name, "UK Parliamentary election".
+    election_title: str
+    #: e.g. "Election of a Member of Parliament for the Batley and Spen Constituency".
+    contest_heading: str
+    area_name: str
+    #: e.g. "constituency", "ward".
+    area_word: str
+    #: e.g. "Thursday 1 July 2021".
+    poll_date_text: str
+    #: The date the sheet is dated, written out.
+    printed_on_text: str
+    #: e.g. "23:47 on Thursday 1 July 2021"; "" when not given.
+    shown_at_text: str
+    officer_name: str
+    officer_title: str
+    imprint_address: str
+    candidates: tuple[CandidateLine, ...]
+    rejected: tuple[RejectedLine, ...]
+    rejected_total: int
+    valid_votes: int
+    electorate: int | None
+    ballot_papers_verified: int | None
+    #: Ballot papers verified ÷ electorate, to 2 decimals rounded half up, e.g. "47.61".
+    turnout_percent: str | None
+    seats: int
+    #: Winner − runner-up, or Nth elected − first not elected; counted votes, without lots.
+    majority: int | None
+    #: Forenames SURNAME of the tied candidates lots were drawn between, in ballot order.
+    lots_tied: tuple[str, ...]
+    #: Forenames SURNAME of those the lot fell on, in ballot order.
+    lots_winners: tuple[str, ...]
+    #: Forenames SURNAME of those elected, in ballot order.
+    elected_names: tuple[str, ...]
+    #: Completes "… duly elected as …", singular or plural to match ``elected_names``.
+    elected_as: str
+    #: Error findings still open (printed on the provisional sheet only).
+    outstanding_checks: tuple[OutstandingCheck, ...]
+
+    @property
+    def lots_applied(self) -> bool:
+        """Whether a drawing of lots decided this result."""
+        return bool(self.lots_winners)
+
+    @property
+    def majority_label(self) -> str:
+        """ "Majority" for one seat, the margin's name for several."""
+        if self.seats == 1:
+            return "Majority"
+        return "Margin (last elected over first not elected)"
+
+    @property
+    def document_title(self) -> str:
+        """The title printed at the top of the sheet."""
+        if self.provisional:
+            return "Provisional Result – not for publication"
+        return "Declaration of Result of Poll"
+
+    @property
+    def data_hash(self) -> str:
+        """A short reference to the result data printed: 12 hex digits of a SHA-256.
+
+        Dates, titles and whether the sheet is provisional are left out, so the provisional
+        sheet and the declaration of the same figures carry the same reference.
+        """
+        data = {
+            "contest_id": self.contest_id,
+            "officer": [self.officer_name, self.officer_title],
+            "candidates": [
+                [c.candidate_id, c.display_name, c.description, c.votes, c.lot_vote, c.elected]
+                for c in self.candidates
+            ],
+            "rejected": [[r.letter, r.label, r.count] for r in self.rejected],
+            "rejected_total": self.rejected_total,
+            "valid_votes": self.valid_votes,
+            "electorate": self.electorate,
+            "ballot_papers_verified": self.ballot_papers_verified,
+            "turnout_percent": self.turnout_percent,
+            "seats": self.seats,
+            "majority": self.majority,
+        }
+        canonical = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+
+
+def _office(elected_as: str) -> str:
+    """The office from the type's "… duly elected as" wording: "Member of Parliament"."""
+    return elected_as.split(" for the said ", 1)[0].strip()
+
+
+def contest_heading(
+    office_one: str, office_many: str, seats: int, area: str, area_word: str
+) -> str:
+    """e.g. "Election of a Member of Parliament for the Batley and Spen Constituency"."""
+    if seats == 1:
+        article = "an" if office_one[:1].lower() in "aeiou" else "a"
+        office = f"{article} {office_one}"
+    else:
+        office = office_many
+    return f"Election of {office} for the {area} {area_word.title()}"
+
+
+def build_snapshot(
+    result: ContestResult,
+    election: Election,
+    *,
+    provisional: bool,
+    printed_on: date,
+    shown_at: datetime | None = None,
+) -> DeclarationSnapshot:
+    """Freeze what the declaration (or, if ``provisional``, the provisional sheet) prints.
+
+    Raises CountDeskError if the contest is not of this election, or if a declaration is
+    asked for while the result still has errors (they are listed on the provisional sheet
+    instead); nothing else is checked here.
+    """
+    contest = result.contest
+    if contest.election_id != election.id:
+        raise CountDeskError(
+            f"The contest {contest.id} belongs to the election {contest.election_id}, "
+            f"not {election.id}: print it with its own election."
+        )
+    errors = result.errors
+    if not provisional and errors:
+        listed = "; ".join(f"{f.code} {f.message}" for f in errors)
+        raise CountDeskError(
+            f"The declaration cannot be printed while the result has errors: {listed} "
+            "Resolve them first; the provisional sheet lists them.",
+            errors[0].code,
+        )
+
+    etype = contest.type
+    lines = tuple(
+        CandidateLine(
+            candidate_id=line.candidate.id,
+            display_name=line.candidate.display_name,
+            name_in_words=line.candidate.name_in_words,
+            description=line.candidate.description,
+            votes=line.votes,
+            lot_vote=line.lot_vote,
+            elected=line.elected,
+        )
+        for line in result.candidates
+    )
+    rejected = tuple(
+        RejectedLine(h.letter, h.label, result.rejected.get(h.key)) for h in etype.headings
+    )
+    lots_tied: tuple[str, ...] = ()
+    lots_winners: tuple[str, ...] = ()
+    if result.lots_applied and result.lots is not None:
+        lots_tied = tuple(
+            line.candidate.name_in_words
+            for line in result.candidates
+            if line.candidate.id in result.lots.tied
+        )
+        lots_winners = tuple(
+            line.candidate.name_in_words
+            for line in result.candidates
+            if line.candidate.id in result.lots.winners
+        )
+    elected_names = tuple(
+        line.candidate.name_in_words for line in result.candidates if line.elected
+    )
+    title = election.title.strip() or etype.name[:1].upper() + etype.name[1:]
+    return DeclarationSnapshot(
+        provisional=provisional,
+        contest_id=contest.id,
+        election_id=election.id,
+        authority=election.authority.strip(),
+        election_title=title,
+        contest_heading=contest_heading(
+            _office(etype.elected_as_one),
+            _office(etype.elected_as_many),
+            contest.seats,
+            contest.area,
+            etype.area_word,
+        ),
+        area_name=contest.area,
+        area_word=etype.area_word,
+        poll_date_text=date_in_words(contest.poll_date),
+        printed_on_text=date_in_words(printed_on),
+        shown_at_text=(
+            "" if shown_at is None else f"{shown_at:%H:%M} on {date_in_words(shown_at.date())}"
+        ),
+        officer_name=contest.officer_name.strip(),
+        officer_title=contest.officer_title_or_default,
+        imprint_address=contest.imprint_address.strip(),
+        candidates=lines,
+        rejected=rejected,
+        rejected_total=result.rejected_total,
+        valid_votes=result.valid_votes,
+        electorate=contest.electorate,
+        ballot_papers_verified=result.ballot_papers_verified,
+        turnout_percent=None if result.turnout is None else format_percent(result.turnout),
+        seats=contest.seats,
+        majority=result.majority,
+        lots_tied=lots_tied,
+        lots_winners=lots_winners,
+        elected_names=elected_names,
+        elected_as=etype.elected_as_one if len(elected_names) == 1 else etype.elected_as_many,
+        outstanding_checks=tuple(OutstandingCheck(f.code, f.message) for f in errors),
+    )

@@ -1,0 +1,36 @@
+"""Sample contests shared by the tests: Batley and Spen 2021 and an invented 3-seat ward."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BATLEY_CSV = ROOT / "resources" / "demo" / "batley-and-spen-2021.csv"
+WARD_CSV = ROOT / "tests" / "data" / "earlsfield-3-seat.csv"
+BATLEY = "parl.batley-and-spen.by.2021-07-01"
+WARD = "local.testborough.earlsfield.2026-05-07"
+
+#: Votes as published (Democracy Club names), from the demo CSV.
+BATLEY_VOTES = {
+    "Paul Bickerdike": 102,
+    "Mike Davies": 104,
+    "Jayda Fransen": 50,
+    "George Galloway": 8264,
+    "Tom Gordon": 1254,
+    "Thérèse Hirst": 207,
+    "Howling Laud Hope": 107,
+    "Susan Laird": 33,
+    "Kim Leadbeater": 13296,
+    "Oliver Purser": 66,
+    "Corey Robinson": 816,
+    "Andrew Smith": 75,
+    "Ryan Stephenson": 12973,
+    "Jack Thomson": 151,
+    "Jonathan Tilt": 100,
+    "Anne Marie Waters": 97,
+}
+#: An illustrative split of the 91 rejected papers: no breakdown was published.
+BATLEY_REJECTED = {
+    "official_mark": 12,
+    "too_many_votes": 20,
+    "identifying_mark": 4,
+    "unmarked_or_void": 55,
+}
