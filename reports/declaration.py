@@ -419,11 +419,23 @@ def _figures_table(rows: Sequence[tuple[str, str, bool]]) -> Table:
 
 def _rejected(snap: DeclarationSnapshot) -> list[Flowable]:
     rows = [
-        (f"({r.letter.lower()})  {r.label}", format_figure(r.count), False) for r in snap.rejected
+        (f"({r.letter})  {r.label}", format_figure(r.count), False)
+        for r in snap.rejected
+        if r.in_total
     ]
     rows.append(
         ("Total number of ballot papers rejected", format_figure(snap.rejected_total), True)
     )
+    rows += [
+        (
+            f"({r.letter})  {r.label} (not in the total: the valid votes on these papers "
+            "were counted)",
+            format_figure(r.count),
+            False,
+        )
+        for r in snap.rejected
+        if not r.in_total
+    ]
     heading = _p("The number of ballot papers rejected was as follows:", "section")
     return [KeepTogether([heading, _figures_table(rows)]), Spacer(0, SECTION_GAP)]
 

@@ -80,6 +80,8 @@ class RejectedLine:
     letter: str
     label: str
     count: int | None
+    #: False for "rejected in part": listed after the total, which does not include it.
+    in_total: bool = True
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,7 @@ class DeclarationSnapshot:
                 [c.candidate_id, c.display_name, c.description, c.votes, c.lot_vote, c.elected]
                 for c in self.candidates
             ],
-            "rejected": [[r.letter, r.label, r.count] for r in self.rejected],
+            "rejected": [[r.letter, r.label, r.count, r.in_total] for r in self.rejected],
             "rejected_total": self.rejected_total,
             "valid_votes": self.valid_votes,
             "electorate": self.electorate,
@@ -181,11 +183,6 @@ class DeclarationSnapshot:
         }
         canonical = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
-
-
-def _office(elected_as: str) -> str:
-    """The office from the type's "… duly elected as" wording: "Member of Parliament"."""
-    return elected_as.split(" for the said ", 1)[0].strip()
 
 
 def contest_heading(
@@ -243,7 +240,8 @@ def build_snapshot(
         for line in result.candidates
     )
     rejected = tuple(
-        RejectedLine(h.letter, h.label, result.rejected.get(h.key)) for h in etype.headings
+        RejectedLine(h.letter, h.label, result.rejected.get(h.key), h.wholly_rejected)
+        for h in etype.headings
     )
     lots_tied: tuple[str, ...] = ()
     lots_winners: tuple[str, ...] = ()
@@ -269,8 +267,8 @@ def build_snapshot(
         authority=election.authority.strip(),
         election_title=title,
         contest_heading=contest_heading(
-            _office(etype.elected_as_one),
-            _office(etype.elected_as_many),
+            etype.office_one,
+            etype.office_many,
             contest.seats,
             contest.area,
             etype.area_word,

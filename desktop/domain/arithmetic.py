@@ -52,7 +52,9 @@ class ContestResult:
     contest: Contest
     candidates: tuple[CandidateResult, ...]
     valid_votes: int
+    #: Papers by heading key, including any "rejected in part" (which are not in the total).
     rejected: dict[str, int | None]
+    #: R: papers wholly rejected, the sum of the headings other than "rejected in part".
     rejected_total: int
     ballot_papers_verified: int | None
     #: Single seat: P − (S + R); positive means papers not accounted for. None without P.
@@ -145,7 +147,8 @@ def compute_result(
     counted = {cid: (v or 0) for cid, v in entered.items()}
     rejected = {key: figures.rejected.get(key) for key in etype.heading_keys}
     valid_votes = sum(counted.values())
-    rejected_total = sum(v or 0 for v in rejected.values())
+    # Papers rejected in part still carry good votes: they are valid papers, not part of R.
+    rejected_total = sum(rejected[h.key] or 0 for h in etype.headings if h.wholly_rejected)
     papers = contest.ballot_papers_verified
     electorate = contest.electorate
     valid_papers = None if papers is None else papers - rejected_total
@@ -277,8 +280,8 @@ def compute_result(
                 "register.",
             )
         )
-    elif papers is not None and electorate > 0:
-        turnout = Fraction(papers, electorate)
+    elif papers is not None:
+        turnout = Fraction(papers, electorate) if electorate > 0 else None
         if papers > electorate:
             findings.append(
                 Finding(
@@ -288,7 +291,7 @@ def compute_result(
                     {"ballot_papers_verified": papers, "electorate": electorate},
                 )
             )
-        elif papers * 10 < electorate or papers * 10 > electorate * 9:
+        elif turnout is not None and (papers * 10 < electorate or papers * 10 > electorate * 9):
             findings.append(
                 Finding(
                     "W603",
@@ -329,8 +332,8 @@ def compute_result(
                 )
             )
 
-    standing = {cid: counted[cid] + lot_votes[cid] for cid in counted}
-    ranked = sorted(counted, key=lambda cid: (-standing[cid], position[cid]))
+    # Counted votes first; the vote by lot only orders the tied candidates among themselves.
+    ranked = sorted(counted, key=lambda cid: (-counted[cid], -lot_votes[cid], position[cid]))
     if len(ordered) <= seats:
         elected = tuple(ranked)
         if ordered:

@@ -18,6 +18,8 @@ class RejectedHeading:
     key: str
     letter: str
     label: str
+    #: False for "rejected in part": such a paper's good votes count, so it is not in R.
+    wholly_rejected: bool = True
 
 
 @dataclass(frozen=True)
@@ -32,11 +34,21 @@ class ElectionType:
     deposit_pounds: int | None
     #: The default title of the declaring officer.
     officer_title: str
-    #: Completes "… duly elected as …", singular and plural.
-    elected_as_one: str
-    elected_as_many: str
+    #: The office elected to, singular and plural: "Member of Parliament", "Councillors".
+    office_one: str
+    office_many: str
     #: The word for the area: constituency, ward, police area.
     area_word: str
+
+    @property
+    def elected_as_one(self) -> str:
+        """Completes "… is duly elected as …": "Member of Parliament for the said constituency"."""
+        return f"{self.office_one} for the said {self.area_word}"
+
+    @property
+    def elected_as_many(self) -> str:
+        """Completes "… are duly elected as …": "Councillors for the said ward"."""
+        return f"{self.office_many} for the said {self.area_word}"
 
     def heading(self, key: str) -> RejectedHeading:
         """The heading with this key, or a CountDeskError listing the keys this type has."""
@@ -73,13 +85,13 @@ def _h(key: str, letter: str, label: str) -> RejectedHeading:
     return RejectedHeading(key, letter, label)
 
 
-_OFFICIAL_MARK = _h("official_mark", "A", "Want of an official mark")
-_IDENTIFYING = _h("identifying_mark", "C", "Writing or mark by which the voter could be identified")
-_UNMARKED_OR_VOID = _h("unmarked_or_void", "D", "Being unmarked or wholly void for uncertainty")
+_OFFICIAL_MARK = _h("official_mark", "a", "Want of an official mark")
+_IDENTIFYING = _h("identifying_mark", "c", "Writing or mark by which the voter could be identified")
+_UNMARKED_OR_VOID = _h("unmarked_or_void", "d", "Being unmarked or wholly void for uncertainty")
 
 
 def _too_many(label: str) -> RejectedHeading:
-    return _h("too_many_votes", "B", label)
+    return _h("too_many_votes", "b", label)
 
 
 _PARL_HEADINGS = (
@@ -99,8 +111,8 @@ ELECTION_TYPES: dict[str, ElectionType] = {
             deposit_threshold=Fraction(1, 20),
             deposit_pounds=500,
             officer_title="Acting Returning Officer",
-            elected_as_one="Member of Parliament for the said constituency",
-            elected_as_many="Members of Parliament for the said constituency",
+            office_one="Member of Parliament",
+            office_many="Members of Parliament",
             area_word="constituency",
         ),
         ElectionType(
@@ -111,13 +123,13 @@ ELECTION_TYPES: dict[str, ElectionType] = {
                 _too_many("Voting for more candidates than the voter was entitled to"),
                 _IDENTIFYING,
                 _UNMARKED_OR_VOID,
-                _h("rejected_in_part", "E", "Rejected in part"),
+                RejectedHeading("rejected_in_part", "e", "Rejected in part", wholly_rejected=False),
             ),
             deposit_threshold=None,
             deposit_pounds=None,
             officer_title="Returning Officer",
-            elected_as_one="Councillor for the said ward",
-            elected_as_many="Councillors for the said ward",
+            office_one="Councillor",
+            office_many="Councillors",
             area_word="ward",
         ),
         ElectionType(
@@ -127,14 +139,14 @@ ELECTION_TYPES: dict[str, ElectionType] = {
                 _OFFICIAL_MARK,
                 _too_many("Voting for more than one candidate"),
                 _IDENTIFYING,
-                _h("unmarked", "D", "Being unmarked"),
-                _h("void_for_uncertainty", "E", "Being void for uncertainty"),
+                _h("unmarked", "d", "Being unmarked"),
+                _h("void_for_uncertainty", "e", "Being void for uncertainty"),
             ),
             deposit_threshold=Fraction(1, 20),
             deposit_pounds=5000,
             officer_title="Police Area Returning Officer",
-            elected_as_one="Police and Crime Commissioner for the said police area",
-            elected_as_many="Police and Crime Commissioners for the said police area",
+            office_one="Police and Crime Commissioner",
+            office_many="Police and Crime Commissioners",
             area_word="police area",
         ),
         ElectionType(
@@ -144,8 +156,8 @@ ELECTION_TYPES: dict[str, ElectionType] = {
             deposit_threshold=Fraction(1, 20),
             deposit_pounds=500,
             officer_title="Returning Officer",
-            elected_as_one="Mayor for the said area",
-            elected_as_many="Mayors for the said area",
+            office_one="Mayor",
+            office_many="Mayors",
             area_word="area",
         ),
     )

@@ -12,6 +12,7 @@ from datetime import date
 from enum import StrEnum
 
 from desktop.domain.election_types import ElectionType, election_type_for
+from desktop.domain.errors import CountDeskError
 
 
 class Status(StrEnum):
@@ -56,6 +57,12 @@ class Contest:
     status: Status = Status.SETUP
     #: Ballot papers in a full bundle, for entering votes as bundles + part-bundle.
     bundle_size: int = 50
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.seats, int) or self.seats < 1:
+            raise CountDeskError(
+                f"{self.area or self.id} must elect at least 1 member; it says {self.seats} seats."
+            )
 
     @property
     def type(self) -> ElectionType:
