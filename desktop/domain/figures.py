@@ -18,8 +18,9 @@ MAX_FIGURE = 99_999_999
 
 _PLAIN = re.compile(r"[0-9]+")
 # Groups of three after a 1-3 digit head, separated consistently by "," or by a space.
-_GROUPED_COMMA = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
-_GROUPED_SPACE = re.compile(r"[0-9]{1,3}(?: [0-9]{3})+")
+# A leading group of "0" ("0,123") is not how anyone writes a figure: refused as misplaced.
+_GROUPED_COMMA = re.compile(r"[1-9][0-9]{0,2}(?:,[0-9]{3})+")
+_GROUPED_SPACE = re.compile(r"[1-9][0-9]{0,2}(?: [0-9]{3})+")
 _DECIMAL_THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
 # Spaces that may stand as thousands separators: ordinary, no-break and thin spaces.
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
@@ -45,12 +46,15 @@ def parse_figure(text: str | None, *, what: str = "This figure") -> int:
     shown = s if len(s) <= 20 else s[:20] + "…"
     if not s:
         raise FigureProblem("F101", f"{what} is empty: type the figure, or 0 if there are none.")
-    if _PLAIN.fullmatch(s):
-        value = int(s)
-    elif _GROUPED_COMMA.fullmatch(s):
-        value = int(s.replace(",", ""))
-    elif _GROUPED_SPACE.fullmatch(s):
-        value = int(s.replace(" ", ""))
+    if _PLAIN.fullmatch(s) or _GROUPED_COMMA.fullmatch(s) or _GROUPED_SPACE.fullmatch(s):
+        digits = s.replace(",", "").replace(" ", "")
+        if len(digits.lstrip("0")) > len(str(MAX_FIGURE)):
+            raise FigureProblem(
+                "F106",
+                f"{what} “{shown}” is larger than any count could be: check the figure "
+                "and type it again.",
+            )
+        value = int(digits)
     elif s.startswith(("-", "−", "–")) and re.fullmatch(r"[0-9, ]+", s[1:].strip() or "x"):
         raise FigureProblem(
             "F103", f"{what} cannot be negative (“{shown}”): type the number of papers, 0 or more."
@@ -121,6 +125,10 @@ def bundle_total(bundles: int, bundle_size: int, part: int, *, what: str = "The 
 
     A part-bundle as large as a full bundle is refused (F109): it should have been bundled.
     """
+    if bundles < 0 or part < 0:
+        raise FigureProblem("F103", f"{what}: bundles and part-bundles cannot be negative.")
+    if bundle_size < 1:
+        raise FigureProblem("F106", f"{what}: a bundle holds at least 1 ballot paper.")
     if part >= bundle_size:
         raise FigureProblem(
             "F109",

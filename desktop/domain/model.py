@@ -110,9 +110,18 @@ class Candidate:
         return " ".join(p for p in (self.ballot_forenames, self.ballot_surname.upper()) if p)
 
 
+# Letters that Unicode does not decompose into a base letter and an accent.
+_FOLD = str.maketrans(
+    {
+        "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+        "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH", "ı": "i", "ß": "ss",
+    }
+)  # fmt: skip
+
+
 def _sort_letters(text: str) -> str:
     """Letters of a name for alphabetical order: accents folded, case ignored, punctuation dropped."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
     return "".join(c for c in decomposed if c.isalnum()).casefold()
 
 

@@ -1,0 +1,279 @@
+"""The findings catalogue (DOMAIN.md §7): stable codes, fixed severities, plain sentences.
+
+The same code appears on screen, in the CLI, in exports and in the audit log, so every code
+the domain emits must be in the catalogue, and every catalogue code must be one the domain
+can actually emit.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop.domain.election_types import ELECTION_TYPES, election_type_for
+from desktop.domain.errors import CountDeskError
+from desktop.domain.figures import FigureProblem, bundle_total, parse_figure
+from desktop.domain.findings import CATALOGUE, Finding, Severity, sort_findings
+from tests.domain.builders import lots, run_count
+
+CODE = re.compile(r"[A-Z][0-9]{3}")
+
+
+def test_codes_match_the_pattern_and_their_key():
+    for key, entry in CATALOGUE.items():
+        assert CODE.fullmatch(key), key
+        assert entry.code == key
+
+
+def test_codes_are_unique_and_titles_are_distinct():
+    codes = [entry.code for entry in CATALOGUE.values()]
+    titles = [entry.title for entry in CATALOGUE.values()]
+    assert len(set(codes)) == len(codes)
+    assert len(set(titles)) == len(titles)
+    assert all(title and title[0].isupper() for title in titles)
+
+
+def test_catalogue_is_in_code_order_within_each_family():
+    """Findings of one severity are listed in catalogue order: keep each family in code order."""
+    codes = list(CATALOGUE)
+    for family in {code[0] for code in codes}:
+        members = [code for code in codes if code[0] == family]
+        assert members == sorted(members)
+        first = codes.index(members[0])
+        assert codes[first : first + len(members)] == members  # families are not interleaved
+
+
+@pytest.mark.parametrize(
+    ("code", "severity"),
+    [
+        ("F102", Severity.ERROR),
+        ("C201", Severity.ERROR),
+        ("C202", Severity.ERROR),
+        ("C203", Severity.ERROR),
+        ("C205", Severity.ERROR),
+        ("T301", Severity.ERROR),
+        ("T302", Severity.WARNING),
+        ("T303", Severity.ERROR),
+        ("L401", Severity.ERROR),  # a tie blocks the provisional result until lots are drawn
+        ("L402", Severity.WARNING),
+        ("L403", Severity.INFO),
+        ("W601", Severity.WARNING),
+        ("W602", Severity.WARNING),
+        ("W603", Severity.WARNING),
+        ("W604", Severity.WARNING),
+        ("I701", Severity.INFO),
+    ],
+)
+def test_severity_of_codes_a_count_relies_on(code, severity):
+    assert CATALOGUE[code].severity is severity
+    assert Finding(code, "x.").severity is severity
+    assert Finding(code, "x.").is_error is (severity is Severity.ERROR)
+
+
+def test_prefix_matches_severity_for_warnings_and_info():
+    for code, entry in CATALOGUE.items():
+        if code.startswith("W"):
+            assert entry.severity is Severity.WARNING, code
+        if code.startswith("I"):
+            assert entry.severity is Severity.INFO, code
+        if code[0] in "FC":
+            assert entry.severity is Severity.ERROR, code
+
+
+def test_as_dict_has_code_severity_and_message():
+    finding = Finding("C201", "The figures do not add up.", {"unaccounted": 1})
+    assert finding.as_dict() == {
+        "code": "C201",
+        "severity": "error",
+        "message": "The figures do not add up.",
+        "figures": {"unaccounted": 1},
+    }
+
+
+def test_as_dict_leaves_out_empty_figures():
+    assert Finding("T303", "Set the officer.").as_dict() == {
+        "code": "T303",
+        "severity": "error",
+        "message": "Set the officer.",
+    }
+
+
+def test_as_dict_figures_are_a_copy():
+    figures = {"majority": 1}
+    data = Finding("W604", "Small.", figures).as_dict()
+    data["figures"]["majority"] = 99
+    assert figures == {"majority": 1}
+
+
+def test_as_dict_severity_is_plain_text():
+    assert type(Finding("W601", "x.").as_dict()["severity"]) is str
+
+
+def test_sort_findings_errors_then_warnings_then_info_in_catalogue_order():
+    findings = [
+        Finding("I701", "i."),
+        Finding("W604", "w4."),
+        Finding("L403", "l3."),
+        Finding("T303", "t3."),
+        Finding("W601", "w1."),
+        Finding("C201", "c1."),
+        Finding("T302", "t2."),
+    ]
+    assert [f.code for f in sort_findings(findings)] == [
+        "C201",
+        "T303",
+        "T302",
+        "W601",
+        "W604",
+        "L403",
+        "I701",
+    ]
+
+
+def test_sort_findings_is_stable_for_the_same_code():
+    findings = [Finding("W602", "first.", subject=3), Finding("W602", "second.", subject=1)]
+    assert [f.subject for f in sort_findings(findings)] == [3, 1]
+
+
+def test_findings_compare_without_their_figures():
+    assert Finding("C201", "m.", {"a": 1}) == Finding("C201", "m.", {"a": 2})
+    assert hash(Finding("C201", "m.", {"a": 1})) == hash(Finding("C201", "m.", {"a": 2}))
+
+
+# ---------------------------------------------------------------------------------------------
+# Every catalogue code can be produced, and is produced with a plain sentence
+
+
+def _refusal(text: str):
+    def make():
+        with pytest.raises(FigureProblem) as caught:
+            parse_figure(text)
+        return [caught.value.code], [caught.value.message]
+
+    return make
+
+
+def _error(call):
+    def make():
+        with pytest.raises(CountDeskError) as caught:
+            call()
+        return [caught.value.code], [caught.value.message]
+
+    return make
+
+
+def _count(*args, **kwargs):
+    def make():
+        run = run_count(*args, **kwargs)
+        return run.codes, [f.message for f in run.result.findings]
+
+    return make
+
+
+SCENARIOS = {
+    "F101": _refusal(""),
+    "F102": _refusal("8.264"),
+    "F103": _refusal("-5"),
+    "F104": _refusal("12a"),
+    "F105": _refusal("8,26"),
+    "F106": _refusal("100,000,000"),
+    "F107": _error(lambda: ELECTION_TYPES["parl"].heading("rejected_in_part")),
+    "F108": _error(lambda: election_type_for("gla.2021-05-06")),
+    "F109": _error(lambda: bundle_total(3, 50, 50)),
+    "C201": _count([600, 399], rejected=1, papers=1001),
+    "C202": _count([96, 96, 90, 7], seats=3, rejected=4, papers=100),
+    "C203": _count([97, 10, 10, 10], seats=3, rejected=4, papers=100),
+    "C204": _count([0, 0], rejected=11, papers=10),
+    "C205": _count([600, 400], rejected=91, rejected_total_entered=92),
+    "C206": _count([100, None], papers=100),
+    "C207": _count(
+        [60, 40],
+        rejected={
+            "official_mark": None,
+            "too_many_votes": 0,
+            "identifying_mark": 0,
+            "unmarked_or_void": 0,
+        },
+    ),
+    "C208": _count([60, 40], papers=None, electorate=1000),
+    "C210": _count([], papers=0),
+    "T301": _count([700, 301], papers=1001, electorate=1000),
+    "T302": _count([60, 40], electorate=None),
+    "T303": _count([60, 40], officer=""),
+    "L401": _count([10, 10, 5]),
+    "L402": _count([11, 10, 5], lots=lots([1, 2], [2])),
+    "L403": _count([10, 10, 5], lots=lots([1, 2], [2])),
+    "W601": _count([500, 489], rejected=11, papers=1000),
+    "W602": _count([100, 0, 50]),
+    "W603": _count([70, 29], papers=99, electorate=1000),
+    "W604": _count([101, 100]),
+    "I701": _count([60, 40], seats=2),
+}
+
+
+def test_every_catalogue_code_has_a_scenario():
+    assert set(SCENARIOS) == set(CATALOGUE)
+
+
+@pytest.mark.parametrize("code", list(SCENARIOS))
+def test_every_catalogue_code_is_emitted_with_a_plain_sentence(code):
+    codes, messages = SCENARIOS[code]()
+    assert code in codes
+    for message in messages:
+        assert message and not message[0].islower(), message
+        assert message.endswith("."), message
+        assert "\n" not in message
+        assert "Traceback" not in message
+        assert "None" not in message  # a missing figure is described, never printed as None
+
+
+@pytest.mark.parametrize("code", list(SCENARIOS))
+def test_every_emitted_code_is_in_the_catalogue(code):
+    codes, _ = SCENARIOS[code]()
+    assert set(codes) <= set(CATALOGUE)
+
+
+# ---------------------------------------------------------------------------------------------
+# Properties: whatever the figures, every finding is a catalogued, plain, JSON-ready record
+
+maybe_figure = st.one_of(st.none(), st.integers(min_value=0, max_value=3_000))
+
+
+@given(
+    votes=st.lists(maybe_figure, max_size=7),
+    seats=st.integers(min_value=1, max_value=3),
+    rejected=st.fixed_dictionaries(
+        {
+            "official_mark": maybe_figure,
+            "too_many_votes": maybe_figure,
+            "identifying_mark": maybe_figure,
+            "unmarked_or_void": maybe_figure,
+        }
+    ),
+    papers=maybe_figure,
+    electorate=maybe_figure,
+    officer=st.sampled_from(["", "Jane Officer"]),
+    rejected_total_entered=maybe_figure,
+)
+def test_any_figures_give_only_catalogued_findings(
+    votes, seats, rejected, papers, electorate, officer, rejected_total_entered
+):
+    run = run_count(
+        votes,
+        seats=seats,
+        rejected=rejected,
+        papers=papers,
+        electorate=electorate,
+        officer=officer,
+        rejected_total_entered=rejected_total_entered,
+    )
+    for finding in run.result.findings:
+        assert finding.code in CATALOGUE
+        data = finding.as_dict()
+        assert set(data) <= {"code", "severity", "message", "figures"}
+        assert data["severity"] in {"error", "warning", "info"}
+        assert finding.message.endswith(".")
+        assert all(type(v) in (int, str) for v in finding.figures.values())
