@@ -17,14 +17,14 @@ from _common import BATLEY, BATLEY_VOTES, report
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QUndoStack  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from desktop.services import CountDesk  # noqa: E402
-from desktop.ui.context import ContestEvents, UiContext  # noqa: E402
-from desktop.ui.count_view import CountView  # noqa: E402
+from desktop.services import CountDesk
+from desktop.ui.context import ContestEvents, UiContext
+from desktop.ui.count_view import CountView
 
 BUDGET_MS = 16.0
 

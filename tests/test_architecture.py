@@ -28,7 +28,11 @@ def test_import_contracts_hold():
 
 def test_ruff_is_clean():
     done = subprocess.run(
-        [_tool("ruff"), "check", "--quiet", "."], cwd=ROOT, capture_output=True, text=True, check=False
+        [_tool("ruff"), "check", "--quiet", "."],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
 

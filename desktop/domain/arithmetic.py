@@ -103,6 +103,10 @@ class ContestResult:
         raise KeyError(candidate_id)
 
 
+#: Up to this many missing figures are listed one by one; more are reported as one finding.
+MISSING_LISTED = 3
+
+
 def _names(lines: Iterable[CandidateResult]) -> str:
     names = [line.candidate.display_name for line in lines]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
@@ -159,18 +163,38 @@ def compute_result(
         findings.append(
             Finding("C210", "The contest has no candidates: import or add them before the count.")
         )
-    for cid, value in entered.items():
-        if value is None:
-            name = by_id[cid].display_name
+    missing_votes = [by_id[cid] for cid, value in entered.items() if value is None]
+    if len(missing_votes) > MISSING_LISTED:
+        # One line, not a screenful: the count has only just begun.
+        findings.append(
+            Finding(
+                "C206",
+                f"No votes entered yet for {len(missing_votes)} of the {len(ordered)} candidates: "
+                "type each figure, or 0 if none.",
+                {"missing": len(missing_votes)},
+            )
+        )
+    else:
+        for c in missing_votes:
             findings.append(
                 Finding(
                     "C206",
-                    f"No votes entered for {name}: type the figure, or 0 if none.",
-                    subject=cid,
+                    f"No votes entered for {c.display_name}: type the figure, or 0 if none.",
+                    subject=c.id,
                 )
             )
-    for heading in etype.headings:
-        if rejected[heading.key] is None:
+    missing_headings = [h for h in etype.headings if rejected[h.key] is None]
+    if len(missing_headings) > MISSING_LISTED:
+        findings.append(
+            Finding(
+                "C207",
+                f"Rejected papers are not entered under {len(missing_headings)} headings: type "
+                "each figure, or 0 if none.",
+                {"missing": len(missing_headings)},
+            )
+        )
+    else:
+        for heading in missing_headings:
             findings.append(
                 Finding(
                     "C207",

@@ -10,7 +10,7 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,8 +31,6 @@ from desktop.domain.model import (
 from desktop.services.candidates_csv import read_candidates_csv
 from desktop.storage.database import open_database
 from desktop.storage.repository import Store, StoredCount
-from reports.declaration import render_declaration
-from reports.snapshot import build_snapshot
 
 
 @dataclass(frozen=True)
@@ -56,6 +54,55 @@ class Draft:
         """Whether every candidate and every heading has a figure."""
         values = [*self.votes.values(), *self.rejected.values()]
         return all(v is not None for v in values)
+
+
+_KEEP = object()
+
+
+class LiveCount:
+    """The count being keyed in, held in memory so that every keystroke can be checked at once.
+
+    Lots recorded for the count that stands apply while the figures are the same as it.
+    """
+
+    def __init__(
+        self,
+        contest: Contest,
+        candidates: tuple[Candidate, ...],
+        draft: Draft,
+        latest: StoredCount | None,
+        lots: LotsDrawing | None,
+    ) -> None:
+        self.contest = contest
+        self.candidates = ballot_order(candidates)
+        self.draft = draft
+        self._latest = latest
+        self._lots = lots
+
+    def result(
+        self,
+        votes: Mapping[int, int | None] | None = None,
+        rejected: Mapping[str, int | None] | None = None,
+        ballot_papers_verified: int | object | None = _KEEP,
+    ) -> ContestResult:
+        """The result with these typed figures in place of the saved ones."""
+        contest = self.contest
+        if ballot_papers_verified is not _KEEP:
+            contest = replace(contest, ballot_papers_verified=ballot_papers_verified)
+        figures = CountFigures(
+            {**self.draft.votes, **(votes or {})}, {**self.draft.rejected, **(rejected or {})}
+        )
+        lots = None
+        if self._latest is not None and _same_figures(
+            self._latest, figures.votes, figures.rejected
+        ):
+            lots = self._lots
+        return compute_result(contest, self.candidates, figures, lots)
+
+    def bundle_total(self, bundles: int, part: int, candidate_id: int) -> int:
+        """Votes from full bundles and a part-bundle at this count's bundle size (F109 if not)."""
+        name = next(c.display_name for c in self.candidates if c.id == candidate_id)
+        return bundle_total(bundles, self.contest.bundle_size, part, what=f"Votes for {name}")
 
 
 def votes_field(candidate_id: int) -> str:
@@ -119,6 +166,11 @@ def _default_title(election_id: str, contest_ids: Iterable[str], type_name: str)
     if election_id.startswith("local."):
         return "Local council by-election" if by_election else "Local council elections"
     return type_name[0].upper() + type_name[1:]
+
+
+#: The demo shipped with the app: Batley and Spen by-election, 1 July 2021, as published.
+DEMO_CSV = Path(__file__).resolve().parents[2] / "resources" / "demo" / "batley-and-spen-2021.csv"
+DEMO_CONTEST = "parl.batley-and-spen.by.2021-07-01"
 
 
 def _require_operator(operator: str) -> str:
@@ -275,27 +327,30 @@ class CountDesk:
                     self.store.set_draft(contest_id, seed, operator, action="start draft")
             self.store.set_draft(contest_id, values, operator)
 
+    def live_count(self, contest_id: str) -> LiveCount:
+        """A snapshot of the count being keyed in that recomputes the checks without the database.
+
+        Build it again after each saved figure; between saves, ``result()`` takes typed figures.
+        """
+        contest = self.store.contest(contest_id)
+        latest = self.store.latest_count(contest_id)
+        stored = self.store.lots_for_count(latest.id) if latest is not None else None
+        return LiveCount(
+            contest,
+            tuple(self.store.candidates(contest_id)),
+            self.draft(contest_id),
+            latest,
+            stored.drawing if stored else None,
+        )
+
     def draft_result(
         self,
         contest_id: str,
         votes: Mapping[int, int | None] | None = None,
         rejected: Mapping[str, int | None] | None = None,
     ) -> ContestResult:
-        """The live result of the count being keyed in, with any typed figures not yet saved.
-
-        Lots recorded for the count that stands apply while the figures are the same as it.
-        """
-        contest = self.store.contest(contest_id)
-        draft = self.draft(contest_id)
-        figures = CountFigures(
-            {**draft.votes, **(votes or {})}, {**draft.rejected, **(rejected or {})}
-        )
-        lots = None
-        latest = self.store.latest_count(contest_id)
-        if latest is not None and _same_figures(latest, figures.votes, figures.rejected):
-            stored = self.store.lots_for_count(latest.id)
-            lots = stored.drawing if stored else None
-        return compute_result(contest, self.store.candidates(contest_id), figures, lots)
+        """The live result of the count being keyed in, with any typed figures not yet saved."""
+        return self.live_count(contest_id).result(votes, rejected)
 
     def record_draft(self, contest_id: str, operator: str) -> StoredCount:
         """Record the count being keyed in as the count that stands (every figure needed)."""
@@ -524,6 +579,23 @@ class CountDesk:
                         summary.candidates_created += 1
         return summary
 
+    def open_demo(self, operator: str) -> str:
+        """Import the Batley and Spen 2021 demo with its published electorate and papers verified.
+
+        Returns the demo contest's id. Safe to repeat: what is already there is kept.
+        """
+        self.import_candidates(DEMO_CSV, operator)
+        contest = self.store.contest(DEMO_CONTEST)
+        with self.store.transaction():
+            if contest.electorate is None and contest.ballot_papers_verified is None:
+                self.set_contest_facts(
+                    DEMO_CONTEST, operator, electorate=79373, ballot_papers_verified=37786
+                )
+            election = self.store.election(contest.election_id)
+            if not election.authority:
+                self.set_election_authority(election.id, "Kirklees Council", operator)
+        return DEMO_CONTEST
+
     # -- facts ---------------------------------------------------------------------------
 
     def set_contest_facts(
@@ -698,17 +770,18 @@ class CountDesk:
                 f"The declaration cannot be printed while {len(result.errors)} error"
                 f"{'s stand' if len(result.errors) != 1 else ' stands'}. {listed}"
             )
-        election = self.election_of(result.contest)
-        latest = self.store.latest_count(contest_id)
-        shown_at = None
-        if provisional and latest is not None:
-            shown_at = latest.recorded_at.astimezone().replace(tzinfo=None)
+        # reportlab takes most of a second to import: load it when a document is first asked for,
+        # not when the window starts.
+        from reports.declaration import render_declaration
+        from reports.snapshot import build_snapshot
+
+        # The time the provisional result is shown comes with the count-night workflow; until
+        # then the sheet prints no time rather than a wrong one.
         snapshot = build_snapshot(
             result,
-            election,
+            self.election_of(result.contest),
             provisional=provisional,
             printed_on=printed_on or self.today(),
-            shown_at=shown_at,
         )
         return render_declaration(snapshot)
 

@@ -173,7 +173,9 @@ def test_lots_through_the_cli(batley):
     data = json.loads(batley("result", BATLEY, "--json").output)
     assert [f["code"] for f in data["findings"] if f["severity"] == "error"] == ["L401"]
     assert data["tie"]["candidates"] == ["Kim Leadbeater", "Ryan Stephenson"]
-    drawn = batley("lots", BATLEY, "--winner", "Kim Leadbeater", "--method", "Names drawn from a box")
+    drawn = batley(
+        "lots", BATLEY, "--winner", "Kim Leadbeater", "--method", "Names drawn from a box"
+    )
     assert drawn.exit_code == 0, drawn.output
     data = json.loads(batley("result", BATLEY, "--json").output)
     assert data["elected"] == ["Kim Leadbeater"]

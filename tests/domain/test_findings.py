@@ -277,3 +277,27 @@ def test_any_figures_give_only_catalogued_findings(
         assert data["severity"] in {"error", "warning", "info"}
         assert finding.message.endswith(".")
         assert all(type(v) in (int, str) for v in finding.figures.values())
+
+
+def test_many_missing_figures_are_one_finding_and_a_few_are_named():
+    from datetime import date
+
+    from desktop.domain.arithmetic import MISSING_LISTED, compute_result
+    from desktop.domain.model import Candidate, Contest, CountFigures
+
+    contest = Contest(
+        "parl.x.2024-07-04", "parl.2024-07-04", "X", 1, date(2024, 7, 4), 100, 50, "O"
+    )
+    people = [Candidate(i, f"Surname{i}", "A") for i in range(1, 6)]
+    few = {c.id: (None if c.id <= MISSING_LISTED else 1) for c in people}
+    named = [
+        f for f in compute_result(contest, people, CountFigures(few)).findings if f.code == "C206"
+    ]
+    assert [f.subject for f in named] == [1, 2, 3]
+    many = {c.id: (None if c.id <= MISSING_LISTED + 1 else 1) for c in people}
+    grouped = [
+        f for f in compute_result(contest, people, CountFigures(many)).findings if f.code == "C206"
+    ]
+    assert len(grouped) == 1
+    assert grouped[0].figures == {"missing": MISSING_LISTED + 1}
+    assert "4 of the 5 candidates" in grouped[0].message

@@ -27,7 +27,11 @@ def desk(db_path) -> CountDesk:
 def _batley(desk: CountDesk, **overrides: int) -> CountDesk:
     desk.import_candidates(BATLEY_CSV, "Importer")
     desk.set_contest_facts(
-        BATLEY, "Supervisor", electorate=79373, ballot_papers_verified=37786, officer_name="A. Officer"
+        BATLEY,
+        "Supervisor",
+        electorate=79373,
+        ballot_papers_verified=37786,
+        officer_name="A. Officer",
     )
     votes = {desk.candidate_by_name(BATLEY, n).id: v for n, v in BATLEY_VOTES.items()}
     for name, value in overrides.items():
@@ -50,7 +54,11 @@ def test_import_creates_elections_contests_and_candidates(desk):
     assert summary.contests_created == [BATLEY]
     assert summary.candidates_created == 16
     contest = desk.contest(BATLEY)
-    assert (contest.area, contest.seats, contest.poll_date) == ("Batley and Spen", 1, date(2021, 7, 1))
+    assert (contest.area, contest.seats, contest.poll_date) == (
+        "Batley and Spen",
+        1,
+        date(2021, 7, 1),
+    )
     names = [c.display_name for c in desk.candidates(BATLEY)]
     assert names[0] == "BICKERDIKE, Paul"
     assert "HOPE, Howling Laud" in names
@@ -198,7 +206,9 @@ def test_lots_settle_a_tie_for_the_seat(desk):
         desk.record_lots(BATLEY, [desk.candidate_by_name(BATLEY, "George Galloway").id], "RO")
     assert info.value.code == "L405"
     stephenson = desk.candidate_by_name(BATLEY, "Ryan Stephenson").id
-    result = desk.record_lots(BATLEY, [stephenson], "RO", method="Drawn from a box", witnesses="Agents")
+    result = desk.record_lots(
+        BATLEY, [stephenson], "RO", method="Drawn from a box", witnesses="Agents"
+    )
     assert result.errors == ()
     assert result.elected == (stephenson,)
     assert result.line(stephenson).lot_vote == 1

@@ -46,7 +46,13 @@ def test_database_uses_wal_and_foreign_keys(tmp_path):
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     with pytest.raises(sqlite3.IntegrityError):
         db["contests"].insert(
-            {"id": "c", "election_id": "missing", "area": "A", "seats": 1, "poll_date": "2024-01-01"}
+            {
+                "id": "c",
+                "election_id": "missing",
+                "area": "A",
+                "seats": 1,
+                "poll_date": "2024-01-01",
+            }
         )
 
 

@@ -1,0 +1,342 @@
+"""The main window: navigator, the contest's Setup, Count and Documents tabs, and the menus."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import CountDeskError
+from desktop.services import CountDesk
+from desktop.ui import contest_actions
+from desktop.ui.context import ContestEvents, UiContext
+from desktop.ui.count_view import CountView
+from desktop.ui.documents_view import DocumentsView
+from desktop.ui.navigator import NavigatorView
+from desktop.ui.setup_view import SetupView
+from desktop.ui.start_page import StartPage
+
+MIN_POINT_SIZE = 8
+MAX_POINT_SIZE = 24
+
+
+class _ContestTabs(QTabWidget):
+    """The contest's tabs; tells the window when it is first painted (for the start-up benchmark)."""
+
+    painted = Signal()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
+        super().paintEvent(event)
+        self.painted.emit()
+
+
+class MainWindow(QMainWindow):
+    """CountDesk's window over one database."""
+
+    def __init__(self, desk: CountDesk, database_path: Path | str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.desk = desk
+        self.database_path = Path(database_path)
+        self.settings = QSettings()
+        self.undo_stack = QUndoStack(self)
+        self.events = ContestEvents(self)
+        self.ctx = UiContext(desk, self.undo_stack, self.events, self.operator)
+        self.contest_id: str | None = None
+        self.setWindowTitle(f"CountDesk – {self.database_path.name}")
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(6, 4, 6, 0)
+        outer.setSpacing(4)
+
+        header = QHBoxLayout()
+        self.contest_label = QLabel("No contest open")
+        self.contest_label.setObjectName("contestHeader")
+        self.contest_label.setAccessibleName("Current contest")
+        font = self.contest_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.contest_label.setFont(font)
+        header.addWidget(self.contest_label, 1)
+        operator_label = QLabel("&Operator:")
+        self.operator_edit = QLineEdit(str(self.settings.value("operator", getpass.getuser())))
+        self.operator_edit.setAccessibleName("Operator: who is keying in, for the audit log")
+        self.operator_edit.setMaximumWidth(200)
+        self.operator_edit.editingFinished.connect(self._on_operator_changed)
+        operator_label.setBuddy(self.operator_edit)
+        header.addWidget(operator_label)
+        header.addWidget(self.operator_edit)
+        outer.addLayout(header)
+
+        self.navigator = NavigatorView(desk)
+        self.navigator.contest_chosen.connect(self.open_contest)
+        self.stack = QStackedWidget()
+        self.start_page = StartPage(self.ctx)
+        self.start_page.contest_chosen.connect(self.open_contest)
+        self.tabs = _ContestTabs()
+        self.tabs.setDocumentMode(True)
+        self.setup_view = SetupView(self.ctx)
+        self.count_view = CountView(self.ctx)
+        self.documents_view = DocumentsView(self.ctx)
+        self.tabs.addTab(self.setup_view, "&Setup")
+        self.tabs.addTab(self.count_view, "&Count")
+        self.tabs.addTab(self.documents_view, "&Documents")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.stack.addWidget(self.start_page)
+        self.stack.addWidget(self.tabs)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([280, 1080])
+        outer.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self.events.contests_changed.connect(self._on_contests_changed)
+        self.events.setup_changed.connect(self._on_setup_changed)
+        self.events.count_changed.connect(self._on_setup_changed)
+        self._apply_point_size(int(self.settings.value("point_size", 0) or 0))
+        self._show_start_or_first()
+
+    # -- the operator and text size ------------------------------------------------------
+
+    def operator(self) -> str:
+        """Who is at the keyboard, for the audit log (the login name unless changed)."""
+        return self.operator_edit.text().strip() or getpass.getuser()
+
+    def _on_operator_changed(self) -> None:
+        self.settings.setValue("operator", self.operator())
+
+    def _apply_point_size(self, size: int) -> None:
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            return
+        if not hasattr(self, "_base_point_size"):
+            self._base_point_size = app.font().pointSize()
+        size = size or self._base_point_size
+        size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size))
+        font = app.font()
+        font.setPointSize(size)
+        app.setFont(font)
+        self.settings.setValue("point_size", size)
+        if self.contest_id is not None:
+            self.count_view.set_contest(self.contest_id)  # rebuild with the new metrics
+
+    def change_text_size(self, step: int) -> None:
+        """Make the text larger (+) or smaller (−), readable from a metre away when needed."""
+        app = QApplication.instance()
+        current = app.font().pointSize() if isinstance(app, QApplication) else 10
+        self._apply_point_size(current + step if step else self._base_point_size)
+
+    # -- menus ---------------------------------------------------------------------------
+
+    def _action(
+        self, menu, text: str, shortcut: QKeySequence | str | None, slot, name: str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        action.setObjectName(name or text.replace("&", "").replace("…", "").strip())
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(
+            file_menu, "&Open database…", QKeySequence.StandardKey.Open, self._on_open_database
+        )
+        file_menu.addSeparator()
+        self._action(file_menu, "Open the &demo", "Ctrl+D", self._on_open_demo)
+        self._action(file_menu, "&Import candidates CSV…", "Ctrl+I", self._on_import)
+        self._action(file_menu, "&New election and contest…", "Ctrl+N", self._on_create)
+        file_menu.addSeparator()
+        self.print_action = self._action(
+            file_menu, "&Print declaration…", "Ctrl+P", self._on_print, "Print declaration"
+        )
+        self.save_action = self._action(
+            file_menu, "&Save declaration as PDF…", "Ctrl+S", self._on_save_pdf, "Save as PDF"
+        )
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", "Ctrl+Q", self.close)
+
+        edit_menu = bar.addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+        edit_menu.addSeparator()
+        self.record_action = self._action(
+            edit_menu, "&Record count", "Ctrl+Return", self._on_record, "Record count"
+        )
+
+        view_menu = bar.addMenu("&View")
+        self._action(view_menu, "&Setup", "Ctrl+1", lambda: self._show_tab(0), "Show setup")
+        self._action(view_menu, "&Count", "Ctrl+2", lambda: self._show_tab(1), "Show count")
+        self._action(view_menu, "&Documents", "Ctrl+3", lambda: self._show_tab(2), "Show documents")
+        view_menu.addSeparator()
+        self.bundles_action = QAction("Enter votes as &bundles", self)
+        self.bundles_action.setCheckable(True)
+        self.bundles_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.bundles_action.toggled.connect(self.count_view.set_bundle_mode)
+        self.count_view.bundles_toggle.toggled.connect(self.bundles_action.setChecked)
+        view_menu.addAction(self.bundles_action)
+        view_menu.addSeparator()
+        larger = self._action(view_menu, "&Larger text", "Ctrl+=", lambda: self.change_text_size(1))
+        larger.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        self._action(view_menu, "S&maller text", "Ctrl+-", lambda: self.change_text_size(-1))
+        self._action(view_menu, "&Normal text size", "Ctrl+0", lambda: self.change_text_size(0))
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&About CountDesk", None, self._on_about)
+
+    # -- contests ------------------------------------------------------------------------
+
+    def _show_start_or_first(self) -> None:
+        if not self.desk.contests():
+            self.stack.setCurrentWidget(self.start_page)
+            self.contest_label.setText("No contest yet: open the demo, import or create one")
+            self._set_contest_actions(False)
+
+    def _set_contest_actions(self, enabled: bool) -> None:
+        for action in (
+            self.print_action,
+            self.save_action,
+            self.record_action,
+            self.bundles_action,
+        ):
+            action.setEnabled(enabled)
+
+    def open_contest(self, contest_id: str, tab: int | None = None) -> None:
+        """Show a contest: its name in the header, and the chosen tab (Count by default)."""
+        try:
+            self.desk.contest(contest_id)
+        except CountDeskError as error:
+            QMessageBox.warning(self, "No such contest", str(error))
+            return
+        if contest_id != self.contest_id:
+            self.undo_stack.clear()
+        self.contest_id = contest_id
+        self.navigator.reload(keep=contest_id)
+        self.setup_view.set_contest(contest_id)
+        self.count_view.set_contest(contest_id)
+        self.documents_view.set_contest(contest_id)
+        self.stack.setCurrentWidget(self.tabs)
+        self._set_contest_actions(True)
+        self._update_header()
+        if tab is None:
+            tab = 1 if self.desk.candidates(contest_id) else 0
+        self._show_tab(tab)
+
+    def _update_header(self) -> None:
+        if self.contest_id is None:
+            return
+        contest = self.desk.contest(self.contest_id)
+        election = self.desk.election_of(contest)
+        seats = f"{contest.seats} seat{'s' if contest.seats != 1 else ''}"
+        self.contest_label.setText(
+            f"{contest.area} · {election.title or contest.type.name} · "
+            f"{contest.poll_date:%-d %B %Y} · {seats} · status: {contest.status.value}"
+        )
+
+    def _show_tab(self, index: int) -> None:
+        if self.contest_id is None:
+            return
+        self.tabs.setCurrentIndex(index)
+        if index == 1:
+            self.count_view._focus(self.count_view.first_field())
+
+    def _on_tab_changed(self, index: int) -> None:
+        self.record_action.setEnabled(self.contest_id is not None and index == 1)
+
+    def _on_contests_changed(self) -> None:
+        self.navigator.reload(keep=self.contest_id)
+
+    def _on_setup_changed(self, contest_id: str) -> None:
+        if contest_id == self.contest_id:
+            self._update_header()
+            self.navigator.reload(keep=contest_id)
+
+    # -- actions -------------------------------------------------------------------------
+
+    def _on_open_demo(self) -> None:
+        contest_id = contest_actions.open_demo(self, self.ctx)
+        if contest_id:
+            self.open_contest(contest_id)
+
+    def _on_import(self) -> None:
+        contest_id = contest_actions.import_candidates_csv(self, self.ctx)
+        if contest_id:
+            self.open_contest(contest_id)
+
+    def _on_create(self) -> None:
+        contest_id = contest_actions.create_contest(self, self.ctx)
+        if contest_id:
+            self.open_contest(contest_id, tab=0)
+
+    def _on_record(self) -> None:
+        if self.contest_id is not None and self.tabs.currentWidget() is self.count_view:
+            self.count_view.record_count()
+
+    def _on_print(self) -> None:
+        if self.contest_id is not None:
+            self._show_tab(2)
+            self.documents_view.print_document()
+
+    def _on_save_pdf(self) -> None:
+        if self.contest_id is not None:
+            self._show_tab(2)
+            self.documents_view.save_document()
+
+    def _on_open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open a CountDesk database", str(self.database_path.parent),
+            "CountDesk databases (*.sqlite *.db);;All files (*)",
+        )  # fmt: skip
+        if not path:
+            return
+        try:
+            desk = CountDesk.open(path)
+        except CountDeskError as error:
+            QMessageBox.warning(self, "Database not opened", str(error))
+            return
+        window = MainWindow(desk, path)
+        window.resize(self.size())
+        window.show()
+        self._replacement = window
+        self.close()
+
+    def _on_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About CountDesk",
+            "CountDesk: results entry for UK count centres.\n\n"
+            f"Database: {self.database_path}\n"
+            "Finding codes are listed in docs/findings.md.",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        self._on_operator_changed()
+        super().closeEvent(event)
