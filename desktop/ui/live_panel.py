@@ -145,6 +145,12 @@ class LivePanel(QWidget):
         heading_font.setBold(True)
         heading.setFont(heading_font)
         layout.addWidget(heading)
+        self.all_clear = QLabel("✔ All checks pass.")
+        self.all_clear.setObjectName("allClear")
+        clear_font = self.all_clear.font()
+        clear_font.setBold(True)
+        self.all_clear.setFont(clear_font)
+        layout.addWidget(self.all_clear)
         self.findings_model = FindingsModel(self)
         self.findings_view = QListView()
         self.findings_view.setModel(self.findings_model)
@@ -154,9 +160,7 @@ class LivePanel(QWidget):
         self.findings_view.setAccessibleName("Findings: errors and warnings")
         self.findings_view.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         layout.addWidget(self.findings_view, 1)
-        self.all_clear = QLabel("All checks pass.")
-        self.all_clear.setObjectName("allClear")
-        layout.addWidget(self.all_clear)
+        layout.addStretch(0)
 
     def value_text(self, key: str) -> str:
         """The text shown for one figure (for tests and accessibility)."""
@@ -244,3 +248,4 @@ class LivePanel(QWidget):
             self.tie_banner.hide()
         self.findings_model.set_findings(result.findings)
         self.all_clear.setVisible(not result.findings)
+        self.findings_view.setVisible(bool(result.findings))

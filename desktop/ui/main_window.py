@@ -130,14 +130,25 @@ class MainWindow(QMainWindow):
             return
         if not hasattr(self, "_base_point_size"):
             self._base_point_size = app.font().pointSize()
-        size = size or self._base_point_size
-        size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size))
+        size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size or self._base_point_size))
         font = app.font()
+        old = font.pointSizeF()
+        if size == old:
+            return
         font.setPointSize(size)
-        app.setFont(font)
+        app.setFont(font)  # dialogs and new windows
+        self.setFont(font)  # this window at once, without waiting for the event queue
+        # Headings and figures set their own (bold, larger) fonts: scale those in proportion.
+        for widget in self.findChildren(QWidget):
+            own = widget.font()
+            # Fonts that only set bold follow the window's size already; those with a size
+            # of their own (headings, the majority) are scaled in proportion.
+            if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont) and own.pointSizeF() != size:
+                own.setPointSizeF(own.pointSizeF() * size / old)
+                widget.setFont(own)
         self.settings.setValue("point_size", size)
         if self.contest_id is not None:
-            self.count_view.set_contest(self.contest_id)  # rebuild with the new metrics
+            self.count_view.set_contest(self.contest_id)  # rebuilt with the new metrics
 
     def change_text_size(self, step: int) -> None:
         """Make the text larger (+) or smaller (−), readable from a metre away when needed."""

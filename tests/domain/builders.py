@@ -42,7 +42,7 @@ CONTEST_IDS = {
     "mayor": "mayor.testshire.2024-05-02",
 }
 
-BATLEY_CSV = Path(__file__).resolve().parents[3] / "shared" / "data" / "batley-and-spen-2021.csv"
+BATLEY_CSV = Path(__file__).resolve().parents[2] / "resources" / "demo" / "batley-and-spen-2021.csv"
 
 #: An illustrative split of Batley and Spen's 91 rejected papers: the published sources give
 #: only the total, so these heading figures are made up (DOMAIN.md §8).
