@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.services import CountDesk
 from desktop.ui import main_window as main_window_module
 from desktop.ui.main_window import MainWindow
-from tests.sample import BATLEY, BATLEY_CSV
+from tests.sample import BATLEY, BATLEY_CSV, WARD_CSV
 
 
 @pytest.fixture
@@ -127,3 +127,16 @@ def test_the_command_opens_a_contest_and_quits_after_the_first_paint(tmp_path):
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_navigator_model_passes_the_model_tester(qtmodeltester, window):
+    window.desk.open_demo("Tester")
+    window.desk.import_candidates(WARD_CSV, "Tester")
+    window.navigator.reload()
+    model = window.navigator.navigator_model
+    assert model.rowCount() == 2
+    ward = model.index_of("local.testborough.earlsfield.2026-05-07")
+    assert ward.data() == "Earlsfield"
+    assert ward.siblingAtColumn(1).data() == "3"
+    assert ward.siblingAtColumn(2).data() == "setup"
+    qtmodeltester.check(model)
