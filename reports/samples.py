@@ -2,7 +2,9 @@
 
 Batley and Spen 2021 is as published (DOMAIN.md §8), except that the sources give no split
 of the 91 rejected papers: the split here (12/20/4/55) is illustrative, as are the officer's
-name and address. The Earlsfield ward contest is invented.
+name and address. Its statement of verification is invented (the published sources give only
+the 37,786 ballot papers verified, which its counted figures add up to). The Earlsfield ward
+contest is invented.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from datetime import date
 
 from desktop.domain.arithmetic import ContestResult, compute_result
 from desktop.domain.model import Candidate, Contest, CountFigures, Election
+from reports.verification import VerificationRow
 
 BATLEY_ELECTION = Election(
     id="parl.2021-07-01",
@@ -67,6 +70,54 @@ def batley_and_spen_2021(*, officer_name: str = "Alexandra Whitfield") -> Contes
     ]
     votes = {i: v for i, (_f, _s, _d, v) in enumerate(_BATLEY, start=1)}
     return compute_result(contest, candidates, CountFigures(votes, dict(BATLEY_REJECTED)))
+
+
+#: An invented statement of verification for Batley and Spen: twelve polling station boxes
+#: and three postal batches, counted at 37,786 in all; the box at BS08 is not explained.
+BATLEY_VERIFICATION = (
+    VerificationRow("BS01", "St Paul's Church Hall, Batley", "box", 2_114, 2_114),
+    VerificationRow(
+        "BS02",
+        "Batley Library, Market Place",
+        "box",
+        1_987,
+        1_989,
+        "Two papers issued after the account was made up",
+    ),
+    VerificationRow("BS03", "Birstall Community Centre", "box", 2_341, 2_341),
+    VerificationRow(
+        "BS04",
+        "Heckmondwike Methodist Church",
+        "box",
+        1_876,
+        1_875,
+        "Voter left with a ballot paper (presiding officer’s note)",
+    ),
+    VerificationRow("BS05", "Cleckheaton Town Hall", "box", 2_203, 2_203),
+    VerificationRow("BS06", "Spenborough Youth and Community Centre", "box", 1_654, 1_654),
+    VerificationRow("BS07", "Liversedge Sports and Social Club", "box", 1_932, 1_932),
+    VerificationRow("BS08", "Gomersal Memorial Hall", "box", 2_058, 2_059),
+    VerificationRow("BS09", "Roberttown Community Centre", "box", 1_745, 1_745),
+    VerificationRow("BS10", "Hightown Methodist Church Hall", "box", 1_489, 1_489),
+    VerificationRow(
+        "BS11",
+        "Scholes Village Hall",
+        "box",
+        1_612,
+        1_611,
+        "Spoilt paper not entered on the account",
+    ),
+    VerificationRow("BS12", "Birkenshaw C of E Primary School", "box", 2_398, 2_398),
+    VerificationRow("PV1", "Postal votes opening session 1", "postal", 5_912, 5_912),
+    VerificationRow("PV2", "Postal votes opening session 2", "postal", 4_867, 4_867),
+    VerificationRow(
+        "PV3",
+        "Postal votes opening session 3 (including those handed in on polling day)",
+        "postal",
+        3_597,
+        3_597,
+    ),
+)
 
 
 EARLSFIELD_ELECTION = Election(

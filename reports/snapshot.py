@@ -41,6 +41,11 @@ def date_in_words(day: date) -> str:
     return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
+def time_in_words(moment: datetime) -> str:
+    """A moment as printed on a notice, e.g. ``03:12 on Friday 2 July 2021`` (24-hour clock)."""
+    return f"{moment:%H:%M} on {date_in_words(moment.date())}"
+
+
 def join_names(names: tuple[str, ...] | list[str]) -> str:
     """Names joined for a sentence: ``A``, ``A and B``, ``A, B and C``."""
     names = list(names)
@@ -138,6 +143,25 @@ class DeclarationSnapshot:
     elected_as: str
     #: Error findings still open (printed on the provisional sheet only).
     outstanding_checks: tuple[OutstandingCheck, ...]
+    #: e.g. "03:12 on Friday 2 July 2021", when the officer declared; "" when not given.
+    declared_at_text: str = ""
+    #: The date the declaration is dated, written out; "" means ``printed_on_text``.
+    dated_on_text: str = ""
+    #: What a corrected declaration replaces, e.g. "the declaration made at 03:12 on Friday
+    #: 2 July 2021"; None for an ordinary declaration.
+    correction_of: str | None = None
+    #: Why the earlier declaration was corrected; "" unless ``correction_of`` is given.
+    correction_reason: str = ""
+
+    @property
+    def is_correction(self) -> bool:
+        """Whether this is a corrected declaration, replacing an earlier one."""
+        return self.correction_of is not None
+
+    @property
+    def dated_text(self) -> str:
+        """The date printed after "Dated": the day of the declaration if known, else printed_on."""
+        return self.dated_on_text or self.printed_on_text
 
     @property
     def lots_applied(self) -> bool:
@@ -156,14 +180,18 @@ class DeclarationSnapshot:
         """The title printed at the top of the sheet."""
         if self.provisional:
             return "Provisional Result – not for publication"
+        if self.is_correction:
+            return "Corrected Declaration of Result of Poll"
         return "Declaration of Result of Poll"
 
     @property
     def data_hash(self) -> str:
         """A short reference to the result data printed: 12 hex digits of a SHA-256.
 
-        Dates, titles and whether the sheet is provisional are left out, so the provisional
-        sheet and the declaration of the same figures carry the same reference.
+        Dates, titles, whether the sheet is provisional and the wording of a correction are
+        left out, so the provisional sheet and the declaration of the same figures carry the
+        same reference (and a corrected declaration's reference differs from the one it
+        replaces exactly when the figures or names printed differ).
         """
         data = {
             "contest_id": self.contest_id,
@@ -197,6 +225,12 @@ def contest_heading(
     return f"Election of {office} for the {area} {area_word.title()}"
 
 
+def printed_election_title(election: Election) -> str:
+    """The election's title as printed: its own, else its type's name, e.g. "UK Parliamentary election"."""
+    name = election.type.name
+    return election.title.strip() or name[:1].upper() + name[1:]
+
+
 def build_snapshot(
     result: ContestResult,
     election: Election,
@@ -204,12 +238,22 @@ def build_snapshot(
     provisional: bool,
     printed_on: date,
     shown_at: datetime | None = None,
+    declared_at: datetime | None = None,
+    correction_of: str | None = None,
+    correction_reason: str = "",
 ) -> DeclarationSnapshot:
     """Freeze what the declaration (or, if ``provisional``, the provisional sheet) prints.
 
-    Raises CountDeskError if the contest is not of this election, or if a declaration is
-    asked for while the result still has errors (they are listed on the provisional sheet
-    instead); nothing else is checked here.
+    ``shown_at`` (provisional sheet) is when the figures were shown to candidates and agents.
+    ``declared_at`` (declaration) is when the officer declared: printed as "Declared at …",
+    and its day is the one the declaration is dated. ``correction_of`` makes this a corrected
+    declaration: it names what it replaces, e.g. "the declaration made at 03:12 on Friday
+    2 July 2021", and ``correction_reason`` (required with it) says why.
+
+    Raises CountDeskError if the contest is not of this election; if a declaration is asked
+    for while the result still has errors (they are listed on the provisional sheet instead);
+    if a correction has no reason, or a reason has no correction; or if the provisional sheet
+    is asked to carry a declaration time or a correction. Nothing else is checked here.
     """
     contest = result.contest
     if contest.election_id != election.id:
@@ -224,6 +268,30 @@ def build_snapshot(
             f"The declaration cannot be printed while the result has errors: {listed} "
             "Resolve them first; the provisional sheet lists them.",
             errors[0].code,
+        )
+
+    correction_reason = correction_reason.strip()
+    if correction_of is not None:
+        correction_of = correction_of.strip()
+        if not correction_of:
+            raise CountDeskError(
+                "A corrected declaration must say which declaration it replaces, e.g. "
+                "\"the declaration made at 03:12 on Friday 2 July 2021\"."
+            )
+        if not correction_reason:
+            raise CountDeskError(
+                "A corrected declaration must give the reason for the correction: "
+                "type the reason, in plain words."
+            )
+    elif correction_reason:
+        raise CountDeskError(
+            "A reason for a correction was given, but not the declaration it corrects: "
+            "say which declaration this one replaces."
+        )
+    if provisional and (declared_at is not None or correction_of is not None):
+        raise CountDeskError(
+            "The provisional sheet is shown before the declaration: it cannot carry a "
+            "declaration time or a correction. Print the declaration instead."
         )
 
     etype = contest.type
@@ -259,13 +327,12 @@ def build_snapshot(
     elected_names = tuple(
         line.candidate.name_in_words for line in result.candidates if line.elected
     )
-    title = election.title.strip() or etype.name[:1].upper() + etype.name[1:]
     return DeclarationSnapshot(
         provisional=provisional,
         contest_id=contest.id,
         election_id=election.id,
         authority=election.authority.strip(),
-        election_title=title,
+        election_title=printed_election_title(election),
         contest_heading=contest_heading(
             etype.office_one,
             etype.office_many,
@@ -277,9 +344,7 @@ def build_snapshot(
         area_word=etype.area_word,
         poll_date_text=date_in_words(contest.poll_date),
         printed_on_text=date_in_words(printed_on),
-        shown_at_text=(
-            "" if shown_at is None else f"{shown_at:%H:%M} on {date_in_words(shown_at.date())}"
-        ),
+        shown_at_text="" if shown_at is None else time_in_words(shown_at),
         officer_name=contest.officer_name.strip(),
         officer_title=contest.officer_title_or_default,
         imprint_address=contest.imprint_address.strip(),
@@ -297,4 +362,8 @@ def build_snapshot(
         elected_names=elected_names,
         elected_as=etype.elected_as_one if len(elected_names) == 1 else etype.elected_as_many,
         outstanding_checks=tuple(OutstandingCheck(f.code, f.message) for f in errors),
+        declared_at_text="" if declared_at is None else time_in_words(declared_at),
+        dated_on_text="" if declared_at is None else date_in_words(declared_at.date()),
+        correction_of=correction_of,
+        correction_reason=correction_reason,
     )

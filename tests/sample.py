@@ -34,3 +34,5 @@ BATLEY_REJECTED = {
     "identifying_mark": 4,
     "unmarked_or_void": 55,
 }
+
+BOXES_CSV = ROOT / "tests" / "data" / "batley-boxes.csv"

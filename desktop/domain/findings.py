@@ -62,6 +62,17 @@ CATALOGUE: dict[str, CatalogueEntry] = {
         CatalogueEntry("W602", _W, "A candidate has 0 votes"),
         CatalogueEntry("W603", _W, "Turnout outside 10–90%"),
         CatalogueEntry("W604", _W, "Majority under 0.5% of valid votes: a recount is likely"),
+        CatalogueEntry("V501", _W, "A verification variance has no explanation"),
+        CatalogueEntry("V502", _E, "Ballot boxes not yet counted at verification"),
+        CatalogueEntry("S801", _E, "A change of status that is not allowed"),
+        CatalogueEntry("S802", _E, "The contest is declared: its figures are locked"),
+        CatalogueEntry("S803", _E, "A recount after the declaration"),
+        CatalogueEntry("S804", _E, "A warning is not acknowledged"),
+        CatalogueEntry("S805", _E, "No count is recorded yet"),
+        CatalogueEntry("S806", _E, "The declaration needs the officer's confirmation"),
+        CatalogueEntry("S807", _E, "Ballot papers verified come from the verification"),
+        CatalogueEntry("S808", _E, "Figures keyed in since the count was recorded"),
+        CatalogueEntry("S809", _E, "The provisional result is shown: figures change by recount"),
         CatalogueEntry("I701", _I, "No more candidates than seats: all are elected"),
     )
 }

@@ -25,10 +25,12 @@ from desktop.domain.model import (
     CountFigures,
     Election,
     LotsDrawing,
+    Status,
     ballot_order,
     split_person_name,
 )
 from desktop.services.candidates_csv import read_candidates_csv
+from desktop.services.night import NightMixin
 from desktop.storage.database import open_database
 from desktop.storage.repository import Store, StoredCount
 
@@ -186,7 +188,7 @@ def _name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-class CountDesk:
+class CountDesk(NightMixin):
     """The services of one CountDesk database, called by the window and the command line."""
 
     def __init__(self, store: Store, today: Callable[[], date] = date.today) -> None:
@@ -260,16 +262,19 @@ class CountDesk:
         keys = contest.type.heading_keys
         saved = self.store.draft(contest_id)
         latest = self.store.latest_count(contest_id)
+        # After a granted recount or bundle check, even the same figures make a new count.
+        pending = self._pending_request(contest_id, latest)
         if not saved and latest is not None:
             votes = {c.id: latest.figures.votes.get(c.id) for c in candidates}
             rejected = {k: latest.figures.rejected.get(k) for k in keys}
-            return Draft(votes, rejected, dict.fromkeys(votes), dict.fromkeys(votes), latest.number)
+            recorded = None if pending else latest.number
+            return Draft(votes, rejected, dict.fromkeys(votes), dict.fromkeys(votes), recorded)
         votes = {c.id: saved.get(votes_field(c.id)) for c in candidates}
         rejected = {k: saved.get(rejected_field(k)) for k in keys}
         bundles = {c.id: saved.get(f"bundles:{c.id}") for c in candidates}
         parts = {c.id: saved.get(f"part:{c.id}") for c in candidates}
-        recorded_as = latest.number if latest and _same_figures(latest, votes, rejected) else None
-        return Draft(votes, rejected, bundles, parts, recorded_as)
+        same = latest is not None and not pending and _same_figures(latest, votes, rejected)
+        return Draft(votes, rejected, bundles, parts, latest.number if same and latest else None)
 
     def set_draft_votes(
         self, contest_id: str, candidate_id: int, votes: int | None, operator: str
@@ -311,6 +316,7 @@ class CountDesk:
 
     def _set_draft(self, contest_id: str, values: dict[str, int | None], operator: str) -> None:
         operator = _require_operator(operator)
+        self._guard(contest_id, "count")
         for value in values.values():
             if value is not None and (
                 not isinstance(value, int) or isinstance(value, bool) or value < 0
@@ -354,6 +360,7 @@ class CountDesk:
 
     def record_draft(self, contest_id: str, operator: str) -> StoredCount:
         """Record the count being keyed in as the count that stands (every figure needed)."""
+        self._guard(contest_id, "count")
         draft = self.draft(contest_id)
         if draft.recorded_as is not None:
             raise CountDeskError(
@@ -398,7 +405,7 @@ class CountDesk:
     ) -> Candidate:
         """Add a candidate by hand (before any count is recorded)."""
         operator = _require_operator(operator)
-        self.store.contest(contest_id)
+        self._guard(contest_id, "setup")
         self._refuse_if_counted(contest_id, "A candidate cannot be added")
         surname = " ".join(surname.split())
         forenames = " ".join(forenames.split())
@@ -433,6 +440,7 @@ class CountDesk:
     ) -> Candidate:
         """Correct a candidate's surname, forenames, commonly used names or description."""
         operator = _require_operator(operator)
+        self._guard(contest_id, "setup")
         self._candidate(contest_id, candidate_id)
         clean = {k: " ".join(v.split()) for k, v in changes.items()}
         if "surname" in clean and not clean["surname"]:
@@ -447,6 +455,7 @@ class CountDesk:
     def remove_candidate(self, contest_id: str, candidate_id: int, operator: str) -> None:
         """Remove a candidate (before any count is recorded)."""
         operator = _require_operator(operator)
+        self._guard(contest_id, "setup")
         self._candidate(contest_id, candidate_id)
         self._refuse_if_counted(contest_id, "A candidate cannot be removed")
         self.store.remove_candidate(contest_id, candidate_id, operator)
@@ -454,7 +463,7 @@ class CountDesk:
     def set_seats(self, contest_id: str, seats: int, operator: str) -> Contest:
         """Change the number of seats (before any count is recorded)."""
         operator = _require_operator(operator)
-        self.store.contest(contest_id)
+        self._guard(contest_id, "setup")
         if not isinstance(seats, int) or seats < 1:
             raise CountDeskError("A contest elects at least 1 member: type the number of seats.")
         self._refuse_if_counted(contest_id, "The number of seats cannot be changed")
@@ -464,6 +473,7 @@ class CountDesk:
     def set_bundle_size(self, contest_id: str, size: int, operator: str) -> Contest:
         """Set how many papers make a full bundle at this count (often 25 or 50)."""
         operator = _require_operator(operator)
+        self._guard(contest_id, "setup")
         if not isinstance(size, int) or size < 1:
             raise CountDeskError("A bundle holds at least 1 ballot paper: type the bundle size.")
         self.store.update_contest(contest_id, {"bundle_size": size}, operator)
@@ -611,7 +621,13 @@ class CountDesk:
     ) -> Contest:
         """Set any of a contest's facts given (None leaves one as it is); one audited transaction."""
         operator = _require_operator(operator)
-        self.store.contest(contest_id)
+        self._guard(contest_id, "setup")
+        if ballot_papers_verified is not None and self.papers_from_verification(contest_id):
+            raise CountDeskError(
+                "Ballot papers verified come from the verification of the ballot boxes: change "
+                "the papers counted for a box instead.",
+                "S807",
+            )
         changes: dict[str, Any] = {}
         for key, value in (
             ("electorate", electorate),
@@ -653,10 +669,11 @@ class CountDesk:
     ) -> StoredCount:
         """Record a new count: a figure for every candidate (by id); headings not given are 0.
 
-        The count that stood stays on record; this one supersedes it.
+        The count that stood stays on record; this one supersedes it. After a granted recount
+        or bundle check, the new count is recorded as that recount.
         """
         operator = _require_operator(operator)
-        contest = self.store.contest(contest_id)
+        contest = self._guard(contest_id, "count")
         candidates = {c.id: c for c in self.store.candidates(contest_id)}
         if not candidates:
             raise CountDeskError(
@@ -684,7 +701,25 @@ class CountDesk:
             votes=dict(votes),
             rejected={key: rejected.get(key, 0) for key in etype.heading_keys},
         )
-        return self.store.record_count(contest_id, figures, operator)
+        pending = self._pending_request(contest_id, self.store.latest_count(contest_id))
+        kind = "count"
+        if pending is not None:
+            kind = "recount" if pending["decision"] == "full" else "bundle_check"
+        with self.store.transaction():
+            stored = self.store.record_count(
+                contest_id,
+                figures,
+                operator,
+                kind=kind,
+                request_id=pending["id"] if pending else None,
+            )
+            # The figures being keyed in are now the count that stands.
+            draft = self.store.draft(contest_id)
+            if draft:
+                self.store.set_draft(
+                    contest_id, dict.fromkeys(draft, None), operator, action="recorded"
+                )
+        return stored
 
     def candidate_by_name(self, contest_id: str, name: str) -> Candidate:
         """The candidate whose imported full name is ``name`` (case and spacing ignored)."""
@@ -722,6 +757,7 @@ class CountDesk:
     ) -> ContestResult:
         """Record on whom the lot fell for the tie in the count that stands; return the new result."""
         operator = _require_operator(operator)
+        self._guard(contest_id, "count")
         latest = self.store.latest_count(contest_id)
         contest = self.store.contest(contest_id)
         if latest is None:
@@ -761,8 +797,14 @@ class CountDesk:
     ) -> bytes:
         """The declaration of result (or the provisional sheet) as PDF bytes.
 
-        Refuses the declaration, listing each blocking finding, while any error stands.
+        Once declared, the declaration is the one kept at the declaration (the latest corrected
+        one after a correction), byte for byte. Before, it refuses, listing each blocking
+        finding, while any error stands.
         """
+        if not provisional:
+            kept = self.store.declarations(contest_id)
+            if kept:
+                return kept[-1]["pdf"]
         result = self.result(contest_id)
         if not provisional and result.errors:
             listed = " ".join(f"{f.code}: {f.message}" for f in result.errors)
@@ -775,13 +817,17 @@ class CountDesk:
         from reports.declaration import render_declaration
         from reports.snapshot import build_snapshot
 
-        # The time the provisional result is shown comes with the count-night workflow; until
-        # then the sheet prints no time rather than a wrong one.
+        shown_at = None
+        if provisional:
+            report = self.status(contest_id)
+            if report.status is Status.PROVISIONAL and report.shown_at is not None:
+                shown_at = report.shown_at.astimezone().replace(tzinfo=None)
         snapshot = build_snapshot(
             result,
             self.election_of(result.contest),
             provisional=provisional,
             printed_on=printed_on or self.today(),
+            shown_at=shown_at,
         )
         return render_declaration(snapshot)
 

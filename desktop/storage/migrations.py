@@ -123,9 +123,82 @@ def m0002_draft_figures(db: Database) -> None:
     )
 
 
+def m0003_count_night(db: Database) -> None:
+    """Verification, status changes, acknowledgements, recount requests and declarations."""
+    statements = [
+        """CREATE TABLE verification_lines (
+            contest_id TEXT NOT NULL REFERENCES contests(id),
+            reference TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('box', 'postal')),
+            issued INTEGER NOT NULL CHECK (issued >= 0),
+            counted INTEGER CHECK (counted IS NULL OR counted >= 0),
+            explanation TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (contest_id, reference)
+        )""",
+        """CREATE TABLE status_changes (
+            id INTEGER PRIMARY KEY,
+            contest_id TEXT NOT NULL REFERENCES contests(id),
+            from_status TEXT NOT NULL,
+            to_status TEXT NOT NULL,
+            at TEXT NOT NULL,
+            operator TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT ''
+        )""",
+        """CREATE TABLE acknowledgements (
+            id INTEGER PRIMARY KEY,
+            contest_id TEXT NOT NULL REFERENCES contests(id),
+            count_id INTEGER REFERENCES counts(id),
+            code TEXT NOT NULL,
+            subject TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL,
+            operator TEXT NOT NULL
+        )""",
+        """CREATE TABLE recount_requests (
+            id INTEGER PRIMARY KEY,
+            contest_id TEXT NOT NULL REFERENCES contests(id),
+            count_id INTEGER NOT NULL REFERENCES counts(id),
+            requested_by TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('candidate', 'agent')),
+            for_candidate INTEGER REFERENCES candidates(id),
+            requested_at TEXT NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('full', 'bundle_check', 'refused')),
+            reason TEXT NOT NULL DEFAULT '',
+            operator TEXT NOT NULL,
+            at TEXT NOT NULL
+        )""",
+        """CREATE TABLE declarations (
+            id INTEGER PRIMARY KEY,
+            contest_id TEXT NOT NULL REFERENCES contests(id),
+            count_id INTEGER NOT NULL REFERENCES counts(id),
+            kind TEXT NOT NULL CHECK (kind IN ('declaration', 'correction')),
+            declared_at TEXT NOT NULL,
+            operator TEXT NOT NULL,
+            officer TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            data_ref TEXT NOT NULL,
+            pdf BLOB NOT NULL
+        )""",
+        "ALTER TABLE counts ADD COLUMN kind TEXT NOT NULL DEFAULT 'count'",
+        "ALTER TABLE counts ADD COLUMN request_id INTEGER REFERENCES recount_requests(id)",
+        "ALTER TABLE counts ADD COLUMN reason TEXT NOT NULL DEFAULT ''",
+    ]
+    for table in ("status_changes", "acknowledgements", "recount_requests", "declarations"):
+        for event in ("UPDATE", "DELETE"):
+            statements.append(
+                f"""CREATE TRIGGER {table}_no_{event.lower()} BEFORE {event} ON {table}
+                BEGIN SELECT RAISE(ABORT, '{table} rows are never changed or removed'); END"""
+            )
+    for sql in statements:
+        db.execute(sql)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", m0001_initial),
     ("0002_draft_figures", m0002_draft_figures),
+    ("0003_count_night", m0003_count_night),
 ]
 
 

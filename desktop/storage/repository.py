@@ -22,6 +22,7 @@ from desktop.domain.model import (
     LotsDrawing,
     Status,
 )
+from desktop.domain.verification import BoxKind, VerificationLine
 
 Clock = Callable[[], datetime]
 
@@ -40,6 +41,10 @@ class StoredCount:
     recorded_at: datetime
     operator: str
     figures: CountFigures
+    #: "count", "recount", "bundle_check" or "correction".
+    kind: str = "count"
+    request_id: int | None = None
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -390,6 +395,9 @@ class Store:
                     rejected=rejected[r["id"]],
                     rejected_total_entered=r["rejected_total_entered"],
                 ),
+                kind=r["kind"],
+                request_id=r["request_id"],
+                reason=r["reason"],
             )
             for r in rows
         ]
@@ -399,7 +407,15 @@ class Store:
         counts = self.counts(contest_id)
         return counts[-1] if counts else None
 
-    def record_count(self, contest_id: str, figures: CountFigures, operator: str) -> StoredCount:
+    def record_count(
+        self,
+        contest_id: str,
+        figures: CountFigures,
+        operator: str,
+        kind: str = "count",
+        request_id: int | None = None,
+        reason: str = "",
+    ) -> StoredCount:
         """Record a new count (the next number) with its audit row; earlier counts stay as they are."""
         missing = [cid for cid, v in figures.votes.items() if v is None]
         missing += [key for key, v in figures.rejected.items() if v is None]
@@ -420,6 +436,9 @@ class Store:
                         "recorded_at": at.isoformat(),
                         "operator": operator,
                         "rejected_total_entered": figures.rejected_total_entered,
+                        "kind": kind,
+                        "request_id": request_id,
+                        "reason": reason,
                     }
                 )
                 .last_pk
@@ -439,12 +458,16 @@ class Store:
                 count_id,
                 new={
                     "number": number,
+                    "kind": kind,
                     "votes": {str(k): v for k, v in figures.votes.items()},
                     "rejected": dict(figures.rejected),
+                    **({"reason": reason} if reason else {}),
                 },
                 contest_id=contest_id,
             )
-        return StoredCount(count_id, contest_id, number, at, operator, figures)
+        return StoredCount(
+            count_id, contest_id, number, at, operator, figures, kind, request_id, reason
+        )
 
     # -- the count being keyed in -------------------------------------------------------
 
@@ -535,3 +558,194 @@ class Store:
                 new={k: row[k] for k in ("count_id", "tied", "winners", "method", "witnesses")},
                 contest_id=contest_id,
             )
+
+    # -- verification --------------------------------------------------------------------
+
+    def verification(self, contest_id: str) -> list[VerificationLine]:
+        """The contest's ballot boxes and postal batches, in the order they were listed."""
+        rows = self.db.query(
+            "SELECT * FROM verification_lines WHERE contest_id = ? ORDER BY position", [contest_id]
+        )
+        return [
+            VerificationLine(
+                reference=r["reference"],
+                name=r["name"],
+                kind=BoxKind(r["kind"]),
+                issued=r["issued"],
+                counted=r["counted"],
+                explanation=r["explanation"],
+            )
+            for r in rows
+        ]
+
+    def add_verification_lines(
+        self, contest_id: str, lines: list[VerificationLine], operator: str
+    ) -> None:
+        """Add boxes and batches after those already listed, with one audit row."""
+        with self.transaction():
+            start = self.db.execute(
+                "SELECT COALESCE(MAX(position), 0) FROM verification_lines WHERE contest_id = ?",
+                [contest_id],
+            ).fetchone()[0]
+            self.db["verification_lines"].insert_all(
+                {
+                    "contest_id": contest_id,
+                    "reference": line.reference,
+                    "position": start + i,
+                    "name": line.name,
+                    "kind": line.kind.value,
+                    "issued": line.issued,
+                    "counted": line.counted,
+                    "explanation": line.explanation,
+                }
+                for i, line in enumerate(lines, start=1)
+            )
+            self._audit(
+                operator,
+                "import",
+                "verification",
+                contest_id,
+                new=[[x.reference, x.name, x.kind.value, x.issued] for x in lines],
+                contest_id=contest_id,
+            )
+
+    def update_verification_line(
+        self, contest_id: str, reference: str, changes: Mapping[str, Any], operator: str
+    ) -> None:
+        """Change a box's counted figure or explanation, with an audit row of old → new."""
+        self._update(
+            "verification_lines",
+            "verification",
+            (contest_id, reference),
+            changes,
+            ("counted", "explanation", "name", "issued"),
+            operator,
+            contest_id,
+        )
+
+    # -- status, acknowledgements, recounts, declarations --------------------------------
+
+    def change_status(self, contest_id: str, to: Status, operator: str, note: str = "") -> datetime:
+        """Move the contest to a status, with its status-change row and audit row; return when."""
+        at = self.clock()
+        with self.transaction():
+            current = self.contest(contest_id).status
+            self.db["contests"].update(contest_id, {"status": to.value})
+            self.db["status_changes"].insert(
+                {
+                    "contest_id": contest_id,
+                    "from_status": current.value,
+                    "to_status": to.value,
+                    "at": at.isoformat(),
+                    "operator": operator,
+                    "note": note,
+                }
+            )
+            self._audit(
+                operator,
+                "status",
+                "contest",
+                contest_id,
+                old={"status": current.value},
+                new={"status": to.value, **({"note": note} if note else {})},
+                contest_id=contest_id,
+            )
+        return at
+
+    def status_changes(self, contest_id: str) -> list[dict[str, Any]]:
+        """Every change of status, oldest first (from, to, at, operator, note)."""
+        rows = self.db.query(
+            "SELECT * FROM status_changes WHERE contest_id = ? ORDER BY id", [contest_id]
+        )
+        return [{**r, "at": datetime.fromisoformat(r["at"])} for r in rows]
+
+    def acknowledge(
+        self,
+        contest_id: str,
+        count_id: int | None,
+        code: str,
+        subject: str,
+        reason: str,
+        operator: str,
+    ) -> None:
+        """Record a supervisor's acknowledgement of a warning, with its reason and audit row."""
+        row = {
+            "contest_id": contest_id,
+            "count_id": count_id,
+            "code": code,
+            "subject": subject,
+            "reason": reason,
+            "at": self.clock().isoformat(),
+            "operator": operator,
+        }
+        with self.transaction():
+            self.db["acknowledgements"].insert(row)
+            self._audit(
+                operator,
+                "acknowledge",
+                "warning",
+                code,
+                new={"code": code, "subject": subject, "reason": reason, "count_id": count_id},
+                contest_id=contest_id,
+            )
+
+    def acknowledgements(self, contest_id: str, count_id: int | None) -> list[dict[str, Any]]:
+        """Acknowledgements for the verification (count_id None) and for one count."""
+        rows = self.db.query(
+            "SELECT * FROM acknowledgements WHERE contest_id = ? AND "
+            "(count_id IS NULL OR count_id = ?) ORDER BY id",
+            [contest_id, count_id],
+        )
+        return list(rows)
+
+    def add_recount_request(self, row: Mapping[str, Any], operator: str) -> int:
+        """Record a recount request and the decision on it, with its audit row."""
+        with self.transaction():
+            request_id = int(self.db["recount_requests"].insert(dict(row)).last_pk)
+            self._audit(
+                operator,
+                "recount request",
+                "recount_request",
+                request_id,
+                new={
+                    k: row[k]
+                    for k in ("requested_by", "role", "for_candidate", "decision", "reason")
+                },
+                contest_id=row["contest_id"],
+            )
+        return request_id
+
+    def recount_requests(self, contest_id: str) -> list[dict[str, Any]]:
+        """Every recount request of the contest, oldest first."""
+        rows = self.db.query(
+            "SELECT * FROM recount_requests WHERE contest_id = ? ORDER BY id", [contest_id]
+        )
+        return [
+            {**r, "requested_at": datetime.fromisoformat(r["requested_at"]),
+             "at": datetime.fromisoformat(r["at"])}
+            for r in rows
+        ]  # fmt: skip
+
+    def add_declaration(self, row: Mapping[str, Any], operator: str) -> int:
+        """Keep a declaration (or corrected declaration) with its PDF, and its audit row."""
+        with self.transaction():
+            declaration_id = int(self.db["declarations"].insert(dict(row)).last_pk)
+            self._audit(
+                operator,
+                "declare" if row["kind"] == "declaration" else "correct",
+                "declaration",
+                declaration_id,
+                new={
+                    k: row[k]
+                    for k in ("count_id", "kind", "declared_at", "officer", "reason", "data_ref")
+                },
+                contest_id=row["contest_id"],
+            )
+        return declaration_id
+
+    def declarations(self, contest_id: str) -> list[dict[str, Any]]:
+        """Every declaration of the contest, the original first, each with its PDF bytes."""
+        rows = self.db.query(
+            "SELECT * FROM declarations WHERE contest_id = ? ORDER BY id", [contest_id]
+        )
+        return [{**r, "declared_at": datetime.fromisoformat(r["declared_at"])} for r in rows]

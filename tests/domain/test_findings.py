@@ -8,6 +8,8 @@ can actually emit.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date
 
 import pytest
 from hypothesis import given
@@ -17,6 +19,9 @@ from desktop.domain.election_types import ELECTION_TYPES, election_type_for
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import FigureProblem, bundle_total, parse_figure
 from desktop.domain.findings import CATALOGUE, Finding, Severity, sort_findings
+from desktop.domain.model import Status
+from desktop.domain.verification import BoxKind, VerificationLine, verification_findings
+from desktop.domain.workflow import NightState, count_blockers, transition_blockers
 from tests.domain.builders import lots, run_count
 
 CODE = re.compile(r"[A-Z][0-9]{3}")
@@ -211,6 +216,115 @@ SCENARIOS = {
     "W603": _count([70, 29], papers=99, electorate=1000),
     "W604": _count([101, 100]),
     "I701": _count([60, 40], seats=2),
+}
+
+
+def _night(to, *, lines=(), result_args=None, status=Status.SETUP, candidates=2, acked=()):
+    """The findings blocking a move, from a NightState built here (no database)."""
+
+    def make():
+        result = run_count(result_args[0], **result_args[1]).result if result_args else None
+        contest = replace(
+            result.contest if result else run_count([1, 0]).result.contest, status=status
+        )
+        state = NightState(
+            contest, candidates, tuple(lines), result, frozenset(acked), unrecorded_changes=False
+        )
+        found = transition_blockers(state, to)
+        return [f.code for f in found], [f.message for f in found]
+
+    return make
+
+
+def _unrecorded():
+    result = run_count([60, 40]).result
+    contest = replace(result.contest, status=Status.COUNT)
+    state = NightState(contest, 2, (), result, frozenset(), unrecorded_changes=True)
+    found = count_blockers(state)
+    return [f.code for f in found], [f.message for f in found]
+
+
+def _service(action):
+    """A refusal from the services, on an in-memory database with a small contest."""
+
+    def make():
+        from desktop.services import CountDesk
+
+        desk = CountDesk.open(":memory:")
+        contest = desk.create_contest(
+            "T", type_code="parl", poll_date=date(2024, 7, 4), area="Testshire"
+        )
+        a = desk.add_candidate(contest.id, "T", "Able", "Ann")
+        b = desk.add_candidate(contest.id, "T", "Baker", "Bob")
+        desk.set_contest_facts(
+            contest.id, "T", electorate=100, ballot_papers_verified=60, officer_name="O"
+        )
+        with pytest.raises(CountDeskError) as caught:
+            action(desk, contest.id, a.id, b.id)
+        return [caught.value.code], [caught.value.message]
+
+    return make
+
+
+def _to_provisional(desk, cid, a, b):
+    desk.advance(cid, "verification", "T")
+    desk.advance(cid, "count", "T")
+    desk.record_count(cid, {a: 40, b: 20}, {}, "T")
+    desk.advance(cid, "provisional", "T")
+
+
+def _declared(desk, cid, a, b):
+    _to_provisional(desk, cid, a, b)
+    desk.declare(cid, "T", "O")
+
+
+def _s802(desk, cid, a, b):
+    _declared(desk, cid, a, b)
+    desk.set_draft_votes(cid, a, 1, "T")
+
+
+def _s803(desk, cid, a, b):
+    _declared(desk, cid, a, b)
+    desk.request_recount(cid, "T", requested_by="X", role="agent", decision="full")
+
+
+def _s806(desk, cid, a, b):
+    _to_provisional(desk, cid, a, b)
+    desk.declare(cid, "T", "Not the officer")
+
+
+def _s807(desk, cid, a, b):
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "boxes.csv"
+        path.write_text("reference,name,kind,issued\nB1,Hall,box,60\n")
+        desk.import_verification_csv(cid, path, "T")
+    desk.set_contest_facts(cid, "T", ballot_papers_verified=61)
+
+
+def _s809(desk, cid, a, b):
+    _to_provisional(desk, cid, a, b)
+    desk.set_draft_votes(cid, a, 1, "T")
+
+
+BOX = VerificationLine("B1", "Hall", BoxKind.BOX, 100)
+SCENARIOS |= {
+    "V501": lambda: (
+        [f.code for f in verification_findings([replace(BOX, counted=101)])],
+        [f.message for f in verification_findings([replace(BOX, counted=101)])],
+    ),
+    "V502": _night(Status.COUNT, lines=[BOX], status=Status.VERIFICATION),
+    "S801": _night(Status.DECLARED),
+    "S802": _service(_s802),
+    "S803": _service(_s803),
+    "S804": _night(Status.PROVISIONAL, result_args=([100, 0, 50], {}), status=Status.COUNT),
+    "S805": _night(Status.PROVISIONAL, status=Status.COUNT),
+    "S806": _service(_s806),
+    "S807": _service(_s807),
+    "S808": _unrecorded,
+    "S809": _service(_s809),
 }
 
 

@@ -1,0 +1,193 @@
+"""The night's status in one place: setup → verification → count → provisional → declared.
+
+Each transition's guard is expressed as the findings that block it; no findings, no block.
+A declared contest is locked: only a reasoned correction may follow (DOMAIN.md §3).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from desktop.domain.arithmetic import ContestResult
+from desktop.domain.findings import Finding, Severity, sort_findings
+from desktop.domain.model import Contest, Status
+from desktop.domain.verification import VerificationLine, verification_findings
+
+#: The order of the night; moving back one step is allowed only before any count is recorded,
+#: and from provisional to count only through a granted recount.
+ORDER = (Status.SETUP, Status.VERIFICATION, Status.COUNT, Status.PROVISIONAL, Status.DECLARED)
+
+_LABEL = {
+    Status.SETUP: "setup",
+    Status.VERIFICATION: "verification",
+    Status.COUNT: "count",
+    Status.PROVISIONAL: "provisional result",
+    Status.DECLARED: "declared",
+}
+
+
+class RecountDecision(StrEnum):
+    """What the Returning Officer decided on a request for a recount."""
+
+    FULL = "full"
+    BUNDLE_CHECK = "bundle_check"
+    REFUSED = "refused"
+
+    @property
+    def label(self) -> str:
+        """The decision in words."""
+        return {
+            RecountDecision.FULL: "full recount",
+            RecountDecision.BUNDLE_CHECK: "bundle check",
+            RecountDecision.REFUSED: "refused",
+        }[self]
+
+
+def ack_key(code: str, subject: object) -> tuple[str, str]:
+    """How an acknowledgement is matched to a warning: its code and subject."""
+    return code, "" if subject is None else str(subject)
+
+
+@dataclass(frozen=True)
+class NightState:
+    """What the guards look at: the contest, its candidates, verification and standing count."""
+
+    contest: Contest
+    candidates: int
+    verification: tuple[VerificationLine, ...]
+    #: The result of the count that stands; None before any count is recorded.
+    result: ContestResult | None
+    #: (code, subject) of every warning a supervisor has acknowledged, for the count that
+    #: stands and for the verification.
+    acknowledged: frozenset[tuple[str, str]] = frozenset()
+    #: Figures keyed in since the count that stands was recorded, not yet recorded.
+    unrecorded_changes: bool = False
+
+    def unacknowledged(self, findings: Iterable[Finding]) -> list[Finding]:
+        """The warnings among these findings that no one has acknowledged yet."""
+        return [
+            f
+            for f in findings
+            if f.severity is Severity.WARNING
+            and ack_key(f.code, f.subject) not in self.acknowledged
+        ]
+
+
+def _needs_ack(warnings: list[Finding]) -> list[Finding]:
+    return [
+        Finding(
+            "S804",
+            f"Warning {w.code} is not acknowledged: {w.message} A supervisor acknowledges it "
+            "with a reason before moving on.",
+            {"warning": w.code},
+            subject=w.subject,
+        )
+        for w in warnings
+    ]
+
+
+def verification_blockers(state: NightState) -> list[Finding]:
+    """What stops the count from starting: boxes not counted, variances unexplained."""
+    if not state.verification:
+        if state.contest.ballot_papers_verified is None:
+            return [
+                Finding(
+                    "C208",
+                    "Ballot papers verified are not entered: list the ballot boxes and verify "
+                    "them, or enter the total from the statement of verification.",
+                )
+            ]
+        return []
+    findings = verification_findings(state.verification)
+    errors = [f for f in findings if f.is_error]
+    return errors + _needs_ack(state.unacknowledged(findings))
+
+
+def count_blockers(state: NightState) -> list[Finding]:
+    """What stops the provisional result: no count, errors, warnings not acknowledged."""
+    if state.result is None:
+        return [
+            Finding(
+                "S805",
+                "No count is recorded yet: key in the figures and record the count first.",
+            )
+        ]
+    blockers = list(state.result.errors)
+    if state.unrecorded_changes:
+        blockers.append(
+            Finding(
+                "S808",
+                "The figures keyed in are not the count recorded (changed since, or a granted "
+                "recount not yet entered): record them as a new count, or put them back, before "
+                "moving on.",
+            )
+        )
+    return blockers + _needs_ack(state.unacknowledged(state.result.findings))
+
+
+def transition_blockers(
+    state: NightState, to: Status, *, via_recount: bool = False
+) -> tuple[Finding, ...]:
+    """The findings that block moving the contest to ``to``; empty when it may move."""
+    here = state.contest.status
+    if here is Status.DECLARED:
+        return (
+            Finding(
+                "S802",
+                f"{state.contest.area} is declared: its figures are locked. Only a reasoned "
+                "correction can follow.",
+            ),
+        )
+    if to is here:
+        return (Finding("S801", f"{state.contest.area} is already at {_LABEL[to]}."),)
+    step = ORDER.index(to) - ORDER.index(here)
+    back = step == -1
+    if step not in (1, -1):
+        return (
+            Finding(
+                "S801",
+                f"{state.contest.area} cannot go from {_LABEL[here]} to {_LABEL[to]}: the night "
+                f"goes {' → '.join(_LABEL[s] for s in ORDER)}, one step at a time.",
+            ),
+        )
+    if back and here is Status.PROVISIONAL and not via_recount:
+        return (
+            Finding(
+                "S801",
+                "A provisional result goes back to the count only when the Returning Officer "
+                "grants a recount or bundle check: record the request and the decision.",
+            ),
+        )
+    if back and here is not Status.PROVISIONAL and state.result is not None:
+        return (
+            Finding(
+                "S801",
+                f"{state.contest.area} already has a count recorded, so it cannot go back to "
+                f"{_LABEL[to]}.",
+            ),
+        )
+    if back:
+        return ()
+    blockers: list[Finding] = []
+    if to is Status.VERIFICATION and state.candidates == 0:
+        blockers.append(
+            Finding("C210", "The contest has no candidates: import or add them before the count.")
+        )
+    elif to is Status.COUNT:
+        blockers += verification_blockers(state)
+    elif to in (Status.PROVISIONAL, Status.DECLARED):
+        blockers += count_blockers(state)
+    return sort_findings(blockers)
+
+
+def next_status(status: Status) -> Status | None:
+    """The status after this one, or None once declared."""
+    index = ORDER.index(status)
+    return ORDER[index + 1] if index + 1 < len(ORDER) else None
+
+
+def status_label(status: Status) -> str:
+    """The status in words."""
+    return _LABEL[status]

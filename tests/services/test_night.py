@@ -1,0 +1,262 @@
+"""A whole count night through the services: verification, statuses, recounts, lots,
+the declaration and its lock, and a correction."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from desktop.domain.errors import CountDeskError
+from desktop.domain.model import Status
+from desktop.services import CountDesk
+from tests.sample import BATLEY, BATLEY_CSV, BATLEY_REJECTED, BATLEY_VOTES, BOXES_CSV
+
+
+class Clock:
+    """A clock that moves a minute on each time it is read."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2021, 7, 2, 1, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(minutes=1)
+        return self.now
+
+
+@pytest.fixture
+def desk(db_path) -> CountDesk:
+    desk = CountDesk.open(db_path)
+    desk.store.clock = Clock()
+    desk.import_candidates(BATLEY_CSV, "Importer")
+    desk.set_contest_facts(BATLEY, "Supervisor", electorate=79373, officer_name="Jacqui Gedman")
+    return desk
+
+
+def _verify(desk: CountDesk, explain_bs07: bool = True) -> None:
+    desk.import_verification_csv(BATLEY, BOXES_CSV, "Supervisor")
+    for line in desk.verification(BATLEY):
+        counted = {"BS03": line.issued + 1, "BS07": line.issued - 1}.get(
+            line.reference, line.issued
+        )
+        desk.set_box_counted(BATLEY, line.reference, counted, "Verifier")
+    desk.set_box_explanation(
+        BATLEY, "BS03", "A paper issued at BS04 was placed in BS03's box", "Supervisor"
+    )
+    if explain_bs07:
+        desk.set_box_explanation(BATLEY, "BS07", "A voter left with the paper", "Supervisor")
+
+
+def _votes(desk: CountDesk, **changes: int) -> dict[int, int]:
+    figures = {**BATLEY_VOTES, **{k.replace("_", " "): v for k, v in changes.items()}}
+    return {desk.candidate_by_name(BATLEY, n).id: v for n, v in figures.items()}
+
+
+def _codes(error: pytest.ExceptionInfo) -> str:
+    return str(error.value)
+
+
+def test_verification_totals_feed_ballot_papers_verified(desk):
+    _verify(desk)
+    totals = desk.verification_totals(BATLEY)
+    assert (totals.issued, totals.counted, totals.variance) == (37786, 37786, 0)
+    assert desk.contest(BATLEY).ballot_papers_verified == 37786
+    with pytest.raises(CountDeskError) as info:
+        desk.set_contest_facts(BATLEY, "Clerk", ballot_papers_verified=37000)
+    assert info.value.code == "S807"
+
+
+def test_a_variance_without_explanation_blocks_the_count_until_acknowledged(desk):
+    desk.advance(BATLEY, "verification", "Supervisor")
+    _verify(desk, explain_bs07=False)
+    with pytest.raises(CountDeskError) as info:
+        desk.advance(BATLEY, "count", "Supervisor")
+    assert info.value.code == "S804"
+    assert "V501" in str(info.value) and "BS07" in str(info.value)
+    desk.acknowledge_warning(
+        BATLEY, "V501", "Counted twice; the account is wrong", "Supervisor", "BS07"
+    )
+    assert desk.advance(BATLEY, "count", "Supervisor").status is Status.COUNT
+
+
+def test_boxes_not_counted_block_the_count(desk):
+    desk.advance(BATLEY, "verification", "Supervisor")
+    desk.import_verification_csv(BATLEY, BOXES_CSV, "Supervisor")
+    with pytest.raises(CountDeskError) as info:
+        desk.advance(BATLEY, "count", "Supervisor")
+    assert info.value.code == "V502"
+    assert desk.contest(BATLEY).status is Status.VERIFICATION
+
+
+@pytest.mark.parametrize("to", ["provisional", "declared", "setup", "nonsense"])
+def test_transitions_out_of_order_are_refused_with_a_code(desk, to):
+    before = desk.store.audit(BATLEY)
+    with pytest.raises(CountDeskError) as info:
+        desk.advance(BATLEY, to, "Supervisor")
+    assert info.value.code in {"S801", "S806"}
+    assert desk.contest(BATLEY).status is Status.SETUP
+    assert desk.store.audit(BATLEY) == before
+
+
+def test_a_whole_night(desk):
+    # Setup → verification, with one variance explained and one acknowledged.
+    desk.advance(BATLEY, "verification", "Supervisor")
+    _verify(desk)
+    desk.advance(BATLEY, "count", "Supervisor")
+
+    # The first count: Smith's and Waters's bundles were swapped, so the majority looks small.
+    first = desk.record_count(BATLEY, _votes(desk), BATLEY_REJECTED, "Clerk 1")
+    assert first.kind == "count"
+    desk.advance(BATLEY, "provisional", "Supervisor")
+    report = desk.status(BATLEY)
+    assert report.status is Status.PROVISIONAL and report.shown_at is not None
+    assert report.next is Status.DECLARED and report.blockers == ()
+
+    # Figures cannot be changed while the provisional result is shown.
+    with pytest.raises(CountDeskError) as info:
+        desk.set_draft_votes(BATLEY, first.figures.votes.popitem()[0], 1, "Clerk 1")
+    assert info.value.code == "S809"
+
+    # The runner-up's agent asks for a recount; the officer grants it.
+    stephenson = desk.candidate_by_name(BATLEY, "Ryan Stephenson").id
+    desk.request_recount(
+        BATLEY, "Supervisor", requested_by="Agent for Stephenson", role="agent",
+        for_candidate=stephenson, decision="full",
+    )  # fmt: skip
+    assert desk.contest(BATLEY).status is Status.COUNT
+    assert all(v is None for v in desk.draft(BATLEY).votes.values())
+    with pytest.raises(CountDeskError) as info:
+        desk.advance(BATLEY, "provisional", "Supervisor")
+    assert info.value.code == "S808"
+
+    # The recount finds a dead heat: 13,135 each, still adding up to 37,695 valid votes.
+    tie = _votes(desk, Kim_Leadbeater=13296 - 161, Ryan_Stephenson=12973 + 162, Andrew_Smith=75 - 1)
+    assert sum(tie.values()) == 37695
+    second = desk.record_count(BATLEY, tie, BATLEY_REJECTED, "Clerk 2")
+    assert second.kind == "recount" and second.number == 2
+    result = desk.result(BATLEY)
+    assert [f.code for f in result.errors] == ["L401"]
+    with pytest.raises(CountDeskError) as info:
+        desk.advance(BATLEY, "provisional", "Supervisor")
+    assert info.value.code == "L401"
+    desk.record_lots(
+        BATLEY, [stephenson], "Returning Officer", "Names drawn from a ballot box", "Both agents"
+    )
+    result = desk.result(BATLEY)
+    assert result.elected == (stephenson,)
+    assert result.line(stephenson).lot_vote == 1
+
+    # The small margin (0) is a warning no one has acknowledged: W604 is not raised for 0, but
+    # the lots decided it; the provisional result can be shown.
+    desk.advance(BATLEY, "provisional", "Supervisor")
+
+    # Declaring needs the officer's confirmation.
+    with pytest.raises(CountDeskError) as info:
+        desk.advance(BATLEY, "declared", "Supervisor")
+    assert info.value.code == "S806"
+    with pytest.raises(CountDeskError) as info:
+        desk.declare(BATLEY, "Supervisor", "Someone Else")
+    assert info.value.code == "S806"
+    pdf = desk.declare(BATLEY, "Supervisor", "jacqui gedman")
+    assert pdf.startswith(b"%PDF")
+    assert desk.contest(BATLEY).status is Status.DECLARED
+    assert desk.declaration_pdf(BATLEY) == pdf
+
+    # Locked: every write is refused with S802, and nothing changes.
+    before = desk.store.audit(BATLEY)
+    for attempt in (
+        lambda: desk.set_draft_votes(BATLEY, stephenson, 1, "Clerk"),
+        lambda: desk.record_count(BATLEY, _votes(desk), BATLEY_REJECTED, "Clerk"),
+        lambda: desk.set_contest_facts(BATLEY, "Clerk", electorate=1),
+        lambda: desk.update_candidate(BATLEY, stephenson, "Clerk", surname="X"),
+        lambda: desk.record_lots(BATLEY, [stephenson], "RO"),
+        lambda: desk.set_box_counted(BATLEY, "BS01", 1, "Clerk"),
+    ):
+        with pytest.raises(CountDeskError) as info:
+            attempt()
+        assert info.value.code == "S802"
+    with pytest.raises(CountDeskError) as info:
+        desk.request_recount(BATLEY, "S", requested_by="X", role="candidate", decision="full")
+    assert info.value.code == "S803"
+    assert desk.store.audit(BATLEY) == before
+
+    # A correction: a transcription error found after the declaration.
+    corrected = dict(tie)
+    smith = desk.candidate_by_name(BATLEY, "Andrew Smith").id
+    waters = desk.candidate_by_name(BATLEY, "Anne Marie Waters").id
+    corrected[smith] -= 2
+    corrected[waters] += 2
+    with pytest.raises(CountDeskError):
+        desk.correct_declaration(
+            BATLEY, "Supervisor", votes=corrected, rejected=BATLEY_REJECTED, reason="",
+            officer_confirmation="Jacqui Gedman",
+        )  # fmt: skip
+    new_pdf = desk.correct_declaration(
+        BATLEY, "Supervisor", votes=corrected, rejected=BATLEY_REJECTED,
+        reason="Two votes for WATERS were transcribed against SMITH",
+        officer_confirmation="Jacqui Gedman",
+    )  # fmt: skip
+    kept = desk.declarations(BATLEY)
+    assert [d["kind"] for d in kept] == ["declaration", "correction"]
+    assert kept[0]["pdf"] == pdf and kept[1]["pdf"] == new_pdf
+    assert desk.declaration_pdf(BATLEY) == new_pdf
+
+    history = desk.history(BATLEY)
+    assert [c.count.kind for c in history.counts] == ["count", "recount", "correction"]
+    assert [c.stands for c in history.counts] == [False, False, True]
+    assert history.differs(1, stephenson)
+    assert not history.differs(1, desk.candidate_by_name(BATLEY, "Paul Bickerdike").id)
+    assert history.differs(2, smith) and history.differs(2, waters)
+    assert history.counts[1].request["decision"] == "full"
+    assert [s["to_status"] for s in history.status_changes] == [
+        "verification", "count", "provisional", "count", "provisional", "declared",
+    ]  # fmt: skip
+
+
+def test_a_refused_recount_needs_a_reason_and_changes_nothing(desk):
+    desk.advance(BATLEY, "verification", "Supervisor")
+    _verify(desk)
+    desk.advance(BATLEY, "count", "Supervisor")
+    desk.record_count(BATLEY, _votes(desk), BATLEY_REJECTED, "Clerk 1")
+    desk.advance(BATLEY, "provisional", "Supervisor")
+    with pytest.raises(CountDeskError, match="reason"):
+        desk.request_recount(
+            BATLEY, "RO", requested_by="Paul Bickerdike", role="candidate", decision="refused"
+        )
+    desk.request_recount(
+        BATLEY, "RO", requested_by="Paul Bickerdike", role="candidate", decision="refused",
+        reason="A majority of 323 with every bundle checked: the request is unreasonable",
+    )  # fmt: skip
+    assert desk.contest(BATLEY).status is Status.PROVISIONAL
+    assert len(desk.store.counts(BATLEY)) == 1
+
+
+def test_a_bundle_check_with_no_change_records_the_same_figures_as_a_new_count(desk):
+    desk.record_count(BATLEY, _votes(desk), BATLEY_REJECTED, "Clerk 1")
+    desk.set_contest_facts(BATLEY, "S", ballot_papers_verified=37786)
+    desk.advance(BATLEY, "verification", "S")
+    desk.advance(BATLEY, "count", "S")
+    desk.request_recount(
+        BATLEY, "RO", requested_by="Kim Leadbeater", role="candidate", decision="bundle_check"
+    )
+    assert desk.draft(BATLEY).recorded_as is None
+    stored = desk.record_draft(BATLEY, "Clerk 2")
+    assert stored.kind == "bundle_check"
+    assert stored.figures.votes == desk.store.counts(BATLEY)[0].figures.votes
+
+
+def test_warnings_must_be_acknowledged_before_the_provisional_result(desk):
+    desk.set_contest_facts(BATLEY, "S", ballot_papers_verified=37786)
+    desk.advance(BATLEY, "verification", "S")
+    desk.advance(BATLEY, "count", "S")
+    votes = _votes(desk, Susan_Laird=0, Andrew_Smith=75 + 33)
+    desk.record_count(BATLEY, votes, BATLEY_REJECTED, "Clerk 1")
+    with pytest.raises(CountDeskError) as info:
+        desk.advance(BATLEY, "provisional", "S")
+    assert info.value.code == "S804" and "W602" in str(info.value)
+    with pytest.raises(CountDeskError, match="reason"):
+        desk.acknowledge_warning(BATLEY, "W602", "  ", "Supervisor")
+    desk.acknowledge_warning(BATLEY, "W602", "Checked: her bundle was empty", "Supervisor")
+    desk.advance(BATLEY, "provisional", "S")
+    ack = [e for e in desk.store.audit(BATLEY) if e.action == "acknowledge"]
+    assert ack[0].new["reason"] == "Checked: her bundle was empty"
