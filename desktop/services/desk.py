@@ -74,12 +74,39 @@ class LiveCount:
         draft: Draft,
         latest: StoredCount | None,
         lots: LotsDrawing | None,
+        *,
+        papers_from_verification: bool = False,
+        pending_recount: Mapping[str, Any] | None = None,
     ) -> None:
         self.contest = contest
         self.candidates = ballot_order(candidates)
         self.draft = draft
         self._latest = latest
         self._lots = lots
+        #: Ballot papers verified are the verification's total and cannot be typed here.
+        self.papers_from_verification = papers_from_verification
+        #: The granted recount or bundle check this count is keyed for, if any.
+        self.pending_recount = pending_recount
+
+    @property
+    def locked_reason(self) -> str | None:
+        """Why the figures cannot be keyed in now (provisional or declared), or None."""
+        if self.contest.status is Status.DECLARED:
+            return (
+                f"{self.contest.area} is declared: its figures are locked. A correction is a "
+                "separate, reasoned act (History tab)."
+            )
+        if self.contest.status is Status.PROVISIONAL:
+            return (
+                "The provisional result has been shown: the figures change only through a "
+                "recount or bundle check (Count night menu)."
+            )
+        return None
+
+    @property
+    def latest_number(self) -> int | None:
+        """The number of the count that stands, if any."""
+        return None if self._latest is None else self._latest.number
 
     def result(
         self,
@@ -347,6 +374,8 @@ class CountDesk(NightMixin):
             self.draft(contest_id),
             latest,
             stored.drawing if stored else None,
+            papers_from_verification=self.papers_from_verification(contest_id),
+            pending_recount=self._pending_request(contest_id, latest),
         )
 
     def draft_result(

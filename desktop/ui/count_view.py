@@ -223,7 +223,16 @@ class CountView(QWidget):
             grid_row += 1
 
         row = self._add_row("papers", None, "Ballot papers verified")
-        label = QLabel("Ballot papers verified")
+        from_boxes = live.papers_from_verification
+        label = QLabel(
+            "Ballot papers verified (from the verification)"
+            if from_boxes
+            else "Ballot papers verified"
+        )
+        if from_boxes:
+            row.edit.setToolTip(
+                "The total counted at verification: change a box's figure in the Verification tab."
+            )
         label.setFont(bold)
         label.setBuddy(row.edit)
         self.form.addWidget(label, grid_row, 1, 1, 3)
@@ -278,7 +287,11 @@ class CountView(QWidget):
     # -- keyboard order ------------------------------------------------------------------
 
     def _apply_bundle_mode(self) -> None:
+        """Show or hide the bundle fields, lock what cannot be keyed now, and set the Tab order."""
         on = self._bundles_on
+        live = self.live
+        locked = live is not None and live.locked_reason is not None
+        papers_fixed = live is not None and live.papers_from_verification
         for i in range(self.form.count()):
             item = self.form.itemAt(i)
             widget = item.widget() if item is not None else None
@@ -287,20 +300,30 @@ class CountView(QWidget):
         order: list[FigureEdit] = []
         for row in self._rows:
             if row.kind == "votes":
-                row.edit.setReadOnly(on)
-                row.edit.setFocusPolicy(
-                    Qt.FocusPolicy.NoFocus if on else Qt.FocusPolicy.StrongFocus
-                )
-                if on and row.bundles is not None and row.part is not None:
+                typed_here = not on and not locked
+                row.edit.setReadOnly(not typed_here)
+                for edit in (row.bundles, row.part):
+                    if edit is not None:
+                        edit.setReadOnly(locked)
+                if on and not locked and row.bundles is not None and row.part is not None:
                     order += [row.bundles, row.part]
-                else:
+                elif typed_here:
                     order.append(row.edit)
             else:
-                order.append(row.edit)
+                fixed = locked or (row.kind == "papers" and papers_fixed)
+                row.edit.setReadOnly(fixed)
+                if not fixed:
+                    order.append(row.edit)
+        for row in self._rows:
+            in_order = row.edit in order
+            row.edit.setFocusPolicy(
+                Qt.FocusPolicy.StrongFocus if in_order else Qt.FocusPolicy.NoFocus
+            )
         self._order = order
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
-        QWidget.setTabOrder(order[-1], self.record_button)
+        if order:
+            QWidget.setTabOrder(order[-1], self.record_button)
 
     def first_field(self) -> FigureEdit | None:
         """The field where keying starts: the first candidate's votes (or bundles)."""
@@ -507,7 +530,14 @@ class CountView(QWidget):
         self.live_panel.show_result(result)
         draft = self.live.draft
         unsaved = any(r.invalid or r.typed != r.saved for r in self._rows)
-        if draft.recorded_as is not None and not unsaved:
+        pending = self.live.pending_recount
+        what = "the count"
+        if pending is not None:
+            what = "the recount" if pending["decision"] == "full" else "the bundle check"
+        if self.live.locked_reason is not None:
+            self.state_label.setText(self.live.locked_reason)
+            self.record_button.setEnabled(False)
+        elif draft.recorded_as is not None and not unsaved:
             self.state_label.setText(
                 f"These figures are recorded as count {draft.recorded_as}, the count that stands."
             )
@@ -515,15 +545,21 @@ class CountView(QWidget):
         else:
             complete = all(r.saved is not None for r in self._rows if r.kind != "papers")
             self.record_button.setEnabled(complete and not unsaved)
+            granted = ""
+            if pending is not None:
+                granted = (
+                    f"A {'full recount' if pending['decision'] == 'full' else 'bundle check'} "
+                    f"was granted (asked by {pending['requested_by']}): key in {what}. "
+                )
             if complete:
                 self.state_label.setText(
-                    "Every figure is in and saved. Record the count (Ctrl+Return) to make it the "
-                    "count that stands."
+                    f"{granted}Every figure is in and saved. Record {what} (Ctrl+Return) to make "
+                    "it the count that stands."
                 )
             else:
                 self.state_label.setText(
-                    "Each figure is saved when you press Enter or Tab. Record the count when "
-                    "every figure is in."
+                    f"{granted}Each figure is saved when you press Enter or Tab. Record {what} "
+                    "when every figure is in."
                 )
         self.last_result = result
 
@@ -566,7 +602,13 @@ class CountView(QWidget):
     def _on_count_changed(self, contest_id: str) -> None:
         if contest_id == self.contest_id and self.live is not None:
             fresh = self.ctx.desk.live_count(contest_id)
-            if fresh.draft != self.live.draft or fresh.contest != self.live.contest:
+            if (
+                fresh.draft != self.live.draft
+                or fresh.contest != self.live.contest
+                or fresh.papers_from_verification != self.live.papers_from_verification
+                or fresh.pending_recount != self.live.pending_recount
+            ):
                 self.live = fresh
                 self._load_saved()
+                self._apply_bundle_mode()
                 self._update_live()

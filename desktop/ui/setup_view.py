@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import FigureProblem, format_figure, parse_figure
-from desktop.domain.model import Candidate, Contest, Election
+from desktop.domain.model import Candidate, Contest, Election, Status
 from desktop.ui.context import UiContext
 from desktop.ui.undo import apply_edit
 
@@ -110,6 +110,8 @@ class CandidateTableModel(QAbstractTableModel):
 
     def __init__(self, ctx: UiContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        #: True once the contest is declared: names print on the kept declaration.
+        self.locked = False
         self._ctx = ctx
         self._contest_id: str | None = None
         self._candidates: list[Candidate] = []
@@ -236,7 +238,7 @@ class CandidateTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() > 0:
+        if index.column() > 0 and not self.locked:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -744,7 +746,7 @@ class SetupView(QWidget):
         self._selected_before_reset = None
 
     def _on_selection_changed(self, *_: object) -> None:
-        counted = self._counted()
+        counted = self._counted() or self.model.locked
         self.remove_button.setEnabled(self.selected_candidate_id() is not None and not counted)
         self.remove_action.setEnabled(not counted)
 
@@ -878,21 +880,40 @@ class SetupView(QWidget):
 
     def _show_lock(self) -> None:
         counted = self._counted()
+        declared = self._contest is not None and self._contest.status is Status.DECLARED
         has_contest = self._contest_id is not None
-        self.add_button.setEnabled(has_contest and not counted)
-        self.add_action.setEnabled(has_contest and not counted)
+        self.model.locked = declared
+        can_change = has_contest and not counted and not declared
+        self.add_button.setEnabled(can_change)
+        self.add_action.setEnabled(can_change)
         self.add_button.setToolTip(
             LOCKED_CANDIDATES if counted else f"Add a candidate ({ADD_CANDIDATE_SHORTCUT})"
         )
         self.remove_button.setToolTip(
             LOCKED_CANDIDATES if counted else "Remove the selected candidate (Delete)"
         )
-        locked = f"{LOCKED_CANDIDATES} The number of seats is fixed for the same reason."
-        self.lock_label.setText(locked if counted else "")
-        self.lock_label.setVisible(counted)
+        if declared:
+            assert self._contest is not None
+            locked = (
+                f"{self._contest.area} is declared: its names and facts are locked as printed on "
+                "the declaration. A correction is made from the History tab."
+            )
+        else:
+            locked = f"{LOCKED_CANDIDATES} The number of seats is fixed for the same reason."
+        self.lock_label.setText(locked if counted or declared else "")
+        self.lock_label.setVisible(counted or declared)
         seats = self.fact_edits["seats"]
-        seats.setReadOnly(counted)
+        seats.setReadOnly(counted or declared)
         seats.setToolTip(LOCKED_SEATS if counted else "")
+        from_boxes = has_contest and self._ctx.desk.papers_from_verification(self._contest_id or "")
+        for key, edit in self.fact_edits.items():
+            if key == "seats":
+                continue
+            edit.setReadOnly(declared or (key == "ballot_papers_verified" and from_boxes))
+        if from_boxes:
+            self.fact_edits["ballot_papers_verified"].setToolTip(
+                "From the verification: the total counted for the ballot boxes and postal batches."
+            )
         self._on_selection_changed()
 
     def _show_message(self, message: str) -> None:

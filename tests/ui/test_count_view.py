@@ -213,3 +213,39 @@ def test_findings_model_passes_the_model_tester(qtmodeltester, view, qtbot):
     first = model.index(0).data()
     assert first.startswith("ERROR ")
     qtmodeltester.check(model)
+
+
+def test_papers_from_the_verification_cannot_be_typed(qtbot, desk, ctx):
+    from tests.sample import BOXES_CSV
+
+    desk.import_verification_csv(BATLEY, BOXES_CSV, "Tester")
+    view = CountView(ctx)
+    qtbot.addWidget(view)
+    view.set_contest(BATLEY)
+    papers = next(r for r in view._rows if r.kind == "papers")
+    assert papers.edit.isReadOnly()
+    assert papers.edit not in view._order
+    assert papers.edit.text() == "0"  # nothing counted at verification yet
+    for line in desk.verification(BATLEY):
+        desk.set_box_counted(BATLEY, line.reference, line.issued, "Tester")
+    ctx.events.count_changed.emit(BATLEY)
+    assert papers.edit.text() == "37,786"
+
+
+def test_a_declared_contest_is_read_only_with_the_reason(qtbot, desk, ctx):
+    votes = {desk.candidate_by_name(BATLEY, n).id: v for n, v in BATLEY_VOTES.items()}
+    desk.record_count(BATLEY, votes, BATLEY_REJECTED, "Tester")
+    for status in ("verification", "count", "provisional"):
+        desk.advance(BATLEY, status, "Tester")
+    view = CountView(ctx)
+    qtbot.addWidget(view)
+    view.set_contest(BATLEY)
+    assert all(r.edit.isReadOnly() for r in view._rows)
+    assert view._order == []
+    assert "recount" in view.state_label.text()
+    desk.declare(BATLEY, "Tester", "Jane Officer")
+    ctx.events.setup_changed.emit(BATLEY)
+    assert all(r.edit.isReadOnly() for r in view._rows)
+    assert not view.record_button.isEnabled()
+    assert "declared" in view.state_label.text()
+    assert view.live_panel.value_text("majority").startswith("323 votes")
