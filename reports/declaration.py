@@ -32,15 +32,16 @@ from reports.layout import (
     PAGE_WIDTH,
     SECTION_GAP,
     TABLE_FONT_SIZE,
+    boxed,
     build_pdf,
+    cell,
     grid_style,
     header_block,
-    notice_box,
+    lead_in,
+    para,
     signature_block,
     stylesheet,
 )
-from reports.layout import cell as _cell
-from reports.layout import para as _p
 from reports.snapshot import DeclarationSnapshot, join_names
 
 # --- Geometry (points; reportlab's unit); the page itself is reports.layout's -----------------
@@ -87,8 +88,9 @@ def _header(snap: DeclarationSnapshot) -> list[Flowable]:
         title=snap.document_title,
     )
     if snap.provisional and snap.shown_at_text:
-        parts.append(_p(f"Shown to candidates and agents at {snap.shown_at_text}", "shown_at"))
-    parts.append(Spacer(0, 2.5 * mm))
+        parts.append(para(f"Shown to candidates and agents at {snap.shown_at_text}", "shown_at"))
+    # A correction's notice follows the title closely, to keep 16 candidates on one page.
+    parts.append(Spacer(0, 0.5 * mm if snap.is_correction else 2.5 * mm))
     return parts
 
 
@@ -99,11 +101,11 @@ def _correction(snap: DeclarationSnapshot) -> list[Flowable]:
     reason = snap.correction_reason.rstrip()
     if not reason.endswith((".", "!", "?")):
         reason += "."
-    box = notice_box(
+    notice = lead_in(
         f"This corrected declaration replaces {snap.correction_of}.",
-        [f"Reason for the correction: {reason}"],
+        f"Reason for the correction: {reason}",
     )
-    return [box, Spacer(0, 4 * mm)]
+    return [boxed([notice]), Spacer(0, 2 * mm)]
 
 
 def _outstanding_checks(snap: DeclarationSnapshot) -> list[Flowable]:
@@ -111,14 +113,16 @@ def _outstanding_checks(snap: DeclarationSnapshot) -> list[Flowable]:
         return []
     rows: list[list[Any]] = [
         [
-            _p(
+            para(
                 "Outstanding checks – this result cannot be declared until they are resolved",
                 "alert_head",
             ),
             "",
         ]
     ]
-    rows += [[_p(c.code, "alert_code"), _p(c.message, "alert")] for c in snap.outstanding_checks]
+    rows += [
+        [para(c.code, "alert_code"), para(c.message, "alert")] for c in snap.outstanding_checks
+    ]
     table = Table(rows, colWidths=[CODE_WIDTH, CONTENT_WIDTH - CODE_WIDTH])
     table.setStyle(
         TableStyle(
@@ -153,7 +157,7 @@ def _opening(snap: DeclarationSnapshot) -> list[Flowable]:
             "notice that the total number of votes recorded for each candidate at the said "
             "election is as follows:"
         )
-    return [_p(text, "body"), Spacer(0, 3 * mm)]
+    return [para(text, "body"), Spacer(0, 3 * mm)]
 
 
 def _candidates_table(snap: DeclarationSnapshot) -> list[Flowable]:
@@ -180,8 +184,8 @@ def _candidates_table(snap: DeclarationSnapshot) -> list[Flowable]:
             style.append(("RIGHTPADDING", (2, row), (2, row), CELL_PAD_X + asterisk_width))
         rows.append(
             [
-                _cell(line.display_name, COL_NAME, bold=line.elected),
-                _cell(line.description, COL_DESCRIPTION),
+                cell(line.display_name, COL_NAME, bold=line.elected),
+                cell(line.description, COL_DESCRIPTION),
                 votes,
                 "Elected" if line.elected else "",
             ]
@@ -200,7 +204,7 @@ def _candidates_table(snap: DeclarationSnapshot) -> list[Flowable]:
     if snap.lots_applied:
         parts.append(Spacer(0, 1.5 * mm))
         parts.append(
-            _p(
+            para(
                 f"{ASTERISK} Includes one additional vote allotted by lot, as explained below.",
                 "note",
             )
@@ -212,7 +216,7 @@ def _candidates_table(snap: DeclarationSnapshot) -> list[Flowable]:
 def _figures_table(rows: Sequence[tuple[str, str, bool]]) -> Table:
     """Label and figure rows (bold where flagged) whose figures line up with the votes above."""
     label_width = CONTENT_WIDTH - COL_FIGURE - COL_MARK
-    data = [[_cell(label, label_width, bold=bold), figure] for label, figure, bold in rows]
+    data = [[cell(label, label_width, bold=bold), figure] for label, figure, bold in rows]
     style = [*grid_style(), ("ALIGN", (1, 0), (1, -1), "RIGHT")]
     for row, (_label, _figure_text, bold) in enumerate(rows):
         if bold:
@@ -242,7 +246,7 @@ def _rejected(snap: DeclarationSnapshot) -> list[Flowable]:
         for r in snap.rejected
         if not r.in_total
     ]
-    heading = _p("The number of ballot papers rejected was as follows:", "section")
+    heading = para("The number of ballot papers rejected was as follows:", "section")
     return [KeepTogether([heading, _figures_table(rows)]), Spacer(0, SECTION_GAP)]
 
 
@@ -281,7 +285,7 @@ def _lots(snap: DeclarationSnapshot) -> list[Flowable]:
         f"between them by lot. The lot fell on {join_names(_unbroken(snap.lots_winners))}, "
         f"{whom} treated as having received one additional vote."
     )
-    return [_p(text, "body"), Spacer(0, SECTION_GAP)]
+    return [para(text, "body"), Spacer(0, SECTION_GAP)]
 
 
 def _closing(snap: DeclarationSnapshot) -> list[Flowable]:
@@ -296,7 +300,7 @@ def _closing(snap: DeclarationSnapshot) -> list[Flowable]:
         officer_name=snap.officer_name,
         officer_title=snap.officer_title,
         imprint_address=snap.imprint_address,
-        before=[_p(declaration, "closing"), Spacer(0, 3 * mm)],
+        before=[para(declaration, "closing"), Spacer(0, 3 * mm)],
     )
 
 

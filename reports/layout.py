@@ -105,6 +105,7 @@ def stylesheet() -> dict[str, ParagraphStyle]:
         ),
         "shown_at": style("shown_at", fontName=ITALIC, fontSize=10.5, alignment=TA_CENTER),
         "body": style("body", fontSize=10.5, leading=14, alignment=TA_JUSTIFY),
+        "body_left": style("body_left", fontSize=10.5, leading=14),
         "section": style("section", fontName=BOLD, fontSize=10.5, leading=14, spaceAfter=3),
         "cell": style("cell", fontSize=TABLE_FONT_SIZE, leading=TABLE_LEADING),
         "cell_bold": style(
@@ -130,7 +131,7 @@ def stylesheet() -> dict[str, ParagraphStyle]:
         "alert": style("alert", fontSize=9, leading=11.5),
         "alert_code": style("alert_code", fontName=BOLD, fontSize=9, leading=11.5),
         "notice_head": style("notice_head", fontName=BOLD, fontSize=10.5, leading=14),
-        "notice": style("notice", fontSize=10, leading=13.5),
+        "notice": style("notice", fontSize=9.5, leading=12.5),
     }
 
 
@@ -337,18 +338,14 @@ def header_block(
     return parts
 
 
-def notice_box(
-    head: str, lines: list[str], *, alert: bool = False, line_style: str = "notice"
-) -> Table:
-    """A boxed notice the width of the page: a bold first line, then plain lines.
+def boxed(content: list[Flowable], *, alert: bool = False) -> Table:
+    """Flowables in a box the width of the page.
 
     ``alert`` draws it in the alert colour (the words say what is wrong; the colour only
     repeats it); otherwise it is black on light grey.
     """
     border, fill = (ALERT, ALERT_FILL) if alert else (INK, NOTICE_FILL)
-    rows = [[para(head, "alert_head" if alert else "notice_head")]]
-    rows += [[para(line, line_style)] for line in lines]
-    table = Table(rows, colWidths=[CONTENT_WIDTH])
+    table = Table([[item] for item in content], colWidths=[CONTENT_WIDTH])
     table.setStyle(
         TableStyle(
             [
@@ -359,12 +356,24 @@ def notice_box(
                 ("RIGHTPADDING", (0, 0), (-1, -1), 7),
                 ("TOPPADDING", (0, 0), (-1, -1), 1.5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-                ("TOPPADDING", (0, 0), (-1, 0), 5),
-                ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, 0), 3.5),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 4.5),
             ]
         )
     )
     return table
+
+
+def notice_box(head: str, lines: list[str], *, alert: bool = False) -> Table:
+    """A boxed notice: a bold first line, then plain lines (see ``boxed``)."""
+    content = [para(head, "alert_head" if alert else "notice_head")]
+    content += [para(line, "notice") for line in lines]
+    return boxed(content, alert=alert)
+
+
+def lead_in(lead: str, text: str, style: str = "notice") -> Paragraph:
+    """One paragraph whose first words are bold: "<b>lead</b> text", both printed literally."""
+    return Paragraph(f"<b>{escape(lead)}</b> {escape(text)}", stylesheet()[style])
 
 
 def signature_block(
@@ -388,7 +397,7 @@ def signature_block(
             ["", para(officer_title, "sign")],
         ],
         colWidths=[CONTENT_WIDTH - SIGNATURE_WIDTH, SIGNATURE_WIDTH],
-        rowHeights=[max(SIGNATURE_SPACE, 13 * len(dated_lines) + 4 * mm), None, None],
+        rowHeights=[max(SIGNATURE_SPACE, 13 * len(dated_lines) + 2 * mm), None, None],
     )
     signature.setStyle(
         TableStyle(
@@ -410,4 +419,3 @@ def signature_block(
     parts = list(before or [])
     parts += [signature, Spacer(0, 4 * mm), para(imprint, "imprint")]
     return [KeepTogether(parts)]
-

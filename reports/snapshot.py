@@ -276,7 +276,7 @@ def build_snapshot(
         if not correction_of:
             raise CountDeskError(
                 "A corrected declaration must say which declaration it replaces, e.g. "
-                "\"the declaration made at 03:12 on Friday 2 July 2021\"."
+                '"the declaration made at 03:12 on Friday 2 July 2021".'
             )
         if not correction_reason:
             raise CountDeskError(

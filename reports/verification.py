@@ -129,6 +129,9 @@ class VerificationSnapshot:
     imprint_address: str
     #: Boxes and postal batches, each printed in its own table in the order given here.
     rows: tuple[VerificationRow, ...]
+    #: e.g. "Batley and Spen Constituency", for the running header of later pages; "" prints
+    #: the contest heading there instead (shortened if need be).
+    area_text: str = ""
 
     @property
     def boxes(self) -> tuple[VerificationRow, ...]:
@@ -149,8 +152,7 @@ class VerificationSnapshot:
             "contest_id": self.contest_id,
             "officer": [self.officer_name, self.officer_title],
             "rows": [
-                [r.reference, r.name, r.kind, r.issued, r.counted, r.explanation]
-                for r in self.rows
+                [r.reference, r.name, r.kind, r.issued, r.counted, r.explanation] for r in self.rows
             ],
         }
         canonical = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
@@ -189,6 +191,7 @@ def build_verification_snapshot(
         officer_title=contest.officer_title_or_default,
         imprint_address=contest.imprint_address.strip(),
         rows=tuple(rows),
+        area_text=f"{contest.area} {etype.area_word.title()}",
     )
 
 
@@ -356,7 +359,9 @@ def _rows_table(rows: tuple[VerificationRow, ...], *, kind: str) -> Table:
             format_figure(sums.issued),
             format_figure(sums.counted) if sums.complete else DASH,
             format_variance(sums.variance) if sums.complete else DASH,
-            "" if sums.complete else cell(f"{len(sums.not_counted)} not yet counted", COL_EXPLANATION),
+            ""
+            if sums.complete
+            else cell(f"{len(sums.not_counted)} not yet counted", COL_EXPLANATION),
         ]
     )
     style += [
@@ -382,7 +387,7 @@ def _section(
     # A heading is never left at the foot of a page without the start of its table.
     start: list[Flowable] = [CondPageBreak(SECTION_MIN_HEIGHT), para(heading, "section")]
     if not rows:
-        return [*start, para(none, "body"), Spacer(0, SECTION_GAP)]
+        return [*start, para(none, "body_left"), Spacer(0, SECTION_GAP)]
     return [*start, _rows_table(rows, kind=kind), Spacer(0, SECTION_GAP)]
 
 
@@ -398,7 +403,10 @@ def _totals(snap: VerificationSnapshot) -> list[Flowable]:
     else:
         done = sums.rows - len(sums.not_counted)
         rows += [
-            (f"Ballot papers counted so far, in {done} of {sums.rows} boxes and batches", sums.counted),
+            (
+                f"Ballot papers counted so far, in {done} of {sums.rows} boxes and batches",
+                sums.counted,
+            ),
             (f"Variance so far, in the boxes and batches counted ({minus})", None),
         ]
     label_width = TOTALS_WIDTH - TOTALS_FIGURE
@@ -425,7 +433,7 @@ def _totals(snap: VerificationSnapshot) -> list[Flowable]:
             Spacer(0, 2 * mm),
             para(
                 f"{count} {which} no explanation recorded: {', '.join(sums.unexplained)}.",
-                "body",
+                "body_left",
             ),
         ]
     return [*parts, Spacer(0, 6 * mm)]
@@ -477,7 +485,7 @@ def render_verification(snapshot: VerificationSnapshot) -> bytes:
         author=snapshot.officer_title,
         subject=snapshot.contest_id,
         running_left=running,
-        running_right=snapshot.contest_heading,
+        running_right=snapshot.area_text or snapshot.contest_heading,
     )
 
 
