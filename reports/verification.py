@@ -303,10 +303,13 @@ def _opening(snap: VerificationSnapshot) -> list[Flowable]:
         if _complete(snap)
         else "the verification of the ballot paper accounts so far is as follows:"
     )
-    text = (
-        f"I, {snap.officer_name}, being the {snap.officer_title} at the above election, give "
-        f"notice that {what}"
-    )
+    if snap.officer_name:
+        text = (
+            f"I, {snap.officer_name}, being the {snap.officer_title} at the above election, give "
+            f"notice that {what}"
+        )
+    else:  # a statement printed before the officer's name is set still reads properly
+        text = f"The {snap.officer_title} at the above election gives notice that {what}"
     return [para(text, "body"), Spacer(0, 3 * mm)]
 
 

@@ -636,36 +636,29 @@ class NightMixin:
 
     def verification_pdf(self, contest_id: str, printed_on: date | None = None) -> bytes:
         """The statement of verification as PDF bytes."""
-        from reports.snapshot import contest_heading, date_in_words
-        from reports.verification import VerificationRow, VerificationSnapshot, render_verification
+        from reports.verification import (
+            VerificationRow,
+            build_verification_snapshot,
+            render_verification,
+        )
 
         contest = self.store.contest(contest_id)
-        election = self.store.election(contest.election_id)
-        etype = contest.type
-        snapshot = VerificationSnapshot(
-            contest_id=contest.id,
-            election_id=election.id,
-            authority=election.authority,
-            election_title=election.title or etype.name[:1].upper() + etype.name[1:],
-            contest_heading=contest_heading(
-                etype.office_one, etype.office_many, contest.seats, contest.area, etype.area_word
-            ),
-            poll_date_text=date_in_words(contest.poll_date),
-            printed_on_text=date_in_words(printed_on or self.today()),
-            officer_name=contest.officer_name,
-            officer_title=contest.officer_title_or_default,
-            imprint_address=contest.imprint_address,
-            rows=tuple(
-                VerificationRow(
-                    line.reference,
-                    line.name,
-                    line.kind.value,
-                    line.issued,
-                    line.counted,
-                    line.explanation,
-                )
-                for line in self.store.verification(contest_id)
-            ),
+        rows = [
+            VerificationRow(
+                line.reference,
+                line.name,
+                line.kind.value,
+                line.issued,
+                line.counted,
+                line.explanation,
+            )
+            for line in self.store.verification(contest_id)
+        ]
+        snapshot = build_verification_snapshot(
+            contest,
+            self.store.election(contest.election_id),
+            rows,
+            printed_on=printed_on or self.today(),
         )
         return render_verification(snapshot)
 

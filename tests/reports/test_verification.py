@@ -322,3 +322,12 @@ def test_same_snapshot_gives_the_same_bytes():
     assert first.startswith(b"%PDF-")
     assert render_verification(snap) == first
     assert render_verification(statement()) == first
+
+
+def test_a_statement_without_the_officers_name_still_reads_properly():
+    from dataclasses import replace as _replace
+
+    snap = _replace(statement(), officer_name="")
+    text = text_of(snap)
+    assert "I, ," not in text
+    assert "The Acting Returning Officer at the above election gives notice that" in text
