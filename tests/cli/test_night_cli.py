@@ -1,0 +1,480 @@
+"""A whole count night through the command line only, and each night command's plain refusals.
+
+The same night as tests/services/test_night.py::test_a_whole_night: verification with one
+variance explained and one acknowledged, a first count, the provisional result, a recount that
+ends in a tie, lots, the declaration and its lock, and a correction.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from desktop.cli import cli
+from tests.sample import BATLEY, BATLEY_CSV, BATLEY_REJECTED, BATLEY_VOTES, BOXES_CSV
+
+OFFICER = "Jacqui Gedman"
+#: Papers counted at verification where they differ from the ballot paper account.
+COUNTED = {"BS03": +1, "BS07": -1}
+#: The recount: a dead heat, still adding up to 37,695 valid votes.
+TIE = {"Kim Leadbeater": 13135, "Ryan Stephenson": 13135, "Andrew Smith": 74}
+
+
+@pytest.fixture
+def run(db_path):
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        result = runner.invoke(cli, [*args, "--db", str(db_path)], catch_exceptions=False)
+        assert "Traceback" not in result.output
+        assert "could not finish this command" not in result.output  # the group's bug catch-all
+        return result
+
+    return invoke
+
+
+def ok(run, *args: str) -> str:
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def refused(run, *args: str, code: str | None = None) -> str:
+    """Run a command that must be refused: exit 1, a plain error on stderr, nothing on stdout."""
+    result = run(*args)
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    assert result.stderr.startswith("Error: ")
+    if code is not None:
+        assert f"{code}: " in result.stderr.splitlines()[0]
+    return result.stderr
+
+
+def count_args(**changes: int) -> list[str]:
+    votes = {**BATLEY_VOTES, **{k.replace("_", " "): v for k, v in changes.items()}}
+    args = [arg for name, n in votes.items() for arg in ("--votes", f"{name}={n:,}")]
+    return args + [arg for k, n in BATLEY_REJECTED.items() for arg in ("--rejected", f"{k}={n}")]
+
+
+def status(run) -> dict:
+    return json.loads(ok(run, "status", BATLEY, "--json"))
+
+
+def pdf_text(path) -> str:
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(path.read_bytes())).pages)
+    return " ".join(text.split())
+
+
+@pytest.fixture
+def setup(run):
+    ok(run, "import", str(BATLEY_CSV))
+    ok(run, "contest", BATLEY, "--electorate", "79,373", "--officer", OFFICER)
+    return run
+
+
+def verify(run, explain_bs03: bool = True) -> None:
+    ok(run, "verification", BATLEY, "--import", str(BOXES_CSV), "--operator", "Supervisor")
+    lines = json.loads(ok(run, "verification", BATLEY, "--json"))["lines"]
+    counted = [
+        arg
+        for line in lines
+        for arg in ("--counted", f"{line['reference']}={line['issued'] + COUNTED.get(line['reference'], 0):,}")
+    ]  # fmt: skip
+    ok(run, "verification", BATLEY, *counted, "--operator", "Verifier")
+    if explain_bs03:
+        ok(run, "verification", BATLEY, "--explain", "BS03=A paper issued at BS04 was placed in BS03's box")  # fmt: skip
+
+
+@pytest.fixture
+def counted(setup):
+    """A contest with its verification done and a first count recorded, at the count."""
+    run = setup
+    ok(run, "advance", BATLEY, "--to", "verification", "--operator", "Supervisor")
+    verify(run)
+    ok(run, "acknowledge", BATLEY, "--code", "V501", "--subject", "BS07", "--reason", "Counted twice", "--operator", "Supervisor")  # fmt: skip
+    ok(run, "advance", BATLEY, "--to", "count", "--operator", "Supervisor")
+    ok(run, "enter", BATLEY, "--operator", "Clerk 1", *count_args())
+    return run
+
+
+@pytest.fixture
+def provisional(counted):
+    ok(counted, "advance", BATLEY, "--to", "provisional", "--operator", "Supervisor")
+    return counted
+
+
+@pytest.fixture
+def declared(provisional):
+    ok(provisional, "declare", BATLEY, "--officer", OFFICER, "--operator", "Supervisor")
+    return provisional
+
+
+def test_a_whole_night_from_the_command_line(setup, tmp_path):
+    run = setup
+    report = status(run)
+    assert (report["status"], report["next"], report["blockers"]) == ("setup", "verification", [])
+
+    # Setup → verification; boxes imported and counted; one variance explained, one acknowledged.
+    shown = ok(run, "advance", BATLEY, "--to", "verification", "--operator", "Supervisor")
+    assert "Batley and Spen: setup → verification." in shown
+    verify(run)
+    table = ok(run, "verification", BATLEY)
+    assert "BS03" in table and "+1" in table and "A paper issued at BS04" in table
+    assert "-1  (not explained)" in table
+    assert "V501" in table and "BS07" in table
+    data = json.loads(ok(run, "verification", BATLEY, "--json"))
+    assert (data["totals"]["issued"], data["totals"]["counted"]) == (37786, 37786)
+    assert data["ballot_papers_verified"] == 37786
+    blocked = refused(run, "advance", BATLEY, "--to", "count", "--operator", "Supervisor", code="S804")  # fmt: skip
+    assert "V501" in blocked and "BS07" in blocked
+    report = status(run)
+    assert [w["code"] for w in report["open_warnings"]] == ["V501"]
+    assert report["open_warnings"][0]["subject"] == "BS07"
+    acknowledged = ok(
+        run, "acknowledge", BATLEY, "--code", "V501", "--subject", "BS07",
+        "--reason", "Counted twice; the account is wrong", "--operator", "Supervisor",
+    )  # fmt: skip
+    assert "Acknowledged V501 (BS07)" in acknowledged and "No open warnings left." in acknowledged
+    ok(run, "advance", BATLEY, "--to", "count", "--operator", "Supervisor")
+
+    # The first count, then the provisional result with its documents.
+    entered = ok(run, "enter", BATLEY, "--operator", "Clerk 1", *count_args())
+    assert "Recorded count 1 for Batley and Spen" in entered
+    ok(run, "advance", BATLEY, "--to", "provisional", "--operator", "Supervisor")
+    report = status(run)
+    assert report["status"] == "provisional" and report["next"] == "declared"
+    assert report["provisional_shown_at"] is not None and report["declared_at"] is None
+    statement = tmp_path / "statement.pdf"
+    ok(run, "statement", BATLEY, "-o", str(statement))
+    assert "Statement of Verification" in pdf_text(statement)
+    sheet = tmp_path / "provisional.pdf"
+    written = ok(run, "declaration", BATLEY, "--provisional", "-o", str(sheet))
+    assert "shown to candidates and agents at" in written
+    assert "Shown to candidates and agents at" in pdf_text(sheet)
+
+    # The runner-up's agent asks for a recount; the officer grants it.
+    granted = ok(
+        run, "recount", BATLEY, "--requested-by", "Agent for Stephenson", "--role", "agent",
+        "--for", "Ryan Stephenson", "--decision", "full", "--operator", "Returning Officer",
+    )  # fmt: skip
+    assert "Full recount granted" in granted and "count 2" in granted
+    report = status(run)
+    assert report["status"] == "count"
+    assert report["pending_recount"]["decision"] == "full"
+    assert report["pending_recount"]["for"] == "Ryan Stephenson"
+
+    # The recount: a tie that lots must decide.
+    entered = ok(run, "enter", BATLEY, "--operator", "Clerk 2", *count_args(**TIE))
+    assert "Recorded count 2 (full recount)" in entered
+    assert "L401" in entered
+    result = json.loads(ok(run, "result", BATLEY, "--json"))
+    assert [f["code"] for f in result["findings"] if f["severity"] == "error"] == ["L401"]
+    blocked = refused(run, "advance", BATLEY, "--to", "provisional", "--operator", "Supervisor", code="L401")  # fmt: skip
+    assert "\n  L401  " in blocked
+    ok(run, "lots", BATLEY, "--winner", "Ryan Stephenson", "--method", "Names drawn from a ballot box")  # fmt: skip
+    ok(run, "advance", BATLEY, "--to", "provisional", "--operator", "Supervisor")
+
+    # The declaration needs the officer's confirmation.
+    refused(run, "advance", BATLEY, "--to", "declared", "--operator", "Supervisor", code="S806")
+    declaration = tmp_path / "declaration.pdf"
+    refused(
+        run, "declare", BATLEY, "--officer", "Someone Else", "--operator", "Supervisor",
+        "-o", str(declaration), code="S806",
+    )  # fmt: skip
+    assert not declaration.exists()
+    declared = ok(
+        run, "declare", BATLEY, "--officer", OFFICER, "--operator", "Supervisor",
+        "-o", str(declaration),
+    )  # fmt: skip
+    assert "Batley and Spen was declared at " in declared
+    assert "Elected: STEPHENSON, Ryan (decided by lot)" in declared
+    assert declaration.read_bytes().startswith(b"%PDF")
+    assert status(run)["declared_at"] is not None
+
+    # Locked: no count, no lots, no facts, no verification, no recount.
+    stderr = refused(run, "enter", BATLEY, "--operator", "Clerk 1", *count_args(), code="S802")
+    assert stderr.count("\n") == 1  # one plain line
+    refused(run, "lots", BATLEY, "--winner", "Ryan Stephenson", code="S802")
+    refused(run, "contest", BATLEY, "--electorate", "1", code="S802")
+    refused(run, "verification", BATLEY, "--counted", "BS01=1", code="S802")
+    refused(
+        run, "recount", BATLEY, "--requested-by", "Kim Leadbeater", "--role", "candidate",
+        "--decision", "full", code="S803",
+    )  # fmt: skip
+    assert "Batley and Spen" in ok(run, "contest", BATLEY)  # showing is not changing
+    again = tmp_path / "again.pdf"
+    ok(run, "declaration", BATLEY, "-o", str(again))
+    assert again.read_bytes() == declaration.read_bytes()
+
+    # A correction: two votes for WATERS were transcribed against SMITH.
+    fixed = {**TIE, "Andrew Smith": 72, "Anne Marie Waters": 99}
+    reason = "Two votes for WATERS were transcribed against SMITH"
+    refused(
+        run, "correct", BATLEY, "--reason", " ", "--officer", OFFICER, "--operator", "Supervisor",
+        *count_args(**fixed),
+    )  # fmt: skip
+    corrected = tmp_path / "corrected.pdf"
+    out = ok(
+        run, "correct", BATLEY, "--reason", reason, "--officer", OFFICER,
+        "--operator", "Supervisor", *count_args(**fixed), "-o", str(corrected),
+    )  # fmt: skip
+    assert "count 3 (correction) now stands" in out
+    assert corrected.read_bytes() != declaration.read_bytes()
+    ok(run, "declaration", BATLEY, "-o", str(again))
+    assert again.read_bytes() == corrected.read_bytes()
+
+    # The history: every count, the one that stands, the request and both declarations.
+    history = json.loads(ok(run, "history", BATLEY, "--json"))
+    assert [c["kind"] for c in history["counts"]] == ["count", "recount", "correction"]
+    assert [c["stands"] for c in history["counts"]] == [False, False, True]
+    assert history["stands"] == 3
+    by_name = [{c["name"]: c for c in count["candidates"]} for count in history["counts"]]
+    assert by_name[1]["Ryan Stephenson"]["differs"] and by_name[1]["Ryan Stephenson"]["lot_vote"]
+    assert not by_name[1]["Paul Bickerdike"]["differs"]
+    assert by_name[2]["Andrew Smith"]["differs"] and by_name[2]["Anne Marie Waters"]["differs"]
+    assert history["counts"][1]["elected"] == ["Ryan Stephenson"]
+    assert history["counts"][2]["reason"] == reason
+    (request,) = history["recount_requests"]
+    assert (request["decision"], request["about_count"], request["new_count"]) == ("full", 1, 2)
+    assert [(d["kind"], d["count"]) for d in history["declarations"]] == [
+        ("declaration", 2), ("correction", 3),
+    ]  # fmt: skip
+    assert history["declarations"][1]["reason"] == reason
+    assert [s["to"] for s in history["status_changes"]] == [
+        "verification", "count", "provisional", "count", "provisional", "declared",
+    ]  # fmt: skip
+    text = ok(run, "history", BATLEY)
+    assert "*13,135 +1 lot" in text
+    assert "* differs from the count before it." in text
+    assert "Count 3 (correction) stands" in text
+    assert "Agent for Stephenson (agent, for STEPHENSON, Ryan), about count 1" in text
+    assert "Corrected declaration of count 3" in text
+
+
+# -- status and advance ------------------------------------------------------------------
+
+
+def test_status_text_names_the_next_step_and_its_blockers(setup):
+    ok(setup, "advance", BATLEY, "--to", "verification", "--operator", "Supervisor")
+    ok(setup, "verification", BATLEY, "--import", str(BOXES_CSV))
+    text = ok(setup, "status", BATLEY)
+    assert "Status:     verification" in text
+    assert "Next step:  count, blocked by this finding:" in text
+    assert "\n  V502  13 boxes are not yet counted" in text
+
+
+def test_advance_refuses_a_status_that_does_not_exist(setup):
+    stderr = refused(setup, "advance", BATLEY, "--to", "counted", "--operator", "S", code="S801")
+    assert "setup, verification, count, provisional, declared" in stderr
+
+
+def test_advance_out_of_order_is_one_plain_line(setup):
+    stderr = refused(setup, "advance", BATLEY, "--to", "count", "--operator", "S", code="S801")
+    assert stderr == (
+        "Error: S801: Batley and Spen cannot go from setup to count: the night goes setup → "
+        "verification → count → provisional result → declared, one step at a time.\n"
+    )
+
+
+def test_advance_lists_every_blocking_finding_on_its_own_line(setup):
+    ok(setup, "advance", BATLEY, "--to", "verification", "--operator", "S")
+    verify(setup, explain_bs03=False)
+    stderr = refused(setup, "advance", BATLEY, "--to", "count", "--operator", "S", code="S804")
+    assert stderr.splitlines()[0].endswith("cannot move to count yet; these 2 findings block it:")
+    assert [line.split()[0] for line in stderr.splitlines()[1:]] == ["S804", "S804"]
+    assert status(setup)["status"] == "verification"
+
+
+def test_advance_needs_an_operator(setup):
+    result = setup("advance", BATLEY, "--to", "verification")
+    assert result.exit_code == 2
+    assert "--operator" in result.output
+
+
+# -- verification ------------------------------------------------------------------------
+
+
+def test_verification_refuses_an_unknown_box_and_saves_nothing_of_that_command(setup):
+    ok(setup, "verification", BATLEY, "--import", str(BOXES_CSV))
+    stderr = refused(setup, "verification", BATLEY, "--counted", "BS01=2,510", "--counted", "BS99=5")  # fmt: skip
+    assert "There is no box “BS99”" in stderr
+    lines = json.loads(ok(setup, "verification", BATLEY, "--json"))["lines"]
+    assert lines[0]["reference"] == "BS01" and lines[0]["counted"] is None
+
+
+def test_verification_refuses_a_figure_that_is_not_whole(setup):
+    ok(setup, "verification", BATLEY, "--import", str(BOXES_CSV))
+    stderr = refused(setup, "verification", BATLEY, "--counted", "BS01=2.510", code="F102")
+    assert "2,510" in stderr
+
+
+def test_verification_explain_needs_a_reference(setup):
+    stderr = refused(setup, "verification", BATLEY, "--explain", "no reference given")
+    assert "REF=TEXT" in stderr
+
+
+def test_verification_import_refuses_a_file_without_its_columns(setup, tmp_path):
+    bad = tmp_path / "boxes.csv"
+    bad.write_text("reference,name,issued\nBS01,Hall,10\n", encoding="utf-8")
+    stderr = refused(setup, "verification", BATLEY, "--import", str(bad))
+    assert "“kind”" in stderr
+    assert json.loads(ok(setup, "verification", BATLEY, "--json"))["lines"] == []
+
+
+def test_verification_shows_each_variance_with_its_sign(setup):
+    ok(setup, "verification", BATLEY, "--import", str(BOXES_CSV))
+    out = ok(setup, "verification", BATLEY, "--counted", "BS03=2,898", "--counted", "BS07=2,118")
+    assert "Recorded papers counted for 2 boxes." in out
+    assert [line.split()[0] for line in out.splitlines()[2:4]] == ["BS03", "BS07"]
+    data = json.loads(ok(setup, "verification", BATLEY, "--json"))
+    variances = {line["reference"]: line["variance"] for line in data["lines"]}
+    assert (variances["BS03"], variances["BS07"], variances["BS01"]) == (1, -1, None)
+    assert {f["code"] for f in data["findings"]} == {"V501", "V502"}
+
+
+def test_statement_refused_without_boxes(setup, tmp_path):
+    out = tmp_path / "s.pdf"
+    refused(setup, "statement", BATLEY, "-o", str(out))
+    assert not out.exists()
+
+
+# -- acknowledge -------------------------------------------------------------------------
+
+
+def test_acknowledging_a_warning_that_is_not_open_is_refused(counted):
+    stderr = refused(counted, "acknowledge", BATLEY, "--code", "W602", "--reason", "x", "--operator", "S", code="S804")  # fmt: skip
+    assert "no open warning W602" in stderr
+
+
+def test_acknowledging_the_wrong_subject_names_the_right_one(setup):
+    ok(setup, "verification", BATLEY, "--import", str(BOXES_CSV))
+    ok(setup, "verification", BATLEY, "--counted", "BS07=2,118")
+    stderr = refused(
+        setup, "acknowledge", BATLEY, "--code", "V501", "--subject", "BS09", "--reason", "x",
+        "--operator", "S", code="S804",
+    )  # fmt: skip
+    assert "open for BS07, not for “BS09”" in stderr
+
+
+def test_acknowledging_needs_a_reason(setup):
+    ok(setup, "verification", BATLEY, "--import", str(BOXES_CSV))
+    ok(setup, "verification", BATLEY, "--counted", "BS07=2,118")
+    refused(setup, "acknowledge", BATLEY, "--code", "V501", "--reason", " ", "--operator", "S", code="S804")  # fmt: skip
+
+
+def test_a_warning_about_a_candidate_is_acknowledged_by_name(setup):
+    ok(setup, "contest", BATLEY, "--ballot-papers", "37,786")
+    ok(setup, "advance", BATLEY, "--to", "verification", "--operator", "S")
+    ok(setup, "advance", BATLEY, "--to", "count", "--operator", "S")
+    ok(setup, "enter", BATLEY, "--operator", "Clerk", *count_args(Susan_Laird=0, Andrew_Smith=108))
+    warnings = status(setup)["open_warnings"]
+    assert [(w["code"], w["subject"]) for w in warnings] == [("W602", "Susan Laird")]
+    out = ok(
+        setup, "acknowledge", BATLEY, "--code", "w602", "--subject", "susan laird",
+        "--reason", "Checked: her bundle was empty", "--operator", "Supervisor",
+    )  # fmt: skip
+    assert "Acknowledged W602 (Susan Laird)" in out
+    ok(setup, "advance", BATLEY, "--to", "provisional", "--operator", "S")
+
+
+# -- recount -----------------------------------------------------------------------------
+
+
+def test_recount_with_a_bad_decision_is_refused(provisional):
+    stderr = refused(
+        provisional, "recount", BATLEY, "--requested-by", "X", "--role", "agent",
+        "--decision", "maybe", code="S801",
+    )  # fmt: skip
+    assert "full, bundle-check or refused" in stderr
+    assert status(provisional)["status"] == "provisional"
+
+
+def test_recount_with_a_bad_role_or_candidate_is_refused(provisional):
+    refused(provisional, "recount", BATLEY, "--requested-by", "X", "--role", "judge", "--decision", "full")  # fmt: skip
+    refused(
+        provisional, "recount", BATLEY, "--requested-by", "X", "--role", "agent",
+        "--for", "Nobody Here", "--decision", "full", code="C211",
+    )  # fmt: skip
+    assert status(provisional)["status"] == "provisional"
+
+
+def test_a_refusal_needs_its_reason_and_leaves_the_provisional_result(provisional):
+    args = ["recount", BATLEY, "--requested-by", "Paul Bickerdike", "--role", "candidate"]
+    stderr = refused(provisional, *args, "--decision", "refused")
+    assert "reason" in stderr
+    out = ok(provisional, *args, "--decision", "refused", "--reason", "A majority of 323, every bundle checked")  # fmt: skip
+    assert "Recount refused" in out and "provisional result of Batley and Spen stands" in out
+    assert status(provisional)["status"] == "provisional"
+
+
+def test_a_bundle_check_is_recorded_as_one(provisional):
+    ok(
+        provisional, "recount", BATLEY, "--requested-by", "Kim Leadbeater", "--role", "candidate",
+        "--decision", "bundle-check",
+    )  # fmt: skip
+    out = ok(provisional, "enter", BATLEY, "--operator", "Clerk 2", *count_args())
+    assert "Recorded count 2 (bundle check)" in out
+    history = json.loads(ok(provisional, "history", BATLEY, "--json"))
+    assert [c["kind"] for c in history["counts"]] == ["count", "bundle_check"]
+
+
+def test_no_recount_before_a_count(setup):
+    refused(setup, "recount", BATLEY, "--requested-by", "X", "--role", "agent", "--decision", "full", code="S805")  # fmt: skip
+
+
+# -- declare and correct -----------------------------------------------------------------
+
+
+def test_declare_is_refused_before_the_provisional_result(counted):
+    refused(counted, "declare", BATLEY, "--officer", OFFICER, "--operator", "S", code="S801")
+    assert status(counted)["status"] == "count"
+
+
+def test_declare_refuses_a_folder_that_does_not_exist_before_declaring(provisional, tmp_path):
+    out = tmp_path / "missing" / "d.pdf"
+    refused(provisional, "declare", BATLEY, "--officer", OFFICER, "--operator", "S", "-o", str(out))  # fmt: skip
+    assert status(provisional)["status"] == "provisional"
+
+
+def test_declare_twice_is_refused(declared):
+    refused(declared, "declare", BATLEY, "--officer", OFFICER, "--operator", "S", code="S802")
+
+
+def test_correct_without_a_reason_is_refused(declared):
+    result = declared("correct", BATLEY, "--officer", OFFICER, "--operator", "S", *count_args())
+    assert result.exit_code == 2
+    assert "--reason" in result.output
+    stderr = refused(declared, "correct", BATLEY, "--reason", "", "--officer", OFFICER, "--operator", "S", *count_args())  # fmt: skip
+    assert "needs its reason" in stderr
+    assert len(json.loads(ok(declared, "history", BATLEY, "--json"))["counts"]) == 1
+
+
+def test_correct_refuses_the_wrong_officer_and_a_contest_not_declared(provisional):
+    args = ["--reason", "r", "--officer", OFFICER, "--operator", "S", *count_args()]
+    refused(provisional, "correct", BATLEY, *args, code="S801")
+    ok(provisional, "declare", BATLEY, "--officer", OFFICER, "--operator", "S")
+    wrong = ["--reason", "r", "--officer", "Someone", "--operator", "S", *count_args()]
+    refused(provisional, "correct", BATLEY, *wrong, code="S806")
+
+
+def test_history_before_any_count(setup):
+    assert "No count is recorded yet." in ok(setup, "history", BATLEY)
+    data = json.loads(ok(setup, "history", BATLEY, "--json"))
+    assert (data["counts"], data["stands"], data["declarations"]) == ([], None, [])
+
+
+def test_the_officers_name_is_needed_before_the_provisional_result(run):
+    ok(run, "import", str(BATLEY_CSV))
+    ok(run, "contest", BATLEY, "--electorate", "79,373", "--ballot-papers", "37,786")
+    ok(run, "advance", BATLEY, "--to", "verification", "--operator", "S")
+    ok(run, "advance", BATLEY, "--to", "count", "--operator", "S")
+    ok(run, "enter", BATLEY, "--operator", "Clerk", *count_args())
+    stderr = refused(run, "advance", BATLEY, "--to", "provisional", "--operator", "S", code="T303")
+    assert "\n  T303  The declaring officer's name is not set" in stderr
+    assert "T303" in ok(run, "status", BATLEY)
+    ok(run, "contest", BATLEY, "--officer", OFFICER)
+    ok(run, "advance", BATLEY, "--to", "provisional", "--operator", "S")
