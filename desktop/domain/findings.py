@@ -64,6 +64,7 @@ CATALOGUE: dict[str, CatalogueEntry] = {
         CatalogueEntry("W604", _W, "Majority under 0.5% of valid votes: a recount is likely"),
         CatalogueEntry("V501", _W, "A verification variance has no explanation"),
         CatalogueEntry("V502", _E, "Ballot boxes not yet counted at verification"),
+        CatalogueEntry("V503", _E, "No box with that reference in the verification"),
         CatalogueEntry("S801", _E, "A change of status that is not allowed"),
         CatalogueEntry("S802", _E, "The contest is declared: its figures are locked"),
         CatalogueEntry("S803", _E, "A recount after the declaration"),
@@ -73,6 +74,8 @@ CATALOGUE: dict[str, CatalogueEntry] = {
         CatalogueEntry("S807", _E, "Ballot papers verified come from the verification"),
         CatalogueEntry("S808", _E, "Figures keyed in since the count was recorded"),
         CatalogueEntry("S809", _E, "The provisional result is shown: figures change by recount"),
+        CatalogueEntry("S810", _E, "A recount request that is incomplete"),
+        CatalogueEntry("S811", _E, "A correction without its reason"),
         CatalogueEntry("I701", _I, "No more candidates than seats: all are elected"),
     )
 }

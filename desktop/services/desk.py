@@ -683,6 +683,8 @@ class CountDesk(NightMixin):
         """Set the authority printed at the head of the election's documents."""
         operator = _require_operator(operator)
         self.store.election(election_id)
+        for contest in self.store.contests(election_id):
+            self._guard(contest.id, "setup")
         self.store.update_election(
             election_id, {"authority": " ".join(authority.split())}, operator
         )

@@ -91,6 +91,8 @@ class ContestHistory:
     requests: tuple[dict[str, Any], ...]
     declarations: tuple[dict[str, Any], ...]
     status_changes: tuple[dict[str, Any], ...]
+    #: Every warning acknowledged (code, subject, reason, who, when), oldest first.
+    acknowledgements: tuple[dict[str, Any], ...] = ()
 
     def differs(self, index: int, key: int | str) -> bool:
         """Whether count ``index`` has a different figure for a candidate id or heading key
@@ -361,7 +363,10 @@ class NightMixin:
         for line in self.store.verification(contest_id):
             if line.reference == reference:
                 return line
-        raise CountDeskError(f"There is no box “{reference}” in this contest's verification.")
+        raise CountDeskError(
+            f"There is no box “{reference}” in this contest's verification: check the reference.",
+            "V503",
+        )
 
     def _sync_papers(self, contest_id: str, operator: str) -> None:
         """Ballot papers verified are the verification's total counted."""
@@ -424,17 +429,18 @@ class NightMixin:
             decision = RecountDecision(decision)
         except ValueError:
             raise CountDeskError(
-                f"“{decision}” is not a decision: use full, bundle_check or refused.", "S801"
+                f"“{decision}” is not a decision: use full, bundle_check or refused.", "S810"
             ) from None
         if role not in ("candidate", "agent"):
-            raise CountDeskError("Say who asked: the candidate, or an election agent.")
+            raise CountDeskError("Say who asked: the candidate, or an election agent.", "S810")
         requested_by = " ".join(requested_by.split())
         if not requested_by:
-            raise CountDeskError("Say who asked for the recount.")
+            raise CountDeskError("Say who asked for the recount.", "S810")
         reason = " ".join(reason.split())
         if decision is RecountDecision.REFUSED and not reason:
             raise CountDeskError(
-                "A refusal needs the Returning Officer's reason (why the request is unreasonable)."
+                "A refusal needs the Returning Officer's reason (why the request is unreasonable).",
+                "S810",
             )
         if for_candidate is not None and for_candidate not in {
             c.id for c in self.store.candidates(contest_id)
@@ -481,7 +487,7 @@ class NightMixin:
                         operator,
                         action="start bundle check",
                     )
-        return {**row, "id": request_id}
+        return next(r for r in self.store.recount_requests(contest_id) if r["id"] == request_id)
 
     # -- declaration and correction ------------------------------------------------------
 
@@ -492,8 +498,8 @@ class NightMixin:
             )
         if " ".join(officer_confirmation.split()).casefold() != contest.officer_name.casefold():
             raise CountDeskError(
-                f"The declaration needs the officer's confirmation: {contest.officer_name} confirms "
-                "by giving their name exactly as set.",
+                "The declaration needs the declaring officer's confirmation: the officer types "
+                "their own name, as set for this contest. The name given does not match.",
                 "S806",
             )
 
@@ -695,6 +701,7 @@ class NightMixin:
                 for d in self.store.declarations(contest_id)
             ),
             status_changes=tuple(self.store.status_changes(contest_id)),
+            acknowledgements=tuple(self.store.all_acknowledgements(contest_id)),
         )
 
 
@@ -708,8 +715,10 @@ def _operator(operator: str) -> str:
 
 
 def _blocked(contest: Contest, to: Status, blockers: tuple[Finding, ...]) -> CountDeskError:
-    listed = " ".join(f"{f.code}: {f.message}" for f in blockers)
     errors = [f for f in blockers if f.severity is Severity.ERROR] or list(blockers)
+    if len(blockers) == 1 and blockers[0].code in ("S801", "S802"):
+        return CountDeskError(blockers[0].message, blockers[0].code)
+    listed = " ".join(f"{f.code}: {f.message}" for f in blockers)
     return CountDeskError(
         f"{contest.area} cannot move to {status_label(to)} yet. {listed}", errors[0].code
     )

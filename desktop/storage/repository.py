@@ -698,6 +698,13 @@ class Store:
         )
         return list(rows)
 
+    def all_acknowledgements(self, contest_id: str) -> list[dict[str, Any]]:
+        """Every acknowledgement of the contest, oldest first, with when it was made."""
+        rows = self.db.query(
+            "SELECT * FROM acknowledgements WHERE contest_id = ? ORDER BY id", [contest_id]
+        )
+        return [{**r, "at": datetime.fromisoformat(r["at"])} for r in rows]
+
     def add_recount_request(self, row: Mapping[str, Any], operator: str) -> int:
         """Record a recount request and the decision on it, with its audit row."""
         with self.transaction():

@@ -325,6 +325,21 @@ SCENARIOS |= {
     "S807": _service(_s807),
     "S808": _unrecorded,
     "S809": _service(_s809),
+    "S810": _service(
+        lambda desk, cid, a, b: (
+            _to_provisional(desk, cid, a, b),
+            desk.request_recount(cid, "T", requested_by="X", role="agent", decision="refused"),
+        )
+    ),
+    "S811": _service(
+        lambda desk, cid, a, b: (
+            _declared(desk, cid, a, b),
+            desk.correct_declaration(
+                cid, "T", votes={a: 40, b: 20}, rejected={}, reason=" ", officer_confirmation="O"
+            ),
+        )
+    ),
+    "V503": _service(lambda desk, cid, a, b: desk.set_box_counted(cid, "NOPE", 1, "T")),
 }
 
 
