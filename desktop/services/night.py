@@ -565,7 +565,7 @@ class NightMixin:
         reason = " ".join(reason.split())
         if not reason:
             raise CountDeskError(
-                "A correction needs its reason: it is printed on the corrected declaration."
+                "A correction needs its reason: it is printed on the corrected declaration.", "S811"
             )
         self._confirm(contest, officer_confirmation)
         candidates = self.store.candidates(contest_id)
