@@ -64,15 +64,15 @@ ASTERISK = "*"
 UNBROKEN_NAME_MAX = 40
 
 
-def _draw_watermark(canvas: Canvas) -> None:
-    """The diagonal PROVISIONAL, drawn over the page's content, translucent so it reads through."""
+def _draw_watermark(canvas: Canvas, word: str = "PROVISIONAL") -> None:
+    """A diagonal word over the page's content, translucent so the figures read through it."""
     canvas.saveState()
     canvas.setFillColor(WATERMARK)
     canvas.setFillAlpha(WATERMARK_ALPHA)
     canvas.setFont(BOLD, WATERMARK_SIZE)
     canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
     canvas.rotate(math.degrees(math.atan2(PAGE_HEIGHT, PAGE_WIDTH)))
-    canvas.drawCentredString(0, -WATERMARK_SIZE * 0.35, "PROVISIONAL")
+    canvas.drawCentredString(0, -WATERMARK_SIZE * 0.35, word)
     canvas.restoreState()
 
 
@@ -89,6 +89,10 @@ def _header(snap: DeclarationSnapshot) -> list[Flowable]:
     )
     if snap.provisional and snap.shown_at_text:
         parts.append(para(f"Shown to candidates and agents at {snap.shown_at_text}", "shown_at"))
+    if snap.draft:
+        parts.append(
+            para("Draft for checking – not yet declared by the Returning Officer", "shown_at")
+        )
     # A correction's notice follows the title closely, to keep 16 candidates on one page.
     parts.append(Spacer(0, 0.5 * mm if snap.is_correction else 2.5 * mm))
     return parts
@@ -331,7 +335,13 @@ def render_declaration(snapshot: DeclarationSnapshot) -> bytes:
         subject=snapshot.contest_id,
         running_left=f"{snapshot.document_title} (continued)",
         running_right=f"{snapshot.area_name} {snapshot.area_word.title()}",
-        on_page_end=_draw_watermark if snapshot.provisional else None,
+        on_page_end=(
+            _draw_watermark
+            if snapshot.provisional
+            else (lambda canvas: _draw_watermark(canvas, "DRAFT"))
+            if snapshot.draft
+            else None
+        ),
     )
 
 

@@ -152,6 +152,8 @@ class DeclarationSnapshot:
     correction_of: str | None = None
     #: Why the earlier declaration was corrected; "" unless ``correction_of`` is given.
     correction_reason: str = ""
+    #: A declaration printed before the officer declares: watermarked DRAFT, for checking.
+    draft: bool = False
 
     @property
     def is_correction(self) -> bool:
@@ -241,6 +243,7 @@ def build_snapshot(
     declared_at: datetime | None = None,
     correction_of: str | None = None,
     correction_reason: str = "",
+    draft: bool = False,
 ) -> DeclarationSnapshot:
     """Freeze what the declaration (or, if ``provisional``, the provisional sheet) prints.
 
@@ -329,6 +332,7 @@ def build_snapshot(
     )
     return DeclarationSnapshot(
         provisional=provisional,
+        draft=draft and not provisional,
         contest_id=contest.id,
         election_id=election.id,
         authority=election.authority.strip(),

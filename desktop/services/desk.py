@@ -859,6 +859,8 @@ class CountDesk(NightMixin):
             provisional=provisional,
             printed_on=printed_on or self.today(),
             shown_at=shown_at,
+            # Only the officer's declaration makes the declaration; before it, a draft to check.
+            draft=not provisional,
         )
         return render_declaration(snapshot)
 

@@ -260,3 +260,25 @@ def test_warnings_must_be_acknowledged_before_the_provisional_result(desk):
     desk.advance(BATLEY, "provisional", "S")
     ack = [e for e in desk.store.audit(BATLEY) if e.action == "acknowledge"]
     assert ack[0].new["reason"] == "Checked: her bundle was empty"
+
+
+def test_a_declaration_printed_before_the_officer_declares_is_a_watermarked_draft(desk):
+    import io
+
+    from pypdf import PdfReader
+
+    def text(pdf: bytes) -> str:
+        return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
+
+    desk.set_contest_facts(BATLEY, "S", ballot_papers_verified=37786)
+    desk.record_count(BATLEY, _votes(desk), BATLEY_REJECTED, "Clerk 1")
+    draft = text(desk.declaration_pdf(BATLEY))
+    assert "Draft for checking – not yet declared" in draft
+    assert "DRAFT" in draft
+    for status in ("verification", "count", "provisional"):
+        desk.advance(BATLEY, status, "S")
+    provisional = text(desk.declaration_pdf(BATLEY, provisional=True))
+    assert "Shown to candidates and agents at" in provisional
+    declared = text(desk.declare(BATLEY, "S", "Jacqui Gedman"))
+    assert "DRAFT" not in declared and "not yet declared" not in declared
+    assert "Declared at" in declared
