@@ -255,7 +255,7 @@ class DocumentsView(QWidget):
             if desk.latest_count(contest_id) is None:
                 self._show_message(
                     f"No count recorded yet for {contest.area}: enter and record the count "
-                    "first (Ctrl+2).",
+                    "first (Ctrl+3).",
                     contest.area,
                 )
                 return
@@ -453,7 +453,7 @@ class DocumentsView(QWidget):
             self.declaration_choice.setEnabled(False)
             self.declaration_choice.setToolTip(
                 "The declaration cannot be printed while errors stand in the count: correct "
-                "the figures and record the count again (Ctrl+2)."
+                "the figures and record the count again (Ctrl+3)."
             )
         else:
             self.declaration_choice.setToolTip(

@@ -1,4 +1,5 @@
-"""The main window: navigator, the contest's Setup, Count and Documents tabs, and the menus."""
+"""The main window: navigator, the contest's stage of the night, its Setup, Verification, Count
+and Documents tabs, and the menus."""
 
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ from desktop.ui.documents_view import DocumentsView
 from desktop.ui.navigator import NavigatorView
 from desktop.ui.setup_view import SetupView
 from desktop.ui.start_page import StartPage
+from desktop.ui.status_panel import StatusPanel
+from desktop.ui.verification_view import VerificationView
 
 MIN_POINT_SIZE = 8
 MAX_POINT_SIZE = 24
@@ -83,6 +86,9 @@ class MainWindow(QMainWindow):
         header.addWidget(operator_label)
         header.addWidget(self.operator_edit)
         outer.addLayout(header)
+        self.status_panel = StatusPanel(self.ctx)
+        self.status_panel.status_changed.connect(self._on_status_changed)
+        outer.addWidget(self.status_panel)
 
         self.navigator = NavigatorView(desk)
         self.navigator.contest_chosen.connect(self.open_contest)
@@ -92,9 +98,11 @@ class MainWindow(QMainWindow):
         self.tabs = _ContestTabs()
         self.tabs.setDocumentMode(True)
         self.setup_view = SetupView(self.ctx)
+        self.verification_view = VerificationView(self.ctx)
         self.count_view = CountView(self.ctx)
         self.documents_view = DocumentsView(self.ctx)
         self.tabs.addTab(self.setup_view, "&Setup")
+        self.tabs.addTab(self.verification_view, "Ver&ification")
         self.tabs.addTab(self.count_view, "&Count")
         self.tabs.addTab(self.documents_view, "&Documents")
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -205,8 +213,11 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu("&View")
         self._action(view_menu, "&Setup", "Ctrl+1", lambda: self._show_tab(0), "Show setup")
-        self._action(view_menu, "&Count", "Ctrl+2", lambda: self._show_tab(1), "Show count")
-        self._action(view_menu, "&Documents", "Ctrl+3", lambda: self._show_tab(2), "Show documents")
+        self._action(
+            view_menu, "&Verification", "Ctrl+2", lambda: self._show_tab(1), "Show verification"
+        )
+        self._action(view_menu, "&Count", "Ctrl+3", lambda: self._show_tab(2), "Show count")
+        self._action(view_menu, "&Documents", "Ctrl+4", lambda: self._show_tab(3), "Show documents")
         view_menu.addSeparator()
         self.bundles_action = QAction("Enter votes as &bundles", self)
         self.bundles_action.setCheckable(True)
@@ -252,13 +263,15 @@ class MainWindow(QMainWindow):
         self.contest_id = contest_id
         self.navigator.reload(keep=contest_id)
         self.setup_view.set_contest(contest_id)
+        self.verification_view.set_contest(contest_id)
         self.count_view.set_contest(contest_id)
         self.documents_view.set_contest(contest_id)
         self.stack.setCurrentWidget(self.tabs)
         self._set_contest_actions(True)
         self._update_header()
+        self.status_panel.set_contest(contest_id)
         if tab is None:
-            tab = 1 if self.desk.candidates(contest_id) else 0
+            tab = self.tabs.indexOf(self.count_view) if self.desk.candidates(contest_id) else 0
         self._show_tab(tab)
 
     def _update_header(self) -> None:
@@ -276,11 +289,20 @@ class MainWindow(QMainWindow):
         if self.contest_id is None:
             return
         self.tabs.setCurrentIndex(index)
-        if index == 1:
+        if self.tabs.widget(index) is self.count_view:
             self.count_view._focus(self.count_view.first_field())
 
     def _on_tab_changed(self, index: int) -> None:
-        self.record_action.setEnabled(self.contest_id is not None and index == 1)
+        on_count = self.tabs.widget(index) is self.count_view
+        self.record_action.setEnabled(self.contest_id is not None and on_count)
+
+    def _on_status_changed(self, status: str) -> None:
+        """Once declared, every view that can be locked is made read-only."""
+        declared = status == "declared"
+        for view in (self.setup_view, self.verification_view, self.count_view, self.documents_view):
+            set_read_only = getattr(view, "set_read_only", None)
+            if set_read_only is not None:
+                set_read_only(declared)
 
     def _on_contests_changed(self) -> None:
         self.navigator.reload(keep=self.contest_id)
@@ -313,12 +335,12 @@ class MainWindow(QMainWindow):
 
     def _on_print(self) -> None:
         if self.contest_id is not None:
-            self._show_tab(2)
+            self._show_tab(self.tabs.indexOf(self.documents_view))
             self.documents_view.print_document()
 
     def _on_save_pdf(self) -> None:
         if self.contest_id is not None:
-            self._show_tab(2)
+            self._show_tab(self.tabs.indexOf(self.documents_view))
             self.documents_view.save_document()
 
     def _on_open_database(self) -> None:

@@ -479,7 +479,7 @@ class SetupView(QWidget):
         self.subheading_label = QLabel()
         self.hint_label = QLabel(
             "Check the candidates against the statement of persons nominated and fill in the "
-            "facts printed on the declaration. The count is entered in the Count tab (Ctrl+2)."
+            "facts printed on the declaration. The count is entered in the Count tab (Ctrl+3)."
         )
         self.hint_label.setWordWrap(True)
         #: Why the last edit of the candidates was refused (hidden once an edit is saved).

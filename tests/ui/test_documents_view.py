@@ -113,7 +113,7 @@ def test_no_recorded_count_says_what_to_do(qtbot, tmp_path):
     view = _view(qtbot, desk, cid)
     assert view.current_pdf() is None
     assert view.message_label.text() == (
-        "No count recorded yet for Batley and Spen: enter and record the count first (Ctrl+2)."
+        "No count recorded yet for Batley and Spen: enter and record the count first (Ctrl+3)."
     )
     assert view.stack.currentWidget() is view.message_label
     assert not view.print_button.isEnabled() and not view.save_button.isEnabled()

@@ -235,7 +235,7 @@ def test_the_header_names_the_area_type_and_poll_date(view):
     assert view.heading_label.text() == "Batley and Spen"
     assert "UK Parliamentary" in view.subheading_label.text()
     assert "1 July 2021" in view.subheading_label.text()
-    assert "Ctrl+2" in view.hint_label.text()
+    assert "Ctrl+3" in view.hint_label.text()
 
 
 # -- adding and removing candidates ---------------------------------------------------------

@@ -1,0 +1,1109 @@
+"""The Verification tab: each ballot box and postal batch, the papers counted against its ballot
+paper account, the variance and its explanation, the totals and the statement of verification.
+
+Keyboard first: focus starts on the first uncounted box's Counted cell; typing a figure opens it,
+Enter saves it and moves down to the next box (Tab goes on to the Explanation). A figure is saved (and undoable, Ctrl+Z) the
+moment it is accepted; a figure that is not a whole number is not saved, and says why under the
+table. The total counted is the contest's ballot papers verified, which the count checks against.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QIODevice,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFont, QKeyEvent, QPageSize, QPainter, QShowEvent
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import CountDeskError
+from desktop.domain.figures import FigureProblem, format_figure, parse_figure
+from desktop.domain.model import Contest, Status
+from desktop.domain.verification import (
+    BoxKind,
+    VerificationLine,
+    VerificationTotals,
+    verification_findings,
+)
+from desktop.ui.context import UiContext
+from desktop.ui.documents_view import MAX_PRINT_DPI, _fitted
+from desktop.ui.live_panel import FindingsModel
+from desktop.ui.undo import apply_edit
+
+_Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS = (
+    "Reference",
+    "Polling station / batch",
+    "Kind",
+    "Issued (ballot paper account)",
+    "Counted",
+    "Variance",
+    "Explanation",
+)
+REFERENCE, NAME, KIND, ISSUED, COUNTED, VARIANCE, EXPLANATION = range(len(COLUMNS))
+#: Header text as shown: long names on two lines so the columns stay narrow.
+_HEADER_SHOWN = (
+    "Ref.",
+    "Polling station / batch",
+    "Kind",
+    "Issued\n(account)",
+    "Counted",
+    "Variance",
+    "Explanation",
+)
+_KIND_WORDS = {BoxKind.BOX: "Box", BoxKind.POSTAL: "Postal"}
+_FIGURES = (ISSUED, COUNTED, VARIANCE)
+
+CSV_COLUMNS = "reference, name, kind (box or postal), issued"
+NOT_EXPLAINED = "Not explained"
+
+
+def signed(value: int | None) -> str:
+    """A variance as shown: "+2", "−1" (a true minus sign), "0"; empty when not counted."""
+    if value is None:
+        return ""
+    if value == 0:
+        return "0"
+    return f"{value:+,}".replace("-", "−")
+
+
+def _needs_explanation(line: VerificationLine) -> bool:
+    return bool(line.variance) and not line.explanation.strip()
+
+
+def _listed_order(lines: list[VerificationLine]) -> list[VerificationLine]:
+    """Ballot boxes first, then postal batches, each as listed (as the statement prints them)."""
+    return [line for line in lines if line.kind is BoxKind.BOX] + [
+        line for line in lines if line.kind is not BoxKind.BOX
+    ]
+
+
+class VerificationTableModel(QAbstractTableModel):
+    """The boxes and postal batches of one contest, addressed by reference (``Qt.UserRole``).
+
+    ``setData`` saves a Counted figure or an Explanation through the services as an undoable
+    edit; a figure that is not a whole number, or a refusal of the services, leaves the stored
+    value as it is, says why (``refused``) and returns False.
+    """
+
+    #: The words of a refused edit, for the view to show.
+    refused = Signal(str)
+    #: An edit was saved (its words, e.g. "Papers counted for BS01: – → 2,510").
+    saved = Signal(str)
+
+    def __init__(self, ctx: UiContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        #: True when the verification may not change (declared, provisional result shown).
+        self.read_only = False
+        self._ctx = ctx
+        self._contest_id: str | None = None
+        self._lines: list[VerificationLine] = []
+        #: References whose variance without explanation a supervisor has acknowledged.
+        self._acknowledged: frozenset[str] = frozenset()
+
+    # -- what the model shows ------------------------------------------------------------
+
+    @property
+    def contest_id(self) -> str | None:
+        """The contest shown, or None."""
+        return self._contest_id
+
+    @property
+    def lines(self) -> tuple[VerificationLine, ...]:
+        """The lines shown, in the order shown."""
+        return tuple(self._lines)
+
+    def set_contest(self, contest_id: str | None) -> None:
+        """Show the boxes of another contest (or none)."""
+        self.beginResetModel()
+        self._contest_id = contest_id
+        self._lines, self._acknowledged = self._fetch()
+        self.endResetModel()
+
+    def _fetch(self) -> tuple[list[VerificationLine], frozenset[str]]:
+        if self._contest_id is None:
+            return [], frozenset()
+        desk = self._ctx.desk
+        lines = _listed_order(desk.verification(self._contest_id))
+        if not any(_needs_explanation(line) for line in lines):
+            return lines, frozenset()
+        still_open = {
+            str(w.subject) for w in desk.open_warnings(self._contest_id) if w.code == "V501"
+        }
+        acknowledged = frozenset(
+            line.reference
+            for line in lines
+            if _needs_explanation(line) and line.reference not in still_open
+        )
+        return lines, acknowledged
+
+    def reload(self) -> None:
+        """Read the boxes again, signalling only the rows that changed."""
+        lines, acknowledged = self._fetch()
+        if [x.reference for x in lines] != [x.reference for x in self._lines]:
+            self.beginResetModel()
+            self._lines, self._acknowledged = lines, acknowledged
+            self.endResetModel()
+            return
+        before, before_ack = self._lines, self._acknowledged
+        self._lines, self._acknowledged = lines, acknowledged
+        last = self.columnCount() - 1
+        for row, (old, new) in enumerate(zip(before, lines, strict=True)):
+            ack_changed = (new.reference in before_ack) != (new.reference in acknowledged)
+            if old != new or ack_changed:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    def line(self, row: int) -> VerificationLine:
+        """The box or batch on this row."""
+        return self._lines[row]
+
+    def row_of(self, reference: str) -> int | None:
+        """The row of the box with this reference, or None."""
+        for row, line in enumerate(self._lines):
+            if line.reference == reference:
+                return row
+        return None
+
+    def first_uncounted_row(self) -> int | None:
+        """The row of the first box not yet counted, or None when all are."""
+        for row, line in enumerate(self._lines):
+            if line.counted is None:
+                return row
+        return None
+
+    def is_acknowledged(self, reference: str) -> bool:
+        """Whether a supervisor acknowledged this box's unexplained variance."""
+        return reference in self._acknowledged
+
+    # -- Qt overrides --------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 Qt override
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 Qt override
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return None
+        line = self._lines[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.UserRole:
+            return line.reference
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(line, column)
+        if role == Qt.ItemDataRole.EditRole:
+            if column == COUNTED:
+                return "" if line.counted is None else format_figure(line.counted)
+            if column == EXPLANATION:
+                return line.explanation
+            return self._display(line, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{COLUMNS[column]} for {line.reference}: {self._spoken(line, column)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(line, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == EXPLANATION:
+            if _needs_explanation(line) and line.reference not in self._acknowledged:
+                style = QApplication.style()
+                return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            return None
+        if role == Qt.ItemDataRole.FontRole and column == EXPLANATION and _needs_explanation(line):
+            font = QFont()
+            font.setBold(line.reference not in self._acknowledged)
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column in _FIGURES:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, line: VerificationLine, column: int) -> str:
+        if column == REFERENCE:
+            return line.reference
+        if column == NAME:
+            return line.name
+        if column == KIND:
+            return _KIND_WORDS[line.kind]
+        if column == ISSUED:
+            return format_figure(line.issued)
+        if column == COUNTED:
+            return "" if line.counted is None else format_figure(line.counted)
+        if column == VARIANCE:
+            return signed(line.variance)
+        if line.explanation:
+            return line.explanation
+        if _needs_explanation(line):
+            if line.reference in self._acknowledged:
+                return f"{NOT_EXPLAINED} (acknowledged)"
+            return NOT_EXPLAINED
+        return ""
+
+    def _spoken(self, line: VerificationLine, column: int) -> str:
+        shown = self._display(line, column)
+        if column == COUNTED and line.counted is None:
+            return "not yet counted"
+        if column == VARIANCE and line.variance is None:
+            return "none until counted"
+        return shown or "none"
+
+    def _tooltip(self, line: VerificationLine, column: int) -> str | None:
+        if column == COUNTED:
+            return (
+                f"Ballot papers counted at verification for {line.reference}: type the figure; "
+                "Enter saves it and moves down."
+            )
+        if column == VARIANCE:
+            return "Counted − issued: positive when more papers were found than the account says."
+        if column == EXPLANATION and _needs_explanation(line):
+            if line.reference in self._acknowledged:
+                return "V501 acknowledged by a supervisor; an explanation can still be recorded."
+            return (
+                "V501: the count differs from the ballot paper account with no explanation. "
+                "Type why (or a supervisor acknowledges it before the count)."
+            )
+        if column == EXPLANATION and line.explanation:
+            return line.explanation
+        if column == EXPLANATION:
+            return "Why the count differs from the ballot paper account, where it does."
+        if column == ISSUED:
+            return "Ballot papers issued, from the ballot paper account of the polling station."
+        if column == NAME:
+            return line.name
+        if column == KIND:
+            return (
+                "A polling station's ballot box"
+                if line.kind is BoxKind.BOX
+                else ("A batch of postal ballot papers")
+            )
+        return None
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return _HEADER_SHOWN[section]
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+                return COLUMNS[section]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in (COUNTED, EXPLANATION) and not self.read_only:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (
+            role != Qt.ItemDataRole.EditRole
+            or not index.isValid()
+            or index.column() not in (COUNTED, EXPLANATION)
+            or self._contest_id is None
+            or self.read_only
+        ):
+            return False
+        line = self._lines[index.row()]
+        if index.column() == COUNTED:
+            return self._set_counted(line, value)
+        return self._set_explanation(line, value)
+
+    # -- edits -----------------------------------------------------------------------------
+
+    def _set_counted(self, line: VerificationLine, value: Any) -> bool:
+        what = f"Papers counted for {line.reference}"
+        if isinstance(value, int) and not isinstance(value, bool):
+            new: int | None = value
+        elif not str(value or "").strip():
+            new = None
+        else:
+            try:
+                new = parse_figure(str(value), what=what)
+            except FigureProblem as problem:
+                self.refused.emit(f"✖ {problem.code}: {problem.message} Nothing was saved.")
+                return False
+        contest_id, reference = self._contest_id, line.reference
+        assert contest_id is not None
+        desk, ctx = self._ctx.desk, self._ctx
+
+        def apply(v: object) -> None:
+            figure = v if isinstance(v, int) else None
+            desk.set_box_counted(contest_id, reference, figure, ctx.operator())
+            self._after_edit(contest_id)
+
+        text = f"{what}: {format_figure(line.counted)} → {format_figure(new)}"
+        done = apply_edit(
+            ctx.undo_stack, text, apply, line.counted, new, lambda e: self._refused(what, e)
+        )
+        if done:
+            self.saved.emit(text)
+        return done
+
+    def _set_explanation(self, line: VerificationLine, value: Any) -> bool:
+        new = " ".join(("" if value is None else str(value)).split())
+        contest_id, reference = self._contest_id, line.reference
+        assert contest_id is not None
+        desk, ctx = self._ctx.desk, self._ctx
+        what = f"The explanation for {reference}"
+
+        def apply(v: object) -> None:
+            desk.set_box_explanation(contest_id, reference, str(v), ctx.operator())
+            self._after_edit(contest_id)
+
+        text = f"Explain the variance of {reference}"
+        done = apply_edit(
+            ctx.undo_stack, text, apply, line.explanation, new, lambda e: self._refused(what, e)
+        )
+        if done:
+            self.saved.emit(text)
+        return done
+
+    def _refused(self, what: str, error: CountDeskError) -> None:
+        self.refused.emit(f"✖ {what} was not saved. {error}")
+
+    def _after_edit(self, contest_id: str) -> None:
+        if contest_id == self._contest_id:
+            self.reload()
+        # Ballot papers verified are the total counted: the count checks against them.
+        self._ctx.events.count_changed.emit(contest_id)
+
+
+class _CellEditor(QLineEdit):
+    """The editor of one cell; it remembers which cell it edits."""
+
+    def __init__(self, index: QModelIndex, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.index = QPersistentModelIndex(index)
+
+
+#: Keys that accept what was typed in a cell: Enter goes down, Tab on, Shift+Tab back.
+_ACCEPT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class _EntryDelegate(QStyledItemDelegate):
+    """Edits Counted and Explanation cells: Enter saves and asks to move down, Tab and Shift+Tab
+    save and ask for the next or previous cell; a refused figure keeps its editor open with the
+    text typed, so it can be put right."""
+
+    #: Enter saved the cell at this row: move on to the next box.
+    entered = Signal(int)
+    #: Tab (True) or Shift+Tab (False) saved the cell at (row, column): edit the next one.
+    tabbed = Signal(int, int, bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._saved = True
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: _Index
+    ) -> QWidget:  # Qt override
+        editor = _CellEditor(QModelIndex(index), parent)
+        reference = index.data(Qt.ItemDataRole.UserRole)
+        if index.column() == COUNTED:
+            editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            editor.setMaxLength(24)
+            editor.setAccessibleName(f"Papers counted for {reference}")
+        else:
+            editor.setAccessibleName(f"Explanation for {reference}")
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: _Index) -> None:  # Qt override
+        if isinstance(editor, QLineEdit):
+            value = index.data(Qt.ItemDataRole.EditRole)
+            editor.setText("" if value is None else str(value))
+
+    def setModelData(
+        self, editor: QWidget, model: QAbstractTableModel, index: _Index
+    ) -> None:  # Qt override
+        if isinstance(editor, QLineEdit):
+            self._saved = model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # Qt override
+        if (
+            isinstance(editor, _CellEditor)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _ACCEPT_KEYS
+        ):
+            self._saved = True
+            self.commitData.emit(editor)
+            if not self._saved:
+                editor.selectAll()  # refused: the text stays to be put right
+                return True
+            row, column = editor.index.row(), editor.index.column()
+            self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+            if event.key() in _ENTER_KEYS:
+                self.entered.emit(row)
+            else:
+                self.tabbed.emit(row, column, event.key() == Qt.Key.Key_Tab)
+            return True
+        return super().eventFilter(editor, event)
+
+
+class _VerificationTable(QTableView):
+    """The boxes table: Enter on a cell not being edited moves down to the next box."""
+
+    #: Enter on a cell not being edited, on this row.
+    entered = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.state() != QAbstractItemView.State.EditingState
+            and self.currentIndex().isValid()
+        ):
+            self.entered.emit(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+
+def print_pdf(pdf: bytes, printer: QPrinter) -> str | None:
+    """Paint each page of these PDF bytes on its own sheet; None, or why printing failed."""
+    document = QPdfDocument()
+    buffer = QBuffer()
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    count = document.pageCount()
+    if count < 1:
+        return "The statement could not be read for printing: save it as PDF and print that."
+    dpi = min(printer.resolution(), MAX_PRINT_DPI)
+    painter = QPainter()
+    if not painter.begin(printer):
+        return (
+            "The printer could not be started: check that it is switched on and connected, "
+            "then print again."
+        )
+    try:
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        for page in range(count):
+            if page and not printer.newPage():
+                return f"The printer stopped after page {page} of {count}: print again."
+            points = document.pagePointSize(page)
+            image = document.render(page, (points * dpi / 72).toSize())
+            painter.drawImage(
+                _fitted(points.width(), points.height(), QRectF(painter.viewport())), image
+            )
+    finally:
+        painter.end()
+        document.close()
+        buffer.close()
+    return None
+
+
+class VerificationView(QWidget):
+    """The verification of one contest: boxes, totals, checks and the statement."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("VerificationView")
+        self.ctx = ctx
+        self.contest_id: str | None = None
+        self._contest: Contest | None = None
+        self._forced_read_only = False
+        #: A change was heard while the view was hidden: refresh when it is shown.
+        self._stale = False
+
+        self.model = VerificationTableModel(ctx, self)
+        self.model.refused.connect(self._on_refused)
+        self.model.saved.connect(self._on_saved)
+
+        self._build()
+        ctx.events.count_changed.connect(self._on_contest_changed)
+        ctx.events.setup_changed.connect(self._on_contest_changed)
+        ctx.events.contests_changed.connect(self._on_contests_changed)
+        self.set_contest(None)
+
+    # -- layout --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.heading_label = QLabel()
+        self.heading_label.setObjectName("verificationHeading")
+        font = self.heading_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.heading_label.setFont(font)
+        self.hint_label = QLabel()
+        self.hint_label.setWordWrap(True)
+
+        self.import_button = QPushButton("I&mport boxes from CSV…")
+        self.import_button.setAccessibleName("Import ballot boxes and postal batches from CSV")
+        self.import_button.setToolTip(
+            f"A CSV file with the columns {CSV_COLUMNS}: one line per ballot box or postal "
+            "batch, with the papers issued from its ballot paper account."
+        )
+        self.import_button.clicked.connect(self._on_import_clicked)
+        self.print_button = QPushButton("&Print statement…")
+        self.print_button.setAccessibleName("Print the statement of verification")
+        self.print_button.setToolTip("Print the statement of verification, as saved as PDF.")
+        self.print_button.clicked.connect(self._on_print_clicked)
+        self.save_button = QPushButton("Save statement &as PDF…")
+        self.save_button.setAccessibleName("Save the statement of verification as a PDF file")
+        self.save_button.setToolTip("Save the statement of verification as a PDF file.")
+        self.save_button.clicked.connect(self._on_save_clicked)
+        toolbar = QHBoxLayout()
+        toolbar.addWidget(self.import_button)
+        toolbar.addStretch(1)
+        toolbar.addWidget(self.print_button)
+        toolbar.addWidget(self.save_button)
+
+        self.table = _VerificationTable()
+        self.table.setObjectName("verificationTable")
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Ballot boxes and postal batches")
+        self.delegate = _EntryDelegate(self.table)
+        self.table.setItemDelegate(self.delegate)
+        self.delegate.entered.connect(self._move_down)
+        self.delegate.tabbed.connect(self._edit_next)
+        self.table.entered.connect(self._move_down)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(True)
+        self.table.verticalHeader().hide()
+        self._fit_rows()
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        table_label = QLabel(
+            "&Ballot boxes, then postal batches: type the papers counted; Enter saves and moves "
+            "down; Ctrl+Z undoes"
+        )
+        table_label.setBuddy(self.table)
+        table_label.setWordWrap(True)
+
+        self._message_icon = QLabel()
+        style = self.style()
+        warning = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(16, 16)
+        self._message_icon.setPixmap(warning)
+        self._message_icon.setAccessibleName("Problem")
+        self._message_icon.hide()
+        #: Why the last figure or import was refused, or what was last done.
+        self.message_label = QLabel()
+        self.message_label.setObjectName("verificationMessage")
+        self.message_label.setWordWrap(True)
+        self.message_label.setAccessibleName("Why the last change was not saved")
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label.hide()
+        message_row = QHBoxLayout()
+        message_row.addWidget(self._message_icon, 0, Qt.AlignmentFlag.AlignTop)
+        message_row.addWidget(self.message_label, 1)
+        self.lock_label = QLabel()
+        self.lock_label.setObjectName("verificationLock")
+        self.lock_label.setWordWrap(True)
+        self.lock_label.hide()
+
+        left = QVBoxLayout()
+        left.setSpacing(4)
+        left.addWidget(table_label)
+        left.addWidget(self.table, 1)
+        left.addLayout(message_row)
+        left.addWidget(self.lock_label)
+        left.addStretch(0)
+
+        right = QVBoxLayout()
+        right.addWidget(self._build_totals())
+        checks = QGroupBox("Checks")
+        checks_layout = QVBoxLayout(checks)
+        self.all_clear_label = QLabel()
+        self.all_clear_label.setWordWrap(True)
+        self.findings_model = FindingsModel(self)
+        self.findings_view = QListView()
+        self.findings_view.setModel(self.findings_model)
+        self.findings_view.setWordWrap(True)
+        self.findings_view.setUniformItemSizes(False)
+        self.findings_view.setAccessibleName("Verification findings: errors and warnings")
+        checks_layout.addWidget(self.all_clear_label, 0, Qt.AlignmentFlag.AlignTop)
+        checks_layout.addWidget(self.findings_view, 1)
+        right.addWidget(checks, 1)
+        side = QWidget()
+        side.setLayout(right)
+        side.setMinimumWidth(300)
+        side.setMaximumWidth(380)
+        right.setContentsMargins(0, 0, 0, 0)
+
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addWidget(side)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.heading_label)
+        heading_row.addSpacing(12)
+        heading_row.addLayout(toolbar, 1)
+        layout.addLayout(heading_row)
+        layout.addWidget(self.hint_label)
+        layout.addLayout(body, 1)
+
+    def _build_totals(self) -> QGroupBox:
+        box = QGroupBox("Totals")
+        grid = QGridLayout(box)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(3)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for column, text in ((1, "Issued"), (2, "Counted")):
+            label = QLabel(text)
+            label.setFont(bold)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(label, 0, column)
+        #: The figures shown, by key: boxes_issued, boxes_counted, postal_issued, postal_counted,
+        #: issued, counted, verified, variance, uncounted.
+        self.totals: dict[str, QLabel] = {}
+
+        def figure(key: str, row: int, column: int, spoken: str) -> None:
+            label = QLabel()
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            label.setObjectName(f"total_{key}")
+            label.setProperty("spoken", spoken)
+            self.totals[key] = label
+            grid.addWidget(label, row, column)
+
+        rows = (
+            ("Ballot boxes", "boxes", "ballot boxes"),
+            ("Postal batches", "postal", "postal ballot papers"),
+            ("Total", "", "all"),
+        )
+        for row, (title, key, spoken) in enumerate(rows, start=1):
+            label = QLabel(title)
+            if not key:
+                label.setFont(bold)
+            grid.addWidget(label, row, 0)
+            issued = f"{key}_issued" if key else "issued"
+            counted = f"{key}_counted" if key else "counted"
+            figure(issued, row, 1, f"Papers issued, {spoken}")
+            figure(counted, row, 2, f"Papers counted, {spoken}")
+        self.totals["issued"].setFont(bold)
+        self.totals["counted"].setFont(bold)
+
+        verified_title = QLabel("Ballot papers verified")
+        big = QFont(bold)
+        big.setPointSizeF(big.pointSizeF() * 1.2)
+        verified_title.setFont(big)
+        grid.addWidget(verified_title, 4, 0, 1, 2)
+        figure("verified", 4, 2, "Ballot papers verified")
+        self.totals["verified"].setFont(big)
+        variance_title = QLabel("Variance (boxes counted so far)")
+        variance_title.setToolTip("Papers counted − papers issued, over the boxes counted so far.")
+        grid.addWidget(variance_title, 5, 0, 1, 2)
+        figure("variance", 5, 2, "Variance, counted minus issued")
+        grid.addWidget(QLabel("Not yet counted"), 6, 0, 1, 2)
+        figure("uncounted", 6, 2, "Boxes and postal batches not yet counted")
+        grid.setColumnStretch(0, 1)
+        return box
+
+    def _fit_rows(self) -> None:
+        """Rows a little taller than their text, so an editor is not cut."""
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "table"):
+            # The table takes the new font after this view: measure it once it has.
+            QTimer.singleShot(0, self._fit_rows)
+            QTimer.singleShot(0, self._fit_columns)
+            QTimer.singleShot(0, self._fit_height)
+
+    # -- public API ----------------------------------------------------------------------
+
+    def set_contest(self, contest_id: str | None) -> None:
+        """Show the verification of this contest (or nothing), focus on the first uncounted box."""
+        self.contest_id = contest_id
+        self._say("")
+        self.model.set_contest(contest_id)
+        self.refresh()
+        self.focus_first_uncounted()
+
+    def refresh(self) -> None:
+        """Read the boxes, totals and checks again and show them."""
+        self._stale = False
+        contest_id = self.contest_id
+        desk = self.ctx.desk
+        self._contest = desk.contest(contest_id) if contest_id else None
+        if self.model.contest_id != contest_id:
+            self.model.set_contest(contest_id)
+        else:
+            self.model.reload()
+        self._show_heading()
+        self._show_totals()
+        self._show_findings()
+        self._apply_lock()
+        self._fit_columns()
+        self._fit_height()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Lock the verification against edits (the window does this once declared)."""
+        self._forced_read_only = read_only
+        self._apply_lock()
+
+    def is_read_only(self) -> bool:
+        """Whether the boxes can be edited now."""
+        return self.model.read_only
+
+    def focus_first_uncounted(self) -> None:
+        """Put the keyboard on the first uncounted box's Counted cell (or the first box's)."""
+        if not self.model.rowCount():
+            self.table.setCurrentIndex(QModelIndex())
+            return
+        row = self.model.first_uncounted_row()
+        self._go_to(0 if row is None else row)
+        if self.isVisible():
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def import_csv(self, path: str | Path | None = None) -> int | None:
+        """Import boxes and postal batches from a CSV (asking which file if None).
+
+        Returns how many lines were imported, or None if nothing was (the reason is shown).
+        """
+        contest_id = self.contest_id
+        if contest_id is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                f"Import ballot boxes – a CSV file with the columns {CSV_COLUMNS}",
+                str(Path.home()),
+                "CSV files (*.csv);;All files (*)",
+            )
+            if not path:
+                return None
+        try:
+            count = self.ctx.desk.import_verification_csv(contest_id, path, self.ctx.operator())
+        except CountDeskError as error:
+            self._say(f"✖ Nothing was imported. {error}", problem=True)
+            return None
+        self.model.set_contest(contest_id)
+        self.refresh()
+        self.focus_first_uncounted()
+        self._say(
+            f"Imported {count} line{'s' if count != 1 else ''} (ballot boxes and postal "
+            f"batches) from {Path(path).name}: type the papers counted for each."
+        )
+        # Ballot papers verified now come from the boxes: a fact of the contest, and the count's.
+        self.ctx.events.setup_changed.emit(contest_id)
+        self.ctx.events.count_changed.emit(contest_id)
+        return count
+
+    def statement_pdf(self) -> bytes | None:
+        """The statement of verification as PDF bytes (None, with the reason shown, if refused)."""
+        if self.contest_id is None:
+            return None
+        try:
+            return self.ctx.desk.verification_pdf(self.contest_id)
+        except CountDeskError as error:
+            self._say(f"✖ The statement could not be made. {error}", problem=True)
+            return None
+
+    def save_statement(self, path: str | Path | None = None) -> str | None:
+        """Write the statement of verification to ``path`` (asking where if None)."""
+        pdf = self.statement_pdf()
+        if pdf is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                "Save the statement of verification as PDF",
+                f"verification-{self.contest_id}.pdf",
+                "PDF files (*.pdf)",
+            )
+            if not path:
+                return None
+        try:
+            Path(path).write_bytes(pdf)
+        except OSError as exc:
+            self._say(
+                f"✖ The statement could not be saved to {path}: {exc.strerror or exc}. Choose "
+                "another folder or name and save again.",
+                problem=True,
+            )
+            return None
+        self._say(f"Saved the statement of verification to {path}.")
+        return str(path)
+
+    def print_statement(self) -> bool:
+        """Ask for a printer and print the statement of verification; True if printed."""
+        pdf = self.statement_pdf()
+        if pdf is None:
+            return False
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setFullPage(True)
+        printer.setDocName(f"Statement of verification – {self._area()}")
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("Print the statement of verification")
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted:
+            return False
+        problem = print_pdf(pdf, printer)
+        if problem:
+            self._say(f"✖ {problem}", problem=True)
+            return False
+        where = printer.outputFileName() or printer.printerName() or "the printer"
+        self._say(f"Printed the statement of verification to {where}.")
+        return True
+
+    # -- showing -------------------------------------------------------------------------
+
+    def _area(self) -> str:
+        return self._contest.area if self._contest is not None else ""
+
+    def _show_heading(self) -> None:
+        if self._contest is None:
+            self.heading_label.setText("Verification")
+            self.hint_label.setText("Choose a contest to see its verification.")
+            return
+        self.heading_label.setText(f"Verification – {self._contest.area}")
+        if self.model.rowCount():
+            self.hint_label.setText(
+                "Each ballot box is counted face up and compared with its ballot paper account; "
+                "postal papers are counted in batches. Record why any box's count differs. The "
+                "total counted is the ballot papers verified that the count must match."
+            )
+        else:
+            self.hint_label.setText(
+                f"No ballot boxes are listed for {self._contest.area} yet. Import them from a CSV "
+                f"file with the columns {CSV_COLUMNS} – or, without boxes, type the ballot papers "
+                "verified in Setup (Ctrl+1)."
+            )
+
+    def _show_totals(self) -> None:
+        lines = self.model.lines
+        if self.contest_id is None or not lines:
+            for label in self.totals.values():
+                label.setText("–")
+                label.setAccessibleName(f"{label.property('spoken')}: none")
+            return
+        totals: VerificationTotals = self.ctx.desk.verification_totals(self.contest_id)
+        shown = {
+            "boxes_issued": format_figure(totals.boxes_issued),
+            "boxes_counted": format_figure(totals.boxes_counted),
+            "postal_issued": format_figure(totals.postal_issued),
+            "postal_counted": format_figure(totals.postal_counted),
+            "issued": format_figure(totals.issued),
+            "counted": format_figure(totals.counted),
+            "verified": format_figure(totals.counted),
+            "variance": signed(totals.variance),
+            "uncounted": f"{totals.uncounted} of {len(lines)}",
+        }
+        for key, text in shown.items():
+            label = self.totals[key]
+            label.setText(text)
+            label.setAccessibleName(f"{label.property('spoken')}: {text}")
+        if totals.uncounted:
+            self.totals["verified"].setToolTip(
+                "So far: the boxes and batches not yet counted are not in this total."
+            )
+        else:
+            self.totals["verified"].setToolTip("Every box and batch counted.")
+
+    def _show_findings(self) -> None:
+        lines = self.model.lines
+        findings = tuple(
+            f
+            for f in verification_findings(lines)
+            if f.is_error or not self.model.is_acknowledged(str(f.subject))
+        )
+        self.findings_model.set_findings(findings)
+        self.findings_view.setVisible(bool(findings))
+        if not lines:
+            self.all_clear_label.setText("No boxes listed yet.")
+        elif findings:
+            self.all_clear_label.setText(
+                "To put right before the count (acknowledged warnings are not listed):"
+            )
+        else:
+            self.all_clear_label.setText(
+                "✔ Every box and batch is counted, and every variance is explained or acknowledged."
+            )
+
+    def _apply_lock(self) -> None:
+        contest = self._contest
+        status = contest.status if contest is not None else None
+        locked_by_status = status in (Status.PROVISIONAL, Status.DECLARED)
+        locked = self._forced_read_only or locked_by_status
+        editor = self.table.findChild(_CellEditor)
+        if locked and editor is not None:
+            self.delegate.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+        self.model.read_only = locked
+        has_contest = contest is not None
+        self.import_button.setEnabled(has_contest and not locked)
+        has_lines = bool(self.model.rowCount())
+        self.print_button.setEnabled(has_lines)
+        self.save_button.setEnabled(has_lines)
+        if not locked:
+            self.lock_label.hide()
+            return
+        if status is Status.PROVISIONAL:
+            text = (
+                "Locked: the provisional result has been shown, so the verification cannot "
+                "change now (S809)."
+            )
+        else:
+            text = (
+                f"Locked: {self._area()} is declared, and the verification stays as it stood at "
+                "the declaration."
+            )
+        self.lock_label.setText(text)
+        self.lock_label.show()
+
+    def _fit_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        for column in range(EXPLANATION):
+            self.table.resizeColumnToContents(column)
+        metrics = self.table.fontMetrics()
+        # Room to type a large figure; long station names are elided (the tooltip has them).
+        header.resizeSection(
+            COUNTED, max(header.sectionSize(COUNTED), metrics.horizontalAdvance("000,000") + 24)
+        )
+        header.resizeSection(
+            NAME, min(header.sectionSize(NAME), metrics.horizontalAdvance("x" * 28) + 12)
+        )
+
+    def _fit_height(self) -> None:
+        """No taller than its rows, so a refusal shows just under the last box."""
+        table = self.table
+        rows = table.verticalHeader()
+        height = (
+            table.horizontalHeader().sizeHint().height()
+            + rows.defaultSectionSize() * max(self.model.rowCount(), 3)
+            + 2 * table.frameWidth()
+            + table.horizontalScrollBar().sizeHint().height()
+        )
+        table.setMaximumHeight(height)
+
+    def _say(self, text: str, problem: bool = False) -> None:
+        """Show what happened under the table (or hide the line when empty)."""
+        self.message_label.setText(text)
+        self.message_label.setAccessibleName(
+            "Why the last change was not saved" if problem else "What was last done"
+        )
+        self.message_label.setVisible(bool(text))
+        self._message_icon.setVisible(bool(text) and problem)
+
+    def message(self) -> str:
+        """The words shown under the table (empty when none)."""
+        return self.message_label.text() if self.message_label.isVisible() else ""
+
+    def _go_to(self, row: int) -> None:
+        index = self.model.index(row, COUNTED)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+
+    # -- Qt overrides --------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt override
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+        focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):
+            if not self.table.currentIndex().isValid():
+                self.focus_first_uncounted()
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- slots ---------------------------------------------------------------------------
+
+    def _move_down(self, row: int) -> None:
+        if row + 1 < self.model.rowCount():
+            self._go_to(row + 1)
+        else:
+            self._go_to(row)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _edit_next(self, row: int, column: int, forward: bool) -> None:
+        """Open the next (or previous) editable cell: Counted, then Explanation, row by row."""
+        cells = [(r, c) for r in range(self.model.rowCount()) for c in (COUNTED, EXPLANATION)]
+        if (row, column) not in cells:
+            return
+        step = 1 if forward else -1
+        at = cells.index((row, column)) + step
+        self.table.setFocus(Qt.FocusReason.TabFocusReason)
+        if not 0 <= at < len(cells):
+            return
+        index = self.model.index(*cells[at])
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        self.table.edit(index)
+
+    def _on_refused(self, text: str) -> None:
+        self._say(text, problem=True)
+
+    def _on_saved(self, text: str) -> None:
+        self._say("")
+
+    def _on_contest_changed(self, contest_id: str) -> None:
+        if contest_id == self.contest_id:
+            self._refresh_when_seen()
+
+    def _on_contests_changed(self) -> None:
+        if self.contest_id is not None:
+            self._refresh_when_seen()
+
+    def _refresh_when_seen(self) -> None:
+        """Refresh now if on screen; otherwise when next shown (the count screen stays quick)."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def _on_import_clicked(self) -> None:
+        self.import_csv()
+
+    def _on_print_clicked(self) -> None:
+        self.print_statement()
+
+    def _on_save_clicked(self) -> None:
+        self.save_statement()
