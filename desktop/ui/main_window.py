@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import CountDeskError
 from desktop.services import CountDesk
-from desktop.ui import contest_actions
+from desktop.ui import contest_actions, night_dialogs
 from desktop.ui.context import ContestEvents, UiContext
 from desktop.ui.count_view import CountView
 from desktop.ui.documents_view import DocumentsView
+from desktop.ui.history_view import HistoryView
 from desktop.ui.navigator import NavigatorView
 from desktop.ui.setup_view import SetupView
 from desktop.ui.start_page import StartPage
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         outer.addLayout(header)
         self.status_panel = StatusPanel(self.ctx)
         self.status_panel.status_changed.connect(self._on_status_changed)
+        self.status_panel.declare_requested.connect(self._on_declare)
         outer.addWidget(self.status_panel)
 
         self.navigator = NavigatorView(desk)
@@ -105,6 +107,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.verification_view, "Ver&ification")
         self.tabs.addTab(self.count_view, "&Count")
         self.tabs.addTab(self.documents_view, "&Documents")
+        self.history_view = HistoryView(self.ctx)
+        self.tabs.addTab(self.history_view, "&History")
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.stack.addWidget(self.start_page)
         self.stack.addWidget(self.tabs)
@@ -218,6 +222,13 @@ class MainWindow(QMainWindow):
         )
         self._action(view_menu, "&Count", "Ctrl+3", lambda: self._show_tab(2), "Show count")
         self._action(view_menu, "&Documents", "Ctrl+4", lambda: self._show_tab(3), "Show documents")
+        self._action(
+            view_menu,
+            "&History",
+            "Ctrl+5",
+            lambda: self._show_tab(self.tabs.indexOf(self.history_view)),
+            "Show history",
+        )
         view_menu.addSeparator()
         self.bundles_action = QAction("Enter votes as &bundles", self)
         self.bundles_action.setCheckable(True)
@@ -230,6 +241,33 @@ class MainWindow(QMainWindow):
         larger.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
         self._action(view_menu, "S&maller text", "Ctrl+-", lambda: self.change_text_size(-1))
         self._action(view_menu, "&Normal text size", "Ctrl+0", lambda: self.change_text_size(0))
+
+        night_menu = bar.addMenu("&Night")
+        self.recount_action = self._action(
+            night_menu,
+            "Record a &recount request…",
+            "Ctrl+Shift+R",
+            lambda: self._night(night_dialogs.ask_recount),
+            "Record recount request",
+        )
+        self.lots_action = self._action(
+            night_menu,
+            "Record the drawing of &lots…",
+            "Ctrl+Shift+L",
+            lambda: self._night(night_dialogs.ask_lots),
+            "Record lots",
+        )
+        night_menu.addSeparator()
+        self.declare_action = self._action(
+            night_menu, "&Declare the result…", "Ctrl+Shift+D", self._on_declare, "Declare"
+        )
+        self.correct_action = self._action(
+            night_menu,
+            "&Correct the declaration…",
+            "Ctrl+Shift+K",
+            lambda: self._night(night_dialogs.ask_correction),
+            "Correct declaration",
+        )
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&About CountDesk", None, self._on_about)
@@ -248,6 +286,10 @@ class MainWindow(QMainWindow):
             self.save_action,
             self.record_action,
             self.bundles_action,
+            self.recount_action,
+            self.lots_action,
+            self.declare_action,
+            self.correct_action,
         ):
             action.setEnabled(enabled)
 
@@ -266,6 +308,7 @@ class MainWindow(QMainWindow):
         self.verification_view.set_contest(contest_id)
         self.count_view.set_contest(contest_id)
         self.documents_view.set_contest(contest_id)
+        self.history_view.set_contest(contest_id)
         self.stack.setCurrentWidget(self.tabs)
         self._set_contest_actions(True)
         self._update_header()
@@ -295,6 +338,16 @@ class MainWindow(QMainWindow):
     def _on_tab_changed(self, index: int) -> None:
         on_count = self.tabs.widget(index) is self.count_view
         self.record_action.setEnabled(self.contest_id is not None and on_count)
+
+    def _night(self, ask) -> None:
+        """Open one of the night's dialogs (recount, lots, correction) for the open contest."""
+        if self.contest_id is not None:
+            ask(self, self.ctx, self.contest_id)
+
+    def _on_declare(self, contest_id: str | None = None) -> None:
+        contest_id = contest_id or self.contest_id
+        if contest_id is not None and night_dialogs.ask_declare(self, self.ctx, contest_id):
+            self._show_tab(self.tabs.indexOf(self.documents_view))
 
     def _on_status_changed(self, status: str) -> None:
         """Once declared, every view that can be locked is made read-only."""

@@ -603,7 +603,9 @@ class _ConfirmingDialog(_NightDialog):
         self.officer_label.setWordWrap(True)
         self.name_edit = QLineEdit()
         self.name_edit.setAccessibleName("The declaring officer's name, typed to confirm")
-        self.name_edit.setPlaceholderText(officer or "No officer is set")
+        self.name_edit.setPlaceholderText(
+            "The declaring officer types their own name" if officer else "No officer is set"
+        )
         self.name_edit.setEnabled(bool(officer))
         self.name_state = QLabel()
         self.name_state.setAccessibleName("Whether the name matches")
