@@ -63,14 +63,14 @@ def parse_figure(text: str | None, *, what: str = "This figure") -> int:
         suggestion = int(s.replace(".", ""))
         raise FigureProblem(
             "F102",
-            f"{what} “{shown}” has a decimal point, and votes are whole numbers: "
+            f"{what} “{shown}” has a decimal point, but votes and ballot papers are whole numbers: "
             f"if you meant {suggestion:,}, type {suggestion:,} or {suggestion}.",
             suggestion,
         )
     elif re.fullmatch(r"[0-9]*\.[0-9]+|[0-9]+\.", s):
         raise FigureProblem(
             "F102",
-            f"{what} “{shown}” has a decimal point, and votes are whole numbers: "
+            f"{what} “{shown}” has a decimal point, but votes and ballot papers are whole numbers: "
             "type the whole number counted.",
         )
     elif re.fullmatch(r"[0-9, ]+", s):

@@ -496,7 +496,8 @@ class NightMixin:
             raise CountDeskError(
                 "The declaring officer's name is not set: set it before the declaration.", "T303"
             )
-        if " ".join(officer_confirmation.split()).casefold() != contest.officer_name.casefold():
+        typed = " ".join(officer_confirmation.split()).casefold()
+        if typed != " ".join(contest.officer_name.split()).casefold():
             raise CountDeskError(
                 "The declaration needs the declaring officer's confirmation: the officer types "
                 "their own name, as set for this contest. The name given does not match.",
@@ -586,7 +587,8 @@ class NightMixin:
         if corrected.errors:
             listed = " ".join(f"{f.code}: {f.message}" for f in corrected.errors)
             raise CountDeskError(
-                f"The corrected figures have errors, so nothing was recorded. {listed}"
+                f"The corrected figures have errors, so nothing was recorded. {listed}",
+                corrected.errors[0].code,
             )
         previous = self.store.declarations(contest_id)[-1]
         with self.store.transaction():

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QIcon, QKeySequence, QPageSize, QPainter, QPalette, QShowEvent
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer
+from PySide6.QtGui import QIcon, QKeySequence, QPageSize, QPalette, QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import CountDeskError
 from desktop.domain.findings import Finding
 from desktop.ui.context import UiContext
+from desktop.ui.printing import print_document
 
 #: Pages are rasterised for printing at the printer's resolution, but no finer than this: a
 #: 1200 dpi A4 page would be a 550 MB image, and 300 dpi prints text as crisply as the eye needs.
-MAX_PRINT_DPI = 300
 #: Each press of a zoom button scales the page by this factor.
 ZOOM_STEP = 1.25
 MIN_ZOOM = 0.25
@@ -303,35 +303,12 @@ class DocumentsView(QWidget):
 
     def print_to(self, printer: QPrinter) -> bool:
         """Paint each page of the document shown on its own sheet; False if printing failed."""
-        count = self._document.pageCount()
-        if self._pdf is None or count < 1:
+        if self._pdf is None:
             return False
-        dpi = min(printer.resolution(), MAX_PRINT_DPI)
-        painter = QPainter()
-        if not painter.begin(printer):
-            QMessageBox.warning(
-                self,
-                "Printing failed",
-                "The printer could not be started: check that it is switched on and "
-                "connected, then print again.",
-            )
+        problem = print_document(self._document, printer)
+        if problem is not None:
+            QMessageBox.warning(self, "Printing failed", problem)
             return False
-        try:
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            for page in range(count):
-                if page and not printer.newPage():
-                    QMessageBox.warning(
-                        self,
-                        "Printing failed",
-                        f"The printer stopped after page {page} of {count}: print again.",
-                    )
-                    return False
-                points = self._document.pagePointSize(page)
-                image = self._document.render(page, (points * dpi / 72).toSize())
-                sheet = QRectF(painter.viewport())
-                painter.drawImage(_fitted(points.width(), points.height(), sheet), image)
-        finally:
-            painter.end()
         return True
 
     def save_document(self, path: str | None = None) -> str | None:
@@ -554,11 +531,3 @@ class DocumentsView(QWidget):
         """Show the page at this zoom factor, within sensible bounds."""
         self.pdf_view.setZoomMode(QPdfView.ZoomMode.Custom)
         self.pdf_view.setZoomFactor(max(MIN_ZOOM, min(MAX_ZOOM, factor)))
-
-
-def _fitted(width: float, height: float, sheet: QRectF) -> QRectF:
-    """The largest rectangle of this aspect ratio centred on the sheet."""
-    scale = min(sheet.width() / width, sheet.height() / height)
-    size = QRectF(0, 0, width * scale, height * scale)
-    size.moveCenter(QPointF(sheet.center()))
-    return size

@@ -731,6 +731,9 @@ class SetupView(QWidget):
 
     def _on_count_changed(self, contest_id: str) -> None:
         if contest_id == self._contest_id:
+            # Ballot papers verified follow the verification; status may have moved too.
+            self._contest = self._ctx.desk.contest(contest_id)
+            self._show_facts()
             self._show_lock()
 
     def _on_refused(self, message: str | CountDeskError) -> None:

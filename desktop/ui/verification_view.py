@@ -14,20 +14,15 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QBuffer,
-    QByteArray,
     QEvent,
-    QIODevice,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRectF,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeyEvent, QPageSize, QPainter, QShowEvent
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtGui import QFont, QKeyEvent, QPageSize, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,8 +55,8 @@ from desktop.domain.verification import (
     verification_findings,
 )
 from desktop.ui.context import UiContext
-from desktop.ui.documents_view import MAX_PRINT_DPI, _fitted
 from desktop.ui.live_panel import FindingsModel
+from desktop.ui.printing import print_pdf
 from desktop.ui.undo import apply_edit
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -496,40 +491,6 @@ class _VerificationTable(QTableView):
             self.entered.emit(self.currentIndex().row())
             return
         super().keyPressEvent(event)
-
-
-def print_pdf(pdf: bytes, printer: QPrinter) -> str | None:
-    """Paint each page of these PDF bytes on its own sheet; None, or why printing failed."""
-    document = QPdfDocument()
-    buffer = QBuffer()
-    buffer.setData(QByteArray(pdf))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document.load(buffer)
-    count = document.pageCount()
-    if count < 1:
-        return "The statement could not be read for printing: save it as PDF and print that."
-    dpi = min(printer.resolution(), MAX_PRINT_DPI)
-    painter = QPainter()
-    if not painter.begin(printer):
-        return (
-            "The printer could not be started: check that it is switched on and connected, "
-            "then print again."
-        )
-    try:
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        for page in range(count):
-            if page and not printer.newPage():
-                return f"The printer stopped after page {page} of {count}: print again."
-            points = document.pagePointSize(page)
-            image = document.render(page, (points * dpi / 72).toSize())
-            painter.drawImage(
-                _fitted(points.width(), points.height(), QRectF(painter.viewport())), image
-            )
-    finally:
-        painter.end()
-        document.close()
-        buffer.close()
-    return None
 
 
 class VerificationView(QWidget):
