@@ -22,6 +22,7 @@ from reports.layout import (
     ALERT,
     ALERT_FILL,
     CELL_PAD_X,
+    CELL_PAD_Y,
     CONTENT_WIDTH,
     ELECTED_FILL,
     HEADER_FILL,
@@ -38,6 +39,7 @@ from reports.layout import (
     grid_style,
     header_block,
     lead_in,
+    page_count,
     para,
     signature_block,
     stylesheet,
@@ -164,11 +166,26 @@ def _opening(snap: DeclarationSnapshot) -> list[Flowable]:
     return [para(text, "body"), Spacer(0, 3 * mm)]
 
 
-def _candidates_table(snap: DeclarationSnapshot) -> list[Flowable]:
+#: A sheet of up to this many candidates is set tighter, if it must be, to stay on one page.
+ONE_PAGE_CANDIDATES = 24
+#: The tighter setting: less padding in the tables and less space between the sections.
+TIGHT_PAD_Y = 0.9
+TIGHT_GAP = 2 * mm
+
+
+def _pad(tight: bool) -> float:
+    return TIGHT_PAD_Y if tight else CELL_PAD_Y
+
+
+def _gap(tight: bool) -> float:
+    return TIGHT_GAP if tight else SECTION_GAP
+
+
+def _candidates_table(snap: DeclarationSnapshot, tight: bool = False) -> list[Flowable]:
     head = ["Name of candidate", "Description (if any)", "Number of votes", ""]
     rows: list[list[Any]] = [head]
     style = [
-        *grid_style(),
+        *grid_style(_pad(tight)),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("FONTNAME", (0, 0), (-1, 0), BOLD),
         ("FONTSIZE", (0, 0), (-1, 0), HEADING_FONT_SIZE),
@@ -213,15 +230,15 @@ def _candidates_table(snap: DeclarationSnapshot) -> list[Flowable]:
                 "note",
             )
         )
-    parts.append(Spacer(0, SECTION_GAP))
+    parts.append(Spacer(0, _gap(tight)))
     return parts
 
 
-def _figures_table(rows: Sequence[tuple[str, str, bool]]) -> Table:
+def _figures_table(rows: Sequence[tuple[str, str, bool]], tight: bool = False) -> Table:
     """Label and figure rows (bold where flagged) whose figures line up with the votes above."""
     label_width = CONTENT_WIDTH - COL_FIGURE - COL_MARK
     data = [[cell(label, label_width, bold=bold), figure] for label, figure, bold in rows]
-    style = [*grid_style(), ("ALIGN", (1, 0), (1, -1), "RIGHT")]
+    style = [*grid_style(_pad(tight)), ("ALIGN", (1, 0), (1, -1), "RIGHT")]
     for row, (_label, _figure_text, bold) in enumerate(rows):
         if bold:
             style.append(("FONTNAME", (0, row), (1, row), BOLD))
@@ -231,7 +248,7 @@ def _figures_table(rows: Sequence[tuple[str, str, bool]]) -> Table:
     return table
 
 
-def _rejected(snap: DeclarationSnapshot) -> list[Flowable]:
+def _rejected(snap: DeclarationSnapshot, tight: bool = False) -> list[Flowable]:
     rows = [
         (f"({r.letter})  {r.label}", format_figure(r.count), False)
         for r in snap.rejected
@@ -251,10 +268,10 @@ def _rejected(snap: DeclarationSnapshot) -> list[Flowable]:
         if not r.in_total
     ]
     heading = para("The number of ballot papers rejected was as follows:", "section")
-    return [KeepTogether([heading, _figures_table(rows)]), Spacer(0, SECTION_GAP)]
+    return [KeepTogether([heading, _figures_table(rows, tight)]), Spacer(0, _gap(tight))]
 
 
-def _facts(snap: DeclarationSnapshot) -> list[Flowable]:
+def _facts(snap: DeclarationSnapshot, tight: bool = False) -> list[Flowable]:
     turnout = "–" if snap.turnout_percent is None else f"{snap.turnout_percent}%"
     rows = [
         ("Electorate", format_figure(snap.electorate), False),
@@ -267,7 +284,7 @@ def _facts(snap: DeclarationSnapshot) -> list[Flowable]:
         if snap.lots_applied:
             label += ", before the vote allotted by lot"
         rows.append((label, format_figure(snap.majority), False))
-    return [KeepTogether([_figures_table(rows)]), Spacer(0, SECTION_GAP)]
+    return [KeepTogether([_figures_table(rows, tight)]), Spacer(0, _gap(tight))]
 
 
 def _unbroken(names: tuple[str, ...]) -> list[str]:
@@ -275,7 +292,7 @@ def _unbroken(names: tuple[str, ...]) -> list[str]:
     return [name.replace(" ", NBSP) if len(name) <= UNBROKEN_NAME_MAX else name for name in names]
 
 
-def _lots(snap: DeclarationSnapshot) -> list[Flowable]:
+def _lots(snap: DeclarationSnapshot, tight: bool = False) -> list[Flowable]:
     if not snap.lots_applied:
         return []
     # In the words of the rules: the officer decides between them by lot and proceeds as if
@@ -289,45 +306,63 @@ def _lots(snap: DeclarationSnapshot) -> list[Flowable]:
         f"between them by lot. The lot fell on {join_names(_unbroken(snap.lots_winners))}, "
         f"{whom} treated as having received one additional vote."
     )
-    return [para(text, "body"), Spacer(0, SECTION_GAP)]
+    return [para(text, "body"), Spacer(0, _gap(tight))]
 
 
-def _closing(snap: DeclarationSnapshot) -> list[Flowable]:
+def _closing(snap: DeclarationSnapshot, tight: bool = False) -> list[Flowable]:
     names = join_names(_unbroken(snap.elected_names))
     verb = "is" if len(snap.elected_names) == 1 else "are"
     declaration = f"And I do hereby declare that {names} {verb} duly elected as {snap.elected_as}."
-    dated = [f"Dated {snap.dated_text}"]
+    # The time of the declaration carries its date; otherwise the sheet is dated.
     if snap.declared_at_text:
-        dated.insert(0, f"Declared at {snap.declared_at_text}")
+        dated = [f"Declared at {snap.declared_at_text}"]
+    else:
+        dated = [f"Dated {snap.dated_text}"]
     return signature_block(
         dated_lines=dated,
         officer_name=snap.officer_name,
         officer_title=snap.officer_title,
         imprint_address=snap.imprint_address,
-        before=[para(declaration, "closing"), Spacer(0, 3 * mm)],
+        # The lots sentence explains the declaration that follows it: they stay together.
+        before=[*_lots(snap, tight), para(declaration, "closing"), Spacer(0, 3 * mm)],
     )
 
 
-def story(snap: DeclarationSnapshot) -> list[Flowable]:
+def story(snap: DeclarationSnapshot, tight: bool = False) -> list[Flowable]:
     """The flowables of the sheet, in the order DOMAIN.md §6 prints them."""
     parts = _header(snap)
     parts += _correction(snap)
     if snap.provisional:
         parts += _outstanding_checks(snap)
     parts += _opening(snap)
-    parts += _candidates_table(snap)
-    parts += _rejected(snap)
-    parts += _facts(snap)
-    parts += _lots(snap)
-    if not snap.provisional:
-        parts += _closing(snap)
+    parts += _candidates_table(snap, tight)
+    parts += _rejected(snap, tight)
+    parts += _facts(snap, tight)
+    if snap.provisional:
+        parts += _lots(snap, tight)
+    else:
+        parts += _closing(snap, tight)
     return parts
 
 
 def render_declaration(snapshot: DeclarationSnapshot) -> bytes:
-    """The declaration of result of poll as A4 PDF bytes; the provisional sheet if provisional."""
+    """The declaration of result of poll as A4 PDF bytes; the provisional sheet if provisional.
+
+    A sheet of up to ONE_PAGE_CANDIDATES candidates that runs onto a second page (a lots
+    sentence, a correction notice) is set again a little tighter, so that the closing
+    declaration and signature stay on the page with the figures.
+    """
+    pdf = _render(snapshot, tight=False)
+    if page_count(pdf) > 1 and len(snapshot.candidates) <= ONE_PAGE_CANDIDATES:
+        tighter = _render(snapshot, tight=True)
+        if page_count(tighter) == 1:
+            return tighter
+    return pdf
+
+
+def _render(snapshot: DeclarationSnapshot, *, tight: bool) -> bytes:
     return build_pdf(
-        story(snapshot),
+        story(snapshot, tight),
         footer_left=f"Result data ref. {snapshot.data_hash}",
         footer_centre=snapshot.contest_id,
         title=f"{snapshot.document_title}: {snapshot.area_name} {snapshot.area_word}",

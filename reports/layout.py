@@ -9,6 +9,7 @@ particular document; nothing reads the clock, the database or the domain.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -152,14 +153,14 @@ def cell(text: str, width: float, *, bold: bool = False) -> str | Paragraph:
     return para(text, "cell_bold" if bold else "cell")
 
 
-def grid_style() -> list[tuple[Any, ...]]:
+def grid_style(pad_y: float = CELL_PAD_Y) -> list[tuple[Any, ...]]:
     """The ruled grid, padding and type shared by every table of figures."""
     return [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
-        ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD_Y),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD_Y + 0.6),
+        ("TOPPADDING", (0, 0), (-1, -1), pad_y),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad_y + 0.6),
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("FONTSIZE", (0, 0), (-1, -1), TABLE_FONT_SIZE),
         ("LEADING", (0, 0), (-1, -1), TABLE_LEADING),
@@ -294,6 +295,11 @@ class SheetDoc(BaseDocTemplate):
         right = fit_text(self._running_right, REGULAR, RUNNING_HEADER_SIZE, room - 8 * mm)
         canvas.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, top, right)
         canvas.restoreState()
+
+
+def page_count(pdf: bytes) -> int:
+    """How many pages a PDF made here has."""
+    return len(re.findall(rb"/Type /Page\b", pdf))
 
 
 def build_pdf(

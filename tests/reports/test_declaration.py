@@ -444,7 +444,6 @@ def test_corrected_declaration_has_its_title_and_a_notice_with_the_reason():
             "LEADBEATER, Kim Labour Party 13,296 Elected",
             "And I do hereby declare that Kim LEADBEATER is duly elected",
             "Declared at 04:41 on Friday 2 July 2021",
-            "Dated Friday 2 July 2021",
         ],
     )
     assert text.count("Declaration of Result of Poll") == 1
@@ -493,9 +492,48 @@ def test_declared_at_is_printed_and_dates_the_declaration():
             "Declaration of Result of Poll",
             "duly elected",
             "Declared at 03:12 on Friday 2 July 2021",
-            "Dated Friday 2 July 2021",
             "Alexandra Whitfield Acting Returning Officer",
         ],
     )
+    assert "Dated" not in text  # the time of the declaration carries its date
     assert "Saturday 3 July 2021" not in text
     assert len(pages(render_declaration(snap))) == 1
+
+
+def _batley_decided_by_lot() -> ContestResult:
+    base = batley()
+    candidates = [line.candidate for line in base.candidates]
+    votes = {line.candidate.id: line.votes for line in base.candidates}
+    leader, runner = base.leader, base.runner_up
+    votes[leader] = votes[runner]  # a dead heat for the seat, decided by lot
+    votes[candidates[0].id] += base.line(leader).votes - votes[runner]  # still adds up
+    tie = compute_result(
+        base.contest,
+        candidates,
+        CountFigures(votes, dict(BATLEY_REJECTED)),
+        LotsDrawing(frozenset({leader, runner}), frozenset({runner})),
+    )
+    assert tie.lots_applied and not tie.errors
+    return tie
+
+
+def test_sixteen_candidates_decided_by_lot_stay_on_one_page():
+    """Set tighter if need be, so the signature is not left alone on a second page."""
+    snap = build_snapshot(
+        _batley_decided_by_lot(),
+        BATLEY,
+        provisional=False,
+        printed_on=date(2021, 7, 2),
+        declared_at=datetime(2021, 7, 2, 3, 12),
+    )
+    sheets = pages(render_declaration(snap))
+    assert len(sheets) == 1
+    assert "The lot fell on" in sheets[0] and "duly elected" in sheets[0]
+
+
+def test_the_lots_sentence_stays_with_the_closing_declaration():
+    """A corrected declaration decided by lot runs over: the lots sentence goes with the close."""
+    sheets = pages(render_declaration(corrected(_batley_decided_by_lot(), BATLEY)))
+    closing = next(i for i, text in enumerate(sheets) if "duly elected" in text)
+    assert "The lot fell on" in sheets[closing]
+    assert "Alexandra Whitfield" in sheets[closing]
