@@ -268,7 +268,9 @@ def test_a_declaration_printed_before_the_officer_declares_is_a_watermarked_draf
     from pypdf import PdfReader
 
     def text(pdf: bytes) -> str:
-        return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
+        return " ".join(
+            " ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages
+        )
 
     desk.set_contest_facts(BATLEY, "S", ballot_papers_verified=37786)
     desk.record_count(BATLEY, _votes(desk), BATLEY_REJECTED, "Clerk 1")
