@@ -82,8 +82,9 @@ def _operator_option(required: bool = False) -> Callable[[F], F]:
     )
 
 
-def _open(db_path: Path | None) -> CountDesk:
-    return CountDesk.open(db_path or default_database_path())
+def _open(db_path: Path | None, *, create: bool = False) -> CountDesk:
+    """The database to work on; only an import creates one (a mistyped --db is not a new file)."""
+    return CountDesk.open(db_path or default_database_path(), create=create)
 
 
 def _figure(text: str, what: str) -> int:
@@ -168,7 +169,7 @@ def cli() -> None:
 @_operator_option()
 def import_(file: Path, db_path: Path | None, operator: str) -> None:
     """Import candidates from a Democracy Club candidates CSV."""
-    desk = _open(db_path)
+    desk = _open(db_path, create=True)
     summary = desk.import_candidates(file, operator)
     click.echo(summary.describe())
     for election_id in summary.elections_created:

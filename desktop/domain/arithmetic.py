@@ -281,6 +281,42 @@ def compute_result(
                     {"valid_votes": valid_votes, "maximum": maximum},
                 )
             )
+    in_part = sum(rejected[h.key] or 0 for h in etype.headings if not h.wholly_rejected)
+    if in_part and seats == 1:
+        findings.append(
+            Finding(
+                "C213",
+                f"{format_figure(in_part)} papers are entered as rejected in part, but with one "
+                "seat a paper carries one vote: it is counted or rejected whole. Enter them "
+                "under the heading they were rejected for.",
+                {"rejected_in_part": in_part},
+            )
+        )
+    if valid_papers is not None and valid_papers >= 0 and in_part > valid_papers:
+        findings.append(
+            Finding(
+                "C212",
+                f"Papers rejected in part ({format_figure(in_part)}) are more than the valid "
+                f"papers ({format_figure(valid_papers)}): check the figure.",
+                {"rejected_in_part": in_part, "valid_papers": valid_papers},
+            )
+        )
+    if (
+        complete
+        and seats > 1
+        and valid_papers is not None
+        and valid_papers > 0
+        and valid_votes < valid_papers
+    ):
+        findings.append(
+            Finding(
+                "C214",
+                f"Valid votes ({format_figure(valid_votes)}) are fewer than the valid papers "
+                f"({format_figure(valid_papers)}), yet every valid paper carries at least one "
+                "vote: some figure is too low, or a paper with no vote was not rejected.",
+                {"valid_votes": valid_votes, "valid_papers": valid_papers},
+            )
+        )
     if figures.rejected_total_entered is not None and figures.rejected_total_entered != (
         rejected_total
     ):
@@ -368,6 +404,9 @@ def compute_result(
                     f"{'s' if seats != 1 else ''}: all are elected without a contest.",
                 )
             )
+    elif not complete:
+        # Nobody is elected on part of the figures: a missing one could change everything.
+        elected = ()
     elif tie is not None and applied_lots is None:
         elected = tuple(cid for cid in ranked if counted[cid] > tie.votes)
     else:

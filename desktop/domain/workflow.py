@@ -6,7 +6,8 @@ A declared contest is locked: only a reasoned correction may follow (DOMAIN.md �
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -45,9 +46,22 @@ class RecountDecision(StrEnum):
         }[self]
 
 
-def ack_key(code: str, subject: object) -> tuple[str, str]:
-    """How an acknowledgement is matched to a warning: its code and subject."""
-    return code, "" if subject is None else str(subject)
+def figures_key(figures: Mapping[str, object] | str | None) -> str:
+    """A warning's figures as stored with its acknowledgement (canonical JSON)."""
+    if isinstance(figures, str):
+        return figures
+    return json.dumps(dict(figures or {}), sort_keys=True)
+
+
+def ack_key(
+    code: str, subject: object, figures: Mapping[str, object] | str | None = None
+) -> tuple[str, str, str]:
+    """How an acknowledgement is matched to a warning: its code, subject and figures.
+
+    The figures are part of it so that an acknowledgement of "a variance of −1" does not
+    cover the same box once its variance is −400.
+    """
+    return code, "" if subject is None else str(subject), figures_key(figures)
 
 
 @dataclass(frozen=True)
@@ -59,9 +73,9 @@ class NightState:
     verification: tuple[VerificationLine, ...]
     #: The result of the count that stands; None before any count is recorded.
     result: ContestResult | None
-    #: (code, subject) of every warning a supervisor has acknowledged, for the count that
-    #: stands and for the verification.
-    acknowledged: frozenset[tuple[str, str]] = frozenset()
+    #: (code, subject, figures) of every warning a supervisor has acknowledged, for the count
+    #: that stands and for the verification.
+    acknowledged: frozenset[tuple[str, str, str]] = frozenset()
     #: Figures keyed in since the count that stands was recorded, not yet recorded.
     unrecorded_changes: bool = False
 
@@ -71,7 +85,7 @@ class NightState:
             f
             for f in findings
             if f.severity is Severity.WARNING
-            and ack_key(f.code, f.subject) not in self.acknowledged
+            and ack_key(f.code, f.subject, f.figures) not in self.acknowledged
         ]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -18,7 +19,7 @@ from typing import Any
 from desktop.domain.arithmetic import ContestResult, compute_result
 from desktop.domain.election_types import ELECTION_TYPES
 from desktop.domain.errors import CountDeskError
-from desktop.domain.figures import bundle_total, format_percent
+from desktop.domain.figures import MAX_FIGURE, bundle_total, format_percent
 from desktop.domain.model import (
     Candidate,
     Contest,
@@ -212,7 +213,7 @@ def _require_operator(operator: str) -> str:
 
 
 def _name_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
 
 
 class CountDesk(NightMixin):
@@ -223,9 +224,9 @@ class CountDesk(NightMixin):
         self.today = today
 
     @classmethod
-    def open(cls, path: str | Path) -> CountDesk:
-        """Open (creating and migrating if needed) the database at ``path``."""
-        return cls(Store(open_database(path)))
+    def open(cls, path: str | Path, *, create: bool = True) -> CountDesk:
+        """Open (creating it if ``create``, and migrating) the database at ``path``."""
+        return cls(Store(open_database(path, create=create)))
 
     # -- reads ---------------------------------------------------------------------------
 
@@ -307,6 +308,7 @@ class CountDesk(NightMixin):
         self, contest_id: str, candidate_id: int, votes: int | None, operator: str
     ) -> None:
         """Save one candidate's votes in the count being keyed in (None clears it)."""
+        self._candidate(contest_id, candidate_id)
         self._set_draft(contest_id, {votes_field(candidate_id): votes}, operator)
 
     def set_draft_bundles(
@@ -419,7 +421,9 @@ class CountDesk(NightMixin):
     def _refuse_if_counted(self, contest_id: str, what: str) -> None:
         if self.store.latest_count(contest_id) is not None:
             raise CountDeskError(
-                f"{what} once a count is recorded: the count would no longer match its candidates."
+                f"{what} once a count is recorded: the figures recorded stand against the "
+                "candidates as they were.",
+                "S812",
             )
 
     def add_candidate(
@@ -467,9 +471,14 @@ class CountDesk(NightMixin):
     def update_candidate(
         self, contest_id: str, candidate_id: int, operator: str, **changes: str
     ) -> Candidate:
-        """Correct a candidate's surname, forenames, commonly used names or description."""
+        """Correct a candidate's surname, forenames, commonly used names or description.
+
+        Only before any count is recorded: once figures stand against a candidate, changing the
+        names beside them is how the wrong person gets declared (Nelson 2019).
+        """
         operator = _require_operator(operator)
         self._guard(contest_id, "setup")
+        self._refuse_if_counted(contest_id, "A candidate's names and description cannot be changed")
         self._candidate(contest_id, candidate_id)
         clean = {k: " ".join(v.split()) for k, v in changes.items()}
         if "surname" in clean and not clean["surname"]:
@@ -492,7 +501,7 @@ class CountDesk(NightMixin):
     def set_seats(self, contest_id: str, seats: int, operator: str) -> Contest:
         """Change the number of seats (before any count is recorded)."""
         operator = _require_operator(operator)
-        self._guard(contest_id, "setup")
+        self._guard(contest_id, "count")
         if not isinstance(seats, int) or seats < 1:
             raise CountDeskError("A contest elects at least 1 member: type the number of seats.")
         self._refuse_if_counted(contest_id, "The number of seats cannot be changed")
@@ -631,7 +640,7 @@ class CountDesk(NightMixin):
                     DEMO_CONTEST, operator, electorate=79373, ballot_papers_verified=37786
                 )
             election = self.store.election(contest.election_id)
-            if not election.authority:
+            if not election.authority and contest.status is not Status.DECLARED:
                 self.set_election_authority(election.id, "Kirklees Council", operator)
         return DEMO_CONTEST
 
@@ -648,9 +657,14 @@ class CountDesk(NightMixin):
         officer_title: str | None = None,
         imprint_address: str | None = None,
     ) -> Contest:
-        """Set any of a contest's facts given (None leaves one as it is); one audited transaction."""
+        """Set any of a contest's facts given (None leaves one as it is); one audited transaction.
+
+        The electorate and ballot papers verified are figures of the result: like the count's,
+        they are fixed once the provisional result is shown.
+        """
         operator = _require_operator(operator)
-        self._guard(contest_id, "setup")
+        figures_given = electorate is not None or ballot_papers_verified is not None
+        self._guard(contest_id, "count" if figures_given else "setup")
         if ballot_papers_verified is not None and self.papers_from_verification(contest_id):
             raise CountDeskError(
                 "Ballot papers verified come from the verification of the ballot boxes: change "
@@ -705,34 +719,9 @@ class CountDesk(NightMixin):
         """
         operator = _require_operator(operator)
         contest = self._guard(contest_id, "count")
-        candidates = {c.id: c for c in self.store.candidates(contest_id)}
-        if not candidates:
-            raise CountDeskError(
-                f"{contest.area} has no candidates: import them before entering a count.", "C210"
-            )
-        unknown = [cid for cid in votes if cid not in candidates]
-        if unknown:
-            raise CountDeskError(
-                f"Candidate id {unknown[0]} is not a candidate of {contest.area}.", "C211"
-            )
-        for cid in ballot_order(candidates.values()):
-            if votes.get(cid.id) is None:
-                raise CountDeskError(
-                    f"No votes given for {cid.display_name}: every candidate needs a figure "
-                    "(0 if none); nothing was recorded.",
-                    "C206",
-                )
-        etype = contest.type
-        for key in rejected:
-            etype.heading(key)
-        for value in [*votes.values(), *rejected.values()]:
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                raise CountDeskError("Every figure must be a whole number, 0 or more.", "F104")
-        figures = CountFigures(
-            votes=dict(votes),
-            rejected={key: rejected.get(key, 0) for key in etype.heading_keys},
-        )
-        pending = self._pending_request(contest_id, self.store.latest_count(contest_id))
+        figures = self._checked_figures(contest, votes, rejected)
+        previous = self.store.latest_count(contest_id)
+        pending = self._pending_request(contest_id, previous)
         kind = "count"
         if pending is not None:
             kind = "recount" if pending["decision"] == "full" else "bundle_check"
@@ -744,6 +733,7 @@ class CountDesk(NightMixin):
                 kind=kind,
                 request_id=pending["id"] if pending else None,
             )
+            self._carry_lots_forward(contest, previous, stored, operator)
             # The figures being keyed in are now the count that stands.
             draft = self.store.draft(contest_id)
             if draft:
@@ -751,6 +741,64 @@ class CountDesk(NightMixin):
                     contest_id, dict.fromkeys(draft, None), operator, action="recorded"
                 )
         return stored
+
+    def _carry_lots_forward(
+        self,
+        contest: Contest,
+        previous: StoredCount | None,
+        stored: StoredCount,
+        operator: str,
+    ) -> None:
+        """A recount that finds exactly the same tie keeps the lot already drawn for it."""
+        kept = self.store.lots_for_count(previous.id) if previous is not None else None
+        if previous is None or kept is None:
+            return
+        candidates = self.store.candidates(contest.id)
+        before = compute_result(contest, candidates, previous.figures).tie
+        after = compute_result(contest, candidates, stored.figures, kept.drawing)
+        if before is not None and after.lots_applied and after.tie == before:
+            self.store.record_lots(contest.id, stored.id, kept.drawing, operator)
+
+    def _checked_figures(
+        self, contest: Contest, votes: Mapping[int, int], rejected: Mapping[str, int]
+    ) -> CountFigures:
+        """A whole count's figures, checked: every candidate of the contest (and no other) has a
+        whole number, every heading is one of the type's (those not given are 0)."""
+        candidates = {c.id: c for c in self.store.candidates(contest.id)}
+        if not candidates:
+            raise CountDeskError(
+                f"{contest.area} has no candidates: import them before entering a count.", "C210"
+            )
+        unknown = [cid for cid in votes if cid not in candidates]
+        if unknown:
+            raise CountDeskError(
+                f"Candidate id {unknown[0]} is not a candidate of {contest.area}.", "C211"
+            )
+        for candidate in ballot_order(candidates.values()):
+            if votes.get(candidate.id) is None:
+                raise CountDeskError(
+                    f"No votes given for {candidate.display_name}: every candidate needs a figure "
+                    "(0 if none); nothing was recorded.",
+                    "C206",
+                )
+        etype = contest.type
+        for key in rejected:
+            etype.heading(key)
+        for value in [*votes.values(), *rejected.values()]:
+            if (
+                not isinstance(value, int)
+                or isinstance(value, bool)
+                or not 0 <= value <= MAX_FIGURE
+            ):
+                raise CountDeskError(
+                    f"Every figure must be a whole number from 0 to {MAX_FIGURE:,}; "
+                    "nothing was recorded.",
+                    "F104",
+                )
+        return CountFigures(
+            votes=dict(votes),
+            rejected={key: rejected.get(key, 0) for key in etype.heading_keys},
+        )
 
     def candidate_by_name(self, contest_id: str, name: str) -> Candidate:
         """The candidate whose imported full name is ``name`` (case and spacing ignored)."""
@@ -794,6 +842,13 @@ class CountDesk(NightMixin):
         if latest is None:
             raise CountDeskError(
                 f"{contest.area} has no count yet, so there is no tie to decide by lot.", "L404"
+            )
+        if self.store.lots_for_count(latest.id) is not None:
+            raise CountDeskError(
+                "Lots are already recorded for the count that stands: a drawing of lots is not "
+                "repeated. If it was recorded wrongly, that is for the Returning Officer to put "
+                "right through a new count.",
+                "L406",
             )
         bare = compute_result(contest, self.store.candidates(contest_id), latest.figures)
         if bare.tie is None:

@@ -120,6 +120,11 @@ class NightMixin:
     def result(self, contest_id: str) -> ContestResult:  # pragma: no cover - provided
         raise NotImplementedError
 
+    def _checked_figures(  # pragma: no cover - provided
+        self, contest: Contest, votes: Mapping[int, int], rejected: Mapping[str, int]
+    ) -> CountFigures:
+        raise NotImplementedError
+
     def draft(self, contest_id: str) -> Any:  # pragma: no cover - provided
         raise NotImplementedError
 
@@ -160,7 +165,9 @@ class NightMixin:
             candidates=len(self.store.candidates(contest_id)),
             verification=tuple(self.store.verification(contest_id)),
             result=result,
-            acknowledged=frozenset(ack_key(a["code"], a["subject"] or None) for a in acks),
+            acknowledged=frozenset(
+                ack_key(a["code"], a["subject"] or None, a["figures"]) for a in acks
+            ),
             unrecorded_changes=unrecorded,
         )
 
@@ -237,9 +244,9 @@ class NightMixin:
         with self.store.transaction():
             for warning in matching:
                 count_id = None if warning.code.startswith("V") else (latest.id if latest else None)
-                _, subject_key = ack_key(warning.code, warning.subject)
+                _, subject_key, figures = ack_key(warning.code, warning.subject, warning.figures)
                 self.store.acknowledge(
-                    contest_id, count_id, warning.code, subject_key, reason, operator
+                    contest_id, count_id, warning.code, subject_key, reason, operator, figures
                 )
 
     def open_warnings(self, contest_id: str) -> list[Finding]:
@@ -570,17 +577,14 @@ class NightMixin:
             )
         self._confirm(contest, officer_confirmation)
         candidates = self.store.candidates(contest_id)
-        missing = [c for c in candidates if votes.get(c.id) is None]
-        if missing:
-            raise CountDeskError(
-                f"No votes given for {missing[0].display_name}: a correction gives every figure.",
-                "C206",
-            )
-        figures = CountFigures(
-            dict(votes), {key: rejected.get(key, 0) for key in contest.type.heading_keys}
-        )
-        # Lots drawn for a tie still apply if the correction leaves the same tie.
+        figures = self._checked_figures(contest, votes, rejected)
         latest = self.store.latest_count(contest_id)
+        if latest is not None and figures == replace(latest.figures, rejected_total_entered=None):
+            raise CountDeskError(
+                "These are the figures already declared: a correction changes at least one.",
+                "S811",
+            )
+        # Lots drawn for a tie still apply if the correction leaves the same tie.
         kept_lots = self.store.lots_for_count(latest.id) if latest else None
         drawing = kept_lots.drawing if kept_lots else None
         corrected = compute_result(contest, candidates, figures, drawing)

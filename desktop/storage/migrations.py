@@ -195,10 +195,50 @@ def m0003_count_night(db: Database) -> None:
         db.execute(sql)
 
 
+def m0004_declared_lock(db: Database) -> None:
+    """The lock on a declared contest, held by the database itself as well as by the services.
+
+    Two windows on one file cannot race a write past the lock: once a contest is declared, only
+    a correction (a count of kind 'correction', its lots and its declaration) may be added.
+    An acknowledgement now keeps the figures of the warning it acknowledged.
+    """
+    declared = "(SELECT status FROM contests WHERE id = {ref}) = 'declared'"
+    message = "SELECT RAISE(ABORT, 'the contest is declared: its figures are locked')"
+    guarded = [
+        (
+            "counts",
+            "INSERT",
+            "NEW.kind != 'correction' AND " + declared.format(ref="NEW.contest_id"),
+        ),
+        (
+            "lots",
+            "INSERT",
+            "(SELECT kind FROM counts WHERE id = NEW.count_id) != 'correction' AND "
+            + declared.format(ref="NEW.contest_id"),
+        ),
+        ("draft_figures", "INSERT", declared.format(ref="NEW.contest_id")),
+        ("draft_figures", "UPDATE", declared.format(ref="OLD.contest_id")),
+        ("verification_lines", "INSERT", declared.format(ref="NEW.contest_id")),
+        ("verification_lines", "UPDATE", declared.format(ref="OLD.contest_id")),
+        ("candidates", "INSERT", declared.format(ref="NEW.contest_id")),
+        ("candidates", "UPDATE", declared.format(ref="OLD.contest_id")),
+        ("candidates", "DELETE", declared.format(ref="OLD.contest_id")),
+        ("acknowledgements", "INSERT", declared.format(ref="NEW.contest_id")),
+        ("contests", "UPDATE", "OLD.status = 'declared'"),
+    ]
+    for table, event, when in guarded:
+        db.execute(
+            f"""CREATE TRIGGER {table}_declared_{event.lower()} BEFORE {event} ON {table}
+            WHEN {when} BEGIN {message}; END"""
+        )
+    db.execute("ALTER TABLE acknowledgements ADD COLUMN figures TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", m0001_initial),
     ("0002_draft_figures", m0002_draft_figures),
     ("0003_count_night", m0003_count_night),
+    ("0004_declared_lock", m0004_declared_lock),
 ]
 
 

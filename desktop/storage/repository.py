@@ -5,6 +5,7 @@ audit row. A recorded count is never updated in place: a new count supersedes it
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -107,9 +108,21 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One transaction (nested calls use savepoints); rolled back whole on any exception."""
-        with self.db.atomic():
-            yield
+        """One transaction (nested calls use savepoints); rolled back whole on any exception.
+
+        The database's own lock on a declared contest surfaces as a CountDeskError (S802).
+        """
+        try:
+            with self.db.atomic():
+                yield
+        except sqlite3.IntegrityError as exc:
+            if "the contest is declared" in str(exc):
+                raise CountDeskError(
+                    "The contest was declared while this change was being made: its figures "
+                    "are locked, and nothing was saved.",
+                    "S802",
+                ) from None
+            raise
 
     # -- audit ---------------------------------------------------------------------------
 
@@ -667,6 +680,7 @@ class Store:
         subject: str,
         reason: str,
         operator: str,
+        figures: str = "",
     ) -> None:
         """Record a supervisor's acknowledgement of a warning, with its reason and audit row."""
         row = {
@@ -674,6 +688,7 @@ class Store:
             "count_id": count_id,
             "code": code,
             "subject": subject,
+            "figures": figures,
             "reason": reason,
             "at": self.clock().isoformat(),
             "operator": operator,

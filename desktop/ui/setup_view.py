@@ -79,8 +79,8 @@ _FIELD_WORDS = {
 
 ADD_CANDIDATE_SHORTCUT = "Ctrl+Shift+N"
 LOCKED_CANDIDATES = (
-    "Candidates cannot be added or removed once a count is recorded: the count would no "
-    "longer match its candidates. Names and descriptions can still be corrected."
+    "Candidates cannot be added, removed or renamed once a count is recorded: the figures "
+    "recorded stand against the candidates as they were."
 )
 LOCKED_SEATS = (
     "The number of seats cannot be changed once a count is recorded: the count would no "
@@ -884,8 +884,10 @@ class SetupView(QWidget):
     def _show_lock(self) -> None:
         counted = self._counted()
         declared = self._contest is not None and self._contest.status is Status.DECLARED
+        shown = self._contest is not None and self._contest.status is Status.PROVISIONAL
         has_contest = self._contest_id is not None
-        self.model.locked = declared
+        # Names beside recorded figures are fixed: changing them is how figures get transposed.
+        self.model.locked = declared or counted
         can_change = has_contest and not counted and not declared
         self.add_button.setEnabled(can_change)
         self.add_action.setEnabled(can_change)
@@ -906,13 +908,17 @@ class SetupView(QWidget):
         self.lock_label.setText(locked if counted or declared else "")
         self.lock_label.setVisible(counted or declared)
         seats = self.fact_edits["seats"]
-        seats.setReadOnly(counted or declared)
+        seats.setReadOnly(counted or declared or shown)
         seats.setToolTip(LOCKED_SEATS if counted else "")
         from_boxes = has_contest and self._ctx.desk.papers_from_verification(self._contest_id or "")
+        figures_fixed = declared or shown
         for key, edit in self.fact_edits.items():
             if key == "seats":
                 continue
-            edit.setReadOnly(declared or (key == "ballot_papers_verified" and from_boxes))
+            fixed = declared or (key == "ballot_papers_verified" and from_boxes)
+            if key in ("electorate", "ballot_papers_verified"):
+                fixed = fixed or figures_fixed
+            edit.setReadOnly(fixed)
         if from_boxes:
             self.fact_edits["ballot_papers_verified"].setToolTip(
                 "From the verification: the total counted for the ballot boxes and postal batches."

@@ -149,7 +149,28 @@ def test_enter_requires_an_operator(batley):
     assert "--operator" in result.output
 
 
+def test_a_mistyped_database_is_not_created(run, db_path):
+    result = run("contests")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: There is no CountDesk database at")
+    assert not db_path.exists()
+
+
+def test_another_programs_database_is_refused_and_left_alone(tmp_path):
+    import sqlite3
+
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE notes (text TEXT)")
+    before = other.read_bytes()
+    result = CliRunner().invoke(cli, ["contests", "--db", str(other)])
+    assert result.exit_code == 1
+    assert "some other program" in result.stderr
+    assert other.read_bytes() == before
+
+
 def test_unknown_contest_is_one_plain_line(run):
+    run("import", str(BATLEY_CSV))
     result = run("result", "parl.nowhere.2024-07-04", "--json")
     assert result.exit_code == 1
     assert result.stderr.strip().startswith("Error: There is no contest with the id")
@@ -181,9 +202,9 @@ def test_lots_through_the_cli(batley):
     assert data["elected"] == ["Kim Leadbeater"]
     assert data["lots"]["fell_on"] == ["Kim Leadbeater"]
     assert data["majority"] == 0
-    again = batley("lots", BATLEY, "--winner", "George Galloway")
+    again = batley("lots", BATLEY, "--winner", "Ryan Stephenson")
     assert again.exit_code == 1
-    assert "L405" in again.stderr
+    assert "L406" in again.stderr  # a drawing of lots is not repeated
 
 
 def test_lots_refused_when_no_tie(batley):

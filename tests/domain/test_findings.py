@@ -205,6 +205,31 @@ SCENARIOS = {
     ),
     "C208": _count([60, 40], papers=None, electorate=1000),
     "C210": _count([], papers=0),
+    "C212": _count(
+        [60, 40, 30],
+        seats=2,
+        type_code="local",
+        rejected={
+            "official_mark": 0,
+            "too_many_votes": 0,
+            "identifying_mark": 0,
+            "unmarked_or_void": 0,
+            "rejected_in_part": 101,
+        },
+        papers=100,
+    ),
+    "C213": _count(
+        [60, 40],
+        type_code="local",
+        rejected={
+            "official_mark": 0,
+            "too_many_votes": 0,
+            "identifying_mark": 0,
+            "unmarked_or_void": 0,
+            "rejected_in_part": 3,
+        },
+    ),
+    "C214": _count([40, 30, 20], seats=2, papers=100),
     "T301": _count([700, 301], papers=1001, electorate=1000),
     "T302": _count([60, 40], electorate=None),
     "T303": _count([60, 40], officer=""),
@@ -337,6 +362,19 @@ SCENARIOS |= {
             desk.correct_declaration(
                 cid, "T", votes={a: 40, b: 20}, rejected={}, reason=" ", officer_confirmation="O"
             ),
+        )
+    ),
+    "S812": _service(
+        lambda desk, cid, a, b: (
+            desk.record_count(cid, {a: 40, b: 20}, {}, "T"),
+            desk.update_candidate(cid, a, "T", surname="Baker"),
+        )
+    ),
+    "L406": _service(
+        lambda desk, cid, a, b: (
+            desk.record_count(cid, {a: 30, b: 30}, {}, "T"),
+            desk.record_lots(cid, [a], "T"),
+            desk.record_lots(cid, [b], "T"),
         )
     ),
     "V503": _service(lambda desk, cid, a, b: desk.set_box_counted(cid, "NOPE", 1, "T")),

@@ -109,7 +109,7 @@ def test_an_unexplained_variance_blocks_until_explained_or_acknowledged():
         )
         == ()
     )
-    acked = [ack_key("V501", "B1")]
+    acked = [ack_key("V501", "B1", verification_findings([off])[0].figures)]
     assert (
         transition_blockers(
             state(Status.VERIFICATION, counted=False, lines=[off], acked=acked), Status.COUNT
@@ -140,8 +140,25 @@ def test_count_to_provisional_needs_every_warning_acknowledged():
     blocked = transition_blockers(zero, Status.PROVISIONAL)
     assert codes(blocked) == ["S804"]
     assert blocked[0].figures["warning"] == "W602" and blocked[0].subject == 3
-    acked = state(Status.COUNT, votes=(60, 40, 0), acked=[ack_key("W602", 3)])
+    warning = next(f for f in zero.result.findings if f.code == "W602")
+    acked = state(Status.COUNT, votes=(60, 40, 0), acked=[ack_key("W602", 3, warning.figures)])
     assert transition_blockers(acked, Status.PROVISIONAL) == ()
+
+
+def test_an_acknowledgement_covers_only_the_figures_acknowledged():
+    small = replace(BOX, counted=999)
+    acked = [ack_key("V501", "B1", verification_findings([small])[0].figures)]
+    assert (
+        transition_blockers(
+            state(Status.VERIFICATION, counted=False, lines=[small], acked=acked), Status.COUNT
+        )
+        == ()
+    )
+    large = replace(BOX, counted=600)
+    blocked = transition_blockers(
+        state(Status.VERIFICATION, counted=False, lines=[large], acked=acked), Status.COUNT
+    )
+    assert [f.code for f in blocked] == ["S804"]
 
 
 def test_info_findings_need_no_acknowledgement():

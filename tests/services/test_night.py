@@ -284,3 +284,80 @@ def test_a_declaration_printed_before_the_officer_declares_is_a_watermarked_draf
     declared = text(desk.declare(BATLEY, "S", "Jacqui Gedman"))
     assert "DRAFT" not in declared and "not yet declared" not in declared
     assert "Declared at" in declared
+
+
+def test_a_bundle_check_that_finds_the_same_tie_keeps_the_lot_already_drawn(desk):
+    desk.set_contest_facts(BATLEY, "S", ballot_papers_verified=37786)
+    desk.advance(BATLEY, "verification", "S")
+    desk.advance(BATLEY, "count", "S")
+    tie = _votes(desk, Kim_Leadbeater=13296 - 161, Ryan_Stephenson=12973 + 162, Andrew_Smith=74)
+    desk.record_count(BATLEY, tie, BATLEY_REJECTED, "Clerk 1")
+    stephenson = desk.candidate_by_name(BATLEY, "Ryan Stephenson").id
+    desk.record_lots(BATLEY, [stephenson], "RO", "Drawn from a box")
+    with pytest.raises(CountDeskError) as info:
+        desk.record_lots(BATLEY, [desk.candidate_by_name(BATLEY, "Kim Leadbeater").id], "RO")
+    assert info.value.code == "L406"
+    desk.request_recount(
+        BATLEY, "RO", requested_by="Kim Leadbeater", role="candidate", decision="bundle_check"
+    )
+    desk.record_draft(BATLEY, "Clerk 2")
+    result = desk.result(BATLEY)
+    assert result.lots_applied and result.elected == (stephenson,)
+    # A recount with a different tie does not inherit it.
+    desk.request_recount(
+        BATLEY, "RO", requested_by="Kim Leadbeater", role="candidate", decision="full"
+    )
+    other = _votes(desk, Kim_Leadbeater=13100, Ryan_Stephenson=13100, Tom_Gordon=1254 + 69)
+    assert sum(other.values()) == 37695
+    desk.record_count(BATLEY, other, BATLEY_REJECTED, "Clerk 3")
+    assert [f.code for f in desk.result(BATLEY).errors] == ["L401"]
+
+
+def test_nothing_changes_after_the_provisional_result_but_through_a_recount(desk):
+    desk.set_contest_facts(BATLEY, "S", ballot_papers_verified=37786)
+    desk.record_count(BATLEY, _votes(desk), BATLEY_REJECTED, "Clerk 1")
+    for status in ("verification", "count", "provisional"):
+        desk.advance(BATLEY, status, "S")
+    leadbeater = desk.candidate_by_name(BATLEY, "Kim Leadbeater").id
+    for attempt, code in (
+        (lambda: desk.set_contest_facts(BATLEY, "S", electorate=5000), "S809"),
+        (lambda: desk.set_seats(BATLEY, 2, "S"), "S809"),
+        (lambda: desk.update_candidate(BATLEY, leadbeater, "S", surname="Stephenson"), "S812"),
+    ):
+        with pytest.raises(CountDeskError) as info:
+            attempt()
+        assert info.value.code == code
+    desk.set_contest_facts(BATLEY, "S", officer_title="Deputy Acting Returning Officer")
+
+
+def test_a_correction_is_checked_like_a_count(desk):
+    desk.set_contest_facts(BATLEY, "S", ballot_papers_verified=37786)
+    votes = _votes(desk)
+    desk.record_count(BATLEY, votes, BATLEY_REJECTED, "Clerk 1")
+    for status in ("verification", "count", "provisional"):
+        desk.advance(BATLEY, status, "S")
+    desk.declare(BATLEY, "S", "Jacqui Gedman")
+
+    def correct(v, rejected=BATLEY_REJECTED):
+        desk.correct_declaration(
+            BATLEY,
+            "S",
+            votes=v,
+            rejected=rejected,
+            reason="Typing error",
+            officer_confirmation="Jacqui Gedman",
+        )
+
+    for bad, code in (
+        ({**votes, 99999: 1}, "C211"),
+        ({**votes, next(iter(votes)): -1}, "F104"),
+        ({**votes, next(iter(votes)): 1.5}, "F104"),
+        (votes, "S811"),
+    ):
+        with pytest.raises(CountDeskError) as info:
+            correct(bad)
+        assert info.value.code == code
+    with pytest.raises(CountDeskError) as info:
+        correct(votes, {**BATLEY_REJECTED, "bogus": 1})
+    assert info.value.code == "F107"
+    assert len(desk.declarations(BATLEY)) == 1

@@ -372,3 +372,19 @@ def test_another_contest_is_shown_without_old_messages(qtbot, view, ctx):
     assert not view.message_label.isVisible()
     assert view.model.rowCount() == 0
     assert view.fact_edits["electorate"].text() == ""
+
+
+def test_names_are_locked_once_a_count_is_recorded(view, ctx):
+    from PySide6.QtCore import Qt
+
+    from tests.sample import BATLEY_REJECTED, BATLEY_VOTES
+
+    desk = ctx.desk
+    votes = {desk.candidate_by_name(BATLEY, n).id: v for n, v in BATLEY_VOTES.items()}
+    desk.record_count(BATLEY, votes, BATLEY_REJECTED, "Tester")
+    ctx.events.count_changed.emit(BATLEY)
+    model = view.model
+    assert not model.flags(model.index(0, 1)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.setData(model.index(0, 1), "Changed")
+    assert desk.candidates(BATLEY)[0].surname == "Bickerdike"
+    assert "renamed" in view.lock_label.text()
