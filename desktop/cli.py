@@ -1039,6 +1039,12 @@ def declare(
 
 @cli.command(short_help="Correct a declared result, with the reason.")
 @click.argument("contest_id", metavar="ID")
+@click.option(
+    "--winner",
+    "winners",
+    multiple=True,
+    help="Where the corrected figures make a new tie: on whom the lot fell.",
+)
 @_db_option
 @click.option("--reason", required=True, help="Why; printed on the corrected declaration.")
 @click.option(
@@ -1073,6 +1079,7 @@ def correct(
     votes: tuple[str, ...],
     rejected: tuple[str, ...],
     output: Path | None,
+    winners: tuple[str, ...],
 ) -> None:
     """Correct a declared result: a new, reasoned count and a corrected declaration.
 
@@ -1088,6 +1095,7 @@ def correct(
         rejected=by_key,
         reason=reason,
         officer_confirmation=officer,
+        lot_winners=[desk.candidate_by_name(contest_id, name).id for name in winners],
     )
     kept = desk.declarations(contest_id)
     latest = desk.latest_count(contest_id)

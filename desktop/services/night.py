@@ -18,7 +18,7 @@ from desktop.domain.arithmetic import ContestResult, compute_result
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import FigureProblem, parse_figure
 from desktop.domain.findings import Finding, Severity
-from desktop.domain.model import Candidate, Contest, CountFigures, Status
+from desktop.domain.model import Candidate, Contest, CountFigures, LotsDrawing, Status
 from desktop.domain.verification import (
     BoxKind,
     VerificationLine,
@@ -37,7 +37,7 @@ from desktop.domain.workflow import (
 from desktop.storage.repository import Store, StoredCount
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Iterable, Mapping
 
 
 VERIFICATION_COLUMNS = ("reference", "name", "kind", "issued")
@@ -558,10 +558,13 @@ class NightMixin:
         rejected: Mapping[str, int],
         reason: str,
         officer_confirmation: str,
+        lot_winners: Iterable[int] = (),
     ) -> bytes:
         """A reasoned correction after the declaration: a new count and a corrected declaration.
 
         The original declaration and its count stay on record; both appear in the history.
+        Lots drawn for a tie still apply if the correction leaves the same tie; a correction
+        that makes a new tie needs the lot drawn for it, given as ``lot_winners``.
         """
         operator = _operator(operator)
         contest = self.store.contest(contest_id)
@@ -584,10 +587,19 @@ class NightMixin:
                 "These are the figures already declared: a correction changes at least one.",
                 "S811",
             )
-        # Lots drawn for a tie still apply if the correction leaves the same tie.
         kept_lots = self.store.lots_for_count(latest.id) if latest else None
         drawing = kept_lots.drawing if kept_lots else None
         corrected = compute_result(contest, candidates, figures, drawing)
+        winners = frozenset(lot_winners)
+        if winners and corrected.tie is not None and not corrected.lots_applied:
+            drawing = LotsDrawing(corrected.tie.candidates, winners)
+            corrected = compute_result(contest, candidates, figures, drawing)
+            if not corrected.lots_applied:
+                raise CountDeskError(
+                    f"The lot must fall on {corrected.tie.places} of the candidates tied in the "
+                    "corrected figures; nothing was recorded.",
+                    "L405",
+                )
         if corrected.errors:
             listed = " ".join(f"{f.code}: {f.message}" for f in corrected.errors)
             raise CountDeskError(

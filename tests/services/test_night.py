@@ -361,3 +361,25 @@ def test_a_correction_is_checked_like_a_count(desk):
         correct(votes, {**BATLEY_REJECTED, "bogus": 1})
     assert info.value.code == "F107"
     assert len(desk.declarations(BATLEY)) == 1
+
+
+def test_a_correction_that_makes_a_tie_needs_its_lot(desk):
+    desk.set_contest_facts(BATLEY, "S", ballot_papers_verified=37786)
+    desk.record_count(BATLEY, _votes(desk), BATLEY_REJECTED, "Clerk 1")
+    for status in ("verification", "count", "provisional"):
+        desk.advance(BATLEY, status, "S")
+    desk.declare(BATLEY, "S", "Jacqui Gedman")
+    tie = _votes(desk, Kim_Leadbeater=13296 - 161, Ryan_Stephenson=12973 + 162, Andrew_Smith=74)
+    kwargs = dict(
+        votes=tie,
+        rejected=BATLEY_REJECTED,
+        reason="Bundles misfiled",
+        officer_confirmation="Jacqui Gedman",
+    )
+    with pytest.raises(CountDeskError) as info:
+        desk.correct_declaration(BATLEY, "S", **kwargs)
+    assert info.value.code == "L401"
+    stephenson = desk.candidate_by_name(BATLEY, "Ryan Stephenson").id
+    desk.correct_declaration(BATLEY, "S", lot_winners=[stephenson], **kwargs)
+    result = desk.result(BATLEY)
+    assert result.lots_applied and result.elected == (stephenson,)
