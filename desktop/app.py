@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -52,7 +53,14 @@ def main(argv: list[str] | None = None) -> int:
         if window.contest_id is None:
             QTimer.singleShot(0, app.quit)
     window.show()
-    return app.exec()
+    code = app.exec()
+    # Every figure is already committed; closing the database checkpoints its WAL. Then leave
+    # without Python tearing down the Qt objects one by one, which has crashed some PySide6
+    # builds at exit after a long session.
+    desk.store.db.close()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":

@@ -67,6 +67,9 @@ class ContestResult:
     majority: int | None
     leader: int | None
     runner_up: int | None
+    #: N seats: the Nth candidate by votes and the (N+1)th, between whom the margin is taken.
+    last_elected: int | None
+    first_not_elected: int | None
     tie: Tie | None
     lots: LotsDrawing | None
     turnout: Fraction | None
@@ -417,6 +420,8 @@ def compute_result(
         majority = counted[ranked[seats - 1]] - counted[ranked[seats]]
     leader = ranked[0] if ranked else None
     runner_up = ranked[1] if len(ranked) > 1 else None
+    last_elected = ranked[seats - 1] if len(ranked) > seats else None
+    first_not_elected = ranked[seats] if len(ranked) > seats else None
 
     lines_by_id: dict[int, CandidateResult] = {}
     for c in ordered:
@@ -503,6 +508,8 @@ def compute_result(
         majority=majority,
         leader=leader,
         runner_up=runner_up,
+        last_elected=last_elected,
+        first_not_elected=first_not_elected,
         tie=tie,
         lots=applied_lots,
         turnout=turnout,

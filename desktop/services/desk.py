@@ -95,12 +95,12 @@ class LiveCount:
         if self.contest.status is Status.DECLARED:
             return (
                 f"{self.contest.area} is declared: its figures are locked. A correction is a "
-                "separate, reasoned act (History tab)."
+                "separate, reasoned act (Night menu: Correct the declaration)."
             )
         if self.contest.status is Status.PROVISIONAL:
             return (
                 "The provisional result has been shown: the figures change only through a "
-                "recount or bundle check (Count night menu)."
+                "recount or bundle check (Night menu: Record a recount request)."
             )
         return None
 
@@ -906,7 +906,7 @@ class CountDesk(NightMixin):
         shown_at = None
         if provisional:
             report = self.status(contest_id)
-            if report.status is Status.PROVISIONAL and report.shown_at is not None:
+            if report.status in (Status.PROVISIONAL, Status.DECLARED) and report.shown_at:
                 shown_at = report.shown_at.astimezone().replace(tzinfo=None)
         snapshot = build_snapshot(
             result,

@@ -139,7 +139,8 @@ class NightMixin:
         if contest.status is Status.DECLARED:
             raise CountDeskError(
                 f"{contest.area} is declared: its figures are locked, and nothing can be "
-                "changed. A correction is a separate, reasoned act (correct the declaration).",
+                "changed. A correction is a separate, reasoned act (Night menu: Correct the "
+                "declaration, or countdesk-cli correct).",
                 "S802",
             )
         if contest.status is Status.PROVISIONAL and area in ("count", "verification"):

@@ -48,6 +48,9 @@ class FigureEdit(QLineEdit):
         self.setFixedWidth(self.fontMetrics().horizontalAdvance("0") * 11 + 12)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
+        if not self.isVisible():
+            event.ignore()  # a field out of sight never takes a figure
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.accepted.emit()
             return
@@ -146,6 +149,8 @@ class CountView(QWidget):
         while self.form.count():
             item = self.form.takeAt(0)
             if item is not None and item.widget() is not None:
+                # Hidden at once: until Qt deletes it, an old field must not keep the keyboard.
+                item.widget().hide()
                 item.widget().deleteLater()
         self._rows = []
         self._order = []
@@ -319,6 +324,12 @@ class CountView(QWidget):
             row.edit.setFocusPolicy(
                 Qt.FocusPolicy.StrongFocus if in_order else Qt.FocusPolicy.NoFocus
             )
+            # Fixed figures look fixed (greyed), not like empty boxes that ignore typing.
+            fixed = locked or (row.kind == "papers" and papers_fixed)
+            row.edit.setEnabled(not fixed)
+            for edit in (row.bundles, row.part):
+                if edit is not None:
+                    edit.setEnabled(not locked)
         self._order = order
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
@@ -370,7 +381,7 @@ class CountView(QWidget):
         self._update_live()
 
     def _on_accepted(self, row: _Row, advance: bool = False) -> None:
-        if self.contest_id is None or row.edit.isReadOnly():
+        if self.contest_id is None or row.edit.isReadOnly() or not row.edit.isVisible():
             if advance:
                 self._focus_after(row.edit)
             return
@@ -551,7 +562,12 @@ class CountView(QWidget):
                     f"A {'full recount' if pending['decision'] == 'full' else 'bundle check'} "
                     f"was granted (asked by {pending['requested_by']}): key in {what}. "
                 )
-            if complete:
+            if any(r.invalid for r in self._rows):
+                self.state_label.setText(
+                    f"{granted}A figure was not saved: put it right (the reason is shown under "
+                    "it), then record the count."
+                )
+            elif complete:
                 self.state_label.setText(
                     f"{granted}Every figure is in and saved. Record {what} (Ctrl+Return) to make "
                     "it the count that stands."
@@ -568,12 +584,14 @@ class CountView(QWidget):
         if self.contest_id is None:
             return
         result = self.ctx.desk.draft_result(self.contest_id)
-        if result.errors:
-            listed = "\n".join(f"{f.code}: {f.message}" for f in result.errors[:6])
+        # A tie is no fault of the figures: lots are drawn once the count is recorded.
+        errors = [f for f in result.errors if f.code != "L401"]
+        if errors:
+            listed = "\n".join(f"{f.code}: {f.message}" for f in errors[:6])
             answer = QMessageBox.question(
                 self,
                 "Record a count with errors?",
-                f"These figures have {len(result.errors)} error(s):\n\n{listed}\n\n"
+                f"These figures have {len(errors)} error(s):\n\n{listed}\n\n"
                 "Record them anyway? The declaration stays blocked until the errors are resolved.",
             )
             if answer != QMessageBox.StandardButton.Yes:

@@ -96,10 +96,10 @@ class DocumentsView(QWidget):
         self.heading.setFont(font)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.declaration_choice = QRadioButton("&Declaration")
+        self.declaration_choice = QRadioButton("Dec&laration")
         self.declaration_choice.setAccessibleName("Show the declaration of result")
         self.declaration_choice.setChecked(True)
-        self.provisional_choice = QRadioButton("Pro&visional sheet")
+        self.provisional_choice = QRadioButton("Provisional shee&t")
         self.provisional_choice.setAccessibleName("Show the provisional result sheet")
         self.provisional_choice.setToolTip(
             "The provisional result sheet: for the candidates and agents, not for publication."
@@ -270,6 +270,12 @@ class DocumentsView(QWidget):
         kind = PROVISIONAL if provisional else DECLARATION
         self.heading.setText(f"{kind[0].upper()}{kind[1:]} – {contest.area}")
         self._load(pdf, provisional)
+
+    def show_declaration(self) -> None:
+        """Show the declaration (after the officer declares, it is the one kept)."""
+        self._prefer_provisional = False
+        self.declaration_choice.setChecked(True)
+        self.refresh()
 
     def current_pdf(self) -> bytes | None:
         """The PDF bytes shown, exactly as printed and saved; None when nothing is shown."""

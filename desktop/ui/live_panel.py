@@ -202,8 +202,16 @@ class LivePanel(QWidget):
             line = names[cid]
             return f"{line.candidate.display_name} ({format_figure(line.votes or 0)})"
 
-        v["leader"].setText(name_votes(result.leader) if result.valid_votes else "–")
-        v["runner_up"].setText(name_votes(result.runner_up) if result.valid_votes else "–")
+        # With several seats the question is who is last in and who is first out.
+        first, second = (
+            (result.leader, result.runner_up)
+            if seats == 1
+            else (result.last_elected, result.first_not_elected)
+        )
+        self._labels["leader"].setText("Leader" if seats == 1 else "Last elected")
+        self._labels["runner_up"].setText("Runner-up" if seats == 1 else "First not elected")
+        v["leader"].setText(name_votes(first) if result.valid_votes else "–")
+        v["runner_up"].setText(name_votes(second) if result.valid_votes else "–")
         self._labels["majority"].setText("Majority" if seats == 1 else "Margin")
         if result.majority is None or not result.valid_votes:
             v["majority"].setText("–")

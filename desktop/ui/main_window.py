@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import CountDeskError
+from desktop.domain.model import Status
 from desktop.services import CountDesk
 from desktop.ui import contest_actions, night_dialogs
 from desktop.ui.context import ContestEvents, UiContext
@@ -82,6 +83,9 @@ class MainWindow(QMainWindow):
         self.operator_edit = QLineEdit(str(self.settings.value("operator", getpass.getuser())))
         self.operator_edit.setAccessibleName("Operator: who is keying in, for the audit log")
         self.operator_edit.setMaximumWidth(200)
+        # Only a deliberate click changes who signs the audit rows: focus never falls here by
+        # itself when a button is disabled or a dialog closes.
+        self.operator_edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.operator_edit.editingFinished.connect(self._on_operator_changed)
         operator_label.setBuddy(self.operator_edit)
         header.addWidget(operator_label)
@@ -108,7 +112,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.count_view, "&Count")
         self.tabs.addTab(self.documents_view, "&Documents")
         self.history_view = HistoryView(self.ctx)
-        self.tabs.addTab(self.history_view, "&History")
+        self.tabs.addTab(self.history_view, "Histor&y")
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.stack.addWidget(self.start_page)
         self.stack.addWidget(self.tabs)
@@ -243,6 +247,14 @@ class MainWindow(QMainWindow):
         self._action(view_menu, "&Normal text size", "Ctrl+0", lambda: self.change_text_size(0))
 
         night_menu = bar.addMenu("&Night")
+        self.advance_action = self._action(
+            night_menu,
+            "&Advance to the next stage",
+            "Ctrl+Shift+A",
+            lambda: self.status_panel.advance(),
+            "Advance",
+        )
+        night_menu.addSeparator()
         self.recount_action = self._action(
             night_menu,
             "Record a &recount request…",
@@ -290,8 +302,23 @@ class MainWindow(QMainWindow):
             self.lots_action,
             self.declare_action,
             self.correct_action,
+            self.advance_action,
         ):
             action.setEnabled(enabled)
+        if enabled:
+            self._enable_night_actions()
+
+    def _enable_night_actions(self) -> None:
+        """Offer only what the stage of the night allows (each still explains if refused)."""
+        if self.contest_id is None:
+            return
+        status = self.desk.contest(self.contest_id).status
+        counted = self.desk.latest_count(self.contest_id) is not None
+        self.recount_action.setEnabled(counted and status in (Status.COUNT, Status.PROVISIONAL))
+        self.lots_action.setEnabled(status not in (Status.PROVISIONAL, Status.DECLARED))
+        self.declare_action.setEnabled(status is Status.PROVISIONAL)
+        self.correct_action.setEnabled(status is Status.DECLARED)
+        self.advance_action.setEnabled(status is not Status.DECLARED)
 
     def open_contest(self, contest_id: str, tab: int | None = None) -> None:
         """Show a contest: its name in the header, and the chosen tab (Count by default)."""
@@ -336,8 +363,16 @@ class MainWindow(QMainWindow):
             self.count_view._focus(self.count_view.first_field())
 
     def _on_tab_changed(self, index: int) -> None:
-        on_count = self.tabs.widget(index) is self.count_view
+        page = self.tabs.widget(index)
+        on_count = page is self.count_view
         self.record_action.setEnabled(self.contest_id is not None and on_count)
+        # The keyboard goes where the page's figures are typed, never to a page out of sight.
+        if page is self.count_view:
+            self.count_view._focus(self.count_view.first_field())
+        elif page is self.verification_view:
+            self.verification_view.focus_first_uncounted()
+        elif page is not None:
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _night(self, ask) -> None:
         """Open one of the night's dialogs (recount, lots, correction) for the open contest."""
@@ -347,7 +382,9 @@ class MainWindow(QMainWindow):
     def _on_declare(self, contest_id: str | None = None) -> None:
         contest_id = contest_id or self.contest_id
         if contest_id is not None and night_dialogs.ask_declare(self, self.ctx, contest_id):
+            self.undo_stack.clear()  # nothing done before the declaration can be undone now
             self._show_tab(self.tabs.indexOf(self.documents_view))
+            self.documents_view.show_declaration()
 
     def _on_status_changed(self, status: str) -> None:
         """Once declared, every view that can be locked is made read-only."""
@@ -356,12 +393,16 @@ class MainWindow(QMainWindow):
             set_read_only = getattr(view, "set_read_only", None)
             if set_read_only is not None:
                 set_read_only(declared)
+        if declared:
+            self.undo_stack.clear()  # edits made before the declaration cannot be undone now
+        self._enable_night_actions()
 
     def _on_contests_changed(self) -> None:
         self.navigator.reload(keep=self.contest_id)
 
     def _on_setup_changed(self, contest_id: str) -> None:
         if contest_id == self.contest_id:
+            self._enable_night_actions()
             self._update_header()
             self.navigator.reload(keep=contest_id)
 

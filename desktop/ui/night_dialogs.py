@@ -970,6 +970,16 @@ def ask_lots(parent: QWidget | None, ctx: UiContext, contest_id: str) -> Contest
     """
     result = ctx.desk.result(contest_id)
     if not lots_needed(result):
+        if ctx.desk.draft(contest_id).recorded_as is None and lots_needed(
+            ctx.desk.draft_result(contest_id)
+        ):
+            QMessageBox.information(
+                parent,
+                "Record the count first",
+                "The figures keyed in show a tie, but they are not recorded yet: record the count "
+                "(Count tab, Ctrl+Return), then record the drawing of lots.",
+            )
+            return None
         QMessageBox.information(
             parent,
             "No lots to draw",

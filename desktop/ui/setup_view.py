@@ -514,7 +514,7 @@ class SetupView(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
-        table_label = QLabel("Ca&ndidates in ballot order (double-click or F2 to correct a name)")
+        table_label = QLabel("Candidates in &ballot order (double-click or F2 to correct a name)")
         table_label.setBuddy(self.table)
 
         self.add_button = QPushButton("&Add candidate…")
@@ -901,7 +901,8 @@ class SetupView(QWidget):
             assert self._contest is not None
             locked = (
                 f"{self._contest.area} is declared: its names and facts are locked as printed on "
-                "the declaration. A correction is made from the History tab."
+                "the declaration. A correction is made from the Night menu: Correct the declaration "
+                "(Ctrl+Shift+K)."
             )
         else:
             locked = f"{LOCKED_CANDIDATES} The number of seats is fixed for the same reason."

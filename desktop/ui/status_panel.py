@@ -201,6 +201,11 @@ class StatusPanel(QWidget):
         self.next_label.setObjectName("nightNext")
         self.advance_button = QPushButton()
         self.advance_button.setObjectName("advanceButton")
+        # As wide as its longest label, so it does not jump sideways from stage to stage.
+        self.advance_button.setMinimumWidth(
+            self.advance_button.fontMetrics().horizontalAdvance("Advance to provisional result")
+            + 32
+        )
         self.advance_button.clicked.connect(self._on_advance_clicked)
         self.needs_button = QPushButton("What is needed…")
         self.needs_button.setObjectName("needsButton")

@@ -249,3 +249,52 @@ def test_a_declared_contest_is_read_only_with_the_reason(qtbot, desk, ctx):
     assert not view.record_button.isEnabled()
     assert "declared" in view.state_label.text()
     assert view.live_panel.value_text("majority").startswith("323 votes")
+
+
+def test_several_seats_show_the_last_elected_and_the_first_not_elected(qtbot, tmp_path):
+    from tests.sample import WARD, WARD_CSV
+
+    desk = CountDesk.open(tmp_path / "ward.sqlite")
+    desk.import_candidates(WARD_CSV, "T")
+    desk.set_contest_facts(WARD, "T", electorate=11000, ballot_papers_verified=4000)
+    figures = {
+        "Ruth Alder": 2100,
+        "Sam Birch": 1900,
+        "Priya Cedar": 1750,
+        "Tom Dogwood": 1500,
+        "Llŷr Elm": 1200,
+        "Łukasz Fir": 900,
+        "Dara Ó Briain": 800,
+    }
+    for name, votes in figures.items():
+        desk.set_draft_votes(WARD, desk.candidate_by_name(WARD, name).id, votes, "T")
+    for key in ("official_mark", "too_many_votes", "identifying_mark", "unmarked_or_void"):
+        desk.set_draft_rejected(WARD, key, 0, "T")
+    desk.set_draft_rejected(WARD, "rejected_in_part", 0, "T")
+    view = CountView(UiContext(desk, QUndoStack(), ContestEvents(), lambda: "T"))
+    qtbot.addWidget(view)
+    view.set_contest(WARD)
+    panel = view.live_panel
+    assert panel._labels["leader"].text() == "Last elected"
+    assert panel.value_text("leader") == "CEDAR, Priya (1,750)"
+    assert panel._labels["runner_up"].text() == "First not elected"
+    assert panel.value_text("runner_up") == "DOGWOOD, Tom (1,500)"
+    assert panel._labels["majority"].text() == "Margin"
+    assert panel.value_text("majority").startswith("250 votes")
+
+
+def test_recording_a_tied_count_does_not_ask_about_errors(qtbot, view, desk, monkeypatch):
+    from desktop.ui import count_view as count_module
+
+    asked = []
+    monkeypatch.setattr(count_module.QMessageBox, "question", lambda *a: asked.append(a))
+    figures = dict(BATLEY_VOTES)
+    figures["Kim Leadbeater"] = 12973
+    figures["Anne Marie Waters"] = 97 + 323
+    for name in BALLOT_ORDER:
+        _type(qtbot, view, str(figures[name]))
+    for papers in BATLEY_REJECTED.values():
+        _type(qtbot, view, str(papers))
+    view.record_count()
+    assert asked == []
+    assert desk.latest_count(BATLEY) is not None

@@ -140,3 +140,40 @@ def test_navigator_model_passes_the_model_tester(qtmodeltester, window):
     assert ward.siblingAtColumn(1).data() == "3"
     assert ward.siblingAtColumn(2).data() == "setup"
     qtmodeltester.check(model)
+
+
+def test_the_keyboard_follows_the_page_and_never_lands_on_the_operator(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    from tests.sample import BOXES_CSV
+
+    _action(window, "Open the demo").trigger()
+    window.desk.import_verification_csv(BATLEY, BOXES_CSV, "Tester")
+    window.events.setup_changed.emit(BATLEY)
+    qtbot.wait(10)  # the rebuilt count screen's fields are shown by the event loop
+    assert window.operator_edit.focusPolicy() == Qt.FocusPolicy.ClickFocus
+    _action(window, "Show verification").trigger()
+    assert window.focusWidget() is window.verification_view.table
+    qtbot.keyClicks(window.focusWidget(), "2")
+    # Whatever is typed on the verification page goes into its table, not a hidden vote field.
+    assert all(v is None for v in window.desk.draft(BATLEY).votes.values())
+    _action(window, "Show count").trigger()
+    assert window.focusWidget() is window.count_view.first_field()
+
+
+def test_the_night_menu_offers_what_the_stage_allows(window):
+    from tests.sample import BATLEY_REJECTED, BATLEY_VOTES
+
+    _action(window, "Open the demo").trigger()
+    desk = window.desk
+    assert not window.recount_action.isEnabled()
+    assert not window.declare_action.isEnabled()
+    assert not window.correct_action.isEnabled()
+    desk.set_contest_facts(BATLEY, "T", officer_name="Jane Officer")
+    votes = {desk.candidate_by_name(BATLEY, n).id: v for n, v in BATLEY_VOTES.items()}
+    desk.record_count(BATLEY, votes, BATLEY_REJECTED, "T")
+    for status in ("verification", "count", "provisional"):
+        desk.advance(BATLEY, status, "T")
+    window.events.setup_changed.emit(BATLEY)
+    assert window.recount_action.isEnabled() and window.declare_action.isEnabled()
+    assert not window.lots_action.isEnabled() and not window.correct_action.isEnabled()
