@@ -99,6 +99,8 @@ _PAIR_EXAMPLES = {
     "--rejected": ("HEADING=FIGURE", "official_mark=12"),
     "--counted": ("REF=FIGURE", "BS01=2,510"),
     "--explain": ("REF=TEXT", '"BS03=A paper from BS04 was found in this box"'),
+    "--issued": ("REF=FIGURE", "BS01=2,512"),
+    "--rename": ("REF=NAME", '"BS02=Birstall Community Centre"'),
 }
 
 
@@ -801,6 +803,26 @@ def _echo_verification(desk: CountDesk, contest_id: str, only: set[str] | None =
     metavar='REF="TEXT"',
     help="Why a box's count differs from its ballot paper account (repeat for more).",
 )
+@click.option(
+    "--issued",
+    multiple=True,
+    metavar="REF=N",
+    help="Correct the papers issued per a box's ballot paper account, e.g. BS01=2,512 "
+    "(repeat for more).",
+)
+@click.option(
+    "--rename",
+    multiple=True,
+    metavar='REF="NAME"',
+    help="Correct the name of a box's polling station or postal batch (repeat for more).",
+)
+@click.option(
+    "--remove",
+    multiple=True,
+    metavar="REF",
+    help="Remove a box or postal batch listed by mistake, before any count is recorded "
+    "(repeat for more).",
+)
 @_operator_option()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 def verification(
@@ -809,32 +831,56 @@ def verification(
     import_file: Path | None,
     counted: tuple[str, ...],
     explain: tuple[str, ...],
+    issued: tuple[str, ...],
+    rename: tuple[str, ...],
+    remove: tuple[str, ...],
     operator: str,
     as_json: bool,
 ) -> None:
     """Show the verification (each box: issued, counted, variance), or record it.
 
     With no option it shows every box, the totals and the findings (V501, V502). --import,
-    --counted and --explain record; all of one command is saved together, or nothing is.
+    --counted and --explain record; --issued, --rename and --remove put a wrongly listed box
+    right. All of one command is saved together, or nothing is: boxes are removed first (so a
+    corrected file can then be imported), then the import, the corrections, the papers counted
+    and the explanations.
     """
     desk = _open(db_path)
     desk.contest(contest_id)
-    figures: dict[str, int] = {}
-    for text in counted:
-        ref, value = _pair(text, "--counted")
-        if ref in figures:
-            raise CountDeskError(f"Box {ref} is given twice in --counted: give each box once.")
-        figures[ref] = _figure(value, f"Papers counted for {ref}")
-    explanations: dict[str, str] = {}
-    for text in explain:
-        ref, value = _pair(text, "--explain", first=True)
-        if ref in explanations:
-            raise CountDeskError(f"Box {ref} is given twice in --explain: give each box once.")
-        explanations[ref] = value
+
+    def pairs(given: tuple[str, ...], option: str, *, first: bool = False) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for text in given:
+            ref, value = _pair(text, option, first=first)
+            if ref in found:
+                raise CountDeskError(f"Box {ref} is given twice in {option}: give each box once.")
+            found[ref] = value
+        return found
+
+    figures = {
+        ref: _figure(value, f"Papers counted for {ref}")
+        for ref, value in pairs(counted, "--counted").items()
+    }
+    explanations = pairs(explain, "--explain", first=True)
+    issued_figures = {
+        ref: _figure(value, f"Ballot papers issued for {ref}")
+        for ref, value in pairs(issued, "--issued").items()
+    }
+    names = pairs(rename, "--rename", first=True)
+    removals: list[str] = []
+    for text in remove:
+        ref = text.strip()
+        if not ref:
+            raise CountDeskError("--remove needs a box's reference, e.g. --remove BS11.")
+        if ref in removals:
+            raise CountDeskError(f"Box {ref} is given twice in --remove: give each box once.")
+        removals.append(ref)
     touched: set[str] = set()
     messages: list[str] = []
-    if import_file is not None or figures or explanations:
+    if import_file is not None or figures or explanations or issued_figures or names or removals:
         with desk.store.transaction():
+            for ref in removals:
+                desk.remove_box(contest_id, ref, operator)
             if import_file is not None:
                 before = {line.reference for line in desk.verification(contest_id)}
                 n = desk.import_verification_csv(contest_id, import_file, operator)
@@ -843,11 +889,25 @@ def verification(
                     f"Imported {_plural(n, 'ballot box or postal batch', 'ballot boxes and postal batches')} "
                     f"from {import_file.name}."
                 )
+            for ref, value in issued_figures.items():
+                desk.correct_box(contest_id, ref, operator, issued=value)
+            for ref, name in names.items():
+                desk.correct_box(contest_id, ref, operator, name=name)
             for ref, value in figures.items():
                 desk.set_box_counted(contest_id, ref, value, operator)
             for ref, text in explanations.items():
                 desk.set_box_explanation(contest_id, ref, text, operator)
-        touched |= set(figures) | set(explanations)
+        touched |= set(issued_figures) | set(names) | set(figures) | set(explanations)
+        if removals:
+            messages.append(
+                f"Removed {_plural(len(removals), 'box', 'boxes')}: {', '.join(removals)}."
+            )
+        if issued_figures:
+            messages.append(
+                f"Corrected papers issued for {_plural(len(issued_figures), 'box', 'boxes')}."
+            )
+        if names:
+            messages.append(f"Renamed {_plural(len(names), 'box', 'boxes')}.")
         if figures:
             messages.append(f"Recorded papers counted for {_plural(len(figures), 'box', 'boxes')}.")
         if explanations:
@@ -857,7 +917,7 @@ def verification(
         return
     for message in messages:
         click.echo(message)
-    if messages and import_file is None:
+    if messages and import_file is None and not removals:
         _echo_verification(desk, contest_id, only=touched)
     else:
         _echo_verification(desk, contest_id)

@@ -69,6 +69,8 @@ CATALOGUE: dict[str, CatalogueEntry] = {
         CatalogueEntry("V501", _W, "A verification variance has no explanation"),
         CatalogueEntry("V502", _E, "Ballot boxes not yet counted at verification"),
         CatalogueEntry("V503", _E, "No box with that reference in the verification"),
+        CatalogueEntry("V504", _E, "A box cannot be removed once a count is recorded"),
+        CatalogueEntry("V505", _E, "Not a kind of ballot box: box or postal"),
         CatalogueEntry("S801", _E, "A change of status that is not allowed"),
         CatalogueEntry("S802", _E, "The contest is declared: its figures are locked"),
         CatalogueEntry("S803", _E, "A recount after the declaration"),

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.domain.arithmetic import ContestResult, compute_result
+from desktop.domain.arithmetic import ContestResult, compute_result, figure_changes
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import FigureProblem, parse_figure
 from desktop.domain.findings import Finding, Severity
@@ -93,6 +93,17 @@ class ContestHistory:
     status_changes: tuple[dict[str, Any], ...]
     #: Every warning acknowledged (code, subject, reason, who, when), oldest first.
     acknowledgements: tuple[dict[str, Any], ...] = ()
+
+    def change(self, index: int, kind: str, key: int | str | None = None) -> int | None:
+        """How a figure moved since the count before (None if it did not, or for the first).
+
+        ``kind`` is "votes" (key: candidate id), "rejected" (key: heading), "valid",
+        "rejected_total" or "majority".
+        """
+        if index == 0:
+            return None
+        moved = figure_changes(self.counts[index - 1].result, self.counts[index].result)
+        return moved.get((kind, key))
 
     def differs(self, index: int, key: int | str) -> bool:
         """Whether count ``index`` has a different figure for a candidate id or heading key
@@ -314,7 +325,8 @@ class NightMixin:
             if kind not in ("box", "postal"):
                 raise CountDeskError(
                     f"Line {line_no} of {path.name}: kind “{values['kind']}” should be box or "
-                    "postal; nothing was imported."
+                    "postal; nothing was imported.",
+                    "V505",
                 )
             try:
                 issued = parse_figure(
@@ -367,6 +379,77 @@ class NightMixin:
             contest_id, reference, {"explanation": " ".join(text.split())}, operator
         )
 
+    def correct_box(
+        self,
+        contest_id: str,
+        reference: str,
+        operator: str,
+        *,
+        name: str | None = None,
+        kind: BoxKind | str | None = None,
+        issued: int | None = None,
+    ) -> VerificationLine:
+        """Correct what the list says of one box: its name, its kind, or the papers issued per its
+        ballot paper account (``issued`` already parsed: a whole number, 0 or more).
+
+        Only what is given changes; a blank name becomes the reference, as on import. The
+        variance follows the papers issued, and ballot papers verified are synced again.
+        Returns the box as corrected.
+        """
+        operator = _operator(operator)
+        self._guard(contest_id, "verification")
+        self._box(contest_id, reference)
+        changes: dict[str, Any] = {}
+        if name is not None:
+            changes["name"] = " ".join(name.split()) or reference
+        if kind is not None:
+            try:
+                changes["kind"] = BoxKind(str(kind).strip().lower()).value
+            except ValueError:
+                raise CountDeskError(
+                    f"Box {reference}: “{kind}” is not a kind of ballot box; use box (a polling "
+                    "station's ballot box) or postal (a batch of postal ballot papers).",
+                    "V505",
+                ) from None
+        if issued is not None:
+            if isinstance(issued, bool) or not isinstance(issued, int):
+                raise CountDeskError(
+                    f"Ballot papers issued for {reference} must be a whole number, 0 or more.",
+                    "F104",
+                )
+            if issued < 0:
+                raise CountDeskError(
+                    f"Ballot papers issued for {reference} cannot be negative: type the figure "
+                    "from its ballot paper account, 0 or more.",
+                    "F103",
+                )
+            changes["issued"] = issued
+        with self.store.transaction():
+            self.store.update_verification_line(contest_id, reference, changes, operator)
+            self._sync_papers(contest_id, operator)
+        return self._box(contest_id, reference)
+
+    def remove_box(self, contest_id: str, reference: str, operator: str) -> VerificationLine:
+        """Remove a box or postal batch listed by mistake (before any count is recorded).
+
+        The audit row keeps the line as it was; ballot papers verified are synced again.
+        Returns the box removed.
+        """
+        operator = _operator(operator)
+        self._guard(contest_id, "verification")
+        line = self._box(contest_id, reference)
+        if self.store.latest_count(contest_id) is not None:
+            raise CountDeskError(
+                f"Box {reference} cannot be removed once a count is recorded: the count was "
+                "checked against the ballot papers verified, which include its papers. Correct "
+                "its name, kind or papers issued instead.",
+                "V504",
+            )
+        with self.store.transaction():
+            self.store.remove_verification_line(contest_id, reference, operator)
+            self._sync_papers(contest_id, operator)
+        return line
+
     def _box(self, contest_id: str, reference: str) -> VerificationLine:
         for line in self.store.verification(contest_id):
             if line.reference == reference:
@@ -377,9 +460,11 @@ class NightMixin:
         )
 
     def _sync_papers(self, contest_id: str, operator: str) -> None:
-        """Ballot papers verified are the verification's total counted."""
-        totals = verification_totals(self.store.verification(contest_id))
-        self.store.update_contest(contest_id, {"ballot_papers_verified": totals.counted}, operator)
+        """Ballot papers verified are the verification's total counted (not entered once the
+        last box is removed)."""
+        lines = self.store.verification(contest_id)
+        verified = verification_totals(lines).counted if lines else None
+        self.store.update_contest(contest_id, {"ballot_papers_verified": verified}, operator)
 
     def papers_from_verification(self, contest_id: str) -> bool:
         """Whether ballot papers verified come from the verification (and cannot be typed)."""

@@ -234,11 +234,21 @@ def m0004_declared_lock(db: Database) -> None:
     db.execute("ALTER TABLE acknowledgements ADD COLUMN figures TEXT NOT NULL DEFAULT ''")
 
 
+def m0005_verification_delete_lock(db: Database) -> None:
+    """Boxes can now be removed from a verification: the database refuses it once declared."""
+    db.execute(
+        """CREATE TRIGGER verification_lines_declared_delete BEFORE DELETE ON verification_lines
+        WHEN (SELECT status FROM contests WHERE id = OLD.contest_id) = 'declared'
+        BEGIN SELECT RAISE(ABORT, 'the contest is declared: its figures are locked'); END"""
+    )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", m0001_initial),
     ("0002_draft_figures", m0002_draft_figures),
     ("0003_count_night", m0003_count_night),
     ("0004_declared_lock", m0004_declared_lock),
+    ("0005_verification_delete_lock", m0005_verification_delete_lock),
 ]
 
 

@@ -625,16 +625,25 @@ class Store:
     def update_verification_line(
         self, contest_id: str, reference: str, changes: Mapping[str, Any], operator: str
     ) -> None:
-        """Change a box's counted figure or explanation, with an audit row of old → new."""
+        """Change a box's counted figure, explanation, name, kind or papers issued, with an audit
+        row of old → new."""
         self._update(
             "verification_lines",
             "verification",
             (contest_id, reference),
             changes,
-            ("counted", "explanation", "name", "issued"),
+            ("counted", "explanation", "name", "kind", "issued"),
             operator,
             contest_id,
         )
+
+    def remove_verification_line(self, contest_id: str, reference: str, operator: str) -> None:
+        """Remove a box or batch listed by mistake, with an audit row keeping the line removed."""
+        key = (contest_id, reference)
+        with self.transaction():
+            old = dict(self.db["verification_lines"].get(key))
+            self.db["verification_lines"].delete(key)
+            self._audit(operator, "delete", "verification", key, old=old, contest_id=contest_id)
 
     # -- status, acknowledgements, recounts, declarations --------------------------------
 

@@ -188,7 +188,8 @@ class HistoryTableModel(QAbstractTableModel):
         if changed and previous is not None:
             numeric = isinstance(value, int) and isinstance(before, int)
             numeric = numeric and main == format_figure(value)
-            text = main + (_mark(value, before) if numeric else " *") + suffix
+            change = self._history.change(index, row.kind, row.key) if numeric else None
+            text = main + (_mark(change) if change else " *") + suffix
             was = "".join(_text(row, previous, before))
             tooltip = f"was {was} in count {previous.count.number}"
         accessible = f"{row.label}, {record.title}: {text}"
@@ -334,9 +335,8 @@ def _text(row: _Row, record: CountRecord, value: Any) -> tuple[str, str]:
     return format_figure(value), ""
 
 
-def _mark(value: int, before: int) -> str:
+def _mark(change: int) -> str:
     """The text mark of a changed figure: ▲ or ▼ with the change."""
-    change = value - before  # shown only; nothing is decided by it
     return f" ▲{change:,}" if change > 0 else f" ▼{-change:,}"
 
 
@@ -481,6 +481,12 @@ class HistoryView(QWidget):
             "Recount requests", self.requests_table, self.requests_empty
         )
 
+        self.lots_table = _plain_table(
+            ["Count", "Tied", "The lot fell on", "How", "Witnesses"], "Drawings of lots"
+        )
+        self.lots_empty = QLabel("No lots have been drawn.")
+        self.lots_box = self._group("Drawings of lots", self.lots_table, self.lots_empty)
+
         self.declarations_host = QWidget()
         self.declarations_grid = QGridLayout(self.declarations_host)
         self.declarations_grid.setContentsMargins(0, 0, 0, 0)
@@ -512,6 +518,7 @@ class HistoryView(QWidget):
         layout.addWidget(self.table)
         layout.addWidget(self.legend_label)
         layout.addWidget(self.requests_box)
+        layout.addWidget(self.lots_box)
         layout.addWidget(self.declarations_box)
         layout.addWidget(self.status_box)
         layout.addStretch(1)
@@ -586,6 +593,7 @@ class HistoryView(QWidget):
         for box in (self.requests_box, self.declarations_box, self.status_box):
             box.show()
         self._fill_requests(history)
+        self._fill_lots(history)
         self._fill_declarations(history)
         self._fill_status(history)
 
@@ -691,6 +699,25 @@ class HistoryView(QWidget):
         _fill(self.requests_table, rows)
         self.requests_table.setVisible(bool(rows))
         self.requests_empty.setVisible(not rows)
+
+    def _fill_lots(self, history: ContestHistory) -> None:
+        rows = []
+        for record in history.counts:
+            lots = record.result.lots if record.result.lots_applied else None
+            if lots is None:
+                continue
+            rows.append(
+                [
+                    str(record.count.number),
+                    "; ".join(_candidate_name(history, cid) for cid in sorted(lots.tied)),
+                    "; ".join(_candidate_name(history, cid) for cid in sorted(lots.winners)),
+                    lots.method or "–",
+                    lots.witnesses or "–",
+                ]
+            )
+        _fill(self.lots_table, rows)
+        self.lots_table.setVisible(bool(rows))
+        self.lots_empty.setVisible(not rows)
 
     def _fill_status(self, history: ContestHistory) -> None:
         rows = [

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.arithmetic import ContestResult
+from desktop.domain.arithmetic import ContestResult, Tie
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import FigureProblem, format_figure, format_percent, parse_figure
 from desktop.domain.model import Status
@@ -930,20 +930,61 @@ class CorrectionDialog(_ConfirmingDialog):
             return
         votes = {f.key: f.value for f in self.fields if f.kind == "votes"}
         rejected = {f.key: f.value for f in self.fields if f.kind == "rejected"}
-        try:
-            self.pdf = self.ctx.desk.correct_declaration(
-                self.contest_id,
-                self.ctx.operator(),
-                votes=votes,  # type: ignore[arg-type]
-                rejected=rejected,  # type: ignore[arg-type]
-                reason=self.reason_edit.text(),
-                officer_confirmation=self.name_edit.text(),
-            )
-        except CountDeskError as error:
-            self._refused(error)
-            return
+        winners: list[int] = []
+        while True:
+            try:
+                self.pdf = self.ctx.desk.correct_declaration(
+                    self.contest_id,
+                    self.ctx.operator(),
+                    votes=votes,  # type: ignore[arg-type]
+                    rejected=rejected,  # type: ignore[arg-type]
+                    reason=self.reason_edit.text(),
+                    officer_confirmation=self.name_edit.text(),
+                    lot_winners=winners,
+                )
+                break
+            except CountDeskError as error:
+                # The corrected figures make a new tie: the lot is drawn, then recorded with them.
+                tie = self.ctx.desk.preview_result(self.contest_id, votes, rejected).tie  # type: ignore[arg-type]
+                if error.code == "L401" and not winners and tie is not None:
+                    chosen = ask_lot_winners(self, self.ctx, self.contest_id, tie)
+                    if chosen:
+                        winners = chosen
+                        continue
+                self._refused(error)
+                return
         _announce(self.ctx, self.contest_id)
         super().accept()
+
+
+def ask_lot_winners(parent: QWidget | None, ctx: UiContext, contest_id: str, tie: Tie) -> list[int]:
+    """Ask on whom the lot fell among the tied candidates; [] if cancelled (replaced in tests)."""
+    names = {c.id: c.display_name for c in ctx.desk.candidates(contest_id)}
+    tied = [cid for cid in names if cid in tie.candidates]
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("The corrected figures make a tie: on whom did the lot fall?")
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(
+        QLabel(
+            f"{', '.join(names[c] for c in tied)} are tied on {format_figure(tie.votes)} votes. "
+            f"Draw lots, then choose {tie.places} on whom the lot fell."
+        )
+    )
+    boxes = []
+    for cid in tied:
+        box = QCheckBox(names[cid])
+        box.setAccessibleName(f"The lot fell on {names[cid]}")
+        layout.addWidget(box)
+        boxes.append((cid, box))
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    if not exec_dialog(dialog):
+        return []
+    return [cid for cid, box in boxes if box.isChecked()]
 
 
 # -- asking --------------------------------------------------------------------------------

@@ -5,6 +5,10 @@ Keyboard first: focus starts on the first uncounted box's Counted cell; typing a
 Enter saves it and moves down to the next box (Tab goes on to the Explanation). A figure is saved (and undoable, Ctrl+Z) the
 moment it is accepted; a figure that is not a whole number is not saved, and says why under the
 table. The total counted is the contest's ballot papers verified, which the count checks against.
+
+A box listed wrongly is put right in place: its name and its papers issued (ballot paper
+account) are edited like the other cells, and **Remove box…** takes off a box listed by mistake,
+before any count is recorded.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMessageBox,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
@@ -86,6 +91,27 @@ _FIGURES = (ISSUED, COUNTED, VARIANCE)
 
 CSV_COLUMNS = "reference, name, kind (box or postal), issued"
 NOT_EXPLAINED = "Not explained"
+#: The columns a clerk can edit: a box's name and papers issued (to correct the list as
+#: imported), the papers counted and the explanation.
+_EDITABLE = (NAME, ISSUED, COUNTED, EXPLANATION)
+REMOVE_AFTER_COUNT = (
+    "A box cannot be removed once a count is recorded (V504): the count was checked against "
+    "the ballot papers verified. Correct its name or papers issued instead."
+)
+
+
+def confirm_box_removal(parent: QWidget | None, reference: str, name: str, area: str) -> bool:
+    """Ask whether to remove this box (QMessageBox.question; replaced in tests)."""
+    answer = QMessageBox.question(
+        parent,
+        "Remove box",
+        f"Remove box {reference} ({name}) from the verification of {area}?\n\n"
+        "Its papers issued and any papers counted go with it; the audit log keeps them. "
+        "This cannot be undone with Ctrl+Z: import the box again to put it back.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def signed(value: int | None) -> str:
@@ -111,9 +137,10 @@ def _listed_order(lines: list[VerificationLine]) -> list[VerificationLine]:
 class VerificationTableModel(QAbstractTableModel):
     """The boxes and postal batches of one contest, addressed by reference (``Qt.UserRole``).
 
-    ``setData`` saves a Counted figure or an Explanation through the services as an undoable
-    edit; a figure that is not a whole number, or a refusal of the services, leaves the stored
-    value as it is, says why (``refused``) and returns False.
+    ``setData`` saves a Counted figure, an Explanation, or a correction of a box's name or papers
+    issued through the services as an undoable edit; a figure that is not a whole number, or a
+    refusal of the services, leaves the stored value as it is, says why (``refused``) and
+    returns False.
     """
 
     #: The words of a refused edit, for the view to show.
@@ -227,6 +254,8 @@ class VerificationTableModel(QAbstractTableModel):
                 return "" if line.counted is None else format_figure(line.counted)
             if column == EXPLANATION:
                 return line.explanation
+            if column == NAME:
+                return line.name
             return self._display(line, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{COLUMNS[column]} for {line.reference}: {self._spoken(line, column)}"
@@ -297,9 +326,10 @@ class VerificationTableModel(QAbstractTableModel):
         if column == EXPLANATION:
             return "Why the count differs from the ballot paper account, where it does."
         if column == ISSUED:
-            return "Ballot papers issued, from the ballot paper account of the polling station."
+            shown = f"Ballot papers issued for {line.reference}, from its ballot paper account"
+            return shown + ("." if self.read_only else ": type to correct a figure listed wrongly.")
         if column == NAME:
-            return line.name
+            return line.name if self.read_only else f"{line.name} (type to correct the name)"
         if column == KIND:
             return (
                 "A polling station's ballot box"
@@ -325,7 +355,7 @@ class VerificationTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in (COUNTED, EXPLANATION) and not self.read_only:
+        if index.column() in _EDITABLE and not self.read_only:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -333,7 +363,7 @@ class VerificationTableModel(QAbstractTableModel):
         if (
             role != Qt.ItemDataRole.EditRole
             or not index.isValid()
-            or index.column() not in (COUNTED, EXPLANATION)
+            or index.column() not in _EDITABLE
             or self._contest_id is None
             or self.read_only
         ):
@@ -341,6 +371,10 @@ class VerificationTableModel(QAbstractTableModel):
         line = self._lines[index.row()]
         if index.column() == COUNTED:
             return self._set_counted(line, value)
+        if index.column() == ISSUED:
+            return self._set_issued(line, value)
+        if index.column() == NAME:
+            return self._set_name(line, value)
         return self._set_explanation(line, value)
 
     # -- edits -----------------------------------------------------------------------------
@@ -393,6 +427,53 @@ class VerificationTableModel(QAbstractTableModel):
             self.saved.emit(text)
         return done
 
+    def _set_issued(self, line: VerificationLine, value: Any) -> bool:
+        what = f"Ballot papers issued for {line.reference}"
+        if isinstance(value, int) and not isinstance(value, bool):
+            new = value
+        else:
+            try:
+                new = parse_figure("" if value is None else str(value), what=what)
+            except FigureProblem as problem:
+                self.refused.emit(f"✖ {problem.code}: {problem.message} Nothing was saved.")
+                return False
+        contest_id, reference = self._contest_id, line.reference
+        assert contest_id is not None
+        desk, ctx = self._ctx.desk, self._ctx
+
+        def apply(v: object) -> None:
+            assert isinstance(v, int)
+            desk.correct_box(contest_id, reference, ctx.operator(), issued=v)
+            self._after_edit(contest_id)
+
+        text = f"{what}: {format_figure(line.issued)} → {format_figure(new)}"
+        done = apply_edit(
+            ctx.undo_stack, text, apply, line.issued, new, lambda e: self._refused(what, e)
+        )
+        if done:
+            self.saved.emit(text)
+        return done
+
+    def _set_name(self, line: VerificationLine, value: Any) -> bool:
+        # A blank name is the reference, as on import.
+        new = " ".join(("" if value is None else str(value)).split()) or line.reference
+        contest_id, reference = self._contest_id, line.reference
+        assert contest_id is not None
+        desk, ctx = self._ctx.desk, self._ctx
+        what = f"The name of {reference}"
+
+        def apply(v: object) -> None:
+            desk.correct_box(contest_id, reference, ctx.operator(), name=str(v))
+            self._after_edit(contest_id)
+
+        text = f"Rename {reference}: {line.name} → {new}"
+        done = apply_edit(
+            ctx.undo_stack, text, apply, line.name, new, lambda e: self._refused(what, e)
+        )
+        if done:
+            self.saved.emit(text)
+        return done
+
     def _refused(self, what: str, error: CountDeskError) -> None:
         self.refused.emit(f"✖ {what} was not saved. {error}")
 
@@ -417,9 +498,9 @@ _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class _EntryDelegate(QStyledItemDelegate):
-    """Edits Counted and Explanation cells: Enter saves and asks to move down, Tab and Shift+Tab
-    save and ask for the next or previous cell; a refused figure keeps its editor open with the
-    text typed, so it can be put right."""
+    """Edits Counted and Explanation cells (and Name and Issued, to correct a box): Enter saves
+    and asks to move down, Tab and Shift+Tab save and ask for the next or previous cell; a
+    refused figure keeps its editor open with the text typed, so it can be put right."""
 
     #: Enter saved the cell at this row: move on to the next box.
     entered = Signal(int)
@@ -435,10 +516,16 @@ class _EntryDelegate(QStyledItemDelegate):
     ) -> QWidget:  # Qt override
         editor = _CellEditor(QModelIndex(index), parent)
         reference = index.data(Qt.ItemDataRole.UserRole)
-        if index.column() == COUNTED:
+        if index.column() in (COUNTED, ISSUED):
             editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             editor.setMaxLength(24)
-            editor.setAccessibleName(f"Papers counted for {reference}")
+            editor.setAccessibleName(
+                f"Papers counted for {reference}"
+                if index.column() == COUNTED
+                else f"Papers issued for {reference}"
+            )
+        elif index.column() == NAME:
+            editor.setAccessibleName(f"Name of {reference}")
         else:
             editor.setAccessibleName(f"Explanation for {reference}")
         return editor
@@ -503,6 +590,8 @@ class VerificationView(QWidget):
         self.contest_id: str | None = None
         self._contest: Contest | None = None
         self._forced_read_only = False
+        #: Whether a count is recorded for the contest (no box can be removed then: V504).
+        self._has_count = False
         #: A change was heard while the view was hidden: refresh when it is shown.
         self._stale = False
 
@@ -535,6 +624,9 @@ class VerificationView(QWidget):
             "batch, with the papers issued from its ballot paper account."
         )
         self.import_button.clicked.connect(self._on_import_clicked)
+        self.remove_button = QPushButton("&Remove box…")
+        self.remove_button.setAccessibleName("Remove the chosen ballot box or postal batch")
+        self.remove_button.clicked.connect(self._on_remove_clicked)
         self.print_button = QPushButton("&Print statement…")
         self.print_button.setAccessibleName("Print the statement of verification")
         self.print_button.setToolTip("Print the statement of verification, as saved as PDF.")
@@ -545,6 +637,7 @@ class VerificationView(QWidget):
         self.save_button.clicked.connect(self._on_save_clicked)
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.import_button)
+        toolbar.addWidget(self.remove_button)
         toolbar.addStretch(1)
         toolbar.addWidget(self.print_button)
         toolbar.addWidget(self.save_button)
@@ -553,6 +646,7 @@ class VerificationView(QWidget):
         self.table.setObjectName("verificationTable")
         self.table.setModel(self.model)
         self.table.setAccessibleName("Ballot boxes and postal batches")
+        self.table.selectionModel().currentChanged.connect(self._on_current_changed)
         self.delegate = _EntryDelegate(self.table)
         self.table.setItemDelegate(self.delegate)
         self.delegate.entered.connect(self._move_down)
@@ -733,6 +827,7 @@ class VerificationView(QWidget):
         contest_id = self.contest_id
         desk = self.ctx.desk
         self._contest = desk.contest(contest_id) if contest_id else None
+        self._has_count = contest_id is not None and desk.latest_count(contest_id) is not None
         if self.model.contest_id != contest_id:
             self.model.set_contest(contest_id)
         else:
@@ -796,6 +891,37 @@ class VerificationView(QWidget):
         self.ctx.events.setup_changed.emit(contest_id)
         self.ctx.events.count_changed.emit(contest_id)
         return count
+
+    def remove_box(self, reference: str | None = None) -> bool:
+        """Remove the box chosen in the table (or the one with this reference), once the clerk
+        confirms; True if removed. A refusal (V504 once a count is recorded) is shown."""
+        contest_id, contest = self.contest_id, self._contest
+        if contest_id is None or contest is None:
+            return False
+        row = self.table.currentIndex().row() if reference is None else self.model.row_of(reference)
+        if row is None or not 0 <= row < self.model.rowCount():
+            return False
+        line = self.model.line(row)
+        if not confirm_box_removal(self, line.reference, line.name, contest.area):
+            return False
+        try:
+            self.ctx.desk.remove_box(contest_id, line.reference, self.ctx.operator())
+        except CountDeskError as error:
+            self._say(f"✖ Box {line.reference} was not removed. {error}", problem=True)
+            return False
+        self.refresh()
+        if self.model.rowCount():
+            self._go_to(min(row, self.model.rowCount() - 1))
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.table.setCurrentIndex(QModelIndex())
+        self._say(
+            f"Removed box {line.reference} ({line.name}) from the list; the audit log keeps it."
+        )
+        # Ballot papers verified follow the boxes: a fact of the contest, and the count's.
+        self.ctx.events.setup_changed.emit(contest_id)
+        self.ctx.events.count_changed.emit(contest_id)
+        return True
 
     def statement_pdf(self) -> bytes | None:
         """The statement of verification as PDF bytes (None, with the reason shown, if refused)."""
@@ -944,21 +1070,47 @@ class VerificationView(QWidget):
         has_lines = bool(self.model.rowCount())
         self.print_button.setEnabled(has_lines)
         self.save_button.setEnabled(has_lines)
+        self._update_remove_button()
         if not locked:
             self.lock_label.hide()
             return
-        if status is Status.PROVISIONAL:
-            text = (
+        self.lock_label.setText(self._lock_text())
+        self.lock_label.show()
+
+    def _lock_text(self) -> str:
+        if self._contest is not None and self._contest.status is Status.PROVISIONAL:
+            return (
                 "Locked: the provisional result has been shown, so the verification cannot "
                 "change now (S809)."
             )
-        else:
-            text = (
+        if self._contest is not None and self._contest.status is Status.DECLARED:
+            return (
                 f"Locked: {self._area()} is declared, and the verification stays as it stood at "
                 "the declaration."
             )
-        self.lock_label.setText(text)
-        self.lock_label.show()
+        return "Locked: the verification cannot change now."
+
+    def _update_remove_button(self) -> None:
+        """Enabled for the box chosen, until a count is recorded or the contest is locked;
+        the tooltip says which box, or why not."""
+        index = self.table.currentIndex()
+        line = self.model.line(index.row()) if index.isValid() else None
+        if self._contest is None or not self.model.rowCount():
+            enabled, tip = False, "No ballot boxes are listed."
+        elif self.model.read_only:
+            enabled, tip = False, self._lock_text()
+        elif self._has_count:
+            enabled, tip = False, REMOVE_AFTER_COUNT
+        elif line is None:
+            enabled, tip = False, "Choose the box to remove in the table."
+        else:
+            enabled = True
+            tip = (
+                f"Remove box {line.reference} ({line.name}) if it was listed by mistake; you are "
+                "asked to confirm."
+            )
+        self.remove_button.setEnabled(enabled)
+        self.remove_button.setToolTip(tip)
 
     def _fit_columns(self) -> None:
         header = self.table.horizontalHeader()
@@ -1026,6 +1178,14 @@ class VerificationView(QWidget):
 
     def _edit_next(self, row: int, column: int, forward: bool) -> None:
         """Open the next (or previous) editable cell: Counted, then Explanation, row by row."""
+        if column in (NAME, ISSUED):
+            # A correction of the box: Tab goes on to its Counted cell, Shift+Tab stays put.
+            index = self.model.index(row, COUNTED if forward else column)
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            self.table.setCurrentIndex(index)
+            if forward:
+                self.table.edit(index)
+            return
         cells = [(r, c) for r in range(self.model.rowCount()) for c in (COUNTED, EXPLANATION)]
         if (row, column) not in cells:
             return
@@ -1062,6 +1222,12 @@ class VerificationView(QWidget):
 
     def _on_import_clicked(self) -> None:
         self.import_csv()
+
+    def _on_remove_clicked(self) -> None:
+        self.remove_box()
+
+    def _on_current_changed(self, *_: object) -> None:
+        self._update_remove_button()
 
     def _on_print_clicked(self) -> None:
         self.print_statement()

@@ -336,6 +336,98 @@ def test_verification_shows_each_variance_with_its_sign(setup):
     assert {f["code"] for f in data["findings"]} == {"V501", "V502"}
 
 
+def _lines(run) -> dict[str, dict]:
+    data = json.loads(ok(run, "verification", BATLEY, "--json"))
+    return {line["reference"]: line for line in data["lines"]}
+
+
+def test_verification_issued_corrects_a_boxs_account(setup):
+    ok(setup, "verification", BATLEY, "--import", str(BOXES_CSV))
+    ok(setup, "verification", BATLEY, "--counted", "BS01=2,510")
+    out = ok(setup, "verification", BATLEY, "--issued", "BS01=2,512", "--issued", "BS02=2,430")
+    assert "Corrected papers issued for 2 boxes." in out
+    assert [line.split()[0] for line in out.splitlines()[2:4]] == ["BS01", "BS02"]
+    lines = _lines(setup)
+    assert (lines["BS01"]["issued"], lines["BS01"]["variance"]) == (2512, -2)
+    assert lines["BS02"]["issued"] == 2430
+    data = json.loads(ok(setup, "verification", BATLEY, "--json"))
+    assert data["ballot_papers_verified"] == 2510  # the total counted, as before
+
+
+def test_verification_issued_refuses_a_figure_that_is_not_whole(setup):
+    ok(setup, "verification", BATLEY, "--import", str(BOXES_CSV))
+    stderr = refused(setup, "verification", BATLEY, "--issued", "BS01=2.512", code="F102")
+    assert "Ballot papers issued for BS01" in stderr and "2,512" in stderr
+    stderr = refused(setup, "verification", BATLEY, "--issued", "BS01")
+    assert "REF=FIGURE" in stderr
+    assert _lines(setup)["BS01"]["issued"] == 2510
+
+
+def test_verification_rename_corrects_a_boxs_name(setup):
+    ok(setup, "verification", BATLEY, "--import", str(BOXES_CSV))
+    out = ok(setup, "verification", BATLEY, "--rename", "BS02=Birstall Library = Hall")
+    assert "Renamed 1 box." in out and "Birstall Library = Hall" in out
+    assert _lines(setup)["BS02"]["name"] == "Birstall Library = Hall"
+    stderr = refused(setup, "verification", BATLEY, "--rename", "Birstall Library")
+    assert "REF=NAME" in stderr
+
+
+def test_verification_remove_takes_off_a_box_and_it_can_be_imported_again(setup, tmp_path):
+    ok(setup, "verification", BATLEY, "--import", str(BOXES_CSV))
+    ok(setup, "verification", BATLEY, "--counted", "BS10=2,004")
+    out = ok(setup, "verification", BATLEY, "--remove", "BS10", "--remove", "PV03")
+    assert "Removed 2 boxes: BS10, PV03." in out
+    assert "Verification of Batley and Spen" in out  # the whole list, as it now stands
+    assert set(_lines(setup)) == {f"BS{i:02}" for i in range(1, 10)} | {"PV01", "PV02"}
+    data = json.loads(ok(setup, "verification", BATLEY, "--json"))
+    assert data["ballot_papers_verified"] == 0
+    # A box listed wrongly is removed and imported again, right this time, in one command.
+    fixed = tmp_path / "fixed.csv"
+    fixed.write_text(
+        "reference,name,kind,issued\n"
+        "BS09,Spen Valley Sports Centre,box,2584\n"
+        "BS10,Roberttown Community Centre,box,2005\n"
+    )
+    stderr = refused(setup, "verification", BATLEY, "--import", str(fixed))
+    assert "box BS09 is already listed" in stderr
+    out = ok(setup, "verification", BATLEY, "--remove", "BS09", "--import", str(fixed))
+    assert "Removed 1 box: BS09." in out and "Imported 2 ballot boxes and postal batches" in out
+    lines = _lines(setup)
+    assert (lines["BS09"]["issued"], lines["BS10"]["issued"]) == (2584, 2005)
+
+
+def test_verification_corrections_are_all_or_nothing(setup):
+    ok(setup, "verification", BATLEY, "--import", str(BOXES_CSV))
+    before = _lines(setup)
+    stderr = refused(
+        setup, "verification", BATLEY, "--issued", "BS01=2,600", "--rename", "BS02=Library",
+        "--remove", "BS03", "--counted", "BS04=2,640", "--remove", "BS99", code="V503",
+    )  # fmt: skip
+    assert "There is no box “BS99”" in stderr
+    assert _lines(setup) == before
+    refused(setup, "verification", BATLEY, "--remove", "BS03", "--issued", "BS03=1", code="V503")
+    assert _lines(setup) == before
+    stderr = refused(setup, "verification", BATLEY, "--remove", "BS03", "--remove", "BS03")
+    assert "given twice in --remove" in stderr
+    assert _lines(setup) == before
+
+
+def test_verification_remove_is_refused_once_a_count_is_recorded(counted):
+    stderr = refused(counted, "verification", BATLEY, "--remove", "BS10", code="V504")
+    assert "once a count is recorded" in stderr
+    assert "BS10" in _lines(counted)
+
+
+@pytest.mark.parametrize(
+    "option", [("--issued", "BS01=1"), ("--rename", "BS01=Hall"), ("--remove", "BS01")]
+)
+def test_verification_corrections_are_refused_once_the_result_is_shown(provisional, option):
+    refused(provisional, "verification", BATLEY, *option, code="S809")
+    ok(provisional, "declare", BATLEY, "--officer", OFFICER, "--operator", "Supervisor")
+    refused(provisional, "verification", BATLEY, *option, code="S802")
+    assert _lines(provisional)["BS01"]["issued"] == 2510
+
+
 def test_statement_refused_without_boxes(setup, tmp_path):
     out = tmp_path / "s.pdf"
     refused(setup, "statement", BATLEY, "-o", str(out))

@@ -1048,3 +1048,16 @@ def test_findings_are_sorted_errors_first_and_in_the_catalogue(spec):
 @given(counts())
 def test_result_is_deterministic(spec):
     assert run_count(**spec).result == run_count(**spec).result
+
+
+def test_figure_changes_between_two_counts_name_only_what_moved():
+    from desktop.domain.arithmetic import figure_changes
+
+    first = run_count([60, 40], rejected=2).result
+    second = run_count([58, 42], rejected=2).result
+    assert figure_changes(first, second) == {
+        ("votes", 1): -2,
+        ("votes", 2): 2,
+        ("majority", None): -4,
+    }
+    assert figure_changes(first, first) == {}

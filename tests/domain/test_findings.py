@@ -318,7 +318,7 @@ def _s806(desk, cid, a, b):
     desk.declare(cid, "T", "Not the officer")
 
 
-def _s807(desk, cid, a, b):
+def _boxes(desk, cid):
     import tempfile
     from pathlib import Path
 
@@ -326,7 +326,23 @@ def _s807(desk, cid, a, b):
         path = Path(folder) / "boxes.csv"
         path.write_text("reference,name,kind,issued\nB1,Hall,box,60\n")
         desk.import_verification_csv(cid, path, "T")
+
+
+def _s807(desk, cid, a, b):
+    _boxes(desk, cid)
     desk.set_contest_facts(cid, "T", ballot_papers_verified=61)
+
+
+def _v504(desk, cid, a, b):
+    _boxes(desk, cid)
+    desk.set_box_counted(cid, "B1", 60, "T")
+    desk.record_count(cid, {a: 40, b: 20}, {}, "T")
+    desk.remove_box(cid, "B1", "T")
+
+
+def _v505(desk, cid, a, b):
+    _boxes(desk, cid)
+    desk.correct_box(cid, "B1", "T", kind="proxy")
 
 
 def _s809(desk, cid, a, b):
@@ -378,6 +394,8 @@ SCENARIOS |= {
         )
     ),
     "V503": _service(lambda desk, cid, a, b: desk.set_box_counted(cid, "NOPE", 1, "T")),
+    "V504": _service(_v504),
+    "V505": _service(_v505),
 }
 
 

@@ -383,3 +383,166 @@ def test_a_correction_that_makes_a_tie_needs_its_lot(desk):
     desk.correct_declaration(BATLEY, "S", lot_winners=[stephenson], **kwargs)
     result = desk.result(BATLEY)
     assert result.lots_applied and result.elected == (stephenson,)
+
+
+# -- a list of boxes imported wrongly is put right ----------------------------------------
+
+
+def _box(desk: CountDesk, reference: str):
+    return next(line for line in desk.verification(BATLEY) if line.reference == reference)
+
+
+def test_a_box_listed_wrongly_is_corrected_with_its_audit_rows(desk):
+    desk.import_verification_csv(BATLEY, BOXES_CSV, "Supervisor")
+    desk.set_box_counted(BATLEY, "BS01", 2510, "Verifier")
+    before = len(desk.store.audit(BATLEY))
+    corrected = desk.correct_box(BATLEY, "BS01", "Supervisor", issued=2512)
+    assert (corrected.issued, corrected.variance) == (2512, -2)
+    renamed = desk.correct_box(BATLEY, "BS02", "Supervisor", name="  Birstall   Library ")
+    assert renamed.name == "Birstall Library"
+    assert desk.correct_box(BATLEY, "PV03", "Supervisor", kind="box").kind.value == "box"
+    entries = desk.store.audit(BATLEY)[before:]
+    assert [(e.action, e.entity, e.operator, e.old, e.new) for e in entries] == [
+        ("update", "verification", "Supervisor", {"issued": 2510}, {"issued": 2512}),
+        ("update", "verification", "Supervisor",
+         {"name": "Birstall Community Centre"}, {"name": "Birstall Library"}),
+        ("update", "verification", "Supervisor", {"kind": "postal"}, {"kind": "box"}),
+    ]  # fmt: skip
+    # Papers verified are the total counted: correcting the account leaves them as they were.
+    assert desk.contest(BATLEY).ballot_papers_verified == 2510
+    assert desk.verification_totals(BATLEY).variance == -2
+    # A blank name is the reference, as on import; nothing given changes nothing.
+    assert desk.correct_box(BATLEY, "BS02", "Supervisor", name=" ").name == "BS02"
+    count = len(desk.store.audit(BATLEY))
+    desk.correct_box(BATLEY, "BS02", "Supervisor")
+    desk.correct_box(BATLEY, "BS01", "Supervisor", issued=2512)
+    assert len(desk.store.audit(BATLEY)) == count
+
+
+def test_correcting_a_box_resyncs_the_papers_verified(desk):
+    desk.import_verification_csv(BATLEY, BOXES_CSV, "Supervisor")
+    desk.set_box_counted(BATLEY, "BS01", 2510, "Verifier")
+    desk.store.update_contest(BATLEY, {"ballot_papers_verified": 1}, "Elsewhere")
+    desk.correct_box(BATLEY, "BS01", "Supervisor", issued=2511)
+    assert desk.contest(BATLEY).ballot_papers_verified == 2510
+
+
+@pytest.mark.parametrize(
+    ("changes", "code"),
+    [
+        ({"issued": -1}, "F103"),
+        ({"issued": 2.5}, "F104"),
+        ({"issued": "2510"}, "F104"),
+        ({"issued": True}, "F104"),
+        ({"kind": "proxy"}, "V505"),
+    ],
+)
+def test_a_correction_that_is_not_a_figure_or_a_kind_is_refused(desk, changes, code):
+    desk.import_verification_csv(BATLEY, BOXES_CSV, "Supervisor")
+    before = desk.store.audit(BATLEY)
+    with pytest.raises(CountDeskError) as info:
+        desk.correct_box(BATLEY, "BS01", "Supervisor", name="Changed too", **changes)
+    assert info.value.code == code
+    assert "BS01" in str(info.value)
+    assert desk.store.audit(BATLEY) == before
+    assert _box(desk, "BS01").name == "St Paul's Church Hall, Batley"
+
+
+def test_an_unknown_box_is_refused_and_an_operator_is_needed(desk):
+    desk.import_verification_csv(BATLEY, BOXES_CSV, "Supervisor")
+    for attempt in (
+        lambda: desk.correct_box(BATLEY, "BS99", "S", issued=1),
+        lambda: desk.remove_box(BATLEY, "BS99", "S"),
+    ):
+        with pytest.raises(CountDeskError) as info:
+            attempt()
+        assert info.value.code == "V503"
+    with pytest.raises(CountDeskError, match="operator"):
+        desk.remove_box(BATLEY, "BS01", " ")
+
+
+def test_a_box_listed_by_mistake_is_removed_and_can_be_imported_again(desk, tmp_path):
+    desk.import_verification_csv(BATLEY, BOXES_CSV, "Supervisor")
+    desk.set_box_counted(BATLEY, "BS10", 2004, "Verifier")
+    desk.set_box_counted(BATLEY, "BS09", 2583, "Verifier")
+    desk.set_box_explanation(BATLEY, "BS10", "One paper short", "Verifier")
+    assert desk.contest(BATLEY).ballot_papers_verified == 2004 + 2583
+    removed = desk.remove_box(BATLEY, "BS10", "Supervisor")
+    assert removed.reference == "BS10" and removed.counted == 2004
+    assert "BS10" not in [line.reference for line in desk.verification(BATLEY)]
+    assert desk.contest(BATLEY).ballot_papers_verified == 2583
+    delete, papers = desk.store.audit(BATLEY)[-2:]
+    assert (delete.action, delete.entity, delete.operator) == (
+        "delete",
+        "verification",
+        "Supervisor",
+    )
+    assert delete.old["reference"] == "BS10" and delete.old["counted"] == 2004
+    assert delete.old["explanation"] == "One paper short" and delete.new is None
+    assert (papers.old, papers.new) == (
+        {"ballot_papers_verified": 2004 + 2583},
+        {"ballot_papers_verified": 2583},
+    )
+    # Imported again, right this time: no longer "already listed".
+    fixed = tmp_path / "bs10.csv"
+    fixed.write_text("reference,name,kind,issued\nBS10,Roberttown Community Centre,box,2004\n")
+    assert desk.import_verification_csv(BATLEY, fixed, "Supervisor") == 1
+    assert _box(desk, "BS10").issued == 2004 and _box(desk, "BS10").counted is None
+
+
+def test_removing_the_last_box_leaves_the_papers_verified_not_entered(desk, tmp_path):
+    one = tmp_path / "one.csv"
+    one.write_text("reference,name,kind,issued\nB1,Hall,box,60\n")
+    desk.import_verification_csv(BATLEY, one, "Supervisor")
+    desk.set_box_counted(BATLEY, "B1", 60, "Verifier")
+    desk.remove_box(BATLEY, "B1", "Supervisor")
+    assert desk.verification(BATLEY) == []
+    assert desk.contest(BATLEY).ballot_papers_verified is None
+    assert not desk.papers_from_verification(BATLEY)
+    desk.set_contest_facts(BATLEY, "Supervisor", ballot_papers_verified=37786)  # typed again
+
+
+def test_no_box_is_removed_once_a_count_is_recorded(desk):
+    desk.advance(BATLEY, "verification", "Supervisor")
+    _verify(desk)
+    desk.advance(BATLEY, "count", "Supervisor")
+    desk.record_count(BATLEY, _votes(desk), BATLEY_REJECTED, "Clerk 1")
+    before = desk.store.audit(BATLEY)
+    with pytest.raises(CountDeskError) as info:
+        desk.remove_box(BATLEY, "BS10", "Supervisor")
+    assert info.value.code == "V504"
+    assert "once a count is recorded" in str(info.value)
+    assert desk.store.audit(BATLEY) == before
+    assert len(desk.verification(BATLEY)) == 13
+    # Its account can still be corrected: the papers verified do not change.
+    desk.correct_box(BATLEY, "BS07", "Supervisor", issued=2118)
+    assert desk.contest(BATLEY).ballot_papers_verified == 37786
+
+
+@pytest.mark.parametrize("stage", ["provisional", "declared"])
+def test_boxes_are_not_corrected_or_removed_once_the_result_is_shown(desk, stage):
+    desk.advance(BATLEY, "verification", "Supervisor")
+    _verify(desk)
+    desk.advance(BATLEY, "count", "Supervisor")
+    desk.record_count(BATLEY, _votes(desk), BATLEY_REJECTED, "Clerk 1")
+    desk.advance(BATLEY, "provisional", "Supervisor")
+    if stage == "declared":
+        desk.declare(BATLEY, "Supervisor", "Jacqui Gedman")
+    code = {"provisional": "S809", "declared": "S802"}[stage]
+    before = desk.store.audit(BATLEY)
+    for attempt in (
+        lambda: desk.correct_box(BATLEY, "BS01", "S", issued=1),
+        lambda: desk.correct_box(BATLEY, "BS01", "S", name="Elsewhere"),
+        lambda: desk.correct_box(BATLEY, "BS01", "S", kind="postal"),
+        lambda: desk.remove_box(BATLEY, "BS01", "S"),
+    ):
+        with pytest.raises(CountDeskError) as info:
+            attempt()
+        assert info.value.code == code
+    assert desk.store.audit(BATLEY) == before
+    if stage == "declared":
+        # The database holds the lock too: a removal that slipped past the services is refused.
+        with pytest.raises(CountDeskError) as info:
+            desk.store.remove_verification_line(BATLEY, "BS01", "Elsewhere")
+        assert info.value.code == "S802"
+        assert len(desk.verification(BATLEY)) == 13

@@ -324,3 +324,19 @@ def test_every_control_has_an_accessible_name(qtbot, desk, ctx):
     for open_button, save_button in view.declaration_buttons:
         assert open_button.accessibleName() and save_button.accessibleName()
     assert view.model.data(QModelIndex()) is None
+
+
+def test_the_drawing_of_lots_is_listed_with_how_and_who_witnessed(qtbot, desk, ctx):
+    to_declared(desk)
+    view = _view(qtbot, ctx)
+    lots = view.lots_table
+    assert lots.rowCount() == 1
+    row = [lots.item(0, c).text() for c in range(lots.columnCount())]
+    assert row[0] == "2"
+    assert row[1] == "LEADBEATER, Kim; STEPHENSON, Ryan"
+    assert row[2] == "STEPHENSON, Ryan"
+    history = desk.history(BATLEY)
+    drawing = history.counts[1].result.lots
+    assert row[3:] == [drawing.method or "–", drawing.witnesses or "–"]
+    assert history.change(1, "majority") == -323
+    assert history.change(1, "votes", desk.candidate_by_name(BATLEY, "Paul Bickerdike").id) is None

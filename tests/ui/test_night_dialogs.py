@@ -525,3 +525,32 @@ def test_every_dialog_button_box_cancels(qtbot, desk, ctx):
     dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert dialog.result() == QDialog.DialogCode.Rejected
     assert len(desk.declarations(BATLEY)) == 1
+
+
+def test_a_correction_that_makes_a_tie_asks_on_whom_the_lot_fell(qtbot, monkeypatch, desk, ctx):
+    to_provisional(desk)
+    desk.declare(BATLEY, "Supervisor", OFFICER)
+    stephenson = cid(desk, "Ryan Stephenson")
+    asked = []
+
+    def draw(parent, ctx_, contest_id, tie):
+        asked.append(sorted(tie.candidates))
+        return [stephenson]
+
+    monkeypatch.setattr(night_dialogs, "ask_lot_winners", draw)
+    dialog = _dialog(qtbot, CorrectionDialog(ctx, BATLEY), show=True)
+    for name, figure in (
+        ("Kim Leadbeater", 13135),
+        ("Ryan Stephenson", 13135),
+        ("Andrew Smith", 74),
+    ):
+        field = dialog.field("votes", cid(desk, name))
+        field.edit.setText(str(figure))
+        dialog._on_figure_edited(field)
+    dialog.reason_edit.setText("Bundles of Leadbeater's and Stephenson's papers were misfiled")
+    dialog.name_edit.setText(OFFICER)
+    dialog.accept()
+    assert asked == [sorted([cid(desk, "Kim Leadbeater"), stephenson])]
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    result = desk.result(BATLEY)
+    assert result.lots_applied and result.elected == (stephenson,)

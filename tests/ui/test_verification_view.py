@@ -14,6 +14,10 @@ from desktop.ui.context import ContestEvents, UiContext
 from desktop.ui.verification_view import (
     COUNTED,
     EXPLANATION,
+    ISSUED,
+    KIND,
+    NAME,
+    REFERENCE,
     VARIANCE,
     VerificationTableModel,
     VerificationView,
@@ -281,3 +285,168 @@ def test_changes_heard_while_hidden_are_shown_when_the_view_is(qtbot, imported, 
     view.show()
     assert view.model.index(0, COUNTED).data() == "2,510"
     assert view.totals["verified"].text() == "2,510"
+
+
+# -- a list imported wrongly is put right in the table -------------------------------------
+
+
+def _issued(desk: CountDesk) -> dict[str, int]:
+    return {line.reference: line.issued for line in desk.verification(BATLEY)}
+
+
+def test_name_and_issued_are_editable_and_the_rest_of_the_list_is_not(imported):
+    model = imported.model
+    editable = {
+        column
+        for column in range(model.columnCount())
+        if model.flags(model.index(0, column)) & Qt.ItemFlag.ItemIsEditable
+    }
+    assert editable == {NAME, ISSUED, COUNTED, EXPLANATION}
+    assert REFERENCE not in editable and KIND not in editable and VARIANCE not in editable
+    imported.set_read_only(True)
+    assert not model.flags(model.index(0, ISSUED)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(0, NAME)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_issued_is_corrected_through_the_model_and_undone(qtbot, imported, desk, ctx):
+    view, model = imported, imported.model
+    desk.set_box_counted(BATLEY, "BS01", 2510, "T")
+    view.refresh()
+    row = model.row_of("BS01")
+    assert model.index(row, ISSUED).data(Qt.ItemDataRole.EditRole) == "2,510"
+    assert model.setData(model.index(row, ISSUED), "2,512") is True
+    assert _issued(desk)["BS01"] == 2512
+    assert model.index(row, ISSUED).data() == "2,512"
+    assert model.index(row, VARIANCE).data() == "−2"
+    assert model.index(row, EXPLANATION).data() == "Not explained"
+    assert view.totals["issued"].text() == "37,788"
+    assert ctx.undo_stack.undoText() == "Ballot papers issued for BS01: 2,510 → 2,512"
+    entry = desk.store.audit(BATLEY)[-1]
+    assert (entry.operator, entry.old, entry.new) == (
+        "Verifier 1",
+        {"issued": 2510},
+        {"issued": 2512},
+    )
+    ctx.undo_stack.undo()
+    assert _issued(desk)["BS01"] == 2510
+    assert model.index(row, VARIANCE).data() == "0"
+    ctx.undo_stack.redo()
+    assert _issued(desk)["BS01"] == 2512
+
+
+def test_a_refused_issued_figure_is_shown_like_a_counted_one(qtbot, imported, desk):
+    view, model = imported, imported.model
+    assert model.setData(model.index(0, ISSUED), "8.264") is False
+    assert "F102" in view.message() and "8,264" in view.message()
+    assert "Ballot papers issued for BS01" in view.message()
+    assert model.setData(model.index(0, ISSUED), "") is False
+    assert "F101" in view.message()
+    assert _issued(desk)["BS01"] == 2510
+
+
+def test_issued_is_typed_from_the_keyboard_and_enter_goes_on_down_the_counted_column(
+    qtbot, imported, desk
+):
+    view = imported
+    view.table.setCurrentIndex(view.model.index(0, ISSUED))
+    qtbot.keyClicks(view.table, "2")
+    editor = view.focusWidget()
+    assert editor.accessibleName() == "Papers issued for BS01"
+    qtbot.keyClicks(editor, ",511")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert _issued(desk)["BS01"] == 2511
+    assert _current(view) == ("BS02", COUNTED)
+    # The Counted column's flow is as it was.
+    _key(qtbot, view, "2431")
+    assert _counted(desk)["BS02"] == 2431
+    assert _current(view) == ("BS03", COUNTED)
+
+
+def test_the_station_name_is_corrected_and_undone(qtbot, imported, desk, ctx):
+    model = imported.model
+    row = model.row_of("BS02")
+    assert model.setData(model.index(row, NAME), "  Birstall   Library ") is True
+    assert desk.verification(BATLEY)[1].name == "Birstall Library"
+    assert model.index(row, NAME).data() == "Birstall Library"
+    ctx.undo_stack.undo()
+    assert desk.verification(BATLEY)[1].name == "Birstall Community Centre"
+    assert model.setData(model.index(row, NAME), " ") is True  # blank: the reference, as on import
+    assert desk.verification(BATLEY)[1].name == "BS02"
+
+
+def test_the_model_with_corrections_passes_the_model_tester(qtmodeltester, ctx, desk):
+    desk.import_verification_csv(BATLEY, BOXES_CSV, "T")
+    model = VerificationTableModel(ctx)
+    model.set_contest(BATLEY)
+    model.setData(model.index(0, ISSUED), "2,600")
+    model.setData(model.index(1, NAME), "Library")
+    qtmodeltester.check(model)
+
+
+def test_remove_box_asks_naming_the_box_and_removes_it(qtbot, imported, desk, ctx, monkeypatch):
+    view = imported
+    asked = []
+    answer = [False]
+
+    def confirm(parent, reference, name, area):
+        asked.append((reference, name, area))
+        return answer[0]
+
+    monkeypatch.setattr(verification_module, "confirm_box_removal", confirm)
+    heard = []
+    ctx.events.count_changed.connect(heard.append)
+    view.table.setCurrentIndex(view.model.index(view.model.row_of("BS10"), COUNTED))
+    assert view.remove_button.isEnabled()
+    assert "BS10" in view.remove_button.toolTip()
+    view.remove_button.click()
+    assert asked == [("BS10", "Roberttown Community Centre", "Batley and Spen")]
+    assert len(desk.verification(BATLEY)) == 13  # not confirmed: nothing removed
+    answer[0] = True
+    view.remove_button.click()
+    assert "BS10" not in [line.reference for line in desk.verification(BATLEY)]
+    assert view.model.rowCount() == 12 and view.model.row_of("BS10") is None
+    assert "Removed box BS10" in view.message()
+    assert view.totals["boxes_issued"].text() == f"{24477 - 2005:,}"
+    assert heard and heard[-1] == BATLEY
+    # The keyboard stays on the table, on the box that took its place.
+    assert _current(view) == ("PV01", COUNTED)
+
+
+def test_remove_box_is_disabled_once_a_count_is_recorded_or_locked(
+    qtbot, imported, desk, ctx, monkeypatch
+):
+    view = imported
+    monkeypatch.setattr(verification_module, "confirm_box_removal", lambda *args: True)
+    assert view.remove_button.isEnabled()
+    view.set_read_only(True)
+    assert not view.remove_button.isEnabled()
+    assert "Locked" in view.remove_button.toolTip()
+    view.set_read_only(False)
+    assert view.remove_button.isEnabled()
+    for line in desk.verification(BATLEY):
+        desk.set_box_counted(BATLEY, line.reference, line.issued, "T")
+    votes = {desk.candidate_by_name(BATLEY, n).id: v for n, v in BATLEY_VOTES.items()}
+    desk.record_count(BATLEY, votes, BATLEY_REJECTED, "T")
+    ctx.events.count_changed.emit(BATLEY)
+    assert not view.remove_button.isEnabled()
+    assert "V504" in view.remove_button.toolTip()
+    # Asked for all the same, the services refuse it and the view says why.
+    assert view.remove_box("BS10") is False
+    assert "V504" in view.message() and "BS10 was not removed" in view.message()
+    assert len(desk.verification(BATLEY)) == 13
+    # Corrections of the account are still open until the provisional result.
+    assert view.model.flags(view.model.index(0, ISSUED)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_remove_box_without_boxes_is_disabled(view):
+    assert not view.remove_button.isEnabled()
+    assert "No ballot boxes" in view.remove_button.toolTip()
+
+
+def test_tab_from_a_corrected_issued_figure_goes_on_to_its_counted_cell(qtbot, imported, desk):
+    view = imported
+    view.table.setCurrentIndex(view.model.index(2, ISSUED))
+    _key(qtbot, view, "2898", Qt.Key.Key_Tab)
+    assert _issued(desk)["BS03"] == 2898
+    assert _current(view) == ("BS03", COUNTED)
+    assert view.focusWidget().accessibleName() == "Papers counted for BS03"
