@@ -94,6 +94,21 @@ class ContestResult:
         return Fraction(self.majority, self.valid_votes)
 
     @property
+    def max_valid_votes(self) -> int | None:
+        """The most valid votes the papers allow: seats × valid papers (DOMAIN.md §4)."""
+        if self.valid_papers is None:
+            return None
+        return self.contest.seats * self.valid_papers
+
+    @property
+    def deposits_forfeited(self) -> int | None:
+        """How many candidates lose their deposit; None where there is none or it is not known."""
+        flags = [line.deposit_kept for line in self.candidates]
+        if not flags or any(flag is None for flag in flags):
+            return None
+        return sum(1 for flag in flags if flag is False)
+
+    @property
     def lots_applied(self) -> bool:
         """Whether a recorded drawing of lots decided this result."""
         return self.lots is not None and self.tie is not None

@@ -192,7 +192,7 @@ class LivePanel(QWidget):
             else:
                 v["unaccounted"].setText(
                     f"{format_figure(result.valid_papers)} "
-                    f"(up to {format_figure(seats * result.valid_papers)} votes)"
+                    f"(up to {format_figure(result.max_valid_votes)} votes)"
                 )
         names = {line.candidate.id: line for line in result.candidates}
 
@@ -232,12 +232,10 @@ class LivePanel(QWidget):
         else:
             pending = ""
         v["elected"].setText(("; ".join(elected) or "–") + pending if result.valid_votes else "–")
-        if result.contest.type.has_deposit and result.complete:
-            lost = [line for line in result.candidates if line.deposit_kept is False]
-            v["deposits"].setText(
-                f"{len(result.candidates) - len(lost)} kept, {len(lost)} forfeited"
-                " (5% of valid votes or less)"
-            )
+        forfeited = result.deposits_forfeited
+        if result.contest.type.has_deposit and result.complete and forfeited is not None:
+            kept = sum(1 for line in result.candidates if line.deposit_kept)
+            v["deposits"].setText(f"{kept} kept, {forfeited} forfeited (5% of valid votes or less)")
         elif result.contest.type.has_deposit:
             v["deposits"].setText("– (when every figure is in)")
         else:

@@ -1061,3 +1061,12 @@ def test_figure_changes_between_two_counts_name_only_what_moved():
         ("majority", None): -4,
     }
     assert figure_changes(first, first) == {}
+
+
+def test_the_votes_the_papers_allow_and_the_deposits_lost_are_read_off_the_result():
+    ward = run_count([60, 40, 30], seats=2, rejected=4, papers=100).result
+    assert ward.max_valid_votes == 2 * (100 - 4)
+    batley = run_count([1000, 60, 49, 1], rejected=0).result  # 5% of 1,110 is 55.5
+    assert batley.deposits_forfeited == 2
+    assert run_count([60, None]).result.deposits_forfeited is None
+    assert run_count([60, 40], type_code="local").result.deposits_forfeited is None
