@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer
-from PySide6.QtGui import QIcon, QKeySequence, QPageSize, QPalette, QShowEvent
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtGui import QIcon, QKeySequence, QPageSize, QPalette
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import CountDeskError
 from desktop.domain.findings import Finding
 from desktop.ui.context import UiContext
+from desktop.ui.lazy import ContestPage
 from desktop.ui.printing import print_document
 
 #: Pages are rasterised for printing at the printer's resolution, but no finer than this: a
@@ -58,30 +59,20 @@ def _shortcut_text(key: QKeySequence.StandardKey) -> str:
     return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
 
 
-class DocumentsView(QWidget):
+class DocumentsView(ContestPage):
     """The declaration of result of one contest: preview, print and save as PDF."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("DocumentsView")
-        self._ctx = ctx
-        self._contest_id: str | None = None
         self._pdf: bytes | None = None
         self._provisional_shown = False
         self._prefer_provisional = False
-        self._stale = True
         # The document reads from this buffer for as long as it is open, so both are members.
         self._buffer: QBuffer | None = None
         self._document = QPdfDocument(self)
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(0)
-        self._refresh_timer.timeout.connect(self._on_refresh_due)
 
         self._build()
-        ctx.events.count_changed.connect(self._on_contest_changed)
-        ctx.events.setup_changed.connect(self._on_contest_changed)
-        ctx.events.contests_changed.connect(self._on_contests_changed)
         self._show_message("Choose a contest to see its declaration of result.")
 
     # -- layout --------------------------------------------------------------------------
@@ -348,28 +339,7 @@ class DocumentsView(QWidget):
 
     # -- Qt overrides --------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:  # Qt override
-        """Render the document if it went out of date while the view was hidden."""
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
     # -- slots ---------------------------------------------------------------------------
-
-    def _on_contest_changed(self, contest_id: str) -> None:
-        """The count or set-up of a contest changed: ours goes out of date."""
-        if contest_id == self._contest_id:
-            self._mark_stale()
-
-    def _on_contests_changed(self) -> None:
-        """Contests were created or removed: check that ours still stands."""
-        if self._contest_id is not None:
-            self._mark_stale()
-
-    def _on_refresh_due(self) -> None:
-        """Render the out-of-date document now the burst of changes is over."""
-        if self._stale and self.isVisible():
-            self.refresh()
 
     def _on_provisional_toggled(self, checked: bool) -> None:
         """The user chose between the declaration and the provisional sheet."""
@@ -402,12 +372,6 @@ class DocumentsView(QWidget):
         self.save_document()
 
     # -- helpers -------------------------------------------------------------------------
-
-    def _mark_stale(self) -> None:
-        """Note the document is out of date; render it soon if the view is on screen."""
-        self._stale = True
-        if self.isVisible():
-            self._refresh_timer.start()
 
     def _ensure_current(self) -> None:
         """Render again first if the count changed since the document was shown."""

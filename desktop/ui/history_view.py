@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     QUrl,
 )
 from PySide6.QtGui import (
@@ -29,7 +28,6 @@ from PySide6.QtGui import (
     QGuiApplication,
     QPalette,
     QResizeEvent,
-    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,6 +53,7 @@ from desktop.domain.model import Contest, Status
 from desktop.domain.workflow import RecountDecision, status_label
 from desktop.services.night import ContestHistory, CountRecord
 from desktop.ui.context import UiContext
+from desktop.ui.lazy import ContestPage
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -410,27 +409,17 @@ def _fit_height(table: QTableView) -> None:
     table.setFixedHeight(height)
 
 
-class HistoryView(QWidget):
+class HistoryView(ContestPage):
     """The history of one contest's night: counts side by side, requests, declarations,
     status changes."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("HistoryView")
-        self._ctx = ctx
-        self._contest_id: str | None = None
-        self._stale = True
         self._history: ContestHistory | None = None
         self._temp_dir: str | None = None
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(0)
-        self._refresh_timer.timeout.connect(self._on_refresh_due)
 
         self._build()
-        ctx.events.count_changed.connect(self._on_contest_changed)
-        ctx.events.setup_changed.connect(self._on_contest_changed)
-        ctx.events.contests_changed.connect(self._on_contests_changed)
         self._show_empty("Choose a contest to see the history of its count.")
 
     # -- layout --------------------------------------------------------------------------
@@ -787,12 +776,6 @@ class HistoryView(QWidget):
 
     # -- Qt overrides --------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:  # Qt override
-        """Read the history if it went out of date while the view was hidden."""
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
     def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
         """Give the row labels the room the page has."""
         super().resizeEvent(event)
@@ -809,26 +792,6 @@ class HistoryView(QWidget):
                 _fit_height(table)
 
     # -- slots ---------------------------------------------------------------------------
-
-    def _on_contest_changed(self, contest_id: str) -> None:
-        """A contest's count or set-up changed: ours goes out of date."""
-        if contest_id == self._contest_id:
-            self._mark_stale()
-
-    def _on_contests_changed(self) -> None:
-        """Contests were created: check that ours still stands."""
-        if self._contest_id is not None:
-            self._mark_stale()
-
-    def _on_refresh_due(self) -> None:
-        """Read the history again now the burst of changes is over."""
-        if self._stale and self.isVisible():
-            self.refresh()
-
-    def _mark_stale(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self._refresh_timer.start()
 
 
 def _status_words(status: str) -> str:
