@@ -82,6 +82,27 @@ def _operator_option(required: bool = False) -> Callable[[F], F]:
     )
 
 
+def _count_options(votes_help: str) -> Callable[[F], F]:
+    """--votes and --rejected, as `enter` and `correct` both take a whole count."""
+
+    def decorate(func: F) -> F:
+        func = click.option(
+            "--rejected",
+            "rejected",
+            multiple=True,
+            help="HEADING=FIGURE; headings not given are 0.",
+        )(func)
+        return click.option(
+            "--votes",
+            "votes",
+            multiple=True,
+            required=True,
+            help=f'"Person Name=FIGURE", {votes_help}.',
+        )(func)
+
+    return decorate
+
+
 def _open(db_path: Path | None, *, create: bool = False) -> CountDesk:
     """The database to work on; only an import creates one (a mistyped --db is not a new file)."""
     return CountDesk.open(db_path or default_database_path(), create=create)
@@ -293,16 +314,7 @@ def contest(
 @click.argument("contest_id", metavar="ID")
 @_db_option
 @_operator_option(required=True)
-@click.option(
-    "--votes",
-    "votes",
-    multiple=True,
-    required=True,
-    help='"Person Name=FIGURE", once per candidate.',
-)
-@click.option(
-    "--rejected", "rejected", multiple=True, help="HEADING=FIGURE; headings not given are 0."
-)
+@_count_options("once per candidate")
 def enter(
     contest_id: str,
     db_path: Path | None,
@@ -1113,16 +1125,7 @@ def declare(
     help="The declaring officer's name exactly as set for the contest: their confirmation.",
 )
 @_operator_option(required=True)
-@click.option(
-    "--votes",
-    "votes",
-    multiple=True,
-    required=True,
-    help='"Person Name=FIGURE", once per candidate: every figure, corrected or not.',
-)
-@click.option(
-    "--rejected", "rejected", multiple=True, help="HEADING=FIGURE; headings not given are 0."
-)
+@_count_options("once per candidate: every figure, corrected or not")
 @click.option(
     "-o",
     "--output",

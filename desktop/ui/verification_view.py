@@ -13,6 +13,7 @@ before any count is recorded.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -401,12 +402,7 @@ class VerificationTableModel(QAbstractTableModel):
             self._after_edit(contest_id)
 
         text = f"{what}: {format_figure(line.counted)} → {format_figure(new)}"
-        done = apply_edit(
-            ctx.undo_stack, text, apply, line.counted, new, lambda e: self._refused(what, e)
-        )
-        if done:
-            self.saved.emit(text)
-        return done
+        return self._edit(text, what, apply, line.counted, new)
 
     def _set_explanation(self, line: VerificationLine, value: Any) -> bool:
         new = " ".join(("" if value is None else str(value)).split())
@@ -420,12 +416,7 @@ class VerificationTableModel(QAbstractTableModel):
             self._after_edit(contest_id)
 
         text = f"Explain the variance of {reference}"
-        done = apply_edit(
-            ctx.undo_stack, text, apply, line.explanation, new, lambda e: self._refused(what, e)
-        )
-        if done:
-            self.saved.emit(text)
-        return done
+        return self._edit(text, what, apply, line.explanation, new)
 
     def _set_issued(self, line: VerificationLine, value: Any) -> bool:
         what = f"Ballot papers issued for {line.reference}"
@@ -447,12 +438,7 @@ class VerificationTableModel(QAbstractTableModel):
             self._after_edit(contest_id)
 
         text = f"{what}: {format_figure(line.issued)} → {format_figure(new)}"
-        done = apply_edit(
-            ctx.undo_stack, text, apply, line.issued, new, lambda e: self._refused(what, e)
-        )
-        if done:
-            self.saved.emit(text)
-        return done
+        return self._edit(text, what, apply, line.issued, new)
 
     def _set_name(self, line: VerificationLine, value: Any) -> bool:
         # A blank name is the reference, as on import.
@@ -467,8 +453,14 @@ class VerificationTableModel(QAbstractTableModel):
             self._after_edit(contest_id)
 
         text = f"Rename {reference}: {line.name} → {new}"
+        return self._edit(text, what, apply, line.name, new)
+
+    def _edit(
+        self, text: str, what: str, apply: Callable[[object], None], old: object, new: object
+    ) -> bool:
+        """Apply one undoable edit through the services; tell the view it was saved or why not."""
         done = apply_edit(
-            ctx.undo_stack, text, apply, line.name, new, lambda e: self._refused(what, e)
+            self._ctx.undo_stack, text, apply, old, new, lambda e: self._refused(what, e)
         )
         if done:
             self.saved.emit(text)
