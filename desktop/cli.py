@@ -59,7 +59,7 @@ class _Group(click.Group):
             ctx.exit(70)
 
 
-def _db_option(func: F) -> F:
+def _db_option[F: Callable[..., Any]](func: F) -> F:
     return click.option(
         "--db",
         "db_path",
