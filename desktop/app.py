@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -46,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(desk, path)
     window.resize(1366, 768)
     if args.contest:
-        window.open_contest(args.contest, tab=1)
+        window.open_contest(args.contest)  # the count screen, or setup if nobody stands yet
     if args.exit_after_startup:
         # Quit once the contest's tabs (or the start page) have been painted.
         window.tabs.painted.connect(lambda: QTimer.singleShot(0, app.quit))
@@ -54,13 +53,9 @@ def main(argv: list[str] | None = None) -> int:
             QTimer.singleShot(0, app.quit)
     window.show()
     code = app.exec()
-    # Every figure is already committed; closing the database checkpoints its WAL. Then leave
-    # without Python tearing down the Qt objects one by one, which has crashed some PySide6
-    # builds at exit after a long session.
+    # Every figure is already committed; closing the database checkpoints its write-ahead log.
     desk.store.db.close()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+    return code
 
 
 if __name__ == "__main__":

@@ -36,3 +36,18 @@ BATLEY_REJECTED = {
 }
 
 BOXES_CSV = ROOT / "tests" / "data" / "batley-boxes.csv"
+
+
+def many_contests_csv(path: Path, contests: int, candidates: int = 4) -> Path:
+    """Write a Democracy Club candidates CSV with ``contests`` single-seat wards (a whole May night)."""
+    header = "person_name,election_id,ballot_paper_id,election_date,party_name,post_label,seats_contested"
+    lines = [header]
+    for ward in range(contests):
+        council = f"borough{ward // 50:03d}"
+        for n in range(candidates):
+            lines.append(
+                f"Candidate{n} Surname{ward:04d}x{n},local.{council}.2026-05-07,"
+                f"local.{council}.ward{ward:04d}.2026-05-07,2026-05-07,Party {n},Ward {ward:04d},1"
+            )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
