@@ -397,29 +397,27 @@ def _section(
 def _totals(snap: VerificationSnapshot) -> list[Flowable]:
     sums = tally(snap.rows)
     minus = f"counted {MINUS} issued"
-    rows = [("Total ballot papers issued (per ballot paper accounts)", sums.issued)]
+    # Each label with its figure as printed: the variance carries its sign.
+    rows = [("Total ballot papers issued (per ballot paper accounts)", format_figure(sums.issued))]
     if sums.complete:
         rows += [
-            ("Total ballot papers counted (ballot papers verified)", sums.counted),
-            (f"Total variance ({minus})", None),
+            ("Total ballot papers counted (ballot papers verified)", format_figure(sums.counted)),
+            (f"Total variance ({minus})", format_variance(sums.variance)),
         ]
     else:
         done = sums.rows - len(sums.not_counted)
         rows += [
             (
                 f"Ballot papers counted so far, in {done} of {sums.rows} boxes and batches",
-                sums.counted,
+                format_figure(sums.counted),
             ),
-            (f"Variance so far, in the boxes and batches counted ({minus})", None),
+            (
+                f"Variance so far, in the boxes and batches counted ({minus})",
+                format_variance(sums.variance),
+            ),
         ]
     label_width = TOTALS_WIDTH - TOTALS_FIGURE
-    data = [
-        [
-            cell(label, label_width, bold=True),
-            format_variance(sums.variance) if figure is None else format_figure(figure),
-        ]
-        for label, figure in rows
-    ]
+    data = [[cell(label, label_width, bold=True), figure] for label, figure in rows]
     style = [
         *grid_style(),
         ("ALIGN", (1, 0), (1, -1), "RIGHT"),
