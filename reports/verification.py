@@ -26,21 +26,25 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyl
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_figure
 from desktop.domain.model import Contest, Election
+from reports.blocks import (
+    header_block,
+    notice_box,
+    signature_block,
+)
 from reports.fonts import BOLD, ITALIC
-from reports.layout import (
+from reports.page import (
+    build_pdf,
+)
+from reports.snapshot import contest_heading, date_in_words, printed_election_title
+from reports.style import (
     CONTENT_WIDTH,
     DASH,
     HEADER_FILL,
     SECTION_GAP,
-    build_pdf,
     cell,
     grid_style,
-    header_block,
-    notice_box,
     para,
-    signature_block,
 )
-from reports.snapshot import contest_heading, date_in_words, printed_election_title
 
 BOX = "box"
 POSTAL = "postal"
