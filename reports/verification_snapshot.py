@@ -7,15 +7,19 @@ sums printed from them, with whole numbers. Nothing here reads the clock or the 
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Contest, Election
-from reports.snapshot import contest_heading, date_in_words, printed_election_title
+from reports.snapshot import (
+    data_reference,
+    date_in_words,
+    printed_contest_heading,
+    printed_election_title,
+    require_own_election,
+)
 
 BOX = "box"
 POSTAL = "postal"
@@ -107,8 +111,7 @@ class VerificationSnapshot:
                 [r.reference, r.name, r.kind, r.issued, r.counted, r.explanation] for r in self.rows
             ],
         }
-        canonical = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+        return data_reference(data)
 
 
 def build_verification_snapshot(
@@ -123,20 +126,14 @@ def build_verification_snapshot(
     The header (authority, titles, officer, imprint) is worded exactly as on the declaration.
     Raises CountDeskError if the contest is not of this election.
     """
-    if contest.election_id != election.id:
-        raise CountDeskError(
-            f"The contest {contest.id} belongs to the election {contest.election_id}, "
-            f"not {election.id}: print it with its own election."
-        )
+    require_own_election(contest, election)
     etype = contest.type
     return VerificationSnapshot(
         contest_id=contest.id,
         election_id=election.id,
         authority=election.authority.strip(),
         election_title=printed_election_title(election),
-        contest_heading=contest_heading(
-            etype.office_one, etype.office_many, contest.seats, contest.area, etype.area_word
-        ),
+        contest_heading=printed_contest_heading(contest),
         poll_date_text=date_in_words(contest.poll_date),
         printed_on_text=date_in_words(printed_on),
         officer_name=contest.officer_name.strip(),
