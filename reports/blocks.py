@@ -6,6 +6,8 @@ document, so that every document of the night opens and closes the same way.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
@@ -23,16 +25,34 @@ from reports.style import (
 )
 
 
-def header_block(
-    *, authority: str, election_title: str, contest_heading: str, poll_date_text: str, title: str
-) -> list[Flowable]:
+class Heading(Protocol):
+    """What the header of every document prints; each document's snapshot has these fields."""
+
+    @property
+    def authority(self) -> str:
+        """e.g. "Kirklees Council"; "" prints no authority line."""
+
+    @property
+    def election_title(self) -> str:
+        """e.g. "Batley and Spen by-election"."""
+
+    @property
+    def contest_heading(self) -> str:
+        """e.g. "Election of a Member of Parliament for the Batley and Spen Constituency"."""
+
+    @property
+    def poll_date_text(self) -> str:
+        """e.g. "Thursday 1 July 2021"."""
+
+
+def header_block(heading: Heading, title: str) -> list[Flowable]:
     """Authority, election, contest and date of poll, a rule, then the document's title."""
     parts: list[Flowable] = []
-    if authority:
-        parts.append(para(authority, "authority"))
-    parts.append(para(election_title, "election"))
-    parts.append(para(contest_heading, "contest"))
-    parts.append(para(f"Date of poll: {poll_date_text}", "poll_date"))
+    if heading.authority:
+        parts.append(para(heading.authority, "authority"))
+    parts.append(para(heading.election_title, "election"))
+    parts.append(para(heading.contest_heading, "contest"))
+    parts.append(para(f"Date of poll: {heading.poll_date_text}", "poll_date"))
     parts.append(Spacer(0, 3 * mm))
     parts.append(HRFlowable(width="100%", thickness=1.2, color=INK, spaceAfter=3.5 * mm))
     parts.append(para(title, "title"))

@@ -86,13 +86,7 @@ def _draw_watermark(canvas: Canvas, word: str = "PROVISIONAL") -> None:
 
 
 def _header(snap: DeclarationSnapshot) -> list[Flowable]:
-    parts = header_block(
-        authority=snap.authority,
-        election_title=snap.election_title,
-        contest_heading=snap.contest_heading,
-        poll_date_text=snap.poll_date_text,
-        title=snap.document_title,
-    )
+    parts = header_block(snap, snap.document_title)
     if snap.provisional and snap.shown_at_text:
         parts.append(para(f"Shown to candidates and agents at {snap.shown_at_text}", "shown_at"))
     if snap.draft:

@@ -90,13 +90,7 @@ def _counted_words(boxes: int, postal: int) -> str:
 
 
 def _header(snap: VerificationSnapshot) -> list[Flowable]:
-    parts = header_block(
-        authority=snap.authority,
-        election_title=snap.election_title,
-        contest_heading=snap.contest_heading,
-        poll_date_text=snap.poll_date_text,
-        title=TITLE,
-    )
+    parts = header_block(snap, TITLE)
     parts.append(Spacer(0, 2.5 * mm))
     return parts
 
