@@ -17,16 +17,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from desktop.domain.figures import format_figure
-from reports.blocks import (
-    boxed,
-    header_block,
-    signature_block,
-)
+from reports.blocks import boxed, header_block, signature_block
 from reports.fonts import BOLD, REGULAR
-from reports.page import (
-    build_pdf,
-    page_count,
-)
+from reports.page import build_pdf, page_count
 from reports.snapshot import DeclarationSnapshot, join_names
 from reports.style import (
     ALERT,
