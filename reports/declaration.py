@@ -17,8 +17,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from desktop.domain.figures import format_figure
+from reports.blocks import boxed, header_block, signature_block
 from reports.fonts import BOLD, REGULAR
-from reports.layout import (
+from reports.page import build_pdf, page_count
+from reports.snapshot import DeclarationSnapshot, join_names
+from reports.style import (
     ALERT,
     ALERT_FILL,
     CELL_PAD_X,
@@ -33,20 +36,14 @@ from reports.layout import (
     PAGE_WIDTH,
     SECTION_GAP,
     TABLE_FONT_SIZE,
-    boxed,
-    build_pdf,
     cell,
     grid_style,
-    header_block,
     lead_in,
-    page_count,
     para,
-    signature_block,
     stylesheet,
 )
-from reports.snapshot import DeclarationSnapshot, join_names
 
-# --- Geometry (points; reportlab's unit); the page itself is reports.layout's -----------------
+# --- Geometry (points; reportlab's unit); the page itself is reports.style's ------------------
 
 # The candidate table's columns; the rejected and figures tables reuse the figure column's
 # position so that every figure on the sheet lines up on one right edge.
@@ -82,13 +79,7 @@ def _draw_watermark(canvas: Canvas, word: str = "PROVISIONAL") -> None:
 
 
 def _header(snap: DeclarationSnapshot) -> list[Flowable]:
-    parts = header_block(
-        authority=snap.authority,
-        election_title=snap.election_title,
-        contest_heading=snap.contest_heading,
-        poll_date_text=snap.poll_date_text,
-        title=snap.document_title,
-    )
+    parts = header_block(snap, snap.document_title)
     if snap.provisional and snap.shown_at_text:
         parts.append(para(f"Shown to candidates and agents at {snap.shown_at_text}", "shown_at"))
     if snap.draft:

@@ -13,7 +13,7 @@ from datetime import date
 
 from desktop.domain.arithmetic import ContestResult, compute_result
 from desktop.domain.model import Candidate, Contest, CountFigures, Election
-from reports.verification import VerificationRow
+from reports.verification_snapshot import VerificationRow
 
 BATLEY_ELECTION = Election(
     id="parl.2021-07-01",

@@ -12,11 +12,12 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from desktop.domain.arithmetic import ContestResult
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_percent
-from desktop.domain.model import Election
+from desktop.domain.model import Contest, Election
 
 # Written out here rather than with strftime, whose day and month names follow the locale.
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -54,6 +55,24 @@ def join_names(names: tuple[str, ...] | list[str]) -> str:
     if len(names) == 1:
         return names[0]
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def data_reference(data: dict[str, Any]) -> str:
+    """12 hex digits of the SHA-256 of ``data`` as canonical JSON: the "data ref." printed.
+
+    Keys are sorted and no whitespace is added, so equal data always gives the same reference.
+    """
+    canonical = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+
+
+def require_own_election(contest: Contest, election: Election) -> None:
+    """Raise CountDeskError unless ``contest`` is one of ``election``'s contests."""
+    if contest.election_id != election.id:
+        raise CountDeskError(
+            f"The contest {contest.id} belongs to the election {contest.election_id}, "
+            f"not {election.id}: print it with its own election."
+        )
 
 
 @dataclass(frozen=True)
@@ -211,8 +230,7 @@ class DeclarationSnapshot:
             "seats": self.seats,
             "majority": self.majority,
         }
-        canonical = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+        return data_reference(data)
 
 
 def contest_heading(
@@ -225,6 +243,14 @@ def contest_heading(
     else:
         office = office_many
     return f"Election of {office} for the {area} {area_word.title()}"
+
+
+def printed_contest_heading(contest: Contest) -> str:
+    """The contest's heading as printed, in the words of its election type."""
+    etype = contest.type
+    return contest_heading(
+        etype.office_one, etype.office_many, contest.seats, contest.area, etype.area_word
+    )
 
 
 def printed_election_title(election: Election) -> str:
@@ -259,11 +285,7 @@ def build_snapshot(
     is asked to carry a declaration time or a correction. Nothing else is checked here.
     """
     contest = result.contest
-    if contest.election_id != election.id:
-        raise CountDeskError(
-            f"The contest {contest.id} belongs to the election {contest.election_id}, "
-            f"not {election.id}: print it with its own election."
-        )
+    require_own_election(contest, election)
     errors = result.errors
     if not provisional and errors:
         listed = "; ".join(f"{f.code} {f.message}" for f in errors)
@@ -337,13 +359,7 @@ def build_snapshot(
         election_id=election.id,
         authority=election.authority.strip(),
         election_title=printed_election_title(election),
-        contest_heading=contest_heading(
-            etype.office_one,
-            etype.office_many,
-            contest.seats,
-            contest.area,
-            etype.area_word,
-        ),
+        contest_heading=printed_contest_heading(contest),
         area_name=contest.area,
         area_word=etype.area_word,
         poll_date_text=date_in_words(contest.poll_date),

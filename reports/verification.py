@@ -5,46 +5,41 @@ account; postal ballot papers are counted in batches. The statement lists each b
 postal batch, with the figure from the account, the figure counted, the variance
 (counted − issued) and the explanation recorded, then the totals for the contest.
 
-Input is a frozen VerificationSnapshot holding only the rows as entered; the variances and
-totals printed are worked out here, with whole numbers, by ``tally``. Nothing here reads the
-clock, the database or the domain's verification records: the same snapshot always gives
-byte-identical output.
+Input is a frozen VerificationSnapshot (``reports.verification_snapshot``) holding only the
+rows as entered; the variances and totals printed are worked out, with whole numbers, by
+``tally``. Nothing here reads the clock, the database or the domain's verification records:
+the same snapshot always gives byte-identical output.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
-from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_figure
-from desktop.domain.model import Contest, Election
+from reports.blocks import header_block, notice_box, signature_block
 from reports.fonts import BOLD, ITALIC
-from reports.layout import (
+from reports.page import build_pdf
+from reports.style import (
     CONTENT_WIDTH,
     DASH,
     HEADER_FILL,
     SECTION_GAP,
-    build_pdf,
     cell,
     grid_style,
-    header_block,
-    notice_box,
     para,
-    signature_block,
 )
-from reports.snapshot import contest_heading, date_in_words, printed_election_title
-
-BOX = "box"
-POSTAL = "postal"
-KINDS = (BOX, POSTAL)
+from reports.verification_snapshot import (
+    BOX,
+    POSTAL,
+    Tally,
+    VerificationRow,
+    VerificationSnapshot,
+    build_verification_snapshot,
+    tally,
+)
 
 MINUS = "\u2212"
 NOT_EXPLAINED = "Not explained"
@@ -67,176 +62,7 @@ TOTALS_WIDTH = COL_REF + COL_NAME + COL_ISSUED + COL_COUNTED + COL_VARIANCE
 TOTALS_FIGURE = COL_COUNTED
 
 
-# --- The snapshot ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class VerificationRow:
-    """One ballot box (a polling station's) or one batch of postal ballot papers."""
-
-    #: e.g. "BS01", "PV3".
-    reference: str
-    #: The polling station's name, or e.g. "Postal votes opening session 3".
-    name: str
-    #: "box" or "postal".
-    kind: str
-    #: Ballot papers issued, from the ballot paper account.
-    issued: int
-    #: Ballot papers counted at verification; None while the box is not yet counted.
-    counted: int | None
-    #: Why the count differs from the account; "" where none was given.
-    explanation: str = ""
-
-    def __post_init__(self) -> None:
-        where = f"{self.reference} {self.name}".strip() or "A verification row"
-        if self.kind not in KINDS:
-            raise CountDeskError(f'{where}: the kind must be "box" or "postal", not "{self.kind}".')
-        for label, value in (("ballot papers issued", self.issued), ("counted", self.counted)):
-            if value is None and label == "counted":
-                continue
-            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                raise CountDeskError(f"{where}: {label} must be a whole number, 0 or more.")
-
-    @property
-    def variance(self) -> int | None:
-        """Counted − issued; None while not yet counted."""
-        return None if self.counted is None else self.counted - self.issued
-
-    @property
-    def unexplained(self) -> bool:
-        """Whether the count differs from the account and no explanation was given."""
-        return bool(self.variance) and not self.explanation.strip()
-
-
-@dataclass(frozen=True)
-class VerificationSnapshot:
-    """Everything the statement of verification prints, frozen at one moment."""
-
-    contest_id: str
-    election_id: str
-    #: e.g. "Kirklees Council"; "" prints no authority line.
-    authority: str
-    #: e.g. "Batley and Spen by-election".
-    election_title: str
-    #: e.g. "Election of a Member of Parliament for the Batley and Spen Constituency".
-    contest_heading: str
-    #: e.g. "Thursday 1 July 2021".
-    poll_date_text: str
-    #: The date the statement is dated, written out.
-    printed_on_text: str
-    officer_name: str
-    officer_title: str
-    imprint_address: str
-    #: Boxes and postal batches, each printed in its own table in the order given here.
-    rows: tuple[VerificationRow, ...]
-    #: e.g. "Batley and Spen Constituency", for the running header of later pages; "" prints
-    #: the contest heading there instead (shortened if need be).
-    area_text: str = ""
-
-    @property
-    def boxes(self) -> tuple[VerificationRow, ...]:
-        return tuple(r for r in self.rows if r.kind == BOX)
-
-    @property
-    def postal(self) -> tuple[VerificationRow, ...]:
-        return tuple(r for r in self.rows if r.kind == POSTAL)
-
-    @property
-    def data_hash(self) -> str:
-        """A short reference to the verification data printed: 12 hex digits of a SHA-256.
-
-        As for the declaration, dates and titles are left out: the same figures carry the same
-        reference whenever they are printed; any changed figure, name or explanation changes it.
-        """
-        data = {
-            "contest_id": self.contest_id,
-            "officer": [self.officer_name, self.officer_title],
-            "rows": [
-                [r.reference, r.name, r.kind, r.issued, r.counted, r.explanation] for r in self.rows
-            ],
-        }
-        canonical = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
-
-
-def build_verification_snapshot(
-    contest: Contest,
-    election: Election,
-    rows: Iterable[VerificationRow],
-    *,
-    printed_on: date,
-) -> VerificationSnapshot:
-    """Freeze the statement of verification of ``contest`` with these rows, in this order.
-
-    The header (authority, titles, officer, imprint) is worded exactly as on the declaration.
-    Raises CountDeskError if the contest is not of this election.
-    """
-    if contest.election_id != election.id:
-        raise CountDeskError(
-            f"The contest {contest.id} belongs to the election {contest.election_id}, "
-            f"not {election.id}: print it with its own election."
-        )
-    etype = contest.type
-    return VerificationSnapshot(
-        contest_id=contest.id,
-        election_id=election.id,
-        authority=election.authority.strip(),
-        election_title=printed_election_title(election),
-        contest_heading=contest_heading(
-            etype.office_one, etype.office_many, contest.seats, contest.area, etype.area_word
-        ),
-        poll_date_text=date_in_words(contest.poll_date),
-        printed_on_text=date_in_words(printed_on),
-        officer_name=contest.officer_name.strip(),
-        officer_title=contest.officer_title_or_default,
-        imprint_address=contest.imprint_address.strip(),
-        rows=tuple(rows),
-        area_text=f"{contest.area} {etype.area_word.title()}",
-    )
-
-
-# --- The sums printed ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Tally:
-    """The sums of some rows, as printed: whole numbers only."""
-
-    rows: int
-    #: Ballot papers issued, over every row (counted or not).
-    issued: int
-    #: Ballot papers counted, over the rows counted so far.
-    counted: int
-    #: Ballot papers issued, over the rows counted so far.
-    issued_counted: int
-    #: References of the rows not yet counted, in order.
-    not_counted: tuple[str, ...]
-    #: References of the rows whose variance has no explanation, in order.
-    unexplained: tuple[str, ...]
-
-    @property
-    def complete(self) -> bool:
-        """Every row counted (and there is at least one row)."""
-        return self.rows > 0 and not self.not_counted
-
-    @property
-    def variance(self) -> int:
-        """Counted − issued over the rows counted so far (all rows when complete)."""
-        return self.counted - self.issued_counted
-
-
-def tally(rows: Iterable[VerificationRow]) -> Tally:
-    """Sum the rows: issued over all, counted and variance over those counted."""
-    rows = tuple(rows)
-    counted = [r for r in rows if r.counted is not None]
-    return Tally(
-        rows=len(rows),
-        issued=sum(r.issued for r in rows),
-        counted=sum(r.counted for r in counted if r.counted is not None),
-        issued_counted=sum(r.issued for r in counted),
-        not_counted=tuple(r.reference for r in rows if r.counted is None),
-        unexplained=tuple(r.reference for r in rows if r.unexplained),
-    )
+# --- How the figures are printed ----------------------------------------------------------------
 
 
 def format_variance(value: int | None) -> str:
@@ -264,13 +90,7 @@ def _counted_words(boxes: int, postal: int) -> str:
 
 
 def _header(snap: VerificationSnapshot) -> list[Flowable]:
-    parts = header_block(
-        authority=snap.authority,
-        election_title=snap.election_title,
-        contest_heading=snap.contest_heading,
-        poll_date_text=snap.poll_date_text,
-        title=TITLE,
-    )
+    parts = header_block(snap, TITLE)
     parts.append(Spacer(0, 2.5 * mm))
     return parts
 
@@ -397,29 +217,27 @@ def _section(
 def _totals(snap: VerificationSnapshot) -> list[Flowable]:
     sums = tally(snap.rows)
     minus = f"counted {MINUS} issued"
-    rows = [("Total ballot papers issued (per ballot paper accounts)", sums.issued)]
+    # Each label with its figure as printed: the variance carries its sign.
+    rows = [("Total ballot papers issued (per ballot paper accounts)", format_figure(sums.issued))]
     if sums.complete:
         rows += [
-            ("Total ballot papers counted (ballot papers verified)", sums.counted),
-            (f"Total variance ({minus})", None),
+            ("Total ballot papers counted (ballot papers verified)", format_figure(sums.counted)),
+            (f"Total variance ({minus})", format_variance(sums.variance)),
         ]
     else:
         done = sums.rows - len(sums.not_counted)
         rows += [
             (
                 f"Ballot papers counted so far, in {done} of {sums.rows} boxes and batches",
-                sums.counted,
+                format_figure(sums.counted),
             ),
-            (f"Variance so far, in the boxes and batches counted ({minus})", None),
+            (
+                f"Variance so far, in the boxes and batches counted ({minus})",
+                format_variance(sums.variance),
+            ),
         ]
     label_width = TOTALS_WIDTH - TOTALS_FIGURE
-    data = [
-        [
-            cell(label, label_width, bold=True),
-            format_variance(sums.variance) if figure is None else format_figure(figure),
-        ]
-        for label, figure in rows
-    ]
+    data = [[cell(label, label_width, bold=True), figure] for label, figure in rows]
     style = [
         *grid_style(),
         ("ALIGN", (1, 0), (1, -1), "RIGHT"),
@@ -492,6 +310,8 @@ def render_verification(snapshot: VerificationSnapshot) -> bytes:
     )
 
 
+# The snapshot's names are exported here too, so that a caller prints the statement from one
+# module: build the snapshot, render it.
 __all__ = [
     "Tally",
     "VerificationRow",

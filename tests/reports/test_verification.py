@@ -21,7 +21,7 @@ from reports.verification import (
     render_verification,
     tally,
 )
-from tests.reports.test_declaration import assert_in_order, pages
+from tests.reports.sheets import assert_in_order, pages
 
 PRINTED_ON = date(2021, 7, 1)
 MINUS = "\u2212"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reports.fonts import REGULAR
-from reports.layout import fit_text, lead_in, para
+from reports.style import fit_text, lead_in, para
 
 
 def test_fit_text_leaves_short_text_alone_and_shortens_long_text_with_an_ellipsis():

@@ -1,0 +1,75 @@
+"""The provisional result sheet: title, watermark, outstanding checks, figures not entered."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from desktop.domain.arithmetic import ContestResult, compute_result
+from desktop.domain.model import CountFigures, Election
+from reports.declaration import render_declaration
+from reports.snapshot import DeclarationSnapshot, build_snapshot
+from tests.reports.sheets import (
+    BATLEY,
+    WANDSWORTH,
+    assert_in_order,
+    batley,
+    pages,
+    text_of,
+    ward,
+)
+
+
+def provisional(result: ContestResult, election: Election, **kw) -> DeclarationSnapshot:
+    return build_snapshot(result, election, provisional=True, printed_on=date(2021, 7, 2), **kw)
+
+
+def test_provisional_sheet_has_its_title_watermark_and_time_shown():
+    snap = provisional(batley(), BATLEY, shown_at=datetime(2021, 7, 2, 1, 47))
+    all_pages = pages(render_declaration(snap))
+    text = " ".join(all_pages)
+    assert_in_order(
+        text,
+        [
+            "Election of a Member of Parliament for the Batley and Spen Constituency",
+            "Provisional Result – not for publication",
+            "Shown to candidates and agents at 01:47 on Friday 2 July 2021",
+            "LEADBEATER, Kim Labour Party 13,296",
+            "Total number of ballot papers rejected 91",
+            "Turnout (ballot papers verified as a percentage of the electorate) 47.61%",
+            "Majority 323",
+        ],
+    )
+    assert all("PROVISIONAL" in page for page in all_pages)
+    assert "Declaration of Result of Poll" not in text
+    assert "duly elected" not in text
+    assert "Printed and published" not in text
+    assert "Dated" not in text
+    assert "Outstanding checks" not in text
+
+
+def test_provisional_sheet_lists_outstanding_checks():
+    snap = provisional(batley(galloway=8_246), BATLEY)
+    text = " ".join(pages(render_declaration(snap)))
+    assert_in_order(
+        text,
+        [
+            "Provisional Result – not for publication",
+            "Outstanding checks",
+            "C201 The figures do not add up: valid votes 37,677 + rejected 91 = 37,768, but "
+            "ballot papers verified are 37,786; 18 ballot papers are unaccounted for.",
+            "GALLOWAY, George Workers Party of Britain 8,246",
+        ],
+    )
+    assert "Shown to candidates" not in text
+
+
+def test_provisional_sheet_shows_figures_not_yet_entered_as_a_dash():
+    rows = [(1, "Ann", "Adams", "", 600), (2, "Bob", "Brown", "", 400)]
+    complete = ward(1, rows, papers=1_000)
+    figures = CountFigures({1: 600, 2: None}, {"official_mark": 0})
+    candidates = [line.candidate for line in complete.candidates]
+    result = compute_result(complete.contest, candidates, figures)
+    text = text_of(provisional(result, WANDSWORTH))
+    assert "BROWN, Bob –" in text
+    assert "C206 No votes entered for BROWN, Bob" in text
+    assert "C207" in text
