@@ -10,7 +10,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -72,6 +71,8 @@ class OutputFile:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        import tempfile  # only a command that writes a file needs it
+
         folder = path.parent
         self._fd, name = tempfile.mkstemp(
             dir=folder if str(folder) else ".", prefix=f".{path.name}.", suffix=".part"
