@@ -17,6 +17,7 @@ only when it runs, so that starting a command costs no more than that command ne
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from pathlib import Path
@@ -88,6 +89,24 @@ for _module in (setup, entry, verification, night, declare, history, documents):
         cli.add_command(_command)
 
 
+def _utf8_output() -> None:
+    """Print every candidate's name whatever the system's code page ("Llŷr", "Łukasz").
+
+    Output into a file or a pipe (e.g. on Windows, where that is cp1252) is written as UTF-8, as
+    JSON for scripts should be; a terminal that cannot show a letter gets "?" for it.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if not isinstance(stream, io.TextIOWrapper):
+            continue
+        if stream.encoding.lower().replace("-", "").replace("_", "") == "utf8":
+            continue
+        if stream.isatty():
+            stream.reconfigure(errors="replace")
+        else:
+            stream.reconfigure(encoding="utf-8")
+
+
 def main() -> None:
     """Entry point of ``countdesk-cli``."""
+    _utf8_output()
     cli(prog_name="countdesk-cli")
