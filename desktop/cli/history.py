@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 
 def _history_data(desk: CountDesk, contest_id: str) -> dict[str, Any]:
+    """The history as `history --json` prints it."""
     h = desk.history(contest_id)
     contest = desk.contest(contest_id)
     names = {c.id: c.person_name for c in h.candidates}
@@ -99,6 +100,7 @@ def _history_data(desk: CountDesk, contest_id: str) -> dict[str, Any]:
 
 
 def _echo_history(desk: CountDesk, contest_id: str) -> None:
+    """The history for people: the counts side by side, then the requests and changes."""
     data = _history_data(desk, contest_id)
     contest = desk.contest(contest_id)
     counts = data["counts"]

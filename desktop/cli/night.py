@@ -85,6 +85,7 @@ def subject_text(desk: CountDesk, contest_id: str, subject: object) -> str:
 
 
 def request_data(desk: CountDesk, contest_id: str, request: dict[str, Any]) -> dict[str, Any]:
+    """A recount request for JSON: the candidate by name, the time as ISO 8601."""
     names = {c.id: c.person_name for c in desk.candidates(contest_id)}
     return {
         "requested_by": request["requested_by"],

@@ -25,6 +25,7 @@ RENAME = Pair("REF=NAME", '"BS02=Birstall Community Centre"', first=True)
 
 
 def _verification_data(desk: CountDesk, contest_id: str) -> dict[str, Any]:
+    """The verification as `verification --json` prints it."""
     lines = desk.verification(contest_id)
     totals = desk.verification_totals(contest_id)
     open_keys = {(w.code, str(w.subject)) for w in desk.open_warnings(contest_id)}
@@ -62,6 +63,7 @@ def _verification_data(desk: CountDesk, contest_id: str) -> dict[str, Any]:
 
 
 def _echo_verification(desk: CountDesk, contest_id: str, only: set[str] | None = None) -> None:
+    """The verification table for people (only the boxes in ``only``, if given)."""
     data = _verification_data(desk, contest_id)
     contest = desk.contest(contest_id)
     lines = data["lines"]
