@@ -1,0 +1,91 @@
+"""The printed documents: the declaration of result (or provisional sheet) and the statement."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from desktop.cli.files import output_file, write_file
+from desktop.cli.options import db_option, open_desk, output_option
+from desktop.cli.output import plural, when
+from desktop.domain.errors import CountDeskError
+from desktop.domain.model import Status
+
+
+@click.command()
+@click.argument("contest_id", metavar="ID")
+@db_option
+@output_option("PDF file.", required=True)
+@click.option("--provisional", is_flag=True, help="Print the provisional sheet, watermarked.")
+def declaration(contest_id: str, db_path: Path | None, output: Path, provisional: bool) -> None:
+    """Print the declaration of result (or the provisional sheet) to a PDF file."""
+    with output_file(output) as out:
+        desk = open_desk(db_path)
+        report = desk.status(contest_id)
+        if report.status is Status.DECLARED and not provisional:
+            # The declaration kept when it was made (the latest corrected one after a correction).
+            kept = desk.declarations(contest_id)[-1]
+            write_file(out, desk.declaration_pdf(contest_id))
+            what = (
+                "Corrected declaration" if kept["kind"] == "correction" else "Declaration of result"
+            )
+            click.echo(
+                f"{what} of {report.contest.area}, as declared at {when(kept['declared_at'])}, "
+                f"written to {output}."
+            )
+            return
+        result = desk.result(contest_id)
+        if result.errors and not provisional:
+            click.echo(
+                f"Error: the declaration of {result.contest.area} cannot be printed while "
+                f"{'this error stands' if len(result.errors) == 1 else 'these errors stand'} "
+                "(the provisional sheet can be printed with --provisional):",
+                err=True,
+            )
+            for f in result.errors:
+                click.echo(f"  {f.code}  {f.message}", err=True)
+            click.get_current_context().exit(1)
+        write_file(out, desk.declaration_pdf(contest_id, provisional=provisional))
+    if provisional:
+        shown = ""
+        if report.status is Status.PROVISIONAL and report.shown_at is not None:
+            shown = f" (shown to candidates and agents at {when(report.shown_at)})"
+        click.echo(f"Provisional result sheet{shown} written to {output}.")
+        return
+    click.echo(f"Declaration of result written to {output}.")
+    if report.status is not Status.DECLARED:
+        click.echo(
+            f"Note: {report.contest.area} is not declared yet (status: {report.label}). This is "
+            "the sheet the declaration will print; the Returning Officer declares with "
+            "`countdesk-cli declare`, which locks the figures and keeps the declaration."
+        )
+
+
+@click.command(short_help="Print the statement of verification (PDF).")
+@click.argument("contest_id", metavar="ID")
+@db_option
+@output_option("PDF file.", required=True)
+def statement(contest_id: str, db_path: Path | None, output: Path) -> None:
+    """Print the statement of verification (each box, its variance and explanation) to a PDF."""
+    with output_file(output) as out:
+        desk = open_desk(db_path)
+        contest = desk.contest(contest_id)
+        lines = desk.verification(contest_id)
+        if not lines:
+            raise CountDeskError(
+                f"No ballot boxes are listed for {contest.area}, so there is no statement of "
+                f"verification to print: import them with `countdesk-cli verification "
+                f"{contest_id} --import FILE.csv`."
+            )
+        write_file(out, desk.verification_pdf(contest_id))
+    click.echo(f"Statement of verification of {contest.area} written to {output}.")
+    left = sum(1 for line in lines if line.counted is None)
+    if left:
+        click.echo(
+            f"Note: {plural(left, 'box', 'boxes')} not yet counted; the statement shows "
+            f"{'it' if left == 1 else 'them'} as not yet counted."
+        )
+
+
+COMMANDS = (declaration, statement)

@@ -1,0 +1,164 @@
+"""Entering the count: record a count, record lots, show the result, export results."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from desktop.cli.files import output_file, write_file
+from desktop.cli.options import (
+    count_options,
+    db_option,
+    json_option,
+    open_desk,
+    operator_option,
+    output_option,
+)
+from desktop.cli.output import KIND_WORDS, echo_findings, echo_json, plural
+from desktop.domain.errors import CountDeskError
+from desktop.domain.figures import format_figure, format_percent, parse_figure
+
+if TYPE_CHECKING:
+    from desktop.services import CountDesk
+
+
+def count_figures(
+    desk: CountDesk,
+    contest_id: str,
+    votes: Iterable[tuple[str, str]],
+    rejected: Iterable[tuple[str, str]],
+) -> tuple[dict[int, int], dict[str, int]]:
+    """--votes "Person Name=N" and --rejected KEY=N as figures by candidate id and by key.
+
+    The figures are parsed once the names are known, so that a refusal names the candidate as
+    the ballot paper does ("Votes for GALLOWAY, George").
+    """
+    contest = desk.contest(contest_id)
+    by_id: dict[int, int] = {}
+    for name, value in votes:
+        candidate = desk.candidate_by_name(contest_id, name)
+        if candidate.id in by_id:
+            raise CountDeskError(
+                f"{candidate.person_name} is given twice: give each candidate once."
+            )
+        by_id[candidate.id] = parse_figure(value, what=f"Votes for {candidate.display_name}")
+    by_key: dict[str, int] = {}
+    for key, value in rejected:
+        heading = contest.type.heading(key)
+        by_key[heading.key] = parse_figure(value, what=f"Rejected papers “{heading.label.lower()}”")
+    return by_id, by_key
+
+
+@click.command()
+@click.argument("contest_id", metavar="ID")
+@db_option
+@operator_option(required=True)
+@count_options("once per candidate")
+def enter(
+    contest_id: str,
+    db_path: Path | None,
+    operator: str,
+    votes: tuple[tuple[str, str], ...],
+    rejected: tuple[tuple[str, str], ...],
+) -> None:
+    """Record a count: every candidate's votes and the rejected papers by heading."""
+    desk = open_desk(db_path)
+    contest = desk.contest(contest_id)
+    by_id, by_key = count_figures(desk, contest_id, votes, rejected)
+    stored = desk.record_count(contest_id, by_id, by_key, operator)
+    result = desk.result(contest_id)
+    kind = KIND_WORDS.get(stored.kind, stored.kind)
+    click.echo(
+        f"Recorded count {stored.number}{'' if stored.kind == 'count' else f' ({kind})'} for "
+        f"{contest.area}: valid votes {format_figure(result.valid_votes)}, rejected "
+        f"{format_figure(result.rejected_total)}."
+    )
+    echo_findings(result.findings)
+
+
+@click.command()
+@click.argument("contest_id", metavar="ID")
+@db_option
+@click.option("--winner", "winners", multiple=True, required=True, help="On whom the lot fell.")
+@click.option("--method", default="", help="How the lots were drawn.")
+@click.option("--witnesses", default="", help="Who witnessed the drawing.")
+@operator_option()
+def lots(
+    contest_id: str,
+    db_path: Path | None,
+    winners: tuple[str, ...],
+    method: str,
+    witnesses: str,
+    operator: str,
+) -> None:
+    """Record on whom the lot fell where a tie decides the result."""
+    desk = open_desk(db_path)
+    ids = [desk.candidate_by_name(contest_id, name).id for name in winners]
+    result = desk.record_lots(contest_id, ids, operator, method, witnesses)
+    names = ", ".join(result.line(i).candidate.display_name for i in ids)
+    click.echo(f"Recorded: the lot fell on {names}, treated as having one additional vote.")
+
+
+@click.command()
+@click.argument("contest_id", metavar="ID")
+@db_option
+@json_option
+def result(contest_id: str, db_path: Path | None, as_json: bool) -> None:
+    """Show the computed result of the count that stands, with every finding."""
+    desk = open_desk(db_path)
+    if as_json:
+        echo_json(desk.result_data(contest_id))
+        return
+    res = desk.result(contest_id)
+    c = res.contest
+    click.echo(f"{c.area} ({c.id}), {plural(c.seats, 'seat')}")
+    name_width = max((len(line.candidate.display_name) for line in res.candidates), default=10)
+    for line in res.candidates:
+        mark = "Elected" if line.elected else ""
+        deposit = {True: "", False: "deposit forfeited", None: ""}[line.deposit_kept]
+        lot = " (+1 by lot)" if line.lot_vote else ""
+        click.echo(
+            f"  {line.candidate.display_name:<{name_width}}  {format_figure(line.votes):>9}{lot}"
+            f"  {format_percent(line.share):>6}%  {mark:<7}  {deposit}".rstrip()
+        )
+    click.echo(f"Valid votes: {format_figure(res.valid_votes)}")
+    for heading in c.type.headings:
+        click.echo(
+            f"Rejected ({heading.letter}) {heading.label}: {format_figure(res.rejected[heading.key])}"
+        )
+    click.echo(f"Rejected total: {format_figure(res.rejected_total)}")
+    click.echo(f"Ballot papers verified: {format_figure(res.ballot_papers_verified)}")
+    if c.seats == 1:
+        click.echo(f"Unaccounted papers: {format_figure(res.unaccounted)}")
+    click.echo(f"Electorate: {format_figure(c.electorate)}")
+    click.echo(f"Turnout (papers verified ÷ electorate): {format_percent(res.turnout)}%")
+    word = "Majority" if c.seats == 1 else "Margin"
+    click.echo(f"{word}: {format_figure(res.majority)} ({format_percent(res.majority_share)}%)")
+    echo_findings(res.findings)
+
+
+@click.command()
+@click.argument("contest_id", metavar="ID", required=False)
+@click.option("--all", "all_contests", is_flag=True, help="Export every contest.")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), required=True)
+@output_option("File.", required=True)
+def export(
+    contest_id: str | None, all_contests: bool, db_path: Path | None, fmt: str, output: Path
+) -> None:
+    """Export the result of one contest, or of --all, as CSV or JSON."""
+    if bool(contest_id) == all_contests:
+        raise CountDeskError("Give one contest ID, or --all, to say what to export.")
+    with output_file(output) as out:
+        desk = open_desk(db_path)
+        ids = (
+            [c.id for c in desk.contests()] if all_contests else [desk.contest(contest_id or "").id]
+        )
+        write_file(out, desk.export(ids, fmt).encode("utf-8"))
+    click.echo(f"Exported {plural(len(ids), 'contest')} to {output}.")
+
+
+COMMANDS = (enter, lots, result, export)

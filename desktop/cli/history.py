@@ -1,0 +1,220 @@
+"""The history of a count night: every count side by side, requests, status changes and
+declarations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from desktop.cli.night import request_data
+from desktop.cli.options import db_option, json_option, open_desk
+from desktop.cli.output import DECISION_WORDS, KIND_WORDS, echo_json, iso, short
+from desktop.domain.figures import format_figure
+from desktop.domain.model import Status
+from desktop.domain.workflow import status_label
+
+if TYPE_CHECKING:
+    from desktop.services import CountDesk
+
+
+def _history_data(desk: CountDesk, contest_id: str) -> dict[str, Any]:
+    """The history as `history --json` prints it."""
+    h = desk.history(contest_id)
+    contest = desk.contest(contest_id)
+    names = {c.id: c.person_name for c in h.candidates}
+    number_of = {rec.count.id: rec.count.number for rec in h.counts}
+    produced = {rec.request["id"]: rec.count.number for rec in h.counts if rec.request}
+    counts = []
+    for i, rec in enumerate(h.counts):
+        res = rec.result
+        figures = rec.count.figures
+        entry: dict[str, Any] = {
+            "number": rec.count.number,
+            "kind": rec.count.kind,
+            "title": rec.title,
+            "recorded_at": iso(rec.count.recorded_at),
+            "operator": rec.count.operator,
+            "stands": rec.stands,
+            "reason": rec.count.reason,
+            "candidates": [
+                {
+                    "name": c.person_name,
+                    "votes": figures.votes.get(c.id),
+                    "lot_vote": res.line(c.id).lot_vote,
+                    "elected": res.line(c.id).elected,
+                    "differs": h.differs(i, c.id),
+                }
+                for c in h.candidates
+            ],
+            "rejected": {k: figures.rejected.get(k) for k in h.heading_keys},
+            "rejected_differs": [k for k in h.heading_keys if h.differs(i, k)],
+            "valid_votes": res.valid_votes,
+            "rejected_total": res.rejected_total,
+            ("majority" if contest.seats == 1 else "margin"): res.majority,
+            "elected": [names[cid] for cid in res.elected],
+            "lots": None
+            if res.lots is None
+            else {"fell_on": [names[cid] for cid in sorted(res.lots.winners)]},
+        }
+        counts.append(entry)
+    standing = next((rec.count.number for rec in h.counts if rec.stands), None)
+    return {
+        "contest": contest.id,
+        "area": contest.area,
+        "status": contest.status.value,
+        "stands": standing,
+        "counts": counts,
+        "recount_requests": [
+            {
+                **request_data(desk, contest_id, r),
+                "about_count": number_of.get(r["count_id"]),
+                "new_count": produced.get(r["id"]),
+            }
+            for r in h.requests
+        ],
+        "status_changes": [
+            {
+                "from": s["from_status"],
+                "to": s["to_status"],
+                "at": iso(s["at"]),
+                "operator": s["operator"],
+                "note": s["note"],
+            }
+            for s in h.status_changes
+        ],
+        "declarations": [
+            {
+                "kind": d["kind"],
+                "declared_at": iso(d["declared_at"]),
+                "count": number_of.get(d["count_id"]),
+                "officer": d["officer"],
+                "operator": d["operator"],
+                "reason": d["reason"],
+            }
+            for d in h.declarations
+        ],
+    }
+
+
+def _echo_history(desk: CountDesk, contest_id: str) -> None:
+    """The history for people: the counts side by side, then the requests and changes."""
+    data = _history_data(desk, contest_id)
+    contest = desk.contest(contest_id)
+    counts = data["counts"]
+    click.echo(f"History of the count: {contest.area} ({contest.id}), status {data['status']}")
+    if not counts:
+        click.echo("No count is recorded yet.")
+    else:
+        word = "Majority" if contest.seats == 1 else "Margin"
+        rows: list[tuple[str, list[str]]] = [
+            ("", [f"Count {c['number']}" for c in counts]),
+            ("", [KIND_WORDS.get(c["kind"], c["kind"]) for c in counts]),
+            ("Recorded", [short(datetime.fromisoformat(c["recorded_at"])) for c in counts]),
+            ("By", [c["operator"] for c in counts]),
+        ]
+        display = {c.person_name: c.display_name for c in desk.candidates(contest_id)}
+        lots_used = False
+        for j, cand in enumerate(counts[0]["candidates"]):
+            cells = []
+            for c in counts:
+                line = c["candidates"][j]
+                lot = " +1 lot" if line["lot_vote"] else ""
+                lots_used |= bool(lot)
+                cells.append(("*" if line["differs"] else "") + format_figure(line["votes"]) + lot)
+            rows.append((display.get(cand["name"], cand["name"]), cells))
+        for heading in contest.type.headings:
+            rows.append(
+                (
+                    f"Rejected ({heading.letter}) {heading.key.replace('_', ' ')}",
+                    [
+                        ("*" if heading.key in c["rejected_differs"] else "")
+                        + format_figure(c["rejected"][heading.key])
+                        for c in counts
+                    ],
+                )
+            )
+
+        def totals(key: str) -> list[str]:
+            cells = []
+            for i, c in enumerate(counts):
+                differs = i > 0 and c[key] != counts[i - 1][key]
+                value = c[key]
+                text = (
+                    format_figure(value)
+                    if not isinstance(value, list)
+                    else "; ".join(str(display.get(n, n)).split(",")[0] for n in value) or "–"
+                )
+                cells.append(("*" if differs else "") + text)
+            return cells
+
+        rows.append(("Valid votes", totals("valid_votes")))
+        rows.append(("Rejected total", totals("rejected_total")))
+        rows.append((word, totals("majority" if contest.seats == 1 else "margin")))
+        rows.append(("Elected", totals("elected")))
+        rows.append(("", ["STANDS" if c["stands"] else "" for c in counts]))
+        label_w = max(len(label) for label, _ in rows)
+        widths = [max(len(cells[i]) for _, cells in rows) for i in range(len(counts))]
+        click.echo("")
+        for label, cells in rows:
+            line = f"{label:<{label_w}}" + "".join(
+                f"  {cell:>{w}}" for cell, w in zip(cells, widths, strict=True)
+            )
+            click.echo(line.rstrip())
+        click.echo("")
+        legend = "* differs from the count before it."
+        if lots_used:
+            legend += " +1 lot: the lot fell on this candidate, treated as one additional vote."
+        click.echo(legend)
+        standing = next(c for c in counts if c["stands"])
+        kind = KIND_WORDS.get(standing["kind"], standing["kind"])
+        click.echo(
+            f"Count {standing['number']} ({kind}) stands; the others stay on record."
+            + (f" Reason for the correction: {standing['reason']}" if standing["reason"] else "")
+        )
+    click.echo("")
+    click.echo("Recount requests:" if data["recount_requests"] else "Recount requests: none.")
+    for r in data["recount_requests"]:
+        whom = f", for {display.get(r['for'], r['for'])}" if r["for"] else ""
+        outcome = DECISION_WORDS[r["decision"]]
+        outcome = "refused" if r["decision"] == "refused" else f"{outcome} granted"
+        if r["new_count"]:
+            outcome += f" (count {r['new_count']})"
+        click.echo(
+            f"  {short(datetime.fromisoformat(r['requested_at']))}  {r['requested_by']} "
+            f"({r['role']}{whom}), about count {r['about_count']}: {outcome}."
+            + (f" Reason: {r['reason']}" if r["reason"] else "")
+        )
+    click.echo("Status changes:" if data["status_changes"] else "Status changes: none.")
+    for s in data["status_changes"]:
+        change = f"{status_label(Status(s['from']))} → {status_label(Status(s['to']))}"
+        note = f"  ({s['note']})" if s["note"] else ""
+        click.echo(
+            f"  {short(datetime.fromisoformat(s['at']))}  {change:<36}  {s['operator']}{note}"
+        )
+    click.echo("Declarations:" if data["declarations"] else "Declarations: none.")
+    for d in data["declarations"]:
+        what = "Declaration" if d["kind"] == "declaration" else "Corrected declaration"
+        click.echo(
+            f"  {short(datetime.fromisoformat(d['declared_at']))}  {what} of count "
+            f"{d['count']}, officer {d['officer']} (recorded by {d['operator']})."
+            + (f" Reason: {d['reason']}" if d["reason"] else "")
+        )
+
+
+@click.command(short_help="Every count of the night side by side.")
+@click.argument("contest_id", metavar="ID")
+@db_option
+@json_option
+def history(contest_id: str, db_path: Path | None, as_json: bool) -> None:
+    """Every count side by side, the recount requests, the status changes and declarations."""
+    desk = open_desk(db_path)
+    if as_json:
+        echo_json(_history_data(desk, contest_id))
+        return
+    _echo_history(desk, contest_id)
+
+
+COMMANDS = (history,)

@@ -1,0 +1,308 @@
+"""The count night: where a contest is, moving it on, warnings acknowledged, recounts.
+
+Refusals because findings block a step show each blocking finding on its own line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from desktop.cli.options import db_option, json_option, open_desk, operator_option
+from desktop.cli.output import (
+    DECISION_WORDS,
+    as_datetime,
+    echo_blockers,
+    echo_json,
+    iso,
+    when,
+)
+from desktop.cli.types import DECISION, ROLE, STATUS
+from desktop.domain.errors import CountDeskError
+from desktop.domain.model import Status
+from desktop.domain.workflow import status_label, transition_blockers
+
+if TYPE_CHECKING:
+    from desktop.services import CountDesk
+    from desktop.services.night import StatusReport
+
+
+def exit_blocked(desk: CountDesk, contest_id: str, exc: CountDeskError, target: Status) -> None:
+    """If ``exc`` refuses ``target`` because findings block it, show them and exit 1: one plain
+    line for a step that is not allowed, else each blocking finding on its own line.
+
+    Any other refusal is left to the group's one-line error.
+    """
+    blockers = transition_blockers(desk.night_state(contest_id), target)
+    if exc.code not in {f.code for f in blockers}:
+        return
+    if len(blockers) == 1 and blockers[0].code in ("S801", "S802"):
+        click.echo(f"Error: {blockers[0].code}: {blockers[0].message}", err=True)
+    else:
+        n = len(blockers)
+        area = desk.contest(contest_id).area
+        click.echo(
+            f"Error: {exc.code}: {area} cannot move to {status_label(target)} yet; "
+            f"{'this finding blocks it' if n == 1 else f'these {n} findings block it'}:",
+            err=True,
+        )
+        for f in blockers:
+            click.echo(f"  {f.code}  {f.message}", err=True)
+    click.get_current_context().exit(1)
+
+
+def _next_step(report: StatusReport) -> str:
+    """The next step in words, with the command that takes it when nothing blocks it."""
+    cid = report.contest.id
+    if report.next is None:
+        return (
+            "none: the result is declared and its figures are locked. A mistake found later is "
+            "put right by a reasoned correction (`countdesk-cli correct`)."
+        )
+    label = status_label(report.next)
+    if report.blockers:
+        n = len(report.blockers)
+        return f"{label}, blocked by {'this finding' if n == 1 else f'these {n} findings'}:"
+    if report.next is Status.DECLARED:
+        how = (
+            f'countdesk-cli declare {cid} --officer "NAME AS SET" --operator NAME '
+            "(the officer confirms by giving their name)"
+        )
+    else:
+        how = f"countdesk-cli advance {cid} --to {report.next.value} --operator NAME"
+    return f"{label}; nothing blocks it: {how}"
+
+
+def subject_text(desk: CountDesk, contest_id: str, subject: object) -> str:
+    """A finding's subject as `acknowledge --subject` takes it: a box reference or a name."""
+    if isinstance(subject, int):
+        for c in desk.candidates(contest_id):
+            if c.id == subject:
+                return c.person_name
+    return "" if subject is None else str(subject)
+
+
+def request_data(desk: CountDesk, contest_id: str, request: dict[str, Any]) -> dict[str, Any]:
+    """A recount request for JSON: the candidate by name, the time as ISO 8601."""
+    names = {c.id: c.person_name for c in desk.candidates(contest_id)}
+    return {
+        "requested_by": request["requested_by"],
+        "role": request["role"],
+        "for": names.get(request["for_candidate"]) if request["for_candidate"] else None,
+        "requested_at": iso(as_datetime(request["requested_at"])),
+        "decision": request["decision"],
+        "reason": request["reason"],
+        "operator": request["operator"],
+    }
+
+
+def request_text(desk: CountDesk, contest_id: str, request: dict[str, Any]) -> str:
+    """e.g. "asked for by Agent for Stephenson (agent, for STEPHENSON, Ryan) at 01:15 on …"."""
+    by = {c.id: c for c in desk.candidates(contest_id)}
+    whom = request["for_candidate"]
+    role = request["role"] + (f", for {by[whom].display_name}" if whom in by else "")
+    return (
+        f"asked for by {request['requested_by']} ({role}) at "
+        f"{when(as_datetime(request['requested_at']))}"
+    )
+
+
+@click.command(short_help="Where the contest is; what blocks the next step.")
+@click.argument("contest_id", metavar="ID")
+@db_option
+@json_option
+def status(contest_id: str, db_path: Path | None, as_json: bool) -> None:
+    """Where the contest is, the next step and every finding that blocks it."""
+    desk = open_desk(db_path)
+    report = desk.status(contest_id)
+    warnings = desk.open_warnings(contest_id)
+    pending = desk.pending_recount(contest_id)
+    c = report.contest
+    if as_json:
+        data = {
+            "contest": c.id,
+            "area": c.area,
+            "status": report.status.value,
+            "next": None if report.next is None else report.next.value,
+            "blockers": [f.as_dict() for f in report.blockers],
+            "provisional_shown_at": iso(report.shown_at),
+            "declared_at": iso(report.declared_at),
+            "open_warnings": [
+                {**w.as_dict(), "subject": subject_text(desk, contest_id, w.subject) or None}
+                for w in warnings
+            ],
+            "pending_recount": None if pending is None else request_data(desk, contest_id, pending),
+        }
+        echo_json(data)
+        return
+    click.echo(f"{c.area} ({c.id})")
+    click.echo(f"{'Status:':<12}{report.label}")
+    if report.shown_at is not None:
+        shown = "shown" if report.status is Status.PROVISIONAL else "last shown"
+        click.echo(f"{'':<12}provisional result {shown} at {when(report.shown_at)}")
+    if report.declared_at is not None:
+        click.echo(f"{'':<12}declared at {when(report.declared_at)}")
+    click.echo(f"{'Next step:':<12}{_next_step(report)}")
+    echo_blockers(report.blockers)
+    if pending is not None:
+        words = DECISION_WORDS[pending["decision"]]
+        click.echo(
+            f"Recount:    a {words} was granted ({request_text(desk, contest_id, pending)}): "
+            f"key it in with `countdesk-cli enter`; it becomes a new count and the one before "
+            "stays on record."
+        )
+    if warnings:
+        click.echo(
+            f"Open warnings ({len(warnings)}), each acknowledged with a reason by a supervisor "
+            f"(countdesk-cli acknowledge {c.id} --code CODE [--subject S] --reason TEXT):"
+        )
+        for w in warnings:
+            subject = subject_text(desk, contest_id, w.subject)
+            click.echo(
+                f"  {w.code}  {w.message}" + (f'  [--subject "{subject}"]' if subject else "")
+            )
+    else:
+        click.echo("Open warnings: none.")
+
+
+@click.command(short_help="Move the contest on to its next status.")
+@click.argument("contest_id", metavar="ID")
+@db_option
+@click.option(
+    "--to",
+    "to",
+    type=STATUS,
+    required=True,
+    help="verification, count or provisional; or one step back (to declare, use `declare`).",
+)
+@click.option("--note", default="", help="A note for the audit log.")
+@operator_option(required=True)
+def advance(contest_id: str, db_path: Path | None, to: str, note: str, operator: str) -> None:
+    """Move the contest on to its next status (or one step back before any count)."""
+    desk = open_desk(db_path)
+    before = desk.contest(contest_id)
+    try:
+        after = desk.advance(contest_id, to, operator, note)
+    except CountDeskError as exc:
+        exit_blocked(desk, contest_id, exc, Status(to))
+        raise
+    click.echo(f"{after.area}: {status_label(before.status)} → {status_label(after.status)}.")
+    report = desk.status(contest_id)
+    click.echo(f"Next step: {_next_step(report)}")
+    echo_blockers(report.blockers)
+
+
+@click.command(short_help="Acknowledge an open warning, with the reason.")
+@click.argument("contest_id", metavar="ID")
+@db_option
+@click.option("--code", required=True, help="The warning's code, e.g. V501 or W602.")
+@click.option(
+    "--subject",
+    default=None,
+    help="The box (reference) or candidate (name) the warning is about; without it, every "
+    "open warning with this code.",
+)
+@click.option("--reason", required=True, help="Why it is acceptable; kept in the audit log.")
+@operator_option(required=True)
+def acknowledge(
+    contest_id: str,
+    db_path: Path | None,
+    code: str,
+    subject: str | None,
+    reason: str,
+    operator: str,
+) -> None:
+    """A supervisor acknowledges an open warning, with the reason, so the night can go on."""
+    desk = open_desk(db_path)
+    contest = desk.contest(contest_id)
+    code = code.strip().upper()
+    open_now = [w for w in desk.open_warnings(contest_id) if w.code == code]
+    key: object = None
+    if subject is not None:
+        by_text = {subject_text(desk, contest_id, w.subject).casefold(): w for w in open_now}
+        match = by_text.get(" ".join(subject.split()).casefold())
+        if open_now and match is None:
+            listed = ", ".join(
+                s for s in (subject_text(desk, contest_id, w.subject) for w in open_now) if s
+            )
+            raise CountDeskError(
+                f"Warning {code} is open for {listed or 'the contest as a whole'}, not for "
+                f"“{subject}”: give one of those with --subject, or leave --subject out to "
+                "acknowledge them all.",
+                "S804",
+            )
+        key = subject if match is None else match.subject
+    desk.acknowledge_warning(contest_id, code, reason, operator, key)
+    what = code if subject is None else f"{code} ({subject_text(desk, contest_id, key)})"
+    click.echo(
+        f"Acknowledged {what} for {contest.area}, by {' '.join(operator.split())}; the reason "
+        "is kept in the audit log."
+    )
+    left = desk.open_warnings(contest_id)
+    if left:
+        click.echo(f"Open warnings left: {', '.join(w.code for w in left)}.")
+    else:
+        click.echo("No open warnings left.")
+
+
+@click.command(short_help="Record a recount request and the decision.")
+@click.argument("contest_id", metavar="ID")
+@db_option
+@click.option("--requested-by", required=True, help="Who asked for the recount (their name).")
+@click.option("--role", type=ROLE, required=True, help="Who they are.")
+@click.option(
+    "--for", "for_name", default=None, help='The candidate it is for: "Person Name" as imported.'
+)
+@click.option(
+    "--decision",
+    type=DECISION,
+    required=True,
+    help="The Returning Officer's decision.",
+)
+@click.option("--reason", default="", help="The officer's reason (needed for a refusal).")
+@operator_option()
+def recount(
+    contest_id: str,
+    db_path: Path | None,
+    requested_by: str,
+    role: str,
+    for_name: str | None,
+    decision: str,
+    reason: str,
+    operator: str,
+) -> None:
+    """Record a request for a recount and the Returning Officer's decision on it."""
+    desk = open_desk(db_path)
+    contest = desk.contest(contest_id)
+    value = decision.replace("-", "_")  # the services' word for a bundle check
+    for_id = None if for_name is None else desk.candidate_by_name(contest_id, for_name).id
+    before = desk.latest_count(contest_id)
+    request = desk.request_recount(
+        contest_id,
+        operator,
+        requested_by=requested_by,
+        role=role,
+        decision=value,
+        for_candidate=for_id,
+        reason=reason,
+    )
+    asked = request_text(desk, contest_id, request)
+    if value == "refused":
+        stands = "provisional result" if contest.status is Status.PROVISIONAL else "count"
+        click.echo(
+            f"Recount refused ({asked}). Reason: {request['reason']} The {stands} of "
+            f"{contest.area} stands."
+        )
+        return
+    number = (before.number if before else 0) + 1
+    words = DECISION_WORDS[value]
+    click.echo(f"{words[0].upper()}{words[1:]} granted for {contest.area} ({asked}).")
+    click.echo(
+        f"{contest.area} is at the count: key in the {words} with `countdesk-cli enter`; it will "
+        f"be recorded as count {number}, and count {number - 1} stays on record."
+    )
+
+
+COMMANDS = (status, advance, acknowledge, recount)
