@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
+from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
 
 #: The largest figure accepted anywhere: more ballot papers than any UK contest has electors.
@@ -29,7 +30,7 @@ _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
 class FigureProblem(CountDeskError):
     """Why a typed figure was refused: a stable code, one plain sentence, maybe a suggestion."""
 
-    def __init__(self, code: str, message: str, suggestion: int | None = None) -> None:
+    def __init__(self, code: Code | str, message: str, suggestion: int | None = None) -> None:
         super().__init__(message, code)
         self.suggestion = suggestion
 
@@ -45,47 +46,48 @@ def parse_figure(text: str | None, *, what: str = "This figure") -> int:
     s = raw.translate(_SPACES).strip()
     shown = s if len(s) <= 20 else s[:20] + "…"
     if not s:
-        raise FigureProblem("F101", f"{what} is empty: type the figure, or 0 if there are none.")
+        raise FigureProblem(Code.F101, f"{what} is empty: type the figure, or 0 if there are none.")
     if _PLAIN.fullmatch(s) or _GROUPED_COMMA.fullmatch(s) or _GROUPED_SPACE.fullmatch(s):
         digits = s.replace(",", "").replace(" ", "")
         if len(digits.lstrip("0")) > len(str(MAX_FIGURE)):
             raise FigureProblem(
-                "F106",
+                Code.F106,
                 f"{what} “{shown}” is larger than any count could be: check the figure "
                 "and type it again.",
             )
         value = int(digits)
     elif s.startswith(("-", "−", "–")) and re.fullmatch(r"[0-9, ]+", s[1:].strip() or "x"):
         raise FigureProblem(
-            "F103", f"{what} cannot be negative (“{shown}”): type the number of papers, 0 or more."
+            Code.F103,
+            f"{what} cannot be negative (“{shown}”): type the number of papers, 0 or more.",
         )
     elif _DECIMAL_THOUSANDS.fullmatch(s):
         suggestion = int(s.replace(".", ""))
         raise FigureProblem(
-            "F102",
+            Code.F102,
             f"{what} “{shown}” has a decimal point, but votes and ballot papers are whole numbers: "
             f"if you meant {suggestion:,}, type {suggestion:,} or {suggestion}.",
             suggestion,
         )
     elif re.fullmatch(r"[0-9]*\.[0-9]+|[0-9]+\.", s):
         raise FigureProblem(
-            "F102",
+            Code.F102,
             f"{what} “{shown}” has a decimal point, but votes and ballot papers are whole numbers: "
             "type the whole number counted.",
         )
     elif re.fullmatch(r"[0-9, ]+", s):
         raise FigureProblem(
-            "F105",
+            Code.F105,
             f"{what} “{shown}” has its separators in the wrong places: "
             "type the digits alone, e.g. 8264, or group them in threes, e.g. 8,264.",
         )
     else:
         raise FigureProblem(
-            "F104", f"{what} “{shown}” is not a whole number: type digits only, e.g. 8264."
+            Code.F104, f"{what} “{shown}” is not a whole number: type digits only, e.g. 8264."
         )
     if value > MAX_FIGURE:
         raise FigureProblem(
-            "F106",
+            Code.F106,
             f"{what} {value:,} is larger than any count could be: check the figure and type it again.",
         )
     return value
@@ -126,19 +128,19 @@ def bundle_total(bundles: int, bundle_size: int, part: int, *, what: str = "The 
     A part-bundle as large as a full bundle is refused (F109): it should have been bundled.
     """
     if bundles < 0 or part < 0:
-        raise FigureProblem("F103", f"{what}: bundles and part-bundles cannot be negative.")
+        raise FigureProblem(Code.F103, f"{what}: bundles and part-bundles cannot be negative.")
     if bundle_size < 1:
-        raise FigureProblem("F106", f"{what}: a bundle holds at least 1 ballot paper.")
+        raise FigureProblem(Code.F106, f"{what}: a bundle holds at least 1 ballot paper.")
     if part >= bundle_size:
         raise FigureProblem(
-            "F109",
+            Code.F109,
             f"{what}: a part-bundle of {part:,} is not less than the bundle size of "
             f"{bundle_size:,}: count it as a full bundle.",
         )
     total = bundles * bundle_size + part
     if total > MAX_FIGURE:
         raise FigureProblem(
-            "F106",
+            Code.F106,
             f"{what}: {total:,} is larger than any count could be: check the bundles.",
         )
     return total

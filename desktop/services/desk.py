@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.arithmetic import ContestResult, compute_result
+from desktop.domain.codes import Code
 from desktop.domain.election_types import ELECTION_TYPES
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import MAX_FIGURE, bundle_total, format_percent
@@ -350,7 +351,7 @@ class CountDesk(NightMixin):
             if value is not None and (
                 not isinstance(value, int) or isinstance(value, bool) or value < 0
             ):
-                raise CountDeskError("Every figure must be a whole number, 0 or more.", "F104")
+                raise CountDeskError("Every figure must be a whole number, 0 or more.", Code.F104)
         with self.store.transaction():
             if not self.store.draft(contest_id):
                 # The first change after a recorded count starts from that count's figures.
@@ -399,7 +400,7 @@ class CountDesk(NightMixin):
                 "first, or print the documents."
             )
         result = self.draft_result(contest_id)
-        missing = [f for f in result.errors if f.code in {"C206", "C207"}]
+        missing = [f for f in result.errors if f.code in {Code.C206, Code.C207}]
         if missing:
             raise CountDeskError(
                 missing[0].message + " The count was not recorded.", missing[0].code
@@ -415,7 +416,7 @@ class CountDesk(NightMixin):
             if c.id == candidate_id:
                 return c
         raise CountDeskError(
-            f"Candidate {candidate_id} is not a candidate of this contest.", "C211"
+            f"Candidate {candidate_id} is not a candidate of this contest.", Code.C211
         )
 
     def _refuse_if_counted(self, contest_id: str, what: str) -> None:
@@ -423,7 +424,7 @@ class CountDesk(NightMixin):
             raise CountDeskError(
                 f"{what} once a count is recorded: the figures recorded stand against the "
                 "candidates as they were.",
-                "S812",
+                Code.S812,
             )
 
     def add_candidate(
@@ -532,7 +533,7 @@ class CountDesk(NightMixin):
         operator = _require_operator(operator)
         if type_code not in ELECTION_TYPES:
             raise CountDeskError(
-                f"“{type_code}” is not an election type CountDesk supports.", "F108"
+                f"“{type_code}” is not an election type CountDesk supports.", Code.F108
             )
         area = " ".join(area.split())
         if not _slug(area):
@@ -669,7 +670,7 @@ class CountDesk(NightMixin):
             raise CountDeskError(
                 "Ballot papers verified come from the verification of the ballot boxes: change "
                 "the papers counted for a box instead.",
-                "S807",
+                Code.S807,
             )
         changes: dict[str, Any] = {}
         for key, value in (
@@ -767,19 +768,19 @@ class CountDesk(NightMixin):
         candidates = {c.id: c for c in self.store.candidates(contest.id)}
         if not candidates:
             raise CountDeskError(
-                f"{contest.area} has no candidates: import them before entering a count.", "C210"
+                f"{contest.area} has no candidates: import them before entering a count.", Code.C210
             )
         unknown = [cid for cid in votes if cid not in candidates]
         if unknown:
             raise CountDeskError(
-                f"Candidate id {unknown[0]} is not a candidate of {contest.area}.", "C211"
+                f"Candidate id {unknown[0]} is not a candidate of {contest.area}.", Code.C211
             )
         for candidate in ballot_order(candidates.values()):
             if votes.get(candidate.id) is None:
                 raise CountDeskError(
                     f"No votes given for {candidate.display_name}: every candidate needs a figure "
                     "(0 if none); nothing was recorded.",
-                    "C206",
+                    Code.C206,
                 )
         etype = contest.type
         for key in rejected:
@@ -793,7 +794,7 @@ class CountDesk(NightMixin):
                 raise CountDeskError(
                     f"Every figure must be a whole number from 0 to {MAX_FIGURE:,}; "
                     "nothing was recorded.",
-                    "F104",
+                    Code.F104,
                 )
         return CountFigures(
             votes=dict(votes),
@@ -816,12 +817,12 @@ class CountDesk(NightMixin):
             )
             raise CountDeskError(
                 f"“{name}” is not a candidate of {contest.area}: the candidates are {names}.",
-                "C211",
+                Code.C211,
             )
         raise CountDeskError(
             f"Two candidates of {contest.area} are called “{name}”: use the window, which "
             "tells them apart.",
-            "C211",
+            Code.C211,
         )
 
     # -- lots ----------------------------------------------------------------------------
@@ -841,21 +842,21 @@ class CountDesk(NightMixin):
         contest = self.store.contest(contest_id)
         if latest is None:
             raise CountDeskError(
-                f"{contest.area} has no count yet, so there is no tie to decide by lot.", "L404"
+                f"{contest.area} has no count yet, so there is no tie to decide by lot.", Code.L404
             )
         if self.store.lots_for_count(latest.id) is not None:
             raise CountDeskError(
                 "Lots are already recorded for the count that stands: a drawing of lots is not "
                 "repeated. If it was recorded wrongly, that is for the Returning Officer to put "
                 "right through a new count.",
-                "L406",
+                Code.L406,
             )
         bare = compute_result(contest, self.store.candidates(contest_id), latest.figures)
         if bare.tie is None:
             raise CountDeskError(
                 f"The count that stands for {contest.area} has no tie that one more vote would "
                 "decide, so no lots are needed.",
-                "L404",
+                Code.L404,
             )
         winners = frozenset(winner_ids)
         tied_names = ", ".join(
@@ -866,7 +867,7 @@ class CountDesk(NightMixin):
             raise CountDeskError(
                 f"The lot must fall on {need} among those tied ({tied_names}); nothing was "
                 "recorded.",
-                "L405",
+                Code.L405,
             )
         self.store.record_lots(
             contest_id,

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.domain.arithmetic import ContestResult, compute_result, figure_changes
+from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import FigureProblem, parse_figure
 from desktop.domain.findings import Finding, Severity
@@ -152,13 +153,13 @@ class NightMixin:
                 f"{contest.area} is declared: its figures are locked, and nothing can be "
                 "changed. A correction is a separate, reasoned act (Night menu: Correct the "
                 "declaration, or countdesk-cli correct).",
-                "S802",
+                Code.S802,
             )
         if contest.status is Status.PROVISIONAL and area in ("count", "verification"):
             raise CountDeskError(
                 f"The provisional result of {contest.area} has been shown: its figures change "
                 "only through a recount or bundle check (record the request and the decision).",
-                "S809",
+                Code.S809,
             )
         return contest
 
@@ -211,7 +212,9 @@ class NightMixin:
             target = Status(to)
         except ValueError:
             names = ", ".join(s.value for s in Status)
-            raise CountDeskError(f"“{to}” is not a status: use one of {names}.", "S801") from None
+            raise CountDeskError(
+                f"“{to}” is not a status: use one of {names}.", Code.S801
+            ) from None
         if target is Status.DECLARED:
             state = self.night_state(contest_id)
             blockers = transition_blockers(state, target)
@@ -220,7 +223,7 @@ class NightMixin:
             raise CountDeskError(
                 "Declaring needs the officer's confirmation: declare with the officer's name "
                 "(countdesk-cli declare, or Declare in the window).",
-                "S806",
+                Code.S806,
             )
         state = self.night_state(contest_id)
         blockers = transition_blockers(state, target)
@@ -238,7 +241,7 @@ class NightMixin:
         reason = " ".join(reason.split())
         if not reason:
             raise CountDeskError(
-                f"Give the reason for acknowledging {code}: it is kept in the audit log.", "S804"
+                f"Give the reason for acknowledging {code}: it is kept in the audit log.", Code.S804
             )
         warnings = self.open_warnings(contest_id)
         matching = [
@@ -250,7 +253,7 @@ class NightMixin:
             open_codes = ", ".join(sorted({w.code for w in warnings})) or "none"
             raise CountDeskError(
                 f"There is no open warning {code} to acknowledge (open warnings: {open_codes}).",
-                "S804",
+                Code.S804,
             )
         latest = self.store.latest_count(contest_id)
         with self.store.transaction():
@@ -326,7 +329,7 @@ class NightMixin:
                 raise CountDeskError(
                     f"Line {line_no} of {path.name}: kind “{values['kind']}” should be box or "
                     "postal; nothing was imported.",
-                    "V505",
+                    Code.V505,
                 )
             try:
                 issued = parse_figure(
@@ -361,7 +364,7 @@ class NightMixin:
         self._guard(contest_id, "verification")
         self._box(contest_id, reference)
         if counted is not None and (not isinstance(counted, int) or counted < 0):
-            raise CountDeskError("Papers counted must be a whole number, 0 or more.", "F104")
+            raise CountDeskError("Papers counted must be a whole number, 0 or more.", Code.F104)
         with self.store.transaction():
             self.store.update_verification_line(
                 contest_id, reference, {"counted": counted}, operator
@@ -409,19 +412,19 @@ class NightMixin:
                 raise CountDeskError(
                     f"Box {reference}: “{kind}” is not a kind of ballot box; use box (a polling "
                     "station's ballot box) or postal (a batch of postal ballot papers).",
-                    "V505",
+                    Code.V505,
                 ) from None
         if issued is not None:
             if isinstance(issued, bool) or not isinstance(issued, int):
                 raise CountDeskError(
                     f"Ballot papers issued for {reference} must be a whole number, 0 or more.",
-                    "F104",
+                    Code.F104,
                 )
             if issued < 0:
                 raise CountDeskError(
                     f"Ballot papers issued for {reference} cannot be negative: type the figure "
                     "from its ballot paper account, 0 or more.",
-                    "F103",
+                    Code.F103,
                 )
             changes["issued"] = issued
         with self.store.transaction():
@@ -443,7 +446,7 @@ class NightMixin:
                 f"Box {reference} cannot be removed once a count is recorded: the count was "
                 "checked against the ballot papers verified, which include its papers. Correct "
                 "its name, kind or papers issued instead.",
-                "V504",
+                Code.V504,
             )
         with self.store.transaction():
             self.store.remove_verification_line(contest_id, reference, operator)
@@ -456,7 +459,7 @@ class NightMixin:
                 return line
         raise CountDeskError(
             f"There is no box “{reference}” in this contest's verification: check the reference.",
-            "V503",
+            Code.V503,
         )
 
     def _sync_papers(self, contest_id: str, operator: str) -> None:
@@ -510,35 +513,35 @@ class NightMixin:
             raise CountDeskError(
                 f"{contest.area} is declared: nothing may be recounted after the declaration; "
                 "only an election petition can change the result.",
-                "S803",
+                Code.S803,
             )
         latest = self.store.latest_count(contest_id)
         if latest is None or contest.status not in (Status.COUNT, Status.PROVISIONAL):
             raise CountDeskError(
                 "A recount can be asked for once a count is recorded and before the declaration.",
-                "S805",
+                Code.S805,
             )
         try:
             decision = RecountDecision(decision)
         except ValueError:
             raise CountDeskError(
-                f"“{decision}” is not a decision: use full, bundle_check or refused.", "S810"
+                f"“{decision}” is not a decision: use full, bundle_check or refused.", Code.S810
             ) from None
         if role not in ("candidate", "agent"):
-            raise CountDeskError("Say who asked: the candidate, or an election agent.", "S810")
+            raise CountDeskError("Say who asked: the candidate, or an election agent.", Code.S810)
         requested_by = " ".join(requested_by.split())
         if not requested_by:
-            raise CountDeskError("Say who asked for the recount.", "S810")
+            raise CountDeskError("Say who asked for the recount.", Code.S810)
         reason = " ".join(reason.split())
         if decision is RecountDecision.REFUSED and not reason:
             raise CountDeskError(
                 "A refusal needs the Returning Officer's reason (why the request is unreasonable).",
-                "S810",
+                Code.S810,
             )
         if for_candidate is not None and for_candidate not in {
             c.id for c in self.store.candidates(contest_id)
         }:
-            raise CountDeskError("The candidate named is not in this contest.", "C211")
+            raise CountDeskError("The candidate named is not in this contest.", Code.C211)
         now = self.store.clock()
         row = {
             "contest_id": contest_id,
@@ -587,14 +590,14 @@ class NightMixin:
     def _confirm(self, contest: Contest, officer_confirmation: str) -> None:
         if not contest.officer_name.strip():
             raise CountDeskError(
-                "The declaring officer's name is not set: set it before the declaration.", "T303"
+                "The declaring officer's name is not set: set it before the declaration.", Code.T303
             )
         typed = " ".join(officer_confirmation.split()).casefold()
         if typed != " ".join(contest.officer_name.split()).casefold():
             raise CountDeskError(
                 "The declaration needs the declaring officer's confirmation: the officer types "
                 "their own name, as set for this contest. The name given does not match.",
-                "S806",
+                Code.S806,
             )
 
     def declare(self, contest_id: str, operator: str, officer_confirmation: str) -> bytes:
@@ -604,11 +607,11 @@ class NightMixin:
         contest = state.contest
         if contest.status is not Status.PROVISIONAL:
             if contest.status is Status.DECLARED:
-                raise CountDeskError(f"{contest.area} is already declared.", "S802")
+                raise CountDeskError(f"{contest.area} is already declared.", Code.S802)
             raise CountDeskError(
                 f"Only a provisional result can be declared; {contest.area} is at "
                 f"{status_label(contest.status)}.",
-                "S801",
+                Code.S801,
             )
         blockers = transition_blockers(state, Status.DECLARED)
         if blockers:
@@ -657,12 +660,13 @@ class NightMixin:
         if contest.status is not Status.DECLARED:
             raise CountDeskError(
                 f"{contest.area} is not declared: change the figures through the count instead.",
-                "S801",
+                Code.S801,
             )
         reason = " ".join(reason.split())
         if not reason:
             raise CountDeskError(
-                "A correction needs its reason: it is printed on the corrected declaration.", "S811"
+                "A correction needs its reason: it is printed on the corrected declaration.",
+                Code.S811,
             )
         self._confirm(contest, officer_confirmation)
         candidates = self.store.candidates(contest_id)
@@ -671,7 +675,7 @@ class NightMixin:
         if latest is not None and figures == replace(latest.figures, rejected_total_entered=None):
             raise CountDeskError(
                 "These are the figures already declared: a correction changes at least one.",
-                "S811",
+                Code.S811,
             )
         kept_lots = self.store.lots_for_count(latest.id) if latest else None
         drawing = kept_lots.drawing if kept_lots else None
@@ -684,7 +688,7 @@ class NightMixin:
                 raise CountDeskError(
                     f"The lot must fall on {corrected.tie.places} of the candidates tied in the "
                     "corrected figures; nothing was recorded.",
-                    "L405",
+                    Code.L405,
                 )
         if corrected.errors:
             listed = " ".join(f"{f.code}: {f.message}" for f in corrected.errors)
@@ -820,7 +824,7 @@ def _operator(operator: str) -> str:
 
 def _blocked(contest: Contest, to: Status, blockers: tuple[Finding, ...]) -> CountDeskError:
     errors = [f for f in blockers if f.severity is Severity.ERROR] or list(blockers)
-    if len(blockers) == 1 and blockers[0].code in ("S801", "S802"):
+    if len(blockers) == 1 and blockers[0].code in (Code.S801, Code.S802):
         return CountDeskError(blockers[0].message, blockers[0].code)
     listed = " ".join(f"{f.code}: {f.message}" for f in blockers)
     return CountDeskError(
