@@ -14,8 +14,13 @@ from fractions import Fraction
 from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
 
-#: The largest figure accepted anywhere: more ballot papers than any UK contest has electors.
+#: The largest figure accepted anywhere (votes, papers, electorate, bundle size): more ballot
+#: papers than any UK contest has electors (the largest UK electorate, a police area or the
+#: London mayoralty, is well under 10 million), yet short of anything a slip could make plausible.
 MAX_FIGURE = 99_999_999
+
+#: The most seats one contest can fill: a parish ward elects at most a few dozen.
+MAX_SEATS = 100
 
 _PLAIN = re.compile(r"[0-9]+")
 # Groups of three after a 1-3 digit head, separated consistently by "," or by a space.
@@ -89,6 +94,33 @@ def parse_figure(text: str | None, *, what: str = "This figure") -> int:
         raise FigureProblem(
             Code.F106,
             f"{what} {value:,} is larger than any count could be: check the figure and type it again.",
+        )
+    return value
+
+
+def whole_number(value: object, what: str, *, minimum: int = 0, maximum: int = MAX_FIGURE) -> int:
+    """The one rule for a figure given as a number: a true ``int`` from ``minimum`` to ``maximum``.
+
+    A bool is not a figure (``True`` is not 1 paper), nor is a float or text. Raises
+    FigureProblem naming the figure: F104 not a whole number, F103 below the minimum (negative),
+    F106 above the maximum. Returns the figure unchanged.
+    """
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise FigureProblem(
+            Code.F104,
+            f"{what} must be a whole number from {minimum:,} to {maximum:,}: {value!r} is not one.",
+        )
+    if value < minimum:
+        if minimum == 0:
+            text = f"{what} cannot be negative ({value:,}): type the figure, 0 or more."
+        else:
+            text = f"{what} must be at least {minimum:,} ({value:,} given)."
+        raise FigureProblem(Code.F103, text)
+    if value > maximum:
+        raise FigureProblem(
+            Code.F106,
+            f"{what} {value:,} is larger than {maximum:,}, more than any count could be: "
+            "check the figure and type it again.",
         )
     return value
 
