@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
+from desktop.storage.connection import Connection
+
 Migration = Callable[[Database], None]
 
 
@@ -318,8 +320,11 @@ MIGRATIONS: list[tuple[str, Migration]] = [
 
 def migrate(db: Database) -> list[str]:
     """Apply every migration not yet applied, each in its own transaction; return their names."""
+    # Each in a write transaction taken at once (BEGIN IMMEDIATE), so two windows opening an
+    # old database together do not both start migrating it.
+    transaction = Connection(db).transaction
     if "migrations" not in db.table_names():
-        with db.atomic():
+        with transaction():
             db.execute(
                 "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
             )
@@ -328,7 +333,9 @@ def migrate(db: Database) -> list[str]:
     for name, migration in MIGRATIONS:
         if name in applied:
             continue
-        with db.atomic():
+        with transaction():
+            if db.execute("SELECT 1 FROM migrations WHERE name = ?", [name]).fetchone():
+                continue  # another window applied it while this one waited
             migration(db)
             db.table("migrations").insert(
                 {"name": name, "applied_at": datetime.now(UTC).isoformat()}

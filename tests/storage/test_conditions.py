@@ -161,3 +161,27 @@ def test_candidate_insert_on_a_full_disk_leaves_no_candidate(tmp_path):
             CONTEST_ID, Candidate(0, "Able" * 50_000, "Ann"), "Setup", source_key="name:Ann"
         )
     assert store.candidates(CONTEST_ID) == []
+
+
+def test_a_write_takes_the_write_lock_as_it_begins(tmp_path):
+    # BEGIN IMMEDIATE: another writer is kept out from the start of the transaction, not from
+    # its first write, so a write never fails half way through for want of the lock.
+    path = tmp_path / "countdesk.sqlite"
+    _make(path)
+    store = Store(open_database(path))
+    other = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        with store.transaction(), pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+    finally:
+        other.close()
+
+
+def test_the_database_opens_without_scanning_for_plugins(tmp_path, monkeypatch):
+    import sqlite_utils.db
+
+    def scan() -> None:
+        raise AssertionError("sqlite-utils plugins were scanned")
+
+    monkeypatch.setattr(sqlite_utils.db, "ensure_plugins_loaded", scan)
+    open_database(tmp_path / "countdesk.sqlite").close()
