@@ -93,6 +93,16 @@ def decision_label(decision: RecountDecision | str) -> str:
     return RecountDecision(decision).label
 
 
+def decision_outcome(
+    decision: RecountDecision | str, reason: str = "", *, refused: str = "refused as unreasonable"
+) -> str:
+    """What came of a recount request: "full recount granted", "bundle check granted" or
+    ``refused`` (the command line says just "refused"); the reason after a colon if given."""
+    choice = RecountDecision(decision)
+    words = refused if choice is RecountDecision.REFUSED else f"{choice.label} granted"
+    return f"{words}: {reason}" if reason else words
+
+
 def count_kind_words(kind: str) -> str:
     """A recorded count's kind in words ("full recount"); an unknown kind as it is."""
     return COUNT_KIND_WORDS.get(kind, kind)

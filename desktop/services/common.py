@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Mapping
-from datetime import date
+from collections.abc import Mapping
 
 from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
@@ -15,9 +14,6 @@ from desktop.domain.records import RecountRequest, StoredCount
 from desktop.domain.verification import VerificationLine
 from desktop.domain.workflow import status_label
 from desktop.storage.store import Store
-
-#: Today's date, for documents printed without a date given.
-Today = Callable[[], date]
 
 
 def require_operator(operator: str) -> str:

@@ -15,6 +15,7 @@ from desktop.domain.wording import (
     count_kind_words,
     date_in_words,
     decision_label,
+    decision_outcome,
     plural,
     short_time,
     signed,
@@ -85,3 +86,10 @@ def test_plurals_and_labels():
     assert decision_label("full") == "full recount"
     assert count_kind_words("recount") == "full recount"
     assert count_kind_words("other") == "other"
+
+
+def test_decision_outcomes_as_the_history_and_the_command_line_print_them():
+    assert decision_outcome("full") == "full recount granted"
+    assert decision_outcome("bundle_check", "Close result") == "bundle check granted: Close result"
+    assert decision_outcome("refused", "Frivolous") == "refused as unreasonable: Frivolous"
+    assert decision_outcome("refused", refused="refused") == "refused"
