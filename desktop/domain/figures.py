@@ -159,9 +159,9 @@ def bundle_total(bundles: int, bundle_size: int, part: int, *, what: str = "The 
 
     A part-bundle as large as a full bundle is refused (F109): it should have been bundled.
     """
-    if bundles < 0 or part < 0:
-        raise FigureProblem(Code.F103, f"{what}: bundles and part-bundles cannot be negative.")
-    if bundle_size < 1:
+    whole_number(bundles, f"{what}: the full bundles")
+    whole_number(part, f"{what}: the part-bundle")
+    if isinstance(bundle_size, bool) or not isinstance(bundle_size, int) or bundle_size < 1:
         raise FigureProblem(Code.F106, f"{what}: a bundle holds at least 1 ballot paper.")
     if part >= bundle_size:
         raise FigureProblem(

@@ -469,3 +469,21 @@ def test_whole_number_has_a_stated_minimum_and_maximum():
     with pytest.raises(FigureProblem) as caught:
         whole_number(MAX_SEATS + 1, "The number of seats", minimum=1, maximum=MAX_SEATS)
     assert caught.value.code == "F106"
+
+
+@pytest.mark.parametrize(("bundles", "part"), [(True, 1), (2, False), (2.0, 1)])
+def test_bundle_total_takes_whole_numbers_only(bundles, part):
+    with pytest.raises(FigureProblem) as caught:
+        bundle_total(bundles, 50, part)
+    assert caught.value.code == "F104"
+
+
+@pytest.mark.parametrize(("seats", "code"), [(True, "F104"), (0, "F103"), (MAX_SEATS + 1, "F106")])
+def test_a_contest_holds_its_seats_to_the_rule(seats, code):
+    from datetime import date
+
+    from desktop.domain.model import Contest
+
+    with pytest.raises(FigureProblem) as caught:
+        Contest("parl.x.2024-07-04", "parl.2024-07-04", "X", seats, date(2024, 7, 4))
+    assert caught.value.code == code
