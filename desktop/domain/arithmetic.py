@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
+from desktop.domain.codes import Code
 from desktop.domain.figures import format_figure, format_percent
 from desktop.domain.findings import Finding, sort_findings
 from desktop.domain.model import Candidate, Contest, CountFigures, LotsDrawing, ballot_order
@@ -179,14 +180,16 @@ def compute_result(
     by_id = {c.id: c for c in ordered}
     if not ordered:
         findings.append(
-            Finding("C210", "The contest has no candidates: import or add them before the count.")
+            Finding(
+                Code.C210, "The contest has no candidates: import or add them before the count."
+            )
         )
     missing_votes = [by_id[cid] for cid, value in entered.items() if value is None]
     if len(missing_votes) > MISSING_LISTED:
         # One line, not a screenful: the count has only just begun.
         findings.append(
             Finding(
-                "C206",
+                Code.C206,
                 f"No votes entered yet for {len(missing_votes)} of the {len(ordered)} candidates: "
                 "type each figure, or 0 if none.",
                 {"missing": len(missing_votes)},
@@ -196,7 +199,7 @@ def compute_result(
         for c in missing_votes:
             findings.append(
                 Finding(
-                    "C206",
+                    Code.C206,
                     f"No votes entered for {c.display_name}: type the figure, or 0 if none.",
                     subject=c.id,
                 )
@@ -205,7 +208,7 @@ def compute_result(
     if len(missing_headings) > MISSING_LISTED:
         findings.append(
             Finding(
-                "C207",
+                Code.C207,
                 f"Rejected papers are not entered under {len(missing_headings)} headings: type "
                 "each figure, or 0 if none.",
                 {"missing": len(missing_headings)},
@@ -215,7 +218,7 @@ def compute_result(
         for heading in missing_headings:
             findings.append(
                 Finding(
-                    "C207",
+                    Code.C207,
                     f"Rejected papers for “{heading.label.lower()}” are not entered: "
                     "type the figure, or 0 if none.",
                     subject=heading.key,
@@ -224,7 +227,7 @@ def compute_result(
     if papers is None:
         findings.append(
             Finding(
-                "C208",
+                Code.C208,
                 "Ballot papers verified are not entered: enter the total from the statement "
                 "of verification.",
             )
@@ -240,7 +243,7 @@ def compute_result(
     if papers is not None and rejected_total > papers:
         findings.append(
             Finding(
-                "C204",
+                Code.C204,
                 f"Rejected papers ({format_figure(rejected_total)}) are more than the ballot "
                 f"papers verified ({format_figure(papers)}): check both figures.",
                 {"rejected_total": rejected_total, "ballot_papers_verified": papers},
@@ -251,7 +254,7 @@ def compute_result(
             if counted[c.id] > valid_papers >= 0:
                 findings.append(
                     Finding(
-                        "C203",
+                        Code.C203,
                         f"{c.display_name} has {format_figure(counted[c.id])} votes but there are "
                         f"only {format_figure(valid_papers)} valid ballot papers "
                         f"({format_figure(papers)} verified − {format_figure(rejected_total)} "
@@ -275,7 +278,7 @@ def compute_result(
                 )
             findings.append(
                 Finding(
-                    "C201",
+                    Code.C201,
                     f"The figures do not add up: valid votes {format_figure(valid_votes)} + "
                     f"rejected {format_figure(rejected_total)} = {format_figure(total)}, but "
                     f"ballot papers verified are {format_figure(papers)}; {gap}. Check each "
@@ -292,7 +295,7 @@ def compute_result(
             maximum = seats * valid_papers
             findings.append(
                 Finding(
-                    "C202",
+                    Code.C202,
                     f"Valid votes ({format_figure(valid_votes)}) are more than {seats} seats × "
                     f"{format_figure(valid_papers)} valid papers = {format_figure(maximum)}: "
                     "some figure is too high; check each candidate's figure.",
@@ -303,7 +306,7 @@ def compute_result(
     if in_part and seats == 1:
         findings.append(
             Finding(
-                "C213",
+                Code.C213,
                 f"{format_figure(in_part)} papers are entered as rejected in part, but with one "
                 "seat a paper carries one vote: it is counted or rejected whole. Enter them "
                 "under the heading they were rejected for.",
@@ -313,7 +316,7 @@ def compute_result(
     if valid_papers is not None and valid_papers >= 0 and in_part > valid_papers:
         findings.append(
             Finding(
-                "C212",
+                Code.C212,
                 f"Papers rejected in part ({format_figure(in_part)}) are more than the valid "
                 f"papers ({format_figure(valid_papers)}): check the figure.",
                 {"rejected_in_part": in_part, "valid_papers": valid_papers},
@@ -328,7 +331,7 @@ def compute_result(
     ):
         findings.append(
             Finding(
-                "C214",
+                Code.C214,
                 f"Valid votes ({format_figure(valid_votes)}) are fewer than the valid papers "
                 f"({format_figure(valid_papers)}), yet every valid paper carries at least one "
                 "vote: some figure is too low, or a paper with no vote was not rejected.",
@@ -340,7 +343,7 @@ def compute_result(
     ):
         findings.append(
             Finding(
-                "C205",
+                Code.C205,
                 f"The rejected headings add up to {format_figure(rejected_total)} but the rejected "
                 f"total entered is {format_figure(figures.rejected_total_entered)}: check each "
                 "heading against the total.",
@@ -353,7 +356,7 @@ def compute_result(
     if electorate is None:
         findings.append(
             Finding(
-                "T302",
+                Code.T302,
                 "The electorate is not entered, so turnout cannot be shown: enter it from the "
                 "register.",
             )
@@ -363,7 +366,7 @@ def compute_result(
         if papers > electorate:
             findings.append(
                 Finding(
-                    "T301",
+                    Code.T301,
                     f"Ballot papers verified ({format_figure(papers)}) are more than the "
                     f"electorate ({format_figure(electorate)}): check both figures.",
                     {"ballot_papers_verified": papers, "electorate": electorate},
@@ -372,7 +375,7 @@ def compute_result(
         elif turnout is not None and (papers * 10 < electorate or papers * 10 > electorate * 9):
             findings.append(
                 Finding(
-                    "W603",
+                    Code.W603,
                     f"Turnout is {format_percent(turnout)}%, outside the usual 10–90%: check the "
                     "electorate and ballot papers verified.",
                     {"ballot_papers_verified": papers, "electorate": electorate},
@@ -381,7 +384,7 @@ def compute_result(
     if not contest.officer_name.strip():
         findings.append(
             Finding(
-                "T303",
+                Code.T303,
                 "The declaring officer's name is not set: set it before the declaration is printed.",
             )
         )
@@ -403,7 +406,7 @@ def compute_result(
         elif complete:
             findings.append(
                 Finding(
-                    "L402",
+                    Code.L402,
                     "Lots were recorded for an earlier tie that these figures no longer show, so "
                     "they are not used: check the figures; record lots again only if a new tie "
                     "needs them.",
@@ -417,7 +420,7 @@ def compute_result(
         if ordered:
             findings.append(
                 Finding(
-                    "I701",
+                    Code.I701,
                     f"There are {len(ordered)} candidates for {seats} seat"
                     f"{'s' if seats != 1 else ''}: all are elected without a contest.",
                 )
@@ -460,7 +463,7 @@ def compute_result(
                 place = "the last seat"
             findings.append(
                 Finding(
-                    "L401",
+                    Code.L401,
                     f"{_names(tied_lines)} are tied on {format_figure(tie.votes)} votes for "
                     f"{place}: the Returning Officer must draw lots, then record who the lot "
                     "fell on.",
@@ -471,7 +474,7 @@ def compute_result(
             winners = [lines_by_id[cid] for cid in ordered_ids(ordered, applied_lots.winners)]
             findings.append(
                 Finding(
-                    "L403",
+                    Code.L403,
                     f"Lots were drawn between {_names(tied_lines)}; the lot fell on "
                     f"{_names(winners)}, treated as having one additional vote.",
                 )
@@ -481,7 +484,7 @@ def compute_result(
         if papers is not None and papers > 0 and rejected_total * 100 > papers:
             findings.append(
                 Finding(
-                    "W601",
+                    Code.W601,
                     f"Rejected papers ({format_figure(rejected_total)}) are "
                     f"{format_percent(Fraction(rejected_total, papers))}% of papers verified, "
                     "over the usual 1%: check the adjudication and each heading.",
@@ -492,7 +495,7 @@ def compute_result(
             if counted[c.id] == 0:
                 findings.append(
                     Finding(
-                        "W602",
+                        Code.W602,
                         f"{c.display_name} has 0 votes: check that the figure was entered against "
                         "the right candidate.",
                         subject=c.id,
@@ -502,7 +505,7 @@ def compute_result(
             word = "majority" if seats == 1 else "margin"
             findings.append(
                 Finding(
-                    "W604",
+                    Code.W604,
                     f"The {word} is {format_figure(majority)} votes, "
                     f"{format_percent(Fraction(majority, valid_votes))}% of valid votes: a recount "
                     "request is likely; check the bundles before the provisional result.",

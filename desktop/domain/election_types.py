@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
 
 
@@ -58,7 +59,7 @@ class ElectionType:
         keys = ", ".join(h.key for h in self.headings)
         raise CountDeskError(
             f"“{key}” is not a rejected-paper heading of a {self.name}: use one of {keys}.",
-            "F107",
+            Code.F107,
         )
 
     @property
@@ -174,5 +175,5 @@ def election_type_for(election_id: str) -> ElectionType:
         raise CountDeskError(
             f"The election id “{election_id}” starts with “{prefix}”, a type CountDesk does not "
             f"support yet: it supports {known}.",
-            "F108",
+            Code.F108,
         ) from None

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from desktop.domain.codes import Code
+
 
 class Severity(StrEnum):
     """How much a finding matters: errors block, warnings need acknowledging, info informs."""
@@ -24,66 +26,66 @@ class Severity(StrEnum):
 class CatalogueEntry:
     """One kind of finding: its code, severity and a title for lists and documentation."""
 
-    code: str
+    code: Code
     severity: Severity
     title: str
 
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
-CATALOGUE: dict[str, CatalogueEntry] = {
+CATALOGUE: dict[Code, CatalogueEntry] = {
     e.code: e
     for e in (
-        CatalogueEntry("F101", _E, "A required figure is empty"),
-        CatalogueEntry("F102", _E, "A figure has a decimal point"),
-        CatalogueEntry("F103", _E, "A figure is negative"),
-        CatalogueEntry("F104", _E, "A figure is not a whole number"),
-        CatalogueEntry("F105", _E, "A figure's thousands separators are misplaced"),
-        CatalogueEntry("F106", _E, "A figure is larger than any count could be"),
-        CatalogueEntry("F107", _E, "Not a rejected-paper heading of this election type"),
-        CatalogueEntry("F108", _E, "An election type CountDesk does not support"),
-        CatalogueEntry("F109", _E, "A part-bundle is not less than the bundle size"),
-        CatalogueEntry("C201", _E, "Unaccounted ballot papers (single seat)"),
-        CatalogueEntry("C202", _E, "More votes than the valid papers allow (several seats)"),
-        CatalogueEntry("C203", _E, "A candidate has more votes than there are valid papers"),
-        CatalogueEntry("C204", _E, "More rejected papers than ballot papers verified"),
-        CatalogueEntry("C205", _E, "Rejected headings do not add up to the rejected total"),
-        CatalogueEntry("C206", _E, "A candidate's votes are not entered"),
-        CatalogueEntry("C207", _E, "A rejected-paper heading is not entered"),
-        CatalogueEntry("C208", _E, "Ballot papers verified are not entered"),
-        CatalogueEntry("C210", _E, "The contest has no candidates"),
-        CatalogueEntry("C212", _E, "More papers rejected in part than valid papers"),
-        CatalogueEntry("C213", _E, "Papers rejected in part in a single-seat contest"),
-        CatalogueEntry("C214", _E, "Fewer votes than valid papers (several seats)"),
-        CatalogueEntry("T301", _E, "Turnout over 100%"),
-        CatalogueEntry("T302", _W, "Electorate not entered"),
-        CatalogueEntry("T303", _E, "Declaring officer's name not set"),
-        CatalogueEntry("L401", _E, "A tie that must be decided by lot"),
-        CatalogueEntry("L402", _W, "Lots recorded earlier no longer match the figures"),
-        CatalogueEntry("L403", _I, "The result was decided by lot"),
-        CatalogueEntry("L406", _E, "Lots already recorded for this count"),
-        CatalogueEntry("W601", _W, "Rejected papers over 1% of papers verified"),
-        CatalogueEntry("W602", _W, "A candidate has 0 votes"),
-        CatalogueEntry("W603", _W, "Turnout outside 10–90%"),
-        CatalogueEntry("W604", _W, "Majority under 0.5% of valid votes: a recount is likely"),
-        CatalogueEntry("V501", _W, "A verification variance has no explanation"),
-        CatalogueEntry("V502", _E, "Ballot boxes not yet counted at verification"),
-        CatalogueEntry("V503", _E, "No box with that reference in the verification"),
-        CatalogueEntry("V504", _E, "A box cannot be removed once a count is recorded"),
-        CatalogueEntry("V505", _E, "Not a kind of ballot box: box or postal"),
-        CatalogueEntry("S801", _E, "A change of status that is not allowed"),
-        CatalogueEntry("S802", _E, "The contest is declared: its figures are locked"),
-        CatalogueEntry("S803", _E, "A recount after the declaration"),
-        CatalogueEntry("S804", _E, "A warning is not acknowledged"),
-        CatalogueEntry("S805", _E, "No count is recorded yet"),
-        CatalogueEntry("S806", _E, "The declaration needs the officer's confirmation"),
-        CatalogueEntry("S807", _E, "Ballot papers verified come from the verification"),
-        CatalogueEntry("S808", _E, "Figures keyed in since the count was recorded"),
-        CatalogueEntry("S809", _E, "The provisional result is shown: figures change by recount"),
-        CatalogueEntry("S810", _E, "A recount request that is incomplete"),
-        CatalogueEntry("S811", _E, "A correction without its reason, or that changes nothing"),
-        CatalogueEntry("S812", _E, "Candidates are fixed once a count is recorded"),
-        CatalogueEntry("I701", _I, "No more candidates than seats: all are elected"),
+        CatalogueEntry(Code.F101, _E, "A required figure is empty"),
+        CatalogueEntry(Code.F102, _E, "A figure has a decimal point"),
+        CatalogueEntry(Code.F103, _E, "A figure is negative"),
+        CatalogueEntry(Code.F104, _E, "A figure is not a whole number"),
+        CatalogueEntry(Code.F105, _E, "A figure's thousands separators are misplaced"),
+        CatalogueEntry(Code.F106, _E, "A figure is larger than any count could be"),
+        CatalogueEntry(Code.F107, _E, "Not a rejected-paper heading of this election type"),
+        CatalogueEntry(Code.F108, _E, "An election type CountDesk does not support"),
+        CatalogueEntry(Code.F109, _E, "A part-bundle is not less than the bundle size"),
+        CatalogueEntry(Code.C201, _E, "Unaccounted ballot papers (single seat)"),
+        CatalogueEntry(Code.C202, _E, "More votes than the valid papers allow (several seats)"),
+        CatalogueEntry(Code.C203, _E, "A candidate has more votes than there are valid papers"),
+        CatalogueEntry(Code.C204, _E, "More rejected papers than ballot papers verified"),
+        CatalogueEntry(Code.C205, _E, "Rejected headings do not add up to the rejected total"),
+        CatalogueEntry(Code.C206, _E, "A candidate's votes are not entered"),
+        CatalogueEntry(Code.C207, _E, "A rejected-paper heading is not entered"),
+        CatalogueEntry(Code.C208, _E, "Ballot papers verified are not entered"),
+        CatalogueEntry(Code.C210, _E, "The contest has no candidates"),
+        CatalogueEntry(Code.C212, _E, "More papers rejected in part than valid papers"),
+        CatalogueEntry(Code.C213, _E, "Papers rejected in part in a single-seat contest"),
+        CatalogueEntry(Code.C214, _E, "Fewer votes than valid papers (several seats)"),
+        CatalogueEntry(Code.T301, _E, "Turnout over 100%"),
+        CatalogueEntry(Code.T302, _W, "Electorate not entered"),
+        CatalogueEntry(Code.T303, _E, "Declaring officer's name not set"),
+        CatalogueEntry(Code.L401, _E, "A tie that must be decided by lot"),
+        CatalogueEntry(Code.L402, _W, "Lots recorded earlier no longer match the figures"),
+        CatalogueEntry(Code.L403, _I, "The result was decided by lot"),
+        CatalogueEntry(Code.L406, _E, "Lots already recorded for this count"),
+        CatalogueEntry(Code.W601, _W, "Rejected papers over 1% of papers verified"),
+        CatalogueEntry(Code.W602, _W, "A candidate has 0 votes"),
+        CatalogueEntry(Code.W603, _W, "Turnout outside 10–90%"),
+        CatalogueEntry(Code.W604, _W, "Majority under 0.5% of valid votes: a recount is likely"),
+        CatalogueEntry(Code.V501, _W, "A verification variance has no explanation"),
+        CatalogueEntry(Code.V502, _E, "Ballot boxes not yet counted at verification"),
+        CatalogueEntry(Code.V503, _E, "No box with that reference in the verification"),
+        CatalogueEntry(Code.V504, _E, "A box cannot be removed once a count is recorded"),
+        CatalogueEntry(Code.V505, _E, "Not a kind of ballot box: box or postal"),
+        CatalogueEntry(Code.S801, _E, "A change of status that is not allowed"),
+        CatalogueEntry(Code.S802, _E, "The contest is declared: its figures are locked"),
+        CatalogueEntry(Code.S803, _E, "A recount after the declaration"),
+        CatalogueEntry(Code.S804, _E, "A warning is not acknowledged"),
+        CatalogueEntry(Code.S805, _E, "No count is recorded yet"),
+        CatalogueEntry(Code.S806, _E, "The declaration needs the officer's confirmation"),
+        CatalogueEntry(Code.S807, _E, "Ballot papers verified come from the verification"),
+        CatalogueEntry(Code.S808, _E, "Figures keyed in since the count was recorded"),
+        CatalogueEntry(Code.S809, _E, "The provisional result is shown: figures change by recount"),
+        CatalogueEntry(Code.S810, _E, "A recount request that is incomplete"),
+        CatalogueEntry(Code.S811, _E, "A correction without its reason, or that changes nothing"),
+        CatalogueEntry(Code.S812, _E, "Candidates are fixed once a count is recorded"),
+        CatalogueEntry(Code.I701, _I, "No more candidates than seats: all are elected"),
     )
 }
 
@@ -95,10 +97,14 @@ class Finding:
     ``subject`` is the candidate id or heading key the finding is about, where it has one.
     """
 
-    code: str
+    code: Code
     message: str
     figures: dict[str, int | str] = field(default_factory=dict, hash=False, compare=False)
     subject: int | str | None = None
+
+    def __post_init__(self) -> None:
+        # A code given as text must be one of the catalogue's: a typo fails here, not on screen.
+        object.__setattr__(self, "code", Code(self.code))
 
     @property
     def severity(self) -> Severity:
@@ -113,7 +119,7 @@ class Finding:
     def as_dict(self) -> dict[str, object]:
         """The finding as plain data for JSON, exports and the audit log."""
         data: dict[str, object] = {
-            "code": self.code,
+            "code": self.code.value,
             "severity": self.severity.value,
             "message": self.message,
         }

@@ -12,7 +12,7 @@ from datetime import date
 from enum import StrEnum
 
 from desktop.domain.election_types import ElectionType, election_type_for
-from desktop.domain.errors import CountDeskError
+from desktop.domain.figures import MAX_SEATS, whole_number
 
 
 class Status(StrEnum):
@@ -59,10 +59,9 @@ class Contest:
     bundle_size: int = 50
 
     def __post_init__(self) -> None:
-        if not isinstance(self.seats, int) or self.seats < 1:
-            raise CountDeskError(
-                f"{self.area or self.id} must elect at least 1 member; it says {self.seats} seats."
-            )
+        whole_number(
+            self.seats, f"The seats of {self.area or self.id}", minimum=1, maximum=MAX_SEATS
+        )
 
     @property
     def type(self) -> ElectionType:

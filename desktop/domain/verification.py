@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from desktop.domain.codes import Code
 from desktop.domain.figures import format_figure
 from desktop.domain.findings import Finding
 
@@ -92,7 +93,7 @@ def verification_findings(lines: Iterable[VerificationLine]) -> tuple[Finding, .
         more = f" and {len(uncounted) - 6} more" if len(uncounted) > 6 else ""
         findings.append(
             Finding(
-                "V502",
+                Code.V502,
                 f"{len(uncounted)} box{'es are' if len(uncounted) != 1 else ' is'} not yet "
                 f"counted at verification ({refs}{more}): enter the papers counted.",
                 {"uncounted": len(uncounted)},
@@ -103,7 +104,7 @@ def verification_findings(lines: Iterable[VerificationLine]) -> tuple[Finding, .
         if variance and not line.explanation.strip():
             findings.append(
                 Finding(
-                    "V501",
+                    Code.V501,
                     f"{line.reference} {line.name}: {format_figure(line.counted)} counted against "
                     f"{format_figure(line.issued)} issued, a variance of {variance:+,}, with no "
                     "explanation: record why, or a supervisor acknowledges it.",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from desktop.domain.arithmetic import ContestResult
+from desktop.domain.codes import Code
 from desktop.domain.findings import Finding, Severity, sort_findings
 from desktop.domain.model import Contest, Status
 from desktop.domain.verification import VerificationLine, verification_findings
@@ -92,7 +93,7 @@ class NightState:
 def _needs_ack(warnings: list[Finding]) -> list[Finding]:
     return [
         Finding(
-            "S804",
+            Code.S804,
             f"Warning {w.code} is not acknowledged: {w.message} A supervisor acknowledges it "
             "with a reason before moving on.",
             {"warning": w.code},
@@ -108,7 +109,7 @@ def verification_blockers(state: NightState) -> list[Finding]:
         if state.contest.ballot_papers_verified is None:
             return [
                 Finding(
-                    "C208",
+                    Code.C208,
                     "Ballot papers verified are not entered: list the ballot boxes and verify "
                     "them, or enter the total from the statement of verification.",
                 )
@@ -124,7 +125,7 @@ def count_blockers(state: NightState) -> list[Finding]:
     if state.result is None:
         return [
             Finding(
-                "S805",
+                Code.S805,
                 "No count is recorded yet: key in the figures and record the count first.",
             )
         ]
@@ -132,7 +133,7 @@ def count_blockers(state: NightState) -> list[Finding]:
     if state.unrecorded_changes:
         blockers.append(
             Finding(
-                "S808",
+                Code.S808,
                 "The figures keyed in are not the count recorded (changed since, or a granted "
                 "recount not yet entered): record them as a new count, or put them back, before "
                 "moving on.",
@@ -149,19 +150,19 @@ def transition_blockers(
     if here is Status.DECLARED:
         return (
             Finding(
-                "S802",
+                Code.S802,
                 f"{state.contest.area} is declared: its figures are locked. Only a reasoned "
                 "correction can follow.",
             ),
         )
     if to is here:
-        return (Finding("S801", f"{state.contest.area} is already at {_LABEL[to]}."),)
+        return (Finding(Code.S801, f"{state.contest.area} is already at {_LABEL[to]}."),)
     step = ORDER.index(to) - ORDER.index(here)
     back = step == -1
     if step not in (1, -1):
         return (
             Finding(
-                "S801",
+                Code.S801,
                 f"{state.contest.area} cannot go from {_LABEL[here]} to {_LABEL[to]}: the night "
                 f"goes {' → '.join(_LABEL[s] for s in ORDER)}, one step at a time.",
             ),
@@ -169,7 +170,7 @@ def transition_blockers(
     if back and here is Status.PROVISIONAL and not via_recount:
         return (
             Finding(
-                "S801",
+                Code.S801,
                 "A provisional result goes back to the count only when the Returning Officer "
                 "grants a recount or bundle check: record the request and the decision.",
             ),
@@ -177,7 +178,7 @@ def transition_blockers(
     if back and here is not Status.PROVISIONAL and state.result is not None:
         return (
             Finding(
-                "S801",
+                Code.S801,
                 f"{state.contest.area} already has a count recorded, so it cannot go back to "
                 f"{_LABEL[to]}.",
             ),
@@ -187,7 +188,9 @@ def transition_blockers(
     blockers: list[Finding] = []
     if to is Status.VERIFICATION and state.candidates == 0:
         blockers.append(
-            Finding("C210", "The contest has no candidates: import or add them before the count.")
+            Finding(
+                Code.C210, "The contest has no candidates: import or add them before the count."
+            )
         )
     elif to is Status.COUNT:
         blockers += verification_blockers(state)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from desktop.domain.election_types import election_type_for
 from desktop.domain.errors import CountDeskError
+from desktop.domain.figures import MAX_SEATS, FigureProblem, whole_number
 
 REQUIRED_COLUMNS = (
     "person_name",
@@ -161,7 +162,10 @@ def _plan_row(
     seats_text = _field(row, "seats_contested")
     if not seats_text.isascii() or not seats_text.isdigit() or int(seats_text) < 1:
         raise bad(f"seats_contested “{seats_text}” is not a whole number of seats, 1 or more")
-    seats = int(seats_text)
+    try:
+        seats = whole_number(int(seats_text), "seats_contested", minimum=1, maximum=MAX_SEATS)
+    except FigureProblem as problem:
+        raise bad(problem.message[0].lower() + problem.message[1:].rstrip(".")) from None
 
     election = elections.get(election_id)
     if election is None:

@@ -1,6 +1,11 @@
 """Schema migrations: named functions, applied once each, in order, never edited once shipped.
 
 Running them again is safe: the ``migrations`` table records what has been applied.
+
+sqlite-utils' own ``Migrations`` keeps its record in a ``_sqlite_migrations`` table keyed by
+migration set; every database CountDesk has made records its migrations in ``migrations``
+(and that table is how a CountDesk database is told from another program's), so adopting it
+would mean copying that record across on first open for no gain. This small runner stays.
 """
 
 from __future__ import annotations
@@ -9,6 +14,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sqlite_utils import Database
+
+from desktop.storage.connection import Connection
 
 Migration = Callable[[Database], None]
 
@@ -243,19 +250,81 @@ def m0005_verification_delete_lock(db: Database) -> None:
     )
 
 
+def m0006_typed_draft(db: Database) -> None:
+    """The count being keyed in gets typed tables in place of the field/value store.
+
+    Votes, bundles and part-bundles by candidate, rejected papers by heading, and the mark of a
+    full recount begun each get their own column, so a recount mark is no longer kept as a
+    figure. Saved figures are carried over; a figure of a candidate since removed is dropped.
+    """
+    statements = [
+        """CREATE TABLE draft_votes (
+            contest_id TEXT NOT NULL REFERENCES contests(id),
+            candidate_id INTEGER NOT NULL REFERENCES candidates(id),
+            votes INTEGER CHECK (votes IS NULL OR votes >= 0),
+            bundles INTEGER CHECK (bundles IS NULL OR bundles >= 0),
+            part INTEGER CHECK (part IS NULL OR part >= 0),
+            PRIMARY KEY (contest_id, candidate_id)
+        )""",
+        """CREATE TABLE draft_rejected (
+            contest_id TEXT NOT NULL REFERENCES contests(id),
+            heading TEXT NOT NULL,
+            papers INTEGER NOT NULL CHECK (papers >= 0),
+            PRIMARY KEY (contest_id, heading)
+        )""",
+        """CREATE TABLE drafts (
+            contest_id TEXT PRIMARY KEY REFERENCES contests(id),
+            recount_request_id INTEGER NOT NULL REFERENCES recount_requests(id)
+        )""",
+    ]
+    for column in ("votes", "bundles", "part"):
+        statements.append(
+            f"""INSERT INTO draft_votes (contest_id, candidate_id, {column})
+            SELECT d.contest_id, c.id, d.value FROM draft_figures d
+            JOIN candidates c ON c.contest_id = d.contest_id
+                AND d.field = '{column}:' || c.id
+            WHERE d.value IS NOT NULL
+            ON CONFLICT (contest_id, candidate_id) DO UPDATE SET {column} = excluded.{column}"""
+        )
+    statements += [
+        """INSERT INTO draft_rejected (contest_id, heading, papers)
+        SELECT contest_id, substr(field, 10), value FROM draft_figures
+        WHERE field LIKE 'rejected:%' AND value IS NOT NULL""",
+        """INSERT INTO drafts (contest_id, recount_request_id)
+        SELECT d.contest_id, d.value FROM draft_figures d
+        JOIN recount_requests r ON r.id = d.value AND r.contest_id = d.contest_id
+        WHERE d.field = 'recount'""",
+        "DROP TABLE draft_figures",
+    ]
+    declared = "(SELECT status FROM contests WHERE id = {ref}) = 'declared'"
+    for table in ("draft_votes", "draft_rejected", "drafts"):
+        for event, ref in (("INSERT", "NEW.contest_id"), ("UPDATE", "OLD.contest_id")):
+            statements.append(
+                f"""CREATE TRIGGER {table}_declared_{event.lower()} BEFORE {event} ON {table}
+                WHEN {declared.format(ref=ref)}
+                BEGIN SELECT RAISE(ABORT, 'the contest is declared: its figures are locked'); END"""
+            )
+    for sql in statements:
+        db.execute(sql)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", m0001_initial),
     ("0002_draft_figures", m0002_draft_figures),
     ("0003_count_night", m0003_count_night),
     ("0004_declared_lock", m0004_declared_lock),
     ("0005_verification_delete_lock", m0005_verification_delete_lock),
+    ("0006_typed_draft", m0006_typed_draft),
 ]
 
 
 def migrate(db: Database) -> list[str]:
     """Apply every migration not yet applied, each in its own transaction; return their names."""
+    # Each in a write transaction taken at once (BEGIN IMMEDIATE), so two windows opening an
+    # old database together do not both start migrating it.
+    transaction = Connection(db).transaction
     if "migrations" not in db.table_names():
-        with db.atomic():
+        with transaction():
             db.execute(
                 "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
             )
@@ -264,8 +333,12 @@ def migrate(db: Database) -> list[str]:
     for name, migration in MIGRATIONS:
         if name in applied:
             continue
-        with db.atomic():
+        with transaction():
+            if db.execute("SELECT 1 FROM migrations WHERE name = ?", [name]).fetchone():
+                continue  # another window applied it while this one waited
             migration(db)
-            db["migrations"].insert({"name": name, "applied_at": datetime.now(UTC).isoformat()})
+            db.table("migrations").insert(
+                {"name": name, "applied_at": datetime.now(UTC).isoformat()}
+            )
         done.append(name)
     return done

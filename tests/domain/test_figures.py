@@ -17,12 +17,14 @@ from hypothesis import strategies as st
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import (
     MAX_FIGURE,
+    MAX_SEATS,
     FigureProblem,
     bundle_total,
     format_figure,
     format_percent,
     parse_figure,
     round_half_up,
+    whole_number,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -430,3 +432,58 @@ def test_format_percent_has_the_requested_places(numerator, denominator, places)
     shown = Fraction(text)
     exact = Fraction(numerator, denominator) * 100
     assert abs(shown - exact) <= Fraction(1, 2 * 10**places)
+
+
+# -- the one whole-number rule for figures given as numbers ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        (True, "F104"),
+        (False, "F104"),
+        (1.0, "F104"),
+        ("12", "F104"),
+        (None, "F104"),
+        (-1, "F103"),
+        (MAX_FIGURE + 1, "F106"),
+        (10**12, "F106"),
+    ],
+)
+def test_whole_number_refuses_what_is_not_a_figure(value, code):
+    with pytest.raises(FigureProblem) as caught:
+        whole_number(value, "The electorate")
+    assert caught.value.code == code
+    assert caught.value.message.startswith("The electorate")
+
+
+@pytest.mark.parametrize("value", [0, 1, 8264, MAX_FIGURE])
+def test_whole_number_accepts_every_figure_in_range(value):
+    assert whole_number(value, "Votes") == value
+
+
+def test_whole_number_has_a_stated_minimum_and_maximum():
+    with pytest.raises(FigureProblem, match="at least 1") as caught:
+        whole_number(0, "The number of seats", minimum=1, maximum=MAX_SEATS)
+    assert caught.value.code == "F103"
+    with pytest.raises(FigureProblem) as caught:
+        whole_number(MAX_SEATS + 1, "The number of seats", minimum=1, maximum=MAX_SEATS)
+    assert caught.value.code == "F106"
+
+
+@pytest.mark.parametrize(("bundles", "part"), [(True, 1), (2, False), (2.0, 1)])
+def test_bundle_total_takes_whole_numbers_only(bundles, part):
+    with pytest.raises(FigureProblem) as caught:
+        bundle_total(bundles, 50, part)
+    assert caught.value.code == "F104"
+
+
+@pytest.mark.parametrize(("seats", "code"), [(True, "F104"), (0, "F103"), (MAX_SEATS + 1, "F106")])
+def test_a_contest_holds_its_seats_to_the_rule(seats, code):
+    from datetime import date
+
+    from desktop.domain.model import Contest
+
+    with pytest.raises(FigureProblem) as caught:
+        Contest("parl.x.2024-07-04", "parl.2024-07-04", "X", seats, date(2024, 7, 4))
+    assert caught.value.code == code

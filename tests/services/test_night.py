@@ -350,7 +350,7 @@ def test_a_correction_is_checked_like_a_count(desk):
 
     for bad, code in (
         ({**votes, 99999: 1}, "C211"),
-        ({**votes, next(iter(votes)): -1}, "F104"),
+        ({**votes, next(iter(votes)): -1}, "F103"),  # negative: F103, as "-5" typed is
         ({**votes, next(iter(votes)): 1.5}, "F104"),
         (votes, "S811"),
     ):

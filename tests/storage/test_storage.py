@@ -11,7 +11,7 @@ from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Candidate, Contest, CountFigures, Election, LotsDrawing
 from desktop.storage.database import open_database
 from desktop.storage.migrations import MIGRATIONS, migrate
-from desktop.storage.repository import Store
+from desktop.storage.store import Store
 
 CONTEST_ID = "parl.testshire.2024-07-04"
 

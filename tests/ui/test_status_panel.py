@@ -137,7 +137,7 @@ def test_acknowledging_a_blocking_warning_records_it_and_unblocks(
     button.click()
     assert asked == [finding]
     acks = desk.store.acknowledgements(BATLEY, None)
-    assert [(a["code"], a["subject"], a["reason"]) for a in acks] == [
+    assert [(a.code, a.subject, a.reason) for a in acks] == [
         ("V501", "BS03", "The presiding officer's account was miscounted")
     ]
     assert panel.advance_button.isEnabled()

@@ -1,0 +1,80 @@
+"""Every stable code CountDesk gives: the validation catalogue's findings and the refusals.
+
+One enum, so a code is spelt once. It is a ``StrEnum``: ``Code.F104 == "F104"`` and f-strings
+show the bare code, so screens, the CLI, exports and the audit log keep printing "F104".
+The catalogue (severity and title of each finding) is in ``findings.py``; docs/findings.md lists
+both the findings and the refusal codes, and the tests check it against this enum.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Code(StrEnum):
+    """A stable finding or refusal code (see docs/findings.md)."""
+
+    # Findings of the catalogue (desktop.domain.findings.CATALOGUE), in catalogue order.
+    F101 = "F101"
+    F102 = "F102"
+    F103 = "F103"
+    F104 = "F104"
+    F105 = "F105"
+    F106 = "F106"
+    F107 = "F107"
+    F108 = "F108"
+    F109 = "F109"
+    C201 = "C201"
+    C202 = "C202"
+    C203 = "C203"
+    C204 = "C204"
+    C205 = "C205"
+    C206 = "C206"
+    C207 = "C207"
+    C208 = "C208"
+    C210 = "C210"
+    C212 = "C212"
+    C213 = "C213"
+    C214 = "C214"
+    T301 = "T301"
+    T302 = "T302"
+    T303 = "T303"
+    L401 = "L401"
+    L402 = "L402"
+    L403 = "L403"
+    L406 = "L406"
+    W601 = "W601"
+    W602 = "W602"
+    W603 = "W603"
+    W604 = "W604"
+    V501 = "V501"
+    V502 = "V502"
+    V503 = "V503"
+    V504 = "V504"
+    V505 = "V505"
+    S801 = "S801"
+    S802 = "S802"
+    S803 = "S803"
+    S804 = "S804"
+    S805 = "S805"
+    S806 = "S806"
+    S807 = "S807"
+    S808 = "S808"
+    S809 = "S809"
+    S810 = "S810"
+    S811 = "S811"
+    S812 = "S812"
+    I701 = "I701"
+    # Refusals of an action: not findings of a count, so not in the catalogue.
+    C211 = "C211"  # A count or request names a candidate who is not in the contest
+    L404 = "L404"  # Lots recorded where no tie needs them
+    L405 = "L405"  # Lots that fall on someone not tied, or on the wrong number of candidates
+    D901 = "D901"  # The database is held by another program
+    D902 = "D902"  # The database cannot be written: the file or its folder is read-only
+    D903 = "D903"  # The disk holding the database is full
+
+
+#: Codes that refuse an action rather than describe figures (not in the catalogue).
+REFUSAL_CODES: frozenset[Code] = frozenset(
+    {Code.C211, Code.L404, Code.L405, Code.D901, Code.D902, Code.D903}
+)

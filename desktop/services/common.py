@@ -1,0 +1,114 @@
+"""What every use case shares: the operator check, the status guard, and small look-ups."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+
+from desktop.domain.codes import Code
+from desktop.domain.errors import CountDeskError
+from desktop.domain.figures import whole_number
+from desktop.domain.findings import Finding, Severity
+from desktop.domain.model import Candidate, Contest, Status
+from desktop.domain.records import RecountRequest, StoredCount
+from desktop.domain.verification import VerificationLine
+from desktop.domain.workflow import status_label
+from desktop.storage.store import Store
+
+
+def require_operator(operator: str) -> str:
+    """The operator's name, tidied; refuses a write with no name for the audit log."""
+    name = " ".join((operator or "").split())
+    if not name:
+        raise CountDeskError(
+            "Say who is making this change: give the operator's name, so the audit log shows it."
+        )
+    return name
+
+
+def figure_or_none(value: object, what: str) -> int | None:
+    """A figure that may be cleared: None, or a whole number by the one rule."""
+    return None if value is None else whole_number(value, what)
+
+
+def guard(store: Store, contest_id: str, area: str) -> Contest:
+    """Refuse a write the contest's status does not allow; return the contest.
+
+    ``area`` is "setup" (names and facts), "verification" or "count" (figures and lots).
+    """
+    contest = store.contest(contest_id)
+    if contest.status is Status.DECLARED:
+        raise CountDeskError(
+            f"{contest.area} is declared: its figures are locked, and nothing can be "
+            "changed. A correction is a separate, reasoned act (Night menu: Correct the "
+            "declaration, or countdesk-cli correct).",
+            Code.S802,
+        )
+    if contest.status is Status.PROVISIONAL and area in ("count", "verification"):
+        raise CountDeskError(
+            f"The provisional result of {contest.area} has been shown: its figures change "
+            "only through a recount or bundle check (record the request and the decision).",
+            Code.S809,
+        )
+    return contest
+
+
+def blocked(contest: Contest, to: Status, blockers: tuple[Finding, ...]) -> CountDeskError:
+    """The refusal of a change of status, listing what blocks it."""
+    errors = [f for f in blockers if f.severity is Severity.ERROR] or list(blockers)
+    if len(blockers) == 1 and blockers[0].code in (Code.S801, Code.S802):
+        return CountDeskError(blockers[0].message, blockers[0].code)
+    listed = " ".join(f"{f.code}: {f.message}" for f in blockers)
+    return CountDeskError(
+        f"{contest.area} cannot move to {status_label(to)} yet. {listed}", errors[0].code
+    )
+
+
+def candidate(store: Store, contest_id: str, candidate_id: int) -> Candidate:
+    """One candidate of the contest, or C211."""
+    for c in store.candidates(contest_id):
+        if c.id == candidate_id:
+            return c
+    raise CountDeskError(f"Candidate {candidate_id} is not a candidate of this contest.", Code.C211)
+
+
+def box(store: Store, contest_id: str, reference: str) -> VerificationLine:
+    """One ballot box or postal batch of the verification, or V503."""
+    for line in store.verification(contest_id):
+        if line.reference == reference:
+            return line
+    raise CountDeskError(
+        f"There is no box “{reference}” in this contest's verification: check the reference.",
+        Code.V503,
+    )
+
+
+def pending_request(
+    store: Store, contest_id: str, latest: StoredCount | None
+) -> RecountRequest | None:
+    """A granted recount or bundle check of the count that stands, not yet recorded."""
+    if latest is None:
+        return None
+    for request in reversed(store.recount_requests(contest_id)):
+        if request.count_id == latest.id and request.granted:
+            return request
+    return None
+
+
+def same_figures(
+    count: StoredCount, votes: Mapping[int, int | None], rejected: Mapping[str, int | None]
+) -> bool:
+    """Whether these figures are exactly those of a recorded count."""
+    same_votes = dict(votes) == {cid: count.figures.votes.get(cid) for cid in votes}
+    return same_votes and dict(rejected) == {k: count.figures.rejected.get(k) for k in rejected}
+
+
+def name_key(name: str) -> str:
+    """A name compared with case and spacing ignored."""
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+
+
+def slug(text: str) -> str:
+    """Text as an id part: lower case words joined by hyphens."""
+    words = "".join(ch.lower() if ch.isalnum() else " " for ch in text).split()
+    return "-".join(words)

@@ -1,0 +1,97 @@
+"""Documents: the declaration of result (or the provisional sheet) and the statement of
+verification, as PDF bytes. reportlab is imported only when a document is first asked for.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.domain.errors import CountDeskError
+from desktop.domain.model import Status
+from desktop.domain.records import Declaration
+from desktop.services.night import Night
+from desktop.services.reading import Reading
+from desktop.storage.store import Store
+
+
+class Documents:
+    """The printed documents of the night."""
+
+    def __init__(self, store: Store, reading: Reading, night: Night) -> None:
+        self.store = store
+        self.reading = reading
+        self.night = night
+
+    def declaration_pdf(
+        self, contest_id: str, *, printed_on: date, provisional: bool = False
+    ) -> bytes:
+        """The declaration of result (or the provisional sheet) as PDF bytes.
+
+        Once declared, the declaration is the one kept at the declaration (the latest corrected
+        one after a correction), byte for byte. Before, it refuses, listing each blocking
+        finding, while any error stands.
+        """
+        if not provisional:
+            kept = self.store.declarations(contest_id)
+            if kept:
+                return kept[-1].pdf
+        result = self.reading.result(contest_id)
+        if not provisional and result.errors:
+            listed = " ".join(f"{f.code}: {f.message}" for f in result.errors)
+            raise CountDeskError(
+                f"The declaration cannot be printed while {len(result.errors)} error"
+                f"{'s stand' if len(result.errors) != 1 else ' stands'}. {listed}"
+            )
+        # reportlab takes most of a second to import: load it when a document is first asked for,
+        # not when the window starts.
+        from reports.declaration import render_declaration
+        from reports.snapshot import build_snapshot
+
+        shown_at = None
+        if provisional:
+            report = self.night.status(contest_id)
+            if report.status in (Status.PROVISIONAL, Status.DECLARED) and report.shown_at:
+                shown_at = report.shown_at.astimezone().replace(tzinfo=None)
+        snapshot = build_snapshot(
+            result,
+            self.reading.election_of(result.contest),
+            provisional=provisional,
+            printed_on=printed_on,
+            shown_at=shown_at,
+            # Only the officer's declaration makes the declaration; before it, a draft to check.
+            draft=not provisional,
+        )
+        return render_declaration(snapshot)
+
+    def verification_pdf(self, contest_id: str, printed_on: date) -> bytes:
+        """The statement of verification as PDF bytes."""
+        from reports.verification import (
+            VerificationRow,
+            build_verification_snapshot,
+            render_verification,
+        )
+
+        contest = self.store.contest(contest_id)
+        rows = [
+            VerificationRow(
+                line.reference,
+                line.name,
+                line.kind.value,
+                line.issued,
+                line.counted,
+                line.explanation,
+            )
+            for line in self.store.verification(contest_id)
+        ]
+        snapshot = build_verification_snapshot(
+            contest,
+            self.store.election(contest.election_id),
+            rows,
+            printed_on=printed_on,
+        )
+        return render_verification(snapshot)
+
+    def kept_declarations(self, contest_id: str) -> tuple[Declaration, ...]:
+        """The declaration and any corrected declarations, each with its PDF bytes."""
+        self.store.contest(contest_id)
+        return tuple(self.store.declarations(contest_id))

@@ -1,0 +1,320 @@
+"""Keying in the count: the draft saved figure by figure, recording a count, and lots.
+
+Every write validates first, then runs in one transaction with its audit row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from desktop.domain.arithmetic import ContestResult, compute_result
+from desktop.domain.codes import Code
+from desktop.domain.draft import Draft
+from desktop.domain.errors import CountDeskError
+from desktop.domain.figures import bundle_total, whole_number
+from desktop.domain.model import Contest, CountFigures, LotsDrawing, ballot_order
+from desktop.domain.records import StoredCount
+from desktop.domain.workflow import RecountDecision
+from desktop.services.common import (
+    candidate,
+    figure_or_none,
+    guard,
+    pending_request,
+    require_operator,
+    same_figures,
+)
+from desktop.services.live import LiveCount
+from desktop.services.reading import Reading
+from desktop.storage.store import Store
+
+
+class Entry:
+    """The count being keyed in, recorded counts, and lots drawn for a tie."""
+
+    def __init__(self, store: Store, reading: Reading) -> None:
+        self.store = store
+        self.reading = reading
+
+    # -- the draft ------------------------------------------------------------------------
+
+    def draft(self, contest_id: str) -> Draft:
+        """The count being keyed in: saved draft figures, else those of the count that stands."""
+        contest = self.store.contest(contest_id)
+        candidates = self.store.candidates(contest_id)
+        keys = contest.type.heading_keys
+        saved = self.store.draft(contest_id)
+        latest = self.store.latest_count(contest_id)
+        # After a granted recount or bundle check, even the same figures make a new count.
+        pending = pending_request(self.store, contest_id, latest)
+        if not saved.started and latest is not None:
+            votes = {c.id: latest.figures.votes.get(c.id) for c in candidates}
+            rejected = {k: latest.figures.rejected.get(k) for k in keys}
+            recorded = None if pending else latest.number
+            return Draft(votes, rejected, dict.fromkeys(votes), dict.fromkeys(votes), recorded)
+        votes = {c.id: saved.votes.get(c.id) for c in candidates}
+        rejected = {k: saved.rejected.get(k) for k in keys}
+        bundles = {c.id: saved.bundles.get(c.id) for c in candidates}
+        parts = {c.id: saved.parts.get(c.id) for c in candidates}
+        same = latest is not None and not pending and same_figures(latest, votes, rejected)
+        return Draft(votes, rejected, bundles, parts, latest.number if same and latest else None)
+
+    def set_draft_votes(
+        self, contest_id: str, candidate_id: int, votes: int | None, operator: str
+    ) -> Draft:
+        """Save one candidate's votes in the count being keyed in (None clears it)."""
+        operator = require_operator(operator)
+        guard(self.store, contest_id, "count")
+        name = candidate(self.store, contest_id, candidate_id).display_name
+        votes = figure_or_none(votes, f"Votes for {name}")
+        return self._save(contest_id, operator, votes={candidate_id: votes})
+
+    def set_draft_bundles(
+        self,
+        contest_id: str,
+        candidate_id: int,
+        bundles: int | None,
+        part: int | None,
+        operator: str,
+    ) -> int | None:
+        """Save a candidate's votes as bundles + part-bundle; return the total saved (None if either is empty)."""
+        operator = require_operator(operator)
+        contest = guard(self.store, contest_id, "count")
+        name = candidate(self.store, contest_id, candidate_id).display_name
+        bundles = figure_or_none(bundles, f"Full bundles for {name}")
+        part = figure_or_none(part, f"The part-bundle for {name}")
+        total = None
+        if bundles is not None and part is not None:
+            total = bundle_total(bundles, contest.bundle_size, part, what=f"Votes for {name}")
+        self._save(
+            contest_id,
+            operator,
+            bundles={candidate_id: bundles},
+            parts={candidate_id: part},
+            votes={candidate_id: total},
+        )
+        return total
+
+    def set_draft_rejected(
+        self, contest_id: str, key: str, papers: int | None, operator: str
+    ) -> Draft:
+        """Save the rejected papers under one heading in the count being keyed in."""
+        heading = self.store.contest(contest_id).type.heading(key)
+        operator = require_operator(operator)
+        guard(self.store, contest_id, "count")
+        papers = figure_or_none(papers, f"Rejected papers ({heading.letter}) {heading.label}")
+        return self._save(contest_id, operator, rejected={key: papers})
+
+    def _save(
+        self,
+        contest_id: str,
+        operator: str,
+        *,
+        votes: Mapping[int, int | None] | None = None,
+        bundles: Mapping[int, int | None] | None = None,
+        parts: Mapping[int, int | None] | None = None,
+        rejected: Mapping[str, int | None] | None = None,
+    ) -> Draft:
+        with self.store.transaction():
+            if not self.store.draft(contest_id).started:
+                # The first change after a recorded count starts from that count's figures.
+                start = self.draft(contest_id)
+                seed_votes = {c: v for c, v in start.votes.items() if v is not None}
+                seed_rejected = {k: v for k, v in start.rejected.items() if v is not None}
+                if seed_votes or seed_rejected:
+                    self.store.set_draft(
+                        contest_id,
+                        operator,
+                        votes=seed_votes,
+                        rejected=seed_rejected,
+                        action="start draft",
+                    )
+            self.store.set_draft(
+                contest_id, operator, votes=votes, bundles=bundles, parts=parts, rejected=rejected
+            )
+        return self.draft(contest_id)
+
+    def live_count(self, contest_id: str) -> LiveCount:
+        """A snapshot of the count being keyed in that recomputes the checks without the database.
+
+        Build it again after each saved figure; between saves, ``result()`` takes typed figures.
+        """
+        contest = self.store.contest(contest_id)
+        latest = self.store.latest_count(contest_id)
+        stored = self.store.lots_for_count(latest.id) if latest is not None else None
+        pending = pending_request(self.store, contest_id, latest)
+        return LiveCount(
+            contest,
+            tuple(self.store.candidates(contest_id)),
+            self.draft(contest_id),
+            latest,
+            stored.drawing if stored else None,
+            papers_from_verification=self.reading.papers_from_verification(contest_id),
+            pending_recount=pending.as_dict() if pending else None,
+        )
+
+    def draft_result(
+        self,
+        contest_id: str,
+        votes: Mapping[int, int | None] | None = None,
+        rejected: Mapping[str, int | None] | None = None,
+    ) -> ContestResult:
+        """The live result of the count being keyed in, with any typed figures not yet saved."""
+        return self.live_count(contest_id).result(votes, rejected)
+
+    def record_draft(self, contest_id: str, operator: str) -> StoredCount:
+        """Record the count being keyed in as the count that stands (every figure needed)."""
+        guard(self.store, contest_id, "count")
+        draft = self.draft(contest_id)
+        if draft.recorded_as is not None:
+            raise CountDeskError(
+                f"These figures are already recorded as count {draft.recorded_as}: change a figure "
+                "first, or print the documents."
+            )
+        result = self.draft_result(contest_id)
+        missing = [f for f in result.errors if f.code in {Code.C206, Code.C207}]
+        if missing:
+            raise CountDeskError(
+                missing[0].message + " The count was not recorded.", missing[0].code
+            )
+        votes = {cid: v for cid, v in draft.votes.items() if v is not None}
+        rejected = {k: v for k, v in draft.rejected.items() if v is not None}
+        return self.record_count(contest_id, votes, rejected, operator)
+
+    # -- recorded counts ------------------------------------------------------------------
+
+    def record_count(
+        self,
+        contest_id: str,
+        votes: Mapping[int, int],
+        rejected: Mapping[str, int],
+        operator: str,
+    ) -> StoredCount:
+        """Record a new count: a figure for every candidate (by id); headings not given are 0.
+
+        The count that stood stays on record; this one supersedes it. After a granted recount
+        or bundle check, the new count is recorded as that recount.
+        """
+        operator = require_operator(operator)
+        contest = guard(self.store, contest_id, "count")
+        figures = self.checked_figures(contest, votes, rejected)
+        previous = self.store.latest_count(contest_id)
+        pending = pending_request(self.store, contest_id, previous)
+        kind = "count"
+        if pending is not None:
+            kind = "recount" if pending.decision is RecountDecision.FULL else "bundle_check"
+        with self.store.transaction():
+            stored = self.store.record_count(
+                contest_id,
+                figures,
+                operator,
+                kind=kind,
+                request_id=pending.id if pending else None,
+            )
+            self._carry_lots_forward(contest, previous, stored, operator)
+            # The figures being keyed in are now the count that stands.
+            self.store.clear_draft(contest_id, operator, action="recorded")
+        return stored
+
+    def _carry_lots_forward(
+        self,
+        contest: Contest,
+        previous: StoredCount | None,
+        stored: StoredCount,
+        operator: str,
+    ) -> None:
+        """A recount that finds exactly the same tie keeps the lot already drawn for it."""
+        kept = self.store.lots_for_count(previous.id) if previous is not None else None
+        if previous is None or kept is None:
+            return
+        candidates = self.store.candidates(contest.id)
+        before = compute_result(contest, candidates, previous.figures).tie
+        after = compute_result(contest, candidates, stored.figures, kept.drawing)
+        if before is not None and after.lots_applied and after.tie == before:
+            self.store.record_lots(contest.id, stored.id, kept.drawing, operator)
+
+    def checked_figures(
+        self, contest: Contest, votes: Mapping[int, int], rejected: Mapping[str, int]
+    ) -> CountFigures:
+        """A whole count's figures, checked: every candidate of the contest (and no other) has a
+        whole number, every heading is one of the type's (those not given are 0)."""
+        candidates = {c.id: c for c in self.store.candidates(contest.id)}
+        if not candidates:
+            raise CountDeskError(
+                f"{contest.area} has no candidates: import them before entering a count.",
+                Code.C210,
+            )
+        unknown = [cid for cid in votes if cid not in candidates]
+        if unknown:
+            raise CountDeskError(
+                f"Candidate id {unknown[0]} is not a candidate of {contest.area}.", Code.C211
+            )
+        for c in ballot_order(candidates.values()):
+            if votes.get(c.id) is None:
+                raise CountDeskError(
+                    f"No votes given for {c.display_name}: every candidate needs a figure "
+                    "(0 if none); nothing was recorded.",
+                    Code.C206,
+                )
+        etype = contest.type
+        headings = {key: etype.heading(key) for key in rejected}
+        for c in ballot_order(candidates.values()):
+            whole_number(votes[c.id], f"Votes for {c.display_name}")
+        for key, heading in headings.items():
+            whole_number(rejected[key], f"Rejected papers ({heading.letter}) {heading.label}")
+        return CountFigures(
+            votes=dict(votes),
+            rejected={key: rejected.get(key, 0) for key in etype.heading_keys},
+        )
+
+    # -- lots -----------------------------------------------------------------------------
+
+    def record_lots(
+        self,
+        contest_id: str,
+        winner_ids: Iterable[int],
+        operator: str,
+        method: str = "",
+        witnesses: str = "",
+    ) -> ContestResult:
+        """Record on whom the lot fell for the tie in the count that stands; return the new result."""
+        operator = require_operator(operator)
+        guard(self.store, contest_id, "count")
+        latest = self.store.latest_count(contest_id)
+        contest = self.store.contest(contest_id)
+        if latest is None:
+            raise CountDeskError(
+                f"{contest.area} has no count yet, so there is no tie to decide by lot.",
+                Code.L404,
+            )
+        if self.store.lots_for_count(latest.id) is not None:
+            raise CountDeskError(
+                "Lots are already recorded for the count that stands: a drawing of lots is not "
+                "repeated. If it was recorded wrongly, that is for the Returning Officer to put "
+                "right through a new count.",
+                Code.L406,
+            )
+        bare = compute_result(contest, self.store.candidates(contest_id), latest.figures)
+        if bare.tie is None:
+            raise CountDeskError(
+                f"The count that stands for {contest.area} has no tie that one more vote would "
+                "decide, so no lots are needed.",
+                Code.L404,
+            )
+        winners = frozenset(winner_ids)
+        tied_names = ", ".join(
+            bare.line(cid).candidate.display_name for cid in sorted(bare.tie.candidates)
+        )
+        if not winners <= bare.tie.candidates or len(winners) != bare.tie.places:
+            need = "one candidate" if bare.tie.places == 1 else f"{bare.tie.places} candidates"
+            raise CountDeskError(
+                f"The lot must fall on {need} among those tied ({tied_names}); nothing was "
+                "recorded.",
+                Code.L405,
+            )
+        self.store.record_lots(
+            contest_id,
+            latest.id,
+            LotsDrawing(bare.tie.candidates, winners, method.strip(), witnesses.strip()),
+            operator,
+        )
+        return self.reading.result(contest_id)

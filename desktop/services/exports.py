@@ -1,0 +1,156 @@
+"""Exports: a result as plain data, and results as CSV (Democracy Club columns) or JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from desktop.domain.arithmetic import ContestResult
+from desktop.domain.errors import CountDeskError
+from desktop.domain.figures import format_percent
+from desktop.services.reading import Reading
+
+
+class Exports:
+    """Results as data for scripts and other systems."""
+
+    def __init__(self, reading: Reading) -> None:
+        self.reading = reading
+
+    def result_data(self, contest_id: str) -> dict[str, Any]:
+        """The result as plain data: the shape of ``result --json`` and the JSON export."""
+        return result_as_data(self.reading.result(contest_id))
+
+    def export(self, contest_ids: Iterable[str], fmt: str) -> str:
+        """Export results of these contests as CSV or JSON text."""
+        results = [self.reading.result(cid) for cid in contest_ids]
+        if fmt == "json":
+            data = {"contests": [result_as_data(r) for r in results]}
+            return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        if fmt == "csv":
+            return results_as_csv(results)
+        raise CountDeskError(f"“{fmt}” is not an export format: use csv or json.")
+
+
+def result_as_data(result: ContestResult) -> dict[str, Any]:
+    """A result as JSON-ready data: figures are ints, percentages are strings to 2 decimals."""
+    contest = result.contest
+    by_id = {line.candidate.id: line for line in result.candidates}
+    lines = []
+    for line in result.candidates:
+        c = line.candidate
+        deposit = (
+            None if line.deposit_kept is None else ("kept" if line.deposit_kept else "forfeited")
+        )
+        lines.append(
+            {
+                "id": c.id,
+                "name": c.person_name,
+                "surname": c.ballot_surname,
+                "forenames": c.ballot_forenames,
+                "description": c.description,
+                "votes": line.votes,
+                "lot_vote": line.lot_vote,
+                "share_percent": None if line.share is None else format_percent(line.share),
+                "elected": line.elected,
+                "deposit": deposit,
+            }
+        )
+    data: dict[str, Any] = {
+        "contest": contest.id,
+        "election": contest.election_id,
+        "area": contest.area,
+        "status": contest.status.value,
+        "seats": contest.seats,
+        "electorate": contest.electorate,
+        "ballot_papers_verified": result.ballot_papers_verified,
+        "valid_votes": result.valid_votes,
+        "rejected": dict(result.rejected),
+        "rejected_total": result.rejected_total,
+        "turnout_percent": None if result.turnout is None else format_percent(result.turnout),
+        "complete": result.complete,
+        "candidates": lines,
+        "elected": [by_id[cid].candidate.person_name for cid in result.elected],
+    }
+    if contest.seats == 1:
+        data["majority"] = result.majority
+        data["unaccounted"] = result.unaccounted
+    else:
+        data["margin"] = result.majority
+    data["tie"] = (
+        None
+        if result.tie is None
+        else {
+            "candidates": [
+                line.candidate.person_name
+                for line in result.candidates
+                if line.candidate.id in result.tie.candidates
+            ],
+            "votes": result.tie.votes,
+            "places": result.tie.places,
+        }
+    )
+    data["lots"] = (
+        None
+        if result.lots is None
+        else {
+            "drawn_between": [by_id[cid].candidate.person_name for cid in sorted(result.lots.tied)],
+            "fell_on": [by_id[cid].candidate.person_name for cid in sorted(result.lots.winners)],
+            "method": result.lots.method,
+            "witnesses": result.lots.witnesses,
+        }
+    )
+    data["findings"] = [f.as_dict() for f in result.findings]
+    return data
+
+
+CSV_COLUMNS = (
+    "election_id",
+    "ballot_paper_id",
+    "post_label",
+    "seats_contested",
+    "person_name",
+    "party_name",
+    "votes_cast",
+    "lot_vote",
+    "share_percent",
+    "elected",
+    "deposit",
+    "rejected_total",
+    "ballot_papers_verified",
+    "total_electorate",
+    "turnout_percent",
+)
+
+
+def results_as_csv(results: Iterable[ContestResult]) -> str:
+    """Results as CSV, one row per candidate in ballot order (Democracy Club column names)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for result in results:
+        data = result_as_data(result)
+        for line in data["candidates"]:
+            writer.writerow(
+                {
+                    "election_id": data["election"],
+                    "ballot_paper_id": data["contest"],
+                    "post_label": data["area"],
+                    "seats_contested": data["seats"],
+                    "person_name": line["name"],
+                    "party_name": line["description"],
+                    "votes_cast": line["votes"],
+                    "lot_vote": line["lot_vote"],
+                    "share_percent": line["share_percent"],
+                    "elected": line["elected"],
+                    "deposit": line["deposit"],
+                    "rejected_total": data["rejected_total"],
+                    "ballot_papers_verified": data["ballot_papers_verified"],
+                    "total_electorate": data["electorate"],
+                    "turnout_percent": data["turnout_percent"],
+                }
+            )
+    return out.getvalue()

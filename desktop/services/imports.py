@@ -1,0 +1,133 @@
+"""Imports: a Democracy Club candidates CSV, and the Batley and Spen demo."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.domain.errors import CountDeskError
+from desktop.domain.model import Candidate, Contest, Election, Status, split_person_name
+from desktop.domain.wording import plural
+from desktop.services.candidates_csv import read_candidates_csv
+from desktop.services.common import require_operator
+from desktop.services.setup import Setup, default_title
+from desktop.storage.store import Store
+
+#: The demo shipped with the app: Batley and Spen by-election, 1 July 2021, as published.
+DEMO_CSV = Path(__file__).resolve().parents[2] / "resources" / "demo" / "batley-and-spen-2021.csv"
+DEMO_CONTEST = "parl.batley-and-spen.by.2021-07-01"
+
+
+@dataclass
+class ImportSummary:
+    """What an import created and what it found already there."""
+
+    elections_created: list[str] = field(default_factory=list)
+    contests_created: list[str] = field(default_factory=list)
+    candidates_created: int = 0
+    candidates_unchanged: int = 0
+
+    @property
+    def changed(self) -> bool:
+        """Whether the import created anything."""
+        return bool(self.elections_created or self.contests_created or self.candidates_created)
+
+    def describe(self) -> str:
+        """One plain paragraph for the user."""
+        if not self.changed:
+            return f"Nothing new: all {self.candidates_unchanged} candidates were already imported."
+        parts = [
+            plural(len(self.elections_created), "election"),
+            plural(len(self.contests_created), "contest"),
+            plural(self.candidates_created, "candidate"),
+        ]
+        text = "Created " + ", ".join(parts[:-1]) + " and " + parts[-1] + "."
+        if self.candidates_unchanged:
+            text += f" {self.candidates_unchanged} candidates were already imported."
+        return text
+
+
+class Imports:
+    """Importing candidates, and opening the demo."""
+
+    def __init__(self, store: Store, setup: Setup) -> None:
+        self.store = store
+        self.setup = setup
+
+    def import_candidates(self, path: str | Path, operator: str) -> ImportSummary:
+        """Import a Democracy Club candidates CSV: all of it in one transaction, or nothing.
+
+        Elections, contests and candidates already imported are left as they are (corrections
+        made since are kept), so re-importing the same file changes nothing.
+        """
+        operator = require_operator(operator)
+        plan = read_candidates_csv(path)
+        summary = ImportSummary()
+        with self.store.transaction():
+            for planned in plan.values():
+                if self.store.find_election(planned.id) is None:
+                    etype = Election(planned.id, planned.poll_date).type
+                    title = default_title(planned.id, planned.contests, etype.name)
+                    self.store.add_election(
+                        Election(planned.id, planned.poll_date, title=title),
+                        operator,
+                        organisation=planned.organisation,
+                    )
+                    summary.elections_created.append(planned.id)
+                for pc in planned.contests.values():
+                    existing = self.store.find_contest(pc.id)
+                    if existing is None:
+                        self.store.add_contest(
+                            Contest(pc.id, pc.election_id, pc.area, pc.seats, pc.poll_date),
+                            operator,
+                        )
+                        summary.contests_created.append(pc.id)
+                    elif existing.seats != pc.seats:
+                        raise CountDeskError(
+                            f"{pc.id} is already imported with {existing.seats} seat(s), but line "
+                            f"{pc.candidates[0].line} says {pc.seats}: correct the contest or the "
+                            "file; nothing was imported."
+                        )
+                    known = self.store.candidate_ids_by_source(pc.id)
+                    new = [c for c in pc.candidates if c.source_key not in known]
+                    summary.candidates_unchanged += len(pc.candidates) - len(new)
+                    if new and self.store.latest_count(pc.id) is not None:
+                        raise CountDeskError(
+                            f"Line {new[0].line}: {new[0].person_name} is not a candidate of "
+                            f"{pc.id}, which already has a count, so no candidate can be added; "
+                            "nothing was imported."
+                        )
+                    for pcand in new:
+                        forenames, surname = split_person_name(pcand.person_name)
+                        self.store.add_candidate(
+                            pc.id,
+                            Candidate(
+                                id=0,
+                                surname=surname,
+                                forenames=forenames,
+                                description=pcand.party_name,
+                                person_name=pcand.person_name,
+                            ),
+                            operator,
+                            source_key=pcand.source_key,
+                            party_id=pcand.party_id,
+                        )
+                        summary.candidates_created += 1
+        return summary
+
+    def open_demo(self, operator: str) -> str:
+        """Import the Batley and Spen 2021 demo with its published electorate and papers verified.
+
+        Returns the demo contest's id. Safe to repeat: what is already there is kept.
+        """
+        self.import_candidates(DEMO_CSV, operator)
+        contest = self.store.contest(DEMO_CONTEST)
+        with self.store.transaction():
+            if contest.electorate is None and contest.ballot_papers_verified is None:
+                self.setup.set_contest_facts(
+                    DEMO_CONTEST, operator, electorate=79373, ballot_papers_verified=37786
+                )
+            election = self.store.election(contest.election_id)
+            if not election.authority and contest.status is not Status.DECLARED:
+                self.setup.set_election_authority(election.id, "Kirklees Council", operator)
+        return DEMO_CONTEST

@@ -1,0 +1,277 @@
+"""Setting up a contest: creating it, its candidates, seats, bundle size and facts.
+
+Every write validates first, then runs in one transaction with its audit row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from desktop.domain.codes import Code
+from desktop.domain.election_types import ELECTION_TYPES
+from desktop.domain.errors import CountDeskError
+from desktop.domain.figures import MAX_SEATS, whole_number
+from desktop.domain.model import Candidate, Contest, Election
+from desktop.services.common import candidate, guard, require_operator, slug
+from desktop.services.reading import Reading
+from desktop.storage.store import Store
+
+
+def default_title(election_id: str, contest_ids: Iterable[str], type_name: str) -> str:
+    """The title an election is given when it is created (changed later by hand)."""
+    by_election = any(".by." in cid for cid in contest_ids)
+    if election_id.startswith("parl."):
+        return (
+            "UK Parliamentary by-election" if by_election else "UK Parliamentary general election"
+        )
+    if election_id.startswith("local."):
+        return "Local council by-election" if by_election else "Local council elections"
+    return type_name[0].upper() + type_name[1:]
+
+
+def _seats(seats: object) -> int:
+    return whole_number(seats, "The number of seats", minimum=1, maximum=MAX_SEATS)
+
+
+class Setup:
+    """Contests, candidates and the facts printed on the documents."""
+
+    def __init__(self, store: Store, reading: Reading) -> None:
+        self.store = store
+        self.reading = reading
+
+    def _refuse_if_counted(self, contest_id: str, what: str) -> None:
+        if self.store.latest_count(contest_id) is not None:
+            raise CountDeskError(
+                f"{what} once a count is recorded: the figures recorded stand against the "
+                "candidates as they were.",
+                Code.S812,
+            )
+
+    def add_candidate(
+        self,
+        contest_id: str,
+        operator: str,
+        surname: str,
+        forenames: str = "",
+        description: str = "",
+        common_surname: str = "",
+        common_forenames: str = "",
+    ) -> Candidate:
+        """Add a candidate by hand (before any count is recorded)."""
+        operator = require_operator(operator)
+        guard(self.store, contest_id, "setup")
+        self._refuse_if_counted(contest_id, "A candidate cannot be added")
+        surname = " ".join(surname.split())
+        forenames = " ".join(forenames.split())
+        if not surname:
+            raise CountDeskError(
+                "A candidate needs a surname: type it, as on the nomination paper."
+            )
+        person_name = f"{forenames} {surname}".strip()
+        existing = self.store.candidate_ids_by_source(contest_id)
+        key, n = f"name:{person_name}", 1
+        while key in existing:
+            n += 1
+            key = f"name:{person_name} ({n})"
+        new_id = self.store.add_candidate(
+            contest_id,
+            Candidate(
+                0,
+                surname,
+                forenames,
+                " ".join(description.split()),
+                " ".join(common_surname.split()),
+                " ".join(common_forenames.split()),
+                person_name,
+            ),
+            operator,
+            source_key=key,
+        )
+        return candidate(self.store, contest_id, new_id)
+
+    def update_candidate(
+        self, contest_id: str, candidate_id: int, operator: str, **changes: str
+    ) -> Candidate:
+        """Correct a candidate's surname, forenames, commonly used names or description.
+
+        Only before any count is recorded: once figures stand against a candidate, changing the
+        names beside them is how the wrong person gets declared (Nelson 2019).
+        """
+        operator = require_operator(operator)
+        guard(self.store, contest_id, "setup")
+        self._refuse_if_counted(contest_id, "A candidate's names and description cannot be changed")
+        candidate(self.store, contest_id, candidate_id)
+        clean = {k: " ".join(v.split()) for k, v in changes.items()}
+        if "surname" in clean and not clean["surname"]:
+            raise CountDeskError("A candidate needs a surname: the old one is kept.")
+        allowed = {"surname", "forenames", "common_surname", "common_forenames", "description"}
+        unknown = set(clean) - allowed
+        if unknown:
+            raise CountDeskError(f"{sorted(unknown)[0]} is not a name or description field.")
+        self.store.update_candidate(contest_id, candidate_id, clean, operator)
+        return candidate(self.store, contest_id, candidate_id)
+
+    def remove_candidate(
+        self, contest_id: str, candidate_id: int, operator: str
+    ) -> tuple[Candidate, ...]:
+        """Remove a candidate (before any count is recorded); return the candidates left."""
+        operator = require_operator(operator)
+        guard(self.store, contest_id, "setup")
+        candidate(self.store, contest_id, candidate_id)
+        self._refuse_if_counted(contest_id, "A candidate cannot be removed")
+        self.store.remove_candidate(contest_id, candidate_id, operator)
+        return self.reading.candidates(contest_id)
+
+    def set_seats(self, contest_id: str, seats: int, operator: str) -> Contest:
+        """Change the number of seats (before any count is recorded)."""
+        operator = require_operator(operator)
+        guard(self.store, contest_id, "count")
+        seats = _seats(seats)
+        self._refuse_if_counted(contest_id, "The number of seats cannot be changed")
+        self.store.update_contest(contest_id, {"seats": seats}, operator)
+        return self.store.contest(contest_id)
+
+    def set_bundle_size(self, contest_id: str, size: int, operator: str) -> Contest:
+        """Set how many papers make a full bundle at this count (often 25 or 50)."""
+        operator = require_operator(operator)
+        guard(self.store, contest_id, "setup")
+        size = whole_number(size, "The bundle size", minimum=1)
+        self.store.update_contest(contest_id, {"bundle_size": size}, operator)
+        return self.store.contest(contest_id)
+
+    def create_contest(
+        self,
+        operator: str,
+        *,
+        type_code: str,
+        poll_date: date,
+        area: str,
+        seats: int = 1,
+        organisation: str = "",
+        by_election: bool = False,
+    ) -> Contest:
+        """Create an election (if new) and a contest by hand, with Democracy Club style ids."""
+        operator = require_operator(operator)
+        if type_code not in ELECTION_TYPES:
+            raise CountDeskError(
+                f"“{type_code}” is not an election type CountDesk supports.", Code.F108
+            )
+        area = " ".join(area.split())
+        if not slug(area):
+            raise CountDeskError(
+                "Type the name of the area: the constituency, ward or police area."
+            )
+        seats = _seats(seats)
+        org = slug(organisation)
+        if type_code == "local" and not org:
+            raise CountDeskError("A local election needs the council's name, e.g. Wandsworth.")
+        day = poll_date.isoformat()
+        election_id = f"{type_code}.{org}.{day}" if org else f"{type_code}.{day}"
+        by = ".by" if by_election else ""
+        contest_id = f"{type_code}.{org + '.' if org else ''}{slug(area)}{by}.{day}"
+        if self.store.find_contest(contest_id) is not None:
+            raise CountDeskError(f"{area} on {day} already exists ({contest_id}): open it instead.")
+        etype = ELECTION_TYPES[type_code]
+        with self.store.transaction():
+            if self.store.find_election(election_id) is None:
+                title = default_title(election_id, [contest_id], etype.name)
+                self.store.add_election(
+                    Election(election_id, poll_date, title=title),
+                    operator,
+                    organisation=organisation,
+                )
+            self.store.add_contest(
+                Contest(contest_id, election_id, area, seats, poll_date), operator
+            )
+        return self.store.contest(contest_id)
+
+    # -- facts ---------------------------------------------------------------------------
+
+    def set_contest_facts(
+        self,
+        contest_id: str,
+        operator: str,
+        *,
+        electorate: int | None = None,
+        ballot_papers_verified: int | None = None,
+        officer_name: str | None = None,
+        officer_title: str | None = None,
+        imprint_address: str | None = None,
+    ) -> Contest:
+        """Set any of a contest's facts given (None leaves one as it is); one audited transaction.
+
+        The electorate and ballot papers verified are figures of the result: like the count's,
+        they are fixed once the provisional result is shown.
+        """
+        operator = require_operator(operator)
+        figures_given = electorate is not None or ballot_papers_verified is not None
+        guard(self.store, contest_id, "count" if figures_given else "setup")
+        if ballot_papers_verified is not None and self.reading.papers_from_verification(contest_id):
+            raise CountDeskError(
+                "Ballot papers verified come from the verification of the ballot boxes: change "
+                "the papers counted for a box instead.",
+                Code.S807,
+            )
+        changes: dict[str, Any] = {}
+        for key, value in (
+            ("electorate", electorate),
+            ("ballot_papers_verified", ballot_papers_verified),
+        ):
+            if value is not None:
+                what = "The electorate" if key == "electorate" else "Ballot papers verified"
+                changes[key] = whole_number(value, what)
+        for key, text in (
+            ("officer_name", officer_name),
+            ("officer_title", officer_title),
+            ("imprint_address", imprint_address),
+        ):
+            if text is not None:
+                changes[key] = " ".join(text.split())
+        if changes:
+            self.store.update_contest(contest_id, changes, operator)
+        return self.store.contest(contest_id)
+
+    def set_election_authority(self, election_id: str, authority: str, operator: str) -> Election:
+        """Set the authority printed at the head of the election's documents; return the election."""
+        operator = require_operator(operator)
+        self.store.election(election_id)
+        for contest in self.store.contests(election_id):
+            guard(self.store, contest.id, "setup")
+        self.store.update_election(
+            election_id, {"authority": " ".join(authority.split())}, operator
+        )
+        return self.store.election(election_id)
+
+    def set_contest_details(
+        self,
+        contest_id: str,
+        operator: str,
+        *,
+        electorate: int | None = None,
+        ballot_papers_verified: int | None = None,
+        officer_name: str | None = None,
+        officer_title: str | None = None,
+        imprint_address: str | None = None,
+        authority: str | None = None,
+    ) -> Contest:
+        """Set a contest's facts and its election's authority in one transaction: all, or nothing.
+
+        None leaves a fact as it is; ``authority`` is the election's (printed at the head of
+        its documents). Returns the contest as saved.
+        """
+        with self.store.transaction():
+            contest = self.set_contest_facts(
+                contest_id,
+                operator,
+                electorate=electorate,
+                ballot_papers_verified=ballot_papers_verified,
+                officer_name=officer_name,
+                officer_title=officer_title,
+                imprint_address=imprint_address,
+            )
+            if authority is not None:
+                self.set_election_authority(contest.election_id, authority, operator)
+        return self.store.contest(contest_id)

@@ -1,0 +1,262 @@
+"""Verification: the ballot boxes and postal batches, their accounts and the papers counted.
+
+Ballot papers verified are the verification's total counted, kept in step by every write.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop.domain.codes import Code
+from desktop.domain.errors import CountDeskError
+from desktop.domain.figures import FigureProblem, parse_figure, whole_number
+from desktop.domain.verification import (
+    BoxKind,
+    VerificationLine,
+    VerificationTotals,
+    verification_totals,
+)
+from desktop.services.common import box, figure_or_none, guard, require_operator
+from desktop.storage.store import Store
+
+VERIFICATION_COLUMNS = ("reference", "name", "kind", "issued")
+
+
+@dataclass(frozen=True)
+class VerificationUpdate:
+    """What one batch of verification changes did, and the verification after it."""
+
+    #: References of the boxes and batches the import added, in file order.
+    imported: tuple[str, ...]
+    removed: tuple[str, ...]
+    boxes: tuple[VerificationLine, ...]
+
+
+class Boxes:
+    """The verification of each contest."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def verification(self, contest_id: str) -> list[VerificationLine]:
+        """The contest's ballot boxes and postal batches."""
+        self.store.contest(contest_id)
+        return self.store.verification(contest_id)
+
+    def verification_totals(self, contest_id: str) -> VerificationTotals:
+        """Issued, counted and variance over the boxes and batches."""
+        return verification_totals(self.verification(contest_id))
+
+    def import_verification_csv(self, contest_id: str, path: str | Path, operator: str) -> int:
+        """Import boxes and postal batches from a CSV (reference, name, kind, issued); all or nothing."""
+        operator = require_operator(operator)
+        guard(self.store, contest_id, "verification")
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise CountDeskError(
+                f"There is no file at {path}: check the name and folder."
+            ) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CountDeskError(
+                f"{path.name} cannot be read as a UTF-8 CSV file ({exc})."
+            ) from None
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        columns = [c.strip().lower() for c in reader.fieldnames or []]
+        reader.fieldnames = columns
+        missing = [c for c in VERIFICATION_COLUMNS if c not in columns]
+        if missing:
+            listed = ", ".join(f"“{c}”" for c in missing)
+            raise CountDeskError(
+                f"{path.name} has no {listed} column: the file needs the columns reference, "
+                "name, kind (box or postal) and issued."
+            )
+        known = {line.reference for line in self.store.verification(contest_id)}
+        lines: list[VerificationLine] = []
+        for row in reader:
+            line_no = reader.line_num
+            values = {k: (row.get(k) or "").strip() for k in VERIFICATION_COLUMNS}
+            if not any(values.values()):
+                continue
+            if not values["reference"]:
+                raise CountDeskError(
+                    f"Line {line_no} of {path.name}: the reference is empty; nothing was imported."
+                )
+            if values["reference"] in known:
+                raise CountDeskError(
+                    f"Line {line_no} of {path.name}: box {values['reference']} is already listed; "
+                    "nothing was imported."
+                )
+            kind = values["kind"].lower()
+            if kind not in ("box", "postal"):
+                raise CountDeskError(
+                    f"Line {line_no} of {path.name}: kind “{values['kind']}” should be box or "
+                    "postal; nothing was imported.",
+                    Code.V505,
+                )
+            try:
+                issued = parse_figure(
+                    values["issued"], what=f"Ballot papers issued for {values['reference']}"
+                )
+            except FigureProblem as problem:
+                raise CountDeskError(
+                    f"Line {line_no} of {path.name}: {problem.message} Nothing was imported.",
+                    problem.code,
+                ) from None
+            known.add(values["reference"])
+            lines.append(
+                VerificationLine(
+                    values["reference"],
+                    values["name"] or values["reference"],
+                    BoxKind(kind),
+                    issued,
+                )
+            )
+        if not lines:
+            raise CountDeskError(f"{path.name} lists no ballot boxes.")
+        with self.store.transaction():
+            self.store.add_verification_lines(contest_id, lines, operator)
+            self._sync_papers(contest_id, operator)
+        return len(lines)
+
+    def set_box_counted(
+        self, contest_id: str, reference: str, counted: int | None, operator: str
+    ) -> VerificationLine:
+        """Record the papers counted at verification for one box (None clears it); return the box."""
+        operator = require_operator(operator)
+        guard(self.store, contest_id, "verification")
+        box(self.store, contest_id, reference)
+        counted = figure_or_none(counted, f"Papers counted for {reference}")
+        with self.store.transaction():
+            self.store.update_verification_line(
+                contest_id, reference, {"counted": counted}, operator
+            )
+            self._sync_papers(contest_id, operator)
+        return box(self.store, contest_id, reference)
+
+    def set_box_explanation(
+        self, contest_id: str, reference: str, text: str, operator: str
+    ) -> VerificationLine:
+        """Record why a box's count differs from its ballot paper account; return the box."""
+        operator = require_operator(operator)
+        guard(self.store, contest_id, "verification")
+        box(self.store, contest_id, reference)
+        self.store.update_verification_line(
+            contest_id, reference, {"explanation": " ".join(text.split())}, operator
+        )
+        return box(self.store, contest_id, reference)
+
+    def correct_box(
+        self,
+        contest_id: str,
+        reference: str,
+        operator: str,
+        *,
+        name: str | None = None,
+        kind: BoxKind | str | None = None,
+        issued: int | None = None,
+    ) -> VerificationLine:
+        """Correct what the list says of one box: its name, its kind, or the papers issued per its
+        ballot paper account (``issued`` already parsed: a whole number, 0 or more).
+
+        Only what is given changes; a blank name becomes the reference, as on import. The
+        variance follows the papers issued, and ballot papers verified are synced again.
+        Returns the box as corrected.
+        """
+        operator = require_operator(operator)
+        guard(self.store, contest_id, "verification")
+        box(self.store, contest_id, reference)
+        changes: dict[str, Any] = {}
+        if name is not None:
+            changes["name"] = " ".join(name.split()) or reference
+        if kind is not None:
+            try:
+                changes["kind"] = BoxKind(str(kind).strip().lower()).value
+            except ValueError:
+                raise CountDeskError(
+                    f"Box {reference}: “{kind}” is not a kind of ballot box; use box (a polling "
+                    "station's ballot box) or postal (a batch of postal ballot papers).",
+                    Code.V505,
+                ) from None
+        if issued is not None:
+            changes["issued"] = whole_number(issued, f"Ballot papers issued for {reference}")
+        with self.store.transaction():
+            self.store.update_verification_line(contest_id, reference, changes, operator)
+            self._sync_papers(contest_id, operator)
+        return box(self.store, contest_id, reference)
+
+    def remove_box(self, contest_id: str, reference: str, operator: str) -> VerificationLine:
+        """Remove a box or postal batch listed by mistake (before any count is recorded).
+
+        The audit row keeps the line as it was; ballot papers verified are synced again.
+        Returns the box removed.
+        """
+        operator = require_operator(operator)
+        guard(self.store, contest_id, "verification")
+        line = box(self.store, contest_id, reference)
+        if self.store.latest_count(contest_id) is not None:
+            raise CountDeskError(
+                f"Box {reference} cannot be removed once a count is recorded: the count was "
+                "checked against the ballot papers verified, which include its papers. Correct "
+                "its name, kind or papers issued instead.",
+                Code.V504,
+            )
+        with self.store.transaction():
+            self.store.remove_verification_line(contest_id, reference, operator)
+            self._sync_papers(contest_id, operator)
+        return line
+
+    def apply_verification(
+        self,
+        contest_id: str,
+        operator: str,
+        *,
+        remove: Iterable[str] = (),
+        import_file: str | Path | None = None,
+        issued: Mapping[str, int] | None = None,
+        names: Mapping[str, str] | None = None,
+        counted: Mapping[str, int | None] | None = None,
+        explanations: Mapping[str, str] | None = None,
+    ) -> VerificationUpdate:
+        """Apply a whole batch of verification changes in one transaction: all of it, or nothing.
+
+        In this order: boxes removed (so a corrected file can then be imported), the import,
+        papers issued corrected, boxes renamed, papers counted, explanations.
+        """
+        operator = require_operator(operator)
+        self.store.contest(contest_id)
+        removed = tuple(remove)
+        imported: tuple[str, ...] = ()
+        with self.store.transaction():
+            for ref in removed:
+                self.remove_box(contest_id, ref, operator)
+            if import_file is not None:
+                before = {line.reference for line in self.store.verification(contest_id)}
+                self.import_verification_csv(contest_id, import_file, operator)
+                imported = tuple(
+                    line.reference
+                    for line in self.store.verification(contest_id)
+                    if line.reference not in before
+                )
+            for ref, value in (issued or {}).items():
+                self.correct_box(contest_id, ref, operator, issued=value)
+            for ref, name in (names or {}).items():
+                self.correct_box(contest_id, ref, operator, name=name)
+            for ref, papers in (counted or {}).items():
+                self.set_box_counted(contest_id, ref, papers, operator)
+            for ref, text in (explanations or {}).items():
+                self.set_box_explanation(contest_id, ref, text, operator)
+        return VerificationUpdate(imported, removed, tuple(self.store.verification(contest_id)))
+
+    def _sync_papers(self, contest_id: str, operator: str) -> None:
+        """Ballot papers verified are the verification's total counted (not entered once the
+        last box is removed)."""
+        lines = self.store.verification(contest_id)
+        verified = verification_totals(lines).counted if lines else None
+        self.store.update_contest(contest_id, {"ballot_papers_verified": verified}, operator)

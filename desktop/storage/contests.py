@@ -1,0 +1,233 @@
+"""Elections, contests and their candidates: the setup of the night."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from desktop.domain.errors import CountDeskError
+from desktop.domain.model import Candidate, Contest, Election, Status
+from desktop.storage.connection import Connection
+
+_CONTEST_FIELDS = (
+    "area",
+    "seats",
+    "electorate",
+    "ballot_papers_verified",
+    "officer_name",
+    "officer_title",
+    "imprint_address",
+    "status",
+    "bundle_size",
+)
+_ELECTION_FIELDS = ("title", "authority")
+_CANDIDATE_FIELDS = (
+    "surname",
+    "forenames",
+    "common_surname",
+    "common_forenames",
+    "description",
+)
+
+
+class Contests:
+    """Elections, contests and candidates, read as domain objects; every write audited."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    # -- elections -----------------------------------------------------------------------
+
+    @staticmethod
+    def _election(row: Mapping[str, Any]) -> Election:
+        return Election(
+            id=row["id"],
+            poll_date=date.fromisoformat(row["poll_date"]),
+            title=row["title"],
+            authority=row["authority"],
+        )
+
+    def elections(self) -> list[Election]:
+        """Every election, by date then id."""
+        rows = self._conn.db.query("SELECT * FROM elections ORDER BY poll_date, id")
+        return [self._election(r) for r in rows]
+
+    def find_election(self, election_id: str) -> Election | None:
+        """The election with this id, or None."""
+        rows = list(self._conn.db.query("SELECT * FROM elections WHERE id = ?", [election_id]))
+        return self._election(rows[0]) if rows else None
+
+    def election(self, election_id: str) -> Election:
+        """The election with this id, or a CountDeskError saying there is none."""
+        found = self.find_election(election_id)
+        if found is None:
+            raise CountDeskError(f"There is no election with the id “{election_id}”.")
+        return found
+
+    def add_election(self, election: Election, operator: str, organisation: str = "") -> None:
+        """Create an election, with its audit row."""
+        row = {
+            "id": election.id,
+            "poll_date": election.poll_date.isoformat(),
+            "title": election.title,
+            "authority": election.authority,
+            "organisation": organisation,
+        }
+        with self._conn.transaction():
+            self._conn.table("elections").insert(row)
+            self._conn.audit(operator, "create", "election", election.id, new=row)
+
+    def update_election(self, election_id: str, changes: Mapping[str, str], operator: str) -> None:
+        """Change an election's title or authority, with an audit row of old → new."""
+        self._conn.update("elections", "election", election_id, changes, _ELECTION_FIELDS, operator)
+
+    # -- contests ------------------------------------------------------------------------
+
+    @staticmethod
+    def _contest(row: Mapping[str, Any]) -> Contest:
+        return Contest(
+            id=row["id"],
+            election_id=row["election_id"],
+            area=row["area"],
+            seats=row["seats"],
+            poll_date=date.fromisoformat(row["poll_date"]),
+            electorate=row["electorate"],
+            ballot_papers_verified=row["ballot_papers_verified"],
+            officer_name=row["officer_name"],
+            officer_title=row["officer_title"],
+            imprint_address=row["imprint_address"],
+            status=Status(row["status"]),
+            bundle_size=row["bundle_size"],
+        )
+
+    def contests(self, election_id: str | None = None) -> list[Contest]:
+        """Every contest (of one election if given), by election date, then area."""
+        where, params = ("WHERE election_id = ?", [election_id]) if election_id else ("", [])
+        rows = self._conn.db.query(
+            f"SELECT * FROM contests {where} ORDER BY poll_date, area, id", params
+        )
+        return [self._contest(r) for r in rows]
+
+    def find_contest(self, contest_id: str) -> Contest | None:
+        """The contest with this id, or None."""
+        rows = list(self._conn.db.query("SELECT * FROM contests WHERE id = ?", [contest_id]))
+        return self._contest(rows[0]) if rows else None
+
+    def contest(self, contest_id: str) -> Contest:
+        """The contest with this id, or a CountDeskError saying how to find the right id."""
+        found = self.find_contest(contest_id)
+        if found is None:
+            raise CountDeskError(
+                f"There is no contest with the id “{contest_id}”: the contests command lists them."
+            )
+        return found
+
+    def add_contest(self, contest: Contest, operator: str) -> None:
+        """Create a contest, with its audit row."""
+        row = {
+            "id": contest.id,
+            "election_id": contest.election_id,
+            "area": contest.area,
+            "seats": contest.seats,
+            "poll_date": contest.poll_date.isoformat(),
+            "electorate": contest.electorate,
+            "ballot_papers_verified": contest.ballot_papers_verified,
+            "officer_name": contest.officer_name,
+            "officer_title": contest.officer_title,
+            "imprint_address": contest.imprint_address,
+            "status": contest.status.value,
+        }
+        with self._conn.transaction():
+            self._conn.table("contests").insert(row)
+            self._conn.audit(
+                operator, "create", "contest", contest.id, new=row, contest_id=contest.id
+            )
+
+    def update_contest(self, contest_id: str, changes: Mapping[str, Any], operator: str) -> None:
+        """Change a contest's facts, with an audit row of old → new for what really changed."""
+        self._conn.update(
+            "contests", "contest", contest_id, changes, _CONTEST_FIELDS, operator, contest_id
+        )
+
+    # -- candidates ----------------------------------------------------------------------
+
+    @staticmethod
+    def _candidate(row: Mapping[str, Any]) -> Candidate:
+        return Candidate(
+            id=row["id"],
+            surname=row["surname"],
+            forenames=row["forenames"],
+            description=row["description"],
+            common_surname=row["common_surname"],
+            common_forenames=row["common_forenames"],
+            person_name=row["person_name"],
+        )
+
+    def candidates(self, contest_id: str) -> list[Candidate]:
+        """The contest's candidates (in id order: use domain ballot_order for ballot order)."""
+        rows = self._conn.db.query(
+            "SELECT * FROM candidates WHERE contest_id = ? ORDER BY id", [contest_id]
+        )
+        return [self._candidate(r) for r in rows]
+
+    def candidate_ids_by_source(self, contest_id: str) -> dict[str, int]:
+        """Candidate ids by their import key (person id, or name where there is none)."""
+        rows = self._conn.db.query(
+            "SELECT id, source_key FROM candidates WHERE contest_id = ?", [contest_id]
+        )
+        return {r["source_key"]: r["id"] for r in rows}
+
+    def add_candidate(
+        self,
+        contest_id: str,
+        candidate: Candidate,
+        operator: str,
+        source_key: str,
+        party_id: str = "",
+    ) -> int:
+        """Add a candidate to a contest and return the new id, with its audit row."""
+        row = {
+            "contest_id": contest_id,
+            "source_key": source_key,
+            "person_name": candidate.person_name,
+            "surname": candidate.surname,
+            "forenames": candidate.forenames,
+            "common_surname": candidate.common_surname,
+            "common_forenames": candidate.common_forenames,
+            "description": candidate.description,
+            "party_id": party_id,
+        }
+        with self._conn.transaction():
+            new_id = self._conn.insert("candidates", row)
+            self._conn.audit(
+                operator, "create", "candidate", new_id, new=row, contest_id=contest_id
+            )
+        return new_id
+
+    def remove_candidate(self, contest_id: str, candidate_id: int, operator: str) -> None:
+        """Remove a candidate (before any count) and their draft figures, with an audit row."""
+        with self._conn.transaction():
+            old = dict(self._conn.table("candidates").get(candidate_id))
+            self._conn.db.execute(
+                "DELETE FROM draft_votes WHERE contest_id = ? AND candidate_id = ?",
+                [contest_id, candidate_id],
+            )
+            self._conn.table("candidates").delete(candidate_id)
+            self._conn.audit(
+                operator, "delete", "candidate", candidate_id, old=old, contest_id=contest_id
+            )
+
+    def update_candidate(
+        self, contest_id: str, candidate_id: int, changes: Mapping[str, str], operator: str
+    ) -> None:
+        """Correct a candidate's names or description, with an audit row of old → new."""
+        self._conn.update(
+            "candidates",
+            "candidate",
+            candidate_id,
+            changes,
+            _CANDIDATE_FIELDS,
+            operator,
+            contest_id,
+        )

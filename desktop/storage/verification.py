@@ -1,0 +1,91 @@
+"""The verification: each ballot box and postal batch, its account and the papers counted."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from desktop.domain.verification import BoxKind, VerificationLine
+from desktop.storage.connection import Connection
+
+
+class Verification:
+    """The ballot boxes and postal batches of each contest."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    # -- verification --------------------------------------------------------------------
+
+    def verification(self, contest_id: str) -> list[VerificationLine]:
+        """The contest's ballot boxes and postal batches, in the order they were listed."""
+        rows = self._conn.db.query(
+            "SELECT * FROM verification_lines WHERE contest_id = ? ORDER BY position", [contest_id]
+        )
+        return [
+            VerificationLine(
+                reference=r["reference"],
+                name=r["name"],
+                kind=BoxKind(r["kind"]),
+                issued=r["issued"],
+                counted=r["counted"],
+                explanation=r["explanation"],
+            )
+            for r in rows
+        ]
+
+    def add_verification_lines(
+        self, contest_id: str, lines: list[VerificationLine], operator: str
+    ) -> None:
+        """Add boxes and batches after those already listed, with one audit row."""
+        with self._conn.transaction():
+            start = self._conn.db.execute(
+                "SELECT COALESCE(MAX(position), 0) FROM verification_lines WHERE contest_id = ?",
+                [contest_id],
+            ).fetchone()[0]
+            self._conn.table("verification_lines").insert_all(
+                {
+                    "contest_id": contest_id,
+                    "reference": line.reference,
+                    "position": start + i,
+                    "name": line.name,
+                    "kind": line.kind.value,
+                    "issued": line.issued,
+                    "counted": line.counted,
+                    "explanation": line.explanation,
+                }
+                for i, line in enumerate(lines, start=1)
+            )
+            self._conn.audit(
+                operator,
+                "import",
+                "verification",
+                contest_id,
+                new=[[x.reference, x.name, x.kind.value, x.issued] for x in lines],
+                contest_id=contest_id,
+            )
+
+    def update_verification_line(
+        self, contest_id: str, reference: str, changes: Mapping[str, Any], operator: str
+    ) -> None:
+        """Change a box's counted figure, explanation, name, kind or papers issued, with an audit
+        row of old → new."""
+        self._conn.update(
+            "verification_lines",
+            "verification",
+            (contest_id, reference),
+            changes,
+            ("counted", "explanation", "name", "kind", "issued"),
+            operator,
+            contest_id,
+        )
+
+    def remove_verification_line(self, contest_id: str, reference: str, operator: str) -> None:
+        """Remove a box or batch listed by mistake, with an audit row keeping the line removed."""
+        key = (contest_id, reference)
+        with self._conn.transaction():
+            old = dict(self._conn.table("verification_lines").get(key))
+            self._conn.table("verification_lines").delete(key)
+            self._conn.audit(
+                operator, "delete", "verification", key, old=old, contest_id=contest_id
+            )
