@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
     code = app.exec()
     # Every figure is already committed; closing the database checkpoints its write-ahead log.
-    desk.store.db.close()
+    desk.close()
     return code
 
 
