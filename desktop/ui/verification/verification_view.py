@@ -1,0 +1,722 @@
+"""The Verification tab: each ballot box and postal batch, the papers counted against its ballot
+paper account, the variance and its explanation, the totals and the statement of verification.
+
+Keyboard first: focus starts on the first uncounted box's Counted cell; typing a figure opens it,
+Enter saves it and moves down to the next box (Tab goes on to the Explanation). A figure is saved (and undoable, Ctrl+Z) the
+moment it is accepted; a figure that is not a whole number is not saved, and says why under the
+table. The total counted is the contest's ballot papers verified, which the count checks against.
+
+A box listed wrongly is put right in place: its name and its papers issued (ballot paper
+account) are edited like the other cells, and **Remove box…** takes off a box listed by mistake,
+before any count is recorded.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QFont, QPageSize, QShowEvent
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import CountDeskError
+from desktop.domain.figures import format_figure
+from desktop.domain.model import Contest, Status
+from desktop.domain.verification import (
+    VerificationTotals,
+    verification_findings,
+)
+from desktop.ui.context import UiContext
+from desktop.ui.count.findings_model import FindingsModel
+from desktop.ui.printing import print_pdf
+from desktop.ui.verification.box_removal import confirm_box_removal
+from desktop.ui.verification.columns import (
+    COUNTED,
+    CSV_COLUMNS,
+    EXPLANATION,
+    ISSUED,
+    NAME,
+    REMOVE_AFTER_COUNT,
+    signed,
+)
+from desktop.ui.verification.entry_delegate import CellEditor, EntryDelegate
+from desktop.ui.verification.verification_table import VerificationTable
+from desktop.ui.verification.verification_table_model import VerificationTableModel
+
+
+class VerificationView(QWidget):
+    """The verification of one contest: boxes, totals, checks and the statement."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("VerificationView")
+        self.ctx = ctx
+        self.contest_id: str | None = None
+        self._contest: Contest | None = None
+        self._forced_read_only = False
+        #: Whether a count is recorded for the contest (no box can be removed then: V504).
+        self._has_count = False
+        #: A change was heard while the view was hidden: refresh when it is shown.
+        self._stale = False
+
+        self.model = VerificationTableModel(ctx, self)
+        self.model.refused.connect(self._on_refused)
+        self.model.saved.connect(self._on_saved)
+
+        self._build()
+        ctx.events.count_changed.connect(self._on_contest_changed)
+        ctx.events.setup_changed.connect(self._on_contest_changed)
+        ctx.events.contests_changed.connect(self._on_contests_changed)
+        self.set_contest(None)
+
+    # -- layout --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.heading_label = QLabel()
+        self.heading_label.setObjectName("verificationHeading")
+        font = self.heading_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.heading_label.setFont(font)
+        self.hint_label = QLabel()
+        self.hint_label.setWordWrap(True)
+
+        self.import_button = QPushButton("I&mport boxes from CSV…")
+        self.import_button.setAccessibleName("Import ballot boxes and postal batches from CSV")
+        self.import_button.setToolTip(
+            f"A CSV file with the columns {CSV_COLUMNS}: one line per ballot box or postal "
+            "batch, with the papers issued from its ballot paper account."
+        )
+        self.import_button.clicked.connect(self._on_import_clicked)
+        self.remove_button = QPushButton("&Remove box…")
+        self.remove_button.setAccessibleName("Remove the chosen ballot box or postal batch")
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.print_button = QPushButton("&Print statement…")
+        self.print_button.setAccessibleName("Print the statement of verification")
+        self.print_button.setToolTip("Print the statement of verification, as saved as PDF.")
+        self.print_button.clicked.connect(self._on_print_clicked)
+        self.save_button = QPushButton("Save statement &as PDF…")
+        self.save_button.setAccessibleName("Save the statement of verification as a PDF file")
+        self.save_button.setToolTip("Save the statement of verification as a PDF file.")
+        self.save_button.clicked.connect(self._on_save_clicked)
+        toolbar = QHBoxLayout()
+        toolbar.addWidget(self.import_button)
+        toolbar.addWidget(self.remove_button)
+        toolbar.addStretch(1)
+        toolbar.addWidget(self.print_button)
+        toolbar.addWidget(self.save_button)
+
+        self.table = VerificationTable()
+        self.table.setObjectName("verificationTable")
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Ballot boxes and postal batches")
+        self.table.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.delegate = EntryDelegate(self.table)
+        self.table.setItemDelegate(self.delegate)
+        self.delegate.entered.connect(self._move_down)
+        self.delegate.tabbed.connect(self._edit_next)
+        self.table.entered.connect(self._move_down)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(True)
+        self.table.verticalHeader().hide()
+        self._fit_rows()
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        table_label = QLabel(
+            "&Ballot boxes, then postal batches: type the papers counted; Enter saves and moves "
+            "down; Ctrl+Z undoes"
+        )
+        table_label.setBuddy(self.table)
+        table_label.setWordWrap(True)
+
+        self._message_icon = QLabel()
+        style = self.style()
+        warning = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(16, 16)
+        self._message_icon.setPixmap(warning)
+        self._message_icon.setAccessibleName("Problem")
+        self._message_icon.hide()
+        #: Why the last figure or import was refused, or what was last done.
+        self.message_label = QLabel()
+        self.message_label.setObjectName("verificationMessage")
+        self.message_label.setWordWrap(True)
+        self.message_label.setAccessibleName("Why the last change was not saved")
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label.hide()
+        message_row = QHBoxLayout()
+        message_row.addWidget(self._message_icon, 0, Qt.AlignmentFlag.AlignTop)
+        message_row.addWidget(self.message_label, 1)
+        self.lock_label = QLabel()
+        self.lock_label.setObjectName("verificationLock")
+        self.lock_label.setWordWrap(True)
+        self.lock_label.hide()
+
+        left = QVBoxLayout()
+        left.setSpacing(4)
+        left.addWidget(table_label)
+        left.addWidget(self.table, 1)
+        left.addLayout(message_row)
+        left.addWidget(self.lock_label)
+        left.addStretch(0)
+
+        right = QVBoxLayout()
+        right.addWidget(self._build_totals())
+        checks = QGroupBox("Checks")
+        checks_layout = QVBoxLayout(checks)
+        self.all_clear_label = QLabel()
+        self.all_clear_label.setWordWrap(True)
+        self.findings_model = FindingsModel(self)
+        self.findings_view = QListView()
+        self.findings_view.setModel(self.findings_model)
+        self.findings_view.setWordWrap(True)
+        self.findings_view.setUniformItemSizes(False)
+        self.findings_view.setAccessibleName("Verification findings: errors and warnings")
+        checks_layout.addWidget(self.all_clear_label, 0, Qt.AlignmentFlag.AlignTop)
+        checks_layout.addWidget(self.findings_view, 1)
+        right.addWidget(checks, 1)
+        side = QWidget()
+        side.setLayout(right)
+        side.setMinimumWidth(300)
+        side.setMaximumWidth(380)
+        right.setContentsMargins(0, 0, 0, 0)
+
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addWidget(side)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.heading_label)
+        heading_row.addSpacing(12)
+        heading_row.addLayout(toolbar, 1)
+        layout.addLayout(heading_row)
+        layout.addWidget(self.hint_label)
+        layout.addLayout(body, 1)
+
+    def _build_totals(self) -> QGroupBox:
+        box = QGroupBox("Totals")
+        grid = QGridLayout(box)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(3)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for column, text in ((1, "Issued"), (2, "Counted")):
+            label = QLabel(text)
+            label.setFont(bold)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(label, 0, column)
+        #: The figures shown, by key: boxes_issued, boxes_counted, postal_issued, postal_counted,
+        #: issued, counted, verified, variance, uncounted.
+        self.totals: dict[str, QLabel] = {}
+
+        def figure(key: str, row: int, column: int, spoken: str) -> None:
+            label = QLabel()
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            label.setObjectName(f"total_{key}")
+            label.setProperty("spoken", spoken)
+            self.totals[key] = label
+            grid.addWidget(label, row, column)
+
+        rows = (
+            ("Ballot boxes", "boxes", "ballot boxes"),
+            ("Postal batches", "postal", "postal ballot papers"),
+            ("Total", "", "all"),
+        )
+        for row, (title, key, spoken) in enumerate(rows, start=1):
+            label = QLabel(title)
+            if not key:
+                label.setFont(bold)
+            grid.addWidget(label, row, 0)
+            issued = f"{key}_issued" if key else "issued"
+            counted = f"{key}_counted" if key else "counted"
+            figure(issued, row, 1, f"Papers issued, {spoken}")
+            figure(counted, row, 2, f"Papers counted, {spoken}")
+        self.totals["issued"].setFont(bold)
+        self.totals["counted"].setFont(bold)
+
+        verified_title = QLabel("Ballot papers verified")
+        big = QFont(bold)
+        big.setPointSizeF(big.pointSizeF() * 1.2)
+        verified_title.setFont(big)
+        grid.addWidget(verified_title, 4, 0, 1, 2)
+        figure("verified", 4, 2, "Ballot papers verified")
+        self.totals["verified"].setFont(big)
+        variance_title = QLabel("Variance (boxes counted so far)")
+        variance_title.setToolTip("Papers counted − papers issued, over the boxes counted so far.")
+        grid.addWidget(variance_title, 5, 0, 1, 2)
+        figure("variance", 5, 2, "Variance, counted minus issued")
+        grid.addWidget(QLabel("Not yet counted"), 6, 0, 1, 2)
+        figure("uncounted", 6, 2, "Boxes and postal batches not yet counted")
+        grid.setColumnStretch(0, 1)
+        return box
+
+    def _fit_rows(self) -> None:
+        """Rows a little taller than their text, so an editor is not cut."""
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "table"):
+            # The table takes the new font after this view: measure it once it has.
+            QTimer.singleShot(0, self._fit_rows)
+            QTimer.singleShot(0, self._fit_columns)
+            QTimer.singleShot(0, self._fit_height)
+
+    # -- public API ----------------------------------------------------------------------
+
+    def set_contest(self, contest_id: str | None) -> None:
+        """Show the verification of this contest (or nothing), focus on the first uncounted box."""
+        self.contest_id = contest_id
+        self._say("")
+        self.model.set_contest(contest_id)
+        self.refresh()
+        self.focus_first_uncounted()
+
+    def refresh(self) -> None:
+        """Read the boxes, totals and checks again and show them."""
+        self._stale = False
+        contest_id = self.contest_id
+        desk = self.ctx.desk
+        self._contest = desk.contest(contest_id) if contest_id else None
+        self._has_count = contest_id is not None and desk.latest_count(contest_id) is not None
+        if self.model.contest_id != contest_id:
+            self.model.set_contest(contest_id)
+        else:
+            self.model.reload()
+        self._show_heading()
+        self._show_totals()
+        self._show_findings()
+        self._apply_lock()
+        self._fit_columns()
+        self._fit_height()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Lock the verification against edits (the window does this once declared)."""
+        self._forced_read_only = read_only
+        self._apply_lock()
+
+    def is_read_only(self) -> bool:
+        """Whether the boxes can be edited now."""
+        return self.model.read_only
+
+    def focus_first_uncounted(self) -> None:
+        """Put the keyboard on the first uncounted box's Counted cell (or the first box's)."""
+        if not self.model.rowCount():
+            self.table.setCurrentIndex(QModelIndex())
+            return
+        row = self.model.first_uncounted_row()
+        self._go_to(0 if row is None else row)
+        if self.isVisible():
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def import_csv(self, path: str | Path | None = None) -> int | None:
+        """Import boxes and postal batches from a CSV (asking which file if None).
+
+        Returns how many lines were imported, or None if nothing was (the reason is shown).
+        """
+        contest_id = self.contest_id
+        if contest_id is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                f"Import ballot boxes – a CSV file with the columns {CSV_COLUMNS}",
+                str(Path.home()),
+                "CSV files (*.csv);;All files (*)",
+            )
+            if not path:
+                return None
+        try:
+            count = self.ctx.desk.import_verification_csv(contest_id, path, self.ctx.operator())
+        except CountDeskError as error:
+            self._say(f"✖ Nothing was imported. {error}", problem=True)
+            return None
+        self.model.set_contest(contest_id)
+        self.refresh()
+        self.focus_first_uncounted()
+        self._say(
+            f"Imported {count} line{'s' if count != 1 else ''} (ballot boxes and postal "
+            f"batches) from {Path(path).name}: type the papers counted for each."
+        )
+        # Ballot papers verified now come from the boxes: a fact of the contest, and the count's.
+        self.ctx.events.setup_changed.emit(contest_id)
+        self.ctx.events.count_changed.emit(contest_id)
+        return count
+
+    def remove_box(self, reference: str | None = None) -> bool:
+        """Remove the box chosen in the table (or the one with this reference), once the clerk
+        confirms; True if removed. A refusal (V504 once a count is recorded) is shown."""
+        contest_id, contest = self.contest_id, self._contest
+        if contest_id is None or contest is None:
+            return False
+        row = self.table.currentIndex().row() if reference is None else self.model.row_of(reference)
+        if row is None or not 0 <= row < self.model.rowCount():
+            return False
+        line = self.model.line(row)
+        if not confirm_box_removal(self, line.reference, line.name, contest.area):
+            return False
+        try:
+            self.ctx.desk.remove_box(contest_id, line.reference, self.ctx.operator())
+        except CountDeskError as error:
+            self._say(f"✖ Box {line.reference} was not removed. {error}", problem=True)
+            return False
+        self.refresh()
+        if self.model.rowCount():
+            self._go_to(min(row, self.model.rowCount() - 1))
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.table.setCurrentIndex(QModelIndex())
+        self._say(
+            f"Removed box {line.reference} ({line.name}) from the list; the audit log keeps it."
+        )
+        # Ballot papers verified follow the boxes: a fact of the contest, and the count's.
+        self.ctx.events.setup_changed.emit(contest_id)
+        self.ctx.events.count_changed.emit(contest_id)
+        return True
+
+    def statement_pdf(self) -> bytes | None:
+        """The statement of verification as PDF bytes (None, with the reason shown, if refused)."""
+        if self.contest_id is None:
+            return None
+        try:
+            return self.ctx.desk.verification_pdf(self.contest_id)
+        except CountDeskError as error:
+            self._say(f"✖ The statement could not be made. {error}", problem=True)
+            return None
+
+    def save_statement(self, path: str | Path | None = None) -> str | None:
+        """Write the statement of verification to ``path`` (asking where if None)."""
+        pdf = self.statement_pdf()
+        if pdf is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                "Save the statement of verification as PDF",
+                f"verification-{self.contest_id}.pdf",
+                "PDF files (*.pdf)",
+            )
+            if not path:
+                return None
+        try:
+            Path(path).write_bytes(pdf)
+        except OSError as exc:
+            self._say(
+                f"✖ The statement could not be saved to {path}: {exc.strerror or exc}. Choose "
+                "another folder or name and save again.",
+                problem=True,
+            )
+            return None
+        self._say(f"Saved the statement of verification to {path}.")
+        return str(path)
+
+    def print_statement(self) -> bool:
+        """Ask for a printer and print the statement of verification; True if printed."""
+        pdf = self.statement_pdf()
+        if pdf is None:
+            return False
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setFullPage(True)
+        printer.setDocName(f"Statement of verification – {self._area()}")
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("Print the statement of verification")
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted:
+            return False
+        problem = print_pdf(pdf, printer)
+        if problem:
+            self._say(f"✖ {problem}", problem=True)
+            return False
+        where = printer.outputFileName() or printer.printerName() or "the printer"
+        self._say(f"Printed the statement of verification to {where}.")
+        return True
+
+    # -- showing -------------------------------------------------------------------------
+
+    def _area(self) -> str:
+        return self._contest.area if self._contest is not None else ""
+
+    def _show_heading(self) -> None:
+        if self._contest is None:
+            self.heading_label.setText("Verification")
+            self.hint_label.setText("Choose a contest to see its verification.")
+            return
+        self.heading_label.setText(f"Verification – {self._contest.area}")
+        if self.model.rowCount():
+            self.hint_label.setText(
+                "Each ballot box is counted face up and compared with its ballot paper account; "
+                "postal papers are counted in batches. Record why any box's count differs. The "
+                "total counted is the ballot papers verified that the count must match."
+            )
+        else:
+            self.hint_label.setText(
+                f"No ballot boxes are listed for {self._contest.area} yet. Import them from a CSV "
+                f"file with the columns {CSV_COLUMNS} – or, without boxes, type the ballot papers "
+                "verified in Setup (Ctrl+1)."
+            )
+
+    def _show_totals(self) -> None:
+        lines = self.model.lines
+        if self.contest_id is None or not lines:
+            for label in self.totals.values():
+                label.setText("–")
+                label.setAccessibleName(f"{label.property('spoken')}: none")
+            return
+        totals: VerificationTotals = self.ctx.desk.verification_totals(self.contest_id)
+        shown = {
+            "boxes_issued": format_figure(totals.boxes_issued),
+            "boxes_counted": format_figure(totals.boxes_counted),
+            "postal_issued": format_figure(totals.postal_issued),
+            "postal_counted": format_figure(totals.postal_counted),
+            "issued": format_figure(totals.issued),
+            "counted": format_figure(totals.counted),
+            "verified": format_figure(totals.counted),
+            "variance": signed(totals.variance),
+            "uncounted": f"{totals.uncounted} of {len(lines)}",
+        }
+        for key, text in shown.items():
+            label = self.totals[key]
+            label.setText(text)
+            label.setAccessibleName(f"{label.property('spoken')}: {text}")
+        if totals.uncounted:
+            self.totals["verified"].setToolTip(
+                "So far: the boxes and batches not yet counted are not in this total."
+            )
+        else:
+            self.totals["verified"].setToolTip("Every box and batch counted.")
+
+    def _show_findings(self) -> None:
+        lines = self.model.lines
+        findings = tuple(
+            f
+            for f in verification_findings(lines)
+            if f.is_error or not self.model.is_acknowledged(str(f.subject))
+        )
+        self.findings_model.set_findings(findings)
+        self.findings_view.setVisible(bool(findings))
+        if not lines:
+            self.all_clear_label.setText("No boxes listed yet.")
+        elif findings:
+            self.all_clear_label.setText(
+                "To put right before the count (acknowledged warnings are not listed):"
+            )
+        else:
+            self.all_clear_label.setText(
+                "✔ Every box and batch is counted, and every variance is explained or acknowledged."
+            )
+
+    def _apply_lock(self) -> None:
+        contest = self._contest
+        status = contest.status if contest is not None else None
+        locked_by_status = status in (Status.PROVISIONAL, Status.DECLARED)
+        locked = self._forced_read_only or locked_by_status
+        editor = self.table.findChild(CellEditor)
+        if locked and editor is not None:
+            self.delegate.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+        self.model.read_only = locked
+        has_contest = contest is not None
+        self.import_button.setEnabled(has_contest and not locked)
+        has_lines = bool(self.model.rowCount())
+        self.print_button.setEnabled(has_lines)
+        self.save_button.setEnabled(has_lines)
+        self._update_remove_button()
+        if not locked:
+            self.lock_label.hide()
+            return
+        self.lock_label.setText(self._lock_text())
+        self.lock_label.show()
+
+    def _lock_text(self) -> str:
+        if self._contest is not None and self._contest.status is Status.PROVISIONAL:
+            return (
+                "Locked: the provisional result has been shown, so the verification cannot "
+                "change now (S809)."
+            )
+        if self._contest is not None and self._contest.status is Status.DECLARED:
+            return (
+                f"Locked: {self._area()} is declared, and the verification stays as it stood at "
+                "the declaration."
+            )
+        return "Locked: the verification cannot change now."
+
+    def _update_remove_button(self) -> None:
+        """Enabled for the box chosen, until a count is recorded or the contest is locked;
+        the tooltip says which box, or why not."""
+        index = self.table.currentIndex()
+        line = self.model.line(index.row()) if index.isValid() else None
+        if self._contest is None or not self.model.rowCount():
+            enabled, tip = False, "No ballot boxes are listed."
+        elif self.model.read_only:
+            enabled, tip = False, self._lock_text()
+        elif self._has_count:
+            enabled, tip = False, REMOVE_AFTER_COUNT
+        elif line is None:
+            enabled, tip = False, "Choose the box to remove in the table."
+        else:
+            enabled = True
+            tip = (
+                f"Remove box {line.reference} ({line.name}) if it was listed by mistake; you are "
+                "asked to confirm."
+            )
+        self.remove_button.setEnabled(enabled)
+        self.remove_button.setToolTip(tip)
+
+    def _fit_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        for column in range(EXPLANATION):
+            self.table.resizeColumnToContents(column)
+        metrics = self.table.fontMetrics()
+        # Room to type a large figure; long station names are elided (the tooltip has them).
+        header.resizeSection(
+            COUNTED, max(header.sectionSize(COUNTED), metrics.horizontalAdvance("000,000") + 24)
+        )
+        header.resizeSection(
+            NAME, min(header.sectionSize(NAME), metrics.horizontalAdvance("x" * 28) + 12)
+        )
+
+    def _fit_height(self) -> None:
+        """No taller than its rows, so a refusal shows just under the last box."""
+        table = self.table
+        rows = table.verticalHeader()
+        height = (
+            table.horizontalHeader().sizeHint().height()
+            + rows.defaultSectionSize() * max(self.model.rowCount(), 3)
+            + 2 * table.frameWidth()
+            + table.horizontalScrollBar().sizeHint().height()
+        )
+        table.setMaximumHeight(height)
+
+    def _say(self, text: str, problem: bool = False) -> None:
+        """Show what happened under the table (or hide the line when empty)."""
+        self.message_label.setText(text)
+        self.message_label.setAccessibleName(
+            "Why the last change was not saved" if problem else "What was last done"
+        )
+        self.message_label.setVisible(bool(text))
+        self._message_icon.setVisible(bool(text) and problem)
+
+    def message(self) -> str:
+        """The words shown under the table (empty when none)."""
+        return self.message_label.text() if self.message_label.isVisible() else ""
+
+    def _go_to(self, row: int) -> None:
+        index = self.model.index(row, COUNTED)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+
+    # -- Qt overrides --------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt override
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+        focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):
+            if not self.table.currentIndex().isValid():
+                self.focus_first_uncounted()
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- slots ---------------------------------------------------------------------------
+
+    def _move_down(self, row: int) -> None:
+        if row + 1 < self.model.rowCount():
+            self._go_to(row + 1)
+        else:
+            self._go_to(row)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _edit_next(self, row: int, column: int, forward: bool) -> None:
+        """Open the next (or previous) editable cell: Counted, then Explanation, row by row."""
+        if column in (NAME, ISSUED):
+            # A correction of the box: Tab goes on to its Counted cell, Shift+Tab stays put.
+            index = self.model.index(row, COUNTED if forward else column)
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            self.table.setCurrentIndex(index)
+            if forward:
+                self.table.edit(index)
+            return
+        cells = [(r, c) for r in range(self.model.rowCount()) for c in (COUNTED, EXPLANATION)]
+        if (row, column) not in cells:
+            return
+        step = 1 if forward else -1
+        at = cells.index((row, column)) + step
+        self.table.setFocus(Qt.FocusReason.TabFocusReason)
+        if not 0 <= at < len(cells):
+            return
+        index = self.model.index(*cells[at])
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        self.table.edit(index)
+
+    def _on_refused(self, text: str) -> None:
+        self._say(text, problem=True)
+
+    def _on_saved(self, text: str) -> None:
+        self._say("")
+
+    def _on_contest_changed(self, contest_id: str) -> None:
+        if contest_id == self.contest_id:
+            self._refresh_when_seen()
+
+    def _on_contests_changed(self) -> None:
+        if self.contest_id is not None:
+            self._refresh_when_seen()
+
+    def _refresh_when_seen(self) -> None:
+        """Refresh now if on screen; otherwise when next shown (the count screen stays quick)."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def _on_import_clicked(self) -> None:
+        self.import_csv()
+
+    def _on_remove_clicked(self) -> None:
+        self.remove_box()
+
+    def _on_current_changed(self, *_: object) -> None:
+        self._update_remove_button()
+
+    def _on_print_clicked(self) -> None:
+        self.print_statement()
+
+    def _on_save_clicked(self) -> None:
+        self.save_statement()
