@@ -9,6 +9,7 @@ accepted; a figure that is not a whole number is not saved, and says why beside 
 from __future__ import annotations
 
 import itertools
+from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QShowEvent
@@ -32,6 +33,8 @@ from desktop.services import LiveCount
 from desktop.ui.context import UiContext, show_refusal
 from desktop.ui.count.figure_edit import FigureEdit, FigureRow, say
 from desktop.ui.count.live_panel import LivePanel
+from desktop.ui.keys import candidate_key, heading_key
+from desktop.ui.layouts import clear_layout
 from desktop.ui.undo import apply_edit
 
 
@@ -100,12 +103,7 @@ class CountView(QWidget):
         self._rebuild()
 
     def _rebuild(self) -> None:
-        while self.form.count():
-            item = self.form.takeAt(0)
-            if item is not None and item.widget() is not None:
-                # Hidden at once: until Qt deletes it, an old field must not keep the keyboard.
-                item.widget().hide()
-                item.widget().deleteLater()
+        clear_layout(self.form)
         self._rows = []
         self._order = []
         if self.contest_id is None:
@@ -227,15 +225,15 @@ class CountView(QWidget):
         draft = self.live.draft
         for row in self._rows:
             if row.kind == "votes":
-                row.saved = draft.votes.get(row.key)  # type: ignore[arg-type]
+                row.saved = draft.votes.get(candidate_key(row.key))
                 if row.bundles is not None and row.part is not None:
-                    b = draft.bundles.get(row.key)  # type: ignore[arg-type]
-                    p = draft.parts.get(row.key)  # type: ignore[arg-type]
+                    b = draft.bundles.get(candidate_key(row.key))
+                    p = draft.parts.get(candidate_key(row.key))
                     if not row.extra.get("bundle_invalid"):
                         row.bundles.setText("" if b is None else str(b))
                         row.part.setText("" if p is None else str(p))
             elif row.kind == "rejected":
-                row.saved = draft.rejected.get(row.key)  # type: ignore[arg-type]
+                row.saved = draft.rejected.get(heading_key(row.key))
             else:
                 row.saved = self.live.contest.ballot_papers_verified
             if not row.invalid:
@@ -372,9 +370,13 @@ class CountView(QWidget):
         def apply(v: object) -> None:
             figure = v if isinstance(v, int) else None
             if row.kind == "votes":
-                desk.set_draft_votes(contest_id, row.key, figure, self.ctx.operator())  # type: ignore[arg-type]
+                desk.set_draft_votes(
+                    contest_id, candidate_key(row.key), figure, self.ctx.operator()
+                )
             elif row.kind == "rejected":
-                desk.set_draft_rejected(contest_id, row.key, figure, self.ctx.operator())  # type: ignore[arg-type]
+                desk.set_draft_rejected(
+                    contest_id, heading_key(row.key), figure, self.ctx.operator()
+                )
             else:
                 desk.set_contest_facts(
                     contest_id, self.ctx.operator(), ballot_papers_verified=figure
@@ -399,7 +401,7 @@ class CountView(QWidget):
     def _bundle_values(self, row: FigureRow) -> tuple[bool, int | None, int | None, int | None]:
         """(ok, bundles, part, total) from the two bundle fields; messages set on failure."""
         assert row.bundles is not None and row.part is not None and self.live is not None
-        values = []
+        values: list[int | None] = []
         for edit, what in ((row.bundles, "Full bundles"), (row.part, "The part-bundle")):
             text = edit.text()
             if not text.strip():
@@ -414,7 +416,7 @@ class CountView(QWidget):
         if bundles is None or part is None:
             return True, bundles, part, None
         try:
-            total = self.live.bundle_total(bundles, part, row.key)  # type: ignore[arg-type]
+            total = self.live.bundle_total(bundles, part, candidate_key(row.key))
         except FigureProblem as problem:
             say(row, f"✖ {problem.code}: {problem.message}")
             return False, None, None, None
@@ -443,14 +445,14 @@ class CountView(QWidget):
         row.extra["bundle_invalid"] = 0
         assert self.live is not None
         old = (
-            self.live.draft.bundles.get(row.key),  # type: ignore[arg-type]
-            self.live.draft.parts.get(row.key),  # type: ignore[arg-type]
+            self.live.draft.bundles.get(candidate_key(row.key)),
+            self.live.draft.parts.get(candidate_key(row.key)),
         )
         desk = self.ctx.desk
 
         def apply(v: object) -> None:
-            b, p = v  # type: ignore[misc]
-            desk.set_draft_bundles(contest_id, row.key, b, p, self.ctx.operator())  # type: ignore[arg-type]
+            b, p = cast(tuple[int | None, int | None], v)
+            desk.set_draft_bundles(contest_id, candidate_key(row.key), b, p, self.ctx.operator())
             self._after_save(contest_id)
 
         if (bundles, part) != old:
@@ -480,9 +482,9 @@ class CountView(QWidget):
         papers = None
         for row in self._rows:
             if row.kind == "votes":
-                votes[row.key] = row.typed  # type: ignore[index]
+                votes[candidate_key(row.key)] = row.typed
             elif row.kind == "rejected":
-                rejected[row.key] = row.typed  # type: ignore[index]
+                rejected[heading_key(row.key)] = row.typed
             else:
                 papers = row.typed
         return votes, rejected, papers

@@ -24,6 +24,7 @@ from desktop.domain.figures import format_figure
 from desktop.domain.model import Contest
 from desktop.services.night import ContestHistory, CountRecord
 from desktop.ui.history.words import when
+from desktop.ui.keys import candidate_key, heading_key
 from desktop.ui.tables import Index
 
 #: How strongly a changed figure is shaded: the palette's highlight colour, mostly transparent,
@@ -249,9 +250,9 @@ def _rows(history: ContestHistory, contest: Contest) -> list[_Row]:
 def _value(row: _Row, record: CountRecord) -> Any:
     figures, result = record.count.figures, record.result
     if row.kind == "votes":
-        return figures.votes.get(row.key)  # type: ignore[call-overload]
+        return figures.votes.get(candidate_key(row.key))
     if row.kind == "rejected":
-        return figures.rejected.get(row.key)  # type: ignore[call-overload]
+        return figures.rejected.get(heading_key(row.key))
     if row.kind == "valid":
         return result.valid_votes
     if row.kind == "rejected_total":

@@ -53,6 +53,7 @@ from desktop.ui.history.words import (
     open_file,
     when,
 )
+from desktop.ui.layouts import clear_layout
 from desktop.ui.lazy import ContestPage
 
 
@@ -158,13 +159,13 @@ class HistoryView(ContestPage):
         layout.addWidget(self.declarations_box)
         layout.addWidget(self.status_box)
         layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(page)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(page)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroll_area)
 
     def _group(self, title: str, body: QWidget, empty: QLabel) -> QGroupBox:
         box = QGroupBox(title)
@@ -313,7 +314,7 @@ class HistoryView(ContestPage):
             header.resizeSection(column, max(header.sectionSize(column), MIN_COLUMN_EMS * em))
         columns = sum(header.sectionSize(c) for c in range(self.model.columnCount()))
         # The labels take what room the counts leave on the page, at least LABEL_EMS.
-        room = self.scroll.viewport().width() - columns - 2 * table.frameWidth() - 4 * em
+        room = self.scroll_area.viewport().width() - columns - 2 * table.frameWidth() - 4 * em
         rows.setFixedWidth(min(rows.sizeHint().width(), max(LABEL_EMS * em, room)))
         table.setFixedWidth(rows.width() + 2 * table.frameWidth() + columns)
         fit_height(table)
@@ -371,16 +372,14 @@ class HistoryView(ContestPage):
         self.status_empty.setVisible(not rows)
 
     def _fill_declarations(self, history: ContestHistory) -> None:
-        while self.declarations_grid.count():
-            item = self.declarations_grid.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+        clear_layout(self.declarations_grid)
         self.declaration_buttons = []
         self.declaration_labels = []
         numbers = {record.count.id: record.count.number for record in history.counts}
         for index, declaration in enumerate(history.declarations):
             kind = _declaration_kind(declaration)
-            number = numbers.get(declaration.get("count_id"))
+            count_id = declaration.get("count_id")
+            number = numbers.get(count_id) if count_id is not None else None
             declares = f", of count {number}" if number is not None else ""
             text = (
                 f"{kind[0].upper()}{kind[1:]}{declares}: {when(declaration['declared_at'])}, "

@@ -62,7 +62,7 @@ def ask_lots(parent: QWidget | None, ctx: UiContext, contest_id: str) -> Contest
             "are needed.",
         )
         return None
-    return run_dialog(LotsDialog(ctx, contest_id, parent), "result")
+    return run_dialog(LotsDialog(ctx, contest_id, parent), "recorded_result")
 
 
 def ask_declare(parent: QWidget | None, ctx: UiContext, contest_id: str) -> bytes | None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_figure
 from desktop.ui.context import UiContext
+from desktop.ui.keys import candidate_key, heading_key
 from desktop.ui.night.common import announce, labelled, set_tab_order
 from desktop.ui.night.confirming_dialog import ConfirmingDialog
 from desktop.ui.night.figure_field import FigureField
@@ -68,7 +69,9 @@ class CorrectionDialog(ConfirmingDialog):
                 )
             )
         for kind, key, shown, what in entries:
-            declared = (votes if kind == "votes" else rejected).get(key)  # type: ignore[call-overload]
+            declared = (
+                votes.get(candidate_key(key)) if kind == "votes" else rejected.get(heading_key(key))
+            )
             field = FigureField(kind, key, what, declared)
             name = QLabel(shown)
             name.setBuddy(field.edit)
@@ -189,16 +192,25 @@ class CorrectionDialog(ConfirmingDialog):
         if missing:
             self._say("Not recorded yet: " + "; ".join(missing) + ".")
             return
-        votes = {f.key: f.value for f in self.fields if f.kind == "votes"}
-        rejected = {f.key: f.value for f in self.fields if f.kind == "rejected"}
+        # Every figure is read by now (else something would be missing).
+        votes = {
+            candidate_key(f.key): f.value
+            for f in self.fields
+            if f.kind == "votes" and f.value is not None
+        }
+        rejected = {
+            heading_key(f.key): f.value
+            for f in self.fields
+            if f.kind == "rejected" and f.value is not None
+        }
         winners: list[int] = []
         while True:
             try:
                 self.pdf = self.ctx.desk.correct_declaration(
                     self.contest_id,
                     self.ctx.operator(),
-                    votes=votes,  # type: ignore[arg-type]
-                    rejected=rejected,  # type: ignore[arg-type]
+                    votes=votes,
+                    rejected=rejected,
                     reason=self.reason_edit.text(),
                     officer_confirmation=self.name_edit.text(),
                     lot_winners=winners,
@@ -206,7 +218,7 @@ class CorrectionDialog(ConfirmingDialog):
                 break
             except CountDeskError as error:
                 # The corrected figures make a new tie: the lot is drawn, then recorded with them.
-                tie = self.ctx.desk.preview_result(self.contest_id, votes, rejected).tie  # type: ignore[arg-type]
+                tie = self.ctx.desk.preview_result(self.contest_id, votes, rejected).tie
                 if error.code == "L401" and not winners and tie is not None:
                     chosen = ask_lot_winners(self, self.ctx, self.contest_id, tie)
                     if chosen:

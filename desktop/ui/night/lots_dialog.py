@@ -34,7 +34,7 @@ class LotsDialog(NightDialog):
     def __init__(self, ctx: UiContext, contest_id: str, parent: QWidget | None = None) -> None:
         super().__init__(ctx, contest_id, "Drawing of lots", parent)
         #: The result after the lots were recorded (None until recorded).
-        self.result: ContestResult | None = None
+        self.recorded_result: ContestResult | None = None
         standing = ctx.desk.result(contest_id)
         tie = standing.tie
         self.places = tie.places if tie is not None else 0
@@ -139,7 +139,7 @@ class LotsDialog(NightDialog):
     def accept(self) -> None:  # Qt override
         """Record on whom the lot fell; on refusal say why and stay open."""
         try:
-            self.result = self.ctx.desk.record_lots(
+            self.recorded_result = self.ctx.desk.record_lots(
                 self.contest_id,
                 self.chosen(),
                 self.ctx.operator(),

@@ -6,7 +6,9 @@ in words beside what was typed, and the stored value stays as it was.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
+from typing import Any, cast
 
 from PySide6.QtCore import (
     QEvent,
@@ -426,12 +428,15 @@ class SetupView(QWidget):
             apply,
             old,
             new,
-            lambda exc, key=key: self._show_fact_problem(key, str(exc)),
+            functools.partial(self._on_fact_refused, key),
         )
         if done:
             self._show_fact_problem(key, "")
             self._show_message("")
             self.refresh()
+
+    def _on_fact_refused(self, key: str, error: CountDeskError) -> None:
+        self._show_fact_problem(key, str(error))
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -450,13 +455,15 @@ class SetupView(QWidget):
 
         def apply(value: object) -> None:
             if key == "seats":
-                desk.set_seats(contest_id, value, operator())  # type: ignore[arg-type]
+                # An emptied field reaches the services as None; they refuse it in their own words.
+                desk.set_seats(contest_id, cast(int, value), operator())
             elif key == "bundle_size":
-                desk.set_bundle_size(contest_id, value, operator())  # type: ignore[arg-type]
+                desk.set_bundle_size(contest_id, cast(int, value), operator())
             elif key == "authority":
                 desk.set_election_authority(election_id, str(value), operator())
             else:
-                desk.set_contest_facts(contest_id, operator(), **{key: value})  # type: ignore[arg-type]
+                facts: dict[str, Any] = {key: value}
+                desk.set_contest_facts(contest_id, operator(), **facts)
             self._ctx.events.setup_changed.emit(contest_id)
 
         return apply

@@ -8,6 +8,8 @@ Dialogs are reached as module attributes (``QFileDialog.getOpenFileName``,
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from desktop.domain.errors import CountDeskError
@@ -75,8 +77,8 @@ def import_candidates_csv(
 def create_contest(parent: QWidget | None, ctx: UiContext) -> str | None:
     """Ask for a new election and contest, create them, and return the contest id."""
 
-    def create(**values: object) -> str:
-        return ctx.desk.create_contest(ctx.operator(), **values).id  # type: ignore[arg-type]
+    def create(**values: Any) -> str:
+        return ctx.desk.create_contest(ctx.operator(), **values).id
 
     dialog = NewContestDialog(create, parent)
     try:

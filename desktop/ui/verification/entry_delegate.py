@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QAbstractItemModel,
     QEvent,
-    QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -26,7 +25,7 @@ from desktop.ui.verification.columns import COUNTED, ISSUED, NAME
 class CellEditor(QLineEdit):
     """The editor of one cell; it remembers which cell it edits."""
 
-    def __init__(self, index: QModelIndex, parent: QWidget) -> None:
+    def __init__(self, index: Index, parent: QWidget) -> None:
         super().__init__(parent)
         self.index = QPersistentModelIndex(index)
 
@@ -53,7 +52,7 @@ class EntryDelegate(QStyledItemDelegate):
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> QWidget:  # Qt override
-        editor = CellEditor(QModelIndex(index), parent)
+        editor = CellEditor(index, parent)
         reference = index.data(Qt.ItemDataRole.UserRole)
         if index.column() in (COUNTED, ISSUED):
             editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -75,7 +74,7 @@ class EntryDelegate(QStyledItemDelegate):
             editor.setText("" if value is None else str(value))
 
     def setModelData(
-        self, editor: QWidget, model: QAbstractTableModel, index: Index
+        self, editor: QWidget, model: QAbstractItemModel, index: Index
     ) -> None:  # Qt override
         if isinstance(editor, QLineEdit):
             self._saved = model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)

@@ -4,6 +4,7 @@ and Documents tabs, and the menus."""
 from __future__ import annotations
 
 import getpass
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -129,7 +131,8 @@ class MainWindow(QMainWindow):
         self.events.contests_changed.connect(self._on_contests_changed)
         self.events.setup_changed.connect(self._on_setup_changed)
         self.events.count_changed.connect(self._on_setup_changed)
-        self._apply_point_size(int(self.settings.value("point_size", 0) or 0))
+        stored = self.settings.value("point_size", 0)
+        self._apply_point_size(int(stored or 0) if isinstance(stored, int | str) else 0)
         self._show_start_or_first()
 
     # -- the operator and text size ------------------------------------------------------
@@ -176,7 +179,12 @@ class MainWindow(QMainWindow):
     # -- menus ---------------------------------------------------------------------------
 
     def _action(
-        self, menu, text: str, shortcut: QKeySequence | str | None, slot, name: str | None = None
+        self,
+        menu: QMenu,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: Callable[[], object],
+        name: str | None = None,
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -375,10 +383,10 @@ class MainWindow(QMainWindow):
         elif page is not None:
             page.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _night(self, ask) -> None:
+    def _night(self, asking: Callable[[QWidget | None, UiContext, str], object]) -> None:
         """Open one of the night's dialogs (recount, lots, correction) for the open contest."""
         if self.contest_id is not None:
-            ask(self, self.ctx, self.contest_id)
+            asking(self, self.ctx, self.contest_id)
 
     def _on_declare(self, contest_id: str | None = None) -> None:
         contest_id = contest_id or self.contest_id

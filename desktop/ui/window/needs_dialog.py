@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.findings import Finding
 from desktop.domain.model import Status
 from desktop.domain.workflow import status_label
+from desktop.ui.layouts import clear_layout
 from desktop.ui.window.stage_words import NEEDS_ACKNOWLEDGING
 
 if TYPE_CHECKING:
@@ -61,10 +62,7 @@ class NeedsDialog(QDialog):
         self, area: str, target: Status | None, blockers: tuple[Finding, ...]
     ) -> None:
         """List these blockers (or say nothing blocks)."""
-        while self._rows.count():
-            item = self._rows.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+        clear_layout(self._rows)
         self.acknowledge_buttons = []
         stage = status_label(target) if target is not None else "the next stage"
         self.setWindowTitle(f"What is needed before {stage}")

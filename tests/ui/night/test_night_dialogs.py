@@ -307,7 +307,7 @@ def test_recording_lots_elects_the_candidate_chosen(qtbot, desk, ctx):
     result = desk.result(BATLEY)
     assert result.elected == (stephenson,)
     assert result.line(stephenson).lot_vote == 1
-    assert dialog.result is not None and dialog.result.lots_applied
+    assert dialog.recorded_result is not None and dialog.recorded_result.lots_applied
     assert result.lots is not None and result.lots.method == "Names drawn from a box"
 
 
