@@ -50,6 +50,7 @@ from desktop.domain.verification import (
 )
 from desktop.ui.context import UiContext
 from desktop.ui.count.findings_model import FindingsModel
+from desktop.ui.lazy import ContestPage
 from desktop.ui.printing import print_pdf
 from desktop.ui.verification.box_removal import confirm_box_removal
 from desktop.ui.verification.columns import (
@@ -66,29 +67,25 @@ from desktop.ui.verification.verification_table import VerificationTable
 from desktop.ui.verification.verification_table_model import VerificationTableModel
 
 
-class VerificationView(QWidget):
+class VerificationView(ContestPage):
     """The verification of one contest: boxes, totals, checks and the statement."""
 
+    # The keyboard works on the rows: a change is shown at once, not after the burst.
+    refresh_at_once = True
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         self.setObjectName("VerificationView")
-        self.ctx = ctx
-        self.contest_id: str | None = None
         self._contest: Contest | None = None
         self._forced_read_only = False
         #: Whether a count is recorded for the contest (no box can be removed then: V504).
         self._has_count = False
-        #: A change was heard while the view was hidden: refresh when it is shown.
-        self._stale = False
 
         self.model = VerificationTableModel(ctx, self)
         self.model.refused.connect(self._on_refused)
         self.model.saved.connect(self._on_saved)
 
         self._build()
-        ctx.events.count_changed.connect(self._on_contest_changed)
-        ctx.events.setup_changed.connect(self._on_contest_changed)
-        ctx.events.contests_changed.connect(self._on_contests_changed)
         self.set_contest(None)
 
     # -- layout --------------------------------------------------------------------------
@@ -301,7 +298,7 @@ class VerificationView(QWidget):
 
     def set_contest(self, contest_id: str | None) -> None:
         """Show the verification of this contest (or nothing), focus on the first uncounted box."""
-        self.contest_id = contest_id
+        self._contest_id = contest_id
         self._say("")
         self.model.set_contest(contest_id)
         self.refresh()
@@ -311,7 +308,7 @@ class VerificationView(QWidget):
         """Read the boxes, totals and checks again and show them."""
         self._stale = False
         contest_id = self.contest_id
-        desk = self.ctx.desk
+        desk = self._ctx.desk
         self._contest = desk.contest(contest_id) if contest_id else None
         self._has_count = contest_id is not None and desk.latest_count(contest_id) is not None
         if self.model.contest_id != contest_id:
@@ -362,7 +359,7 @@ class VerificationView(QWidget):
             if not path:
                 return None
         try:
-            count = self.ctx.desk.import_verification_csv(contest_id, path, self.ctx.operator())
+            count = self._ctx.desk.import_verification_csv(contest_id, path, self._ctx.operator())
         except CountDeskError as error:
             self._say(f"✖ Nothing was imported. {error}", problem=True)
             return None
@@ -374,8 +371,8 @@ class VerificationView(QWidget):
             f"batches) from {Path(path).name}: type the papers counted for each."
         )
         # Ballot papers verified now come from the boxes: a fact of the contest, and the count's.
-        self.ctx.events.setup_changed.emit(contest_id)
-        self.ctx.events.count_changed.emit(contest_id)
+        self._ctx.events.setup_changed.emit(contest_id)
+        self._ctx.events.count_changed.emit(contest_id)
         return count
 
     def remove_box(self, reference: str | None = None) -> bool:
@@ -391,7 +388,7 @@ class VerificationView(QWidget):
         if not confirm_box_removal(self, line.reference, line.name, contest.area):
             return False
         try:
-            self.ctx.desk.remove_box(contest_id, line.reference, self.ctx.operator())
+            self._ctx.desk.remove_box(contest_id, line.reference, self._ctx.operator())
         except CountDeskError as error:
             self._say(f"✖ Box {line.reference} was not removed. {error}", problem=True)
             return False
@@ -405,8 +402,8 @@ class VerificationView(QWidget):
             f"Removed box {line.reference} ({line.name}) from the list; the audit log keeps it."
         )
         # Ballot papers verified follow the boxes: a fact of the contest, and the count's.
-        self.ctx.events.setup_changed.emit(contest_id)
-        self.ctx.events.count_changed.emit(contest_id)
+        self._ctx.events.setup_changed.emit(contest_id)
+        self._ctx.events.count_changed.emit(contest_id)
         return True
 
     def statement_pdf(self) -> bytes | None:
@@ -414,7 +411,7 @@ class VerificationView(QWidget):
         if self.contest_id is None:
             return None
         try:
-            return self.ctx.desk.verification_pdf(self.contest_id)
+            return self._ctx.desk.verification_pdf(self.contest_id)
         except CountDeskError as error:
             self._say(f"✖ The statement could not be made. {error}", problem=True)
             return None
@@ -499,7 +496,7 @@ class VerificationView(QWidget):
                 label.setText("–")
                 label.setAccessibleName(f"{label.property('spoken')}: none")
             return
-        totals: VerificationTotals = self.ctx.desk.verification_totals(self.contest_id)
+        totals: VerificationTotals = self._ctx.desk.verification_totals(self.contest_id)
         shown = {
             "boxes_issued": format_figure(totals.boxes_issued),
             "boxes_counted": format_figure(totals.boxes_counted),
@@ -645,8 +642,6 @@ class VerificationView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt override
         super().showEvent(event)
-        if self._stale:
-            self.refresh()
         focused = QApplication.focusWidget()
         if focused is None or not self.isAncestorOf(focused):
             if not self.table.currentIndex().isValid():
@@ -690,21 +685,6 @@ class VerificationView(QWidget):
 
     def _on_saved(self, text: str) -> None:
         self._say("")
-
-    def _on_contest_changed(self, contest_id: str) -> None:
-        if contest_id == self.contest_id:
-            self._refresh_when_seen()
-
-    def _on_contests_changed(self) -> None:
-        if self.contest_id is not None:
-            self._refresh_when_seen()
-
-    def _refresh_when_seen(self) -> None:
-        """Refresh now if on screen; otherwise when next shown (the count screen stays quick)."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
 
     def _on_import_clicked(self) -> None:
         self.import_csv()
