@@ -11,13 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QIcon, QKeySequence, QPageSize, QPalette
+from PySide6.QtGui import QIcon, QKeySequence, QPalette
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -36,7 +35,7 @@ from desktop.domain.errors import CountDeskError
 from desktop.domain.findings import Finding
 from desktop.ui.context import UiContext
 from desktop.ui.lazy import ContestPage
-from desktop.ui.printing import print_document
+from desktop.ui.printing import ask_for_printer, print_document, printed_where
 
 ZOOM_STEP = 1.25
 MIN_ZOOM = 0.25
@@ -280,19 +279,12 @@ class DocumentsView(ContestPage):
         if self._pdf is None:
             self._say("Nothing to print yet: " + self.message_label.text())
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        printer.setFullPage(True)
-        printer.setDocName(self.heading.text())
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(f"Print the {self._kind()}")
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        dialog.deleteLater()
-        if accepted and self.print_to(printer):
+        printer = ask_for_printer(self, self.heading.text(), f"Print the {self._kind()}")
+        if printer is not None and self.print_to(printer):
             pages = self._document.pageCount()
-            where = printer.outputFileName() or printer.printerName() or "the printer"
             self._say(
-                f"Printed the {self._kind()} ({pages} page{'s' if pages != 1 else ''}) to {where}."
+                f"Printed the {self._kind()} ({pages} page{'s' if pages != 1 else ''}) "
+                f"to {printed_where(printer)}."
             )
 
     def print_to(self, printer: QPrinter) -> bool:

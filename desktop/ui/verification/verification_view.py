@@ -21,17 +21,12 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QFont, QPageSize, QShowEvent
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QDialog,
     QFileDialog,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListView,
     QPushButton,
@@ -42,27 +37,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import CountDeskError
-from desktop.domain.figures import format_figure
 from desktop.domain.model import Contest, Status
 from desktop.domain.verification import (
-    VerificationTotals,
     verification_findings,
 )
 from desktop.ui.context import UiContext
 from desktop.ui.count.findings_model import FindingsModel
 from desktop.ui.lazy import ContestPage
-from desktop.ui.printing import print_pdf
+from desktop.ui.printing import ask_for_printer, print_pdf, printed_where
 from desktop.ui.verification.box_removal import confirm_box_removal
 from desktop.ui.verification.columns import (
-    COUNTED,
     CSV_COLUMNS,
-    EXPLANATION,
-    ISSUED,
-    NAME,
     REMOVE_AFTER_COUNT,
-    signed,
 )
-from desktop.ui.verification.entry_delegate import CellEditor, EntryDelegate
+from desktop.ui.verification.entry_delegate import CellEditor
+from desktop.ui.verification.totals_box import TotalsBox
 from desktop.ui.verification.verification_table import VerificationTable
 from desktop.ui.verification.verification_table_model import VerificationTableModel
 
@@ -125,32 +114,9 @@ class VerificationView(ContestPage):
         toolbar.addWidget(self.print_button)
         toolbar.addWidget(self.save_button)
 
-        self.table = VerificationTable()
-        self.table.setObjectName("verificationTable")
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Ballot boxes and postal batches")
+        self.table = VerificationTable(self.model)
         self.table.selectionModel().currentChanged.connect(self._on_current_changed)
-        self.delegate = EntryDelegate(self.table)
-        self.table.setItemDelegate(self.delegate)
-        self.delegate.entered.connect(self._move_down)
-        self.delegate.tabbed.connect(self._edit_next)
-        self.table.entered.connect(self._move_down)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(True)
-        self.table.verticalHeader().hide()
-        self._fit_rows()
-        header = self.table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        self.delegate = self.table.delegate
         table_label = QLabel(
             "&Ballot boxes, then postal batches: type the papers counted; Enter saves and moves "
             "down; Ctrl+Z undoes"
@@ -188,7 +154,10 @@ class VerificationView(ContestPage):
         left.addStretch(0)
 
         right = QVBoxLayout()
-        right.addWidget(self._build_totals())
+        self.totals_box = TotalsBox()
+        #: The totals' figures by key (see ``TotalsBox.totals``).
+        self.totals = self.totals_box.totals
+        right.addWidget(self.totals_box)
         checks = QGroupBox("Checks")
         checks_layout = QVBoxLayout(checks)
         self.all_clear_label = QLabel()
@@ -223,76 +192,13 @@ class VerificationView(ContestPage):
         layout.addWidget(self.hint_label)
         layout.addLayout(body, 1)
 
-    def _build_totals(self) -> QGroupBox:
-        box = QGroupBox("Totals")
-        grid = QGridLayout(box)
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(3)
-        bold = QFont(self.font())
-        bold.setBold(True)
-        for column, text in ((1, "Issued"), (2, "Counted")):
-            label = QLabel(text)
-            label.setFont(bold)
-            label.setAlignment(Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(label, 0, column)
-        #: The figures shown, by key: boxes_issued, boxes_counted, postal_issued, postal_counted,
-        #: issued, counted, verified, variance, uncounted.
-        self.totals: dict[str, QLabel] = {}
-
-        def figure(key: str, row: int, column: int, spoken: str) -> None:
-            label = QLabel()
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            label.setObjectName(f"total_{key}")
-            label.setProperty("spoken", spoken)
-            self.totals[key] = label
-            grid.addWidget(label, row, column)
-
-        rows = (
-            ("Ballot boxes", "boxes", "ballot boxes"),
-            ("Postal batches", "postal", "postal ballot papers"),
-            ("Total", "", "all"),
-        )
-        for row, (title, key, spoken) in enumerate(rows, start=1):
-            label = QLabel(title)
-            if not key:
-                label.setFont(bold)
-            grid.addWidget(label, row, 0)
-            issued = f"{key}_issued" if key else "issued"
-            counted = f"{key}_counted" if key else "counted"
-            figure(issued, row, 1, f"Papers issued, {spoken}")
-            figure(counted, row, 2, f"Papers counted, {spoken}")
-        self.totals["issued"].setFont(bold)
-        self.totals["counted"].setFont(bold)
-
-        verified_title = QLabel("Ballot papers verified")
-        big = QFont(bold)
-        big.setPointSizeF(big.pointSizeF() * 1.2)
-        verified_title.setFont(big)
-        grid.addWidget(verified_title, 4, 0, 1, 2)
-        figure("verified", 4, 2, "Ballot papers verified")
-        self.totals["verified"].setFont(big)
-        variance_title = QLabel("Variance (boxes counted so far)")
-        variance_title.setToolTip("Papers counted − papers issued, over the boxes counted so far.")
-        grid.addWidget(variance_title, 5, 0, 1, 2)
-        figure("variance", 5, 2, "Variance, counted minus issued")
-        grid.addWidget(QLabel("Not yet counted"), 6, 0, 1, 2)
-        figure("uncounted", 6, 2, "Boxes and postal batches not yet counted")
-        grid.setColumnStretch(0, 1)
-        return box
-
-    def _fit_rows(self) -> None:
-        """Rows a little taller than their text, so an editor is not cut."""
-        rows = self.table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-
     def changeEvent(self, event: QEvent) -> None:  # Qt override
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "table"):
             # The table takes the new font after this view: measure it once it has.
-            QTimer.singleShot(0, self._fit_rows)
-            QTimer.singleShot(0, self._fit_columns)
-            QTimer.singleShot(0, self._fit_height)
+            QTimer.singleShot(0, self.table.fit_rows)
+            QTimer.singleShot(0, self.table.fit_columns)
+            QTimer.singleShot(0, self.table.fit_height)
 
     # -- public API ----------------------------------------------------------------------
 
@@ -319,8 +225,8 @@ class VerificationView(ContestPage):
         self._show_totals()
         self._show_findings()
         self._apply_lock()
-        self._fit_columns()
-        self._fit_height()
+        self.table.fit_columns()
+        self.table.fit_height()
 
     def set_read_only(self, read_only: bool) -> None:
         """Lock the verification against edits (the window does this once declared)."""
@@ -337,7 +243,7 @@ class VerificationView(ContestPage):
             self.table.setCurrentIndex(QModelIndex())
             return
         row = self.model.first_uncounted_row()
-        self._go_to(0 if row is None else row)
+        self.table.go_to(0 if row is None else row)
         if self.isVisible():
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -394,7 +300,7 @@ class VerificationView(ContestPage):
             return False
         self.refresh()
         if self.model.rowCount():
-            self._go_to(min(row, self.model.rowCount() - 1))
+            self.table.go_to(min(row, self.model.rowCount() - 1))
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.table.setCurrentIndex(QModelIndex())
@@ -447,22 +353,18 @@ class VerificationView(ContestPage):
         pdf = self.statement_pdf()
         if pdf is None:
             return False
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        printer.setFullPage(True)
-        printer.setDocName(f"Statement of verification – {self._area()}")
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("Print the statement of verification")
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        dialog.deleteLater()
-        if not accepted:
+        printer = ask_for_printer(
+            self,
+            f"Statement of verification – {self._area()}",
+            "Print the statement of verification",
+        )
+        if printer is None:
             return False
         problem = print_pdf(pdf, printer)
         if problem:
             self._say(f"✖ {problem}", problem=True)
             return False
-        where = printer.outputFileName() or printer.printerName() or "the printer"
-        self._say(f"Printed the statement of verification to {where}.")
+        self._say(f"Printed the statement of verification to {printed_where(printer)}.")
         return True
 
     # -- showing -------------------------------------------------------------------------
@@ -490,34 +392,11 @@ class VerificationView(ContestPage):
             )
 
     def _show_totals(self) -> None:
-        lines = self.model.lines
+        lines = len(self.model.lines)
         if self.contest_id is None or not lines:
-            for label in self.totals.values():
-                label.setText("–")
-                label.setAccessibleName(f"{label.property('spoken')}: none")
+            self.totals_box.show_totals(None, 0)
             return
-        totals: VerificationTotals = self._ctx.desk.verification_totals(self.contest_id)
-        shown = {
-            "boxes_issued": format_figure(totals.boxes_issued),
-            "boxes_counted": format_figure(totals.boxes_counted),
-            "postal_issued": format_figure(totals.postal_issued),
-            "postal_counted": format_figure(totals.postal_counted),
-            "issued": format_figure(totals.issued),
-            "counted": format_figure(totals.counted),
-            "verified": format_figure(totals.counted),
-            "variance": signed(totals.variance),
-            "uncounted": f"{totals.uncounted} of {len(lines)}",
-        }
-        for key, text in shown.items():
-            label = self.totals[key]
-            label.setText(text)
-            label.setAccessibleName(f"{label.property('spoken')}: {text}")
-        if totals.uncounted:
-            self.totals["verified"].setToolTip(
-                "So far: the boxes and batches not yet counted are not in this total."
-            )
-        else:
-            self.totals["verified"].setToolTip("Every box and batch counted.")
+        self.totals_box.show_totals(self._ctx.desk.verification_totals(self.contest_id), lines)
 
     def _show_findings(self) -> None:
         lines = self.model.lines
@@ -595,31 +474,6 @@ class VerificationView(ContestPage):
         self.remove_button.setEnabled(enabled)
         self.remove_button.setToolTip(tip)
 
-    def _fit_columns(self) -> None:
-        header = self.table.horizontalHeader()
-        for column in range(EXPLANATION):
-            self.table.resizeColumnToContents(column)
-        metrics = self.table.fontMetrics()
-        # Room to type a large figure; long station names are elided (the tooltip has them).
-        header.resizeSection(
-            COUNTED, max(header.sectionSize(COUNTED), metrics.horizontalAdvance("000,000") + 24)
-        )
-        header.resizeSection(
-            NAME, min(header.sectionSize(NAME), metrics.horizontalAdvance("x" * 28) + 12)
-        )
-
-    def _fit_height(self) -> None:
-        """No taller than its rows, so a refusal shows just under the last box."""
-        table = self.table
-        rows = table.verticalHeader()
-        height = (
-            table.horizontalHeader().sizeHint().height()
-            + rows.defaultSectionSize() * max(self.model.rowCount(), 3)
-            + 2 * table.frameWidth()
-            + table.horizontalScrollBar().sizeHint().height()
-        )
-        table.setMaximumHeight(height)
-
     def _say(self, text: str, problem: bool = False) -> None:
         """Show what happened under the table (or hide the line when empty)."""
         self.message_label.setText(text)
@@ -633,11 +487,6 @@ class VerificationView(ContestPage):
         """The words shown under the table (empty when none)."""
         return self.message_label.text() if self.message_label.isVisible() else ""
 
-    def _go_to(self, row: int) -> None:
-        index = self.model.index(row, COUNTED)
-        self.table.setCurrentIndex(index)
-        self.table.scrollTo(index)
-
     # -- Qt overrides --------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt override
@@ -649,36 +498,6 @@ class VerificationView(ContestPage):
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- slots ---------------------------------------------------------------------------
-
-    def _move_down(self, row: int) -> None:
-        if row + 1 < self.model.rowCount():
-            self._go_to(row + 1)
-        else:
-            self._go_to(row)
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _edit_next(self, row: int, column: int, forward: bool) -> None:
-        """Open the next (or previous) editable cell: Counted, then Explanation, row by row."""
-        if column in (NAME, ISSUED):
-            # A correction of the box: Tab goes on to its Counted cell, Shift+Tab stays put.
-            index = self.model.index(row, COUNTED if forward else column)
-            self.table.setFocus(Qt.FocusReason.TabFocusReason)
-            self.table.setCurrentIndex(index)
-            if forward:
-                self.table.edit(index)
-            return
-        cells = [(r, c) for r in range(self.model.rowCount()) for c in (COUNTED, EXPLANATION)]
-        if (row, column) not in cells:
-            return
-        step = 1 if forward else -1
-        at = cells.index((row, column)) + step
-        self.table.setFocus(Qt.FocusReason.TabFocusReason)
-        if not 0 <= at < len(cells):
-            return
-        index = self.model.index(*cells[at])
-        self.table.setCurrentIndex(index)
-        self.table.scrollTo(index)
-        self.table.edit(index)
 
     def _on_refused(self, text: str) -> None:
         self._say(text, problem=True)

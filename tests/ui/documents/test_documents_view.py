@@ -15,6 +15,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QAbstractButton, QDialog
 
 from desktop.services import CountDesk
+from desktop.ui import printing
 from desktop.ui.context import ContestEvents, UiContext
 from desktop.ui.documents import documents_view
 from desktop.ui.documents.documents_view import DocumentsView
@@ -222,7 +223,7 @@ def test_print_paints_every_page_on_a4(qtbot, counted, tmp_path, monkeypatch):
         def exec(self) -> int:
             return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(documents_view, "QPrintDialog", FakePrintDialog)
+    monkeypatch.setattr(printing, "QPrintDialog", FakePrintDialog)
     view.print_document()
     assert out.exists()
     assert out.read_bytes().startswith(b"%PDF")
@@ -252,7 +253,7 @@ def test_print_cancelled_prints_nothing(qtbot, counted, tmp_path, monkeypatch):
         def exec(self) -> int:
             return QDialog.DialogCode.Rejected
 
-    monkeypatch.setattr(documents_view, "QPrintDialog", CancelledPrintDialog)
+    monkeypatch.setattr(printing, "QPrintDialog", CancelledPrintDialog)
     view.print_document()
     assert not out.exists()
 
