@@ -8,8 +8,6 @@ of date, and it is rendered again when the view is on screen or asked to refresh
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QIcon, QKeySequence, QPalette
 from PySide6.QtPdf import QPdfDocument
@@ -17,7 +15,6 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -36,6 +33,7 @@ from desktop.domain.findings import Finding
 from desktop.ui.context import UiContext
 from desktop.ui.lazy import ContestPage
 from desktop.ui.printing import ask_for_printer, print_document, printed_where
+from desktop.ui.saving import ask_pdf_path, not_saved, write_pdf
 
 ZOOM_STEP = 1.25
 MIN_ZOOM = 0.25
@@ -305,23 +303,14 @@ class DocumentsView(ContestPage):
             return None
         if path is None:
             prefix = "provisional" if self._provisional_shown else "declaration"
-            path, _ = QFileDialog.getSaveFileName(
-                self,
-                f"Save the {self._kind()} as PDF",
-                f"{prefix}-{self._contest_id}.pdf",
-                "PDF files (*.pdf)",
+            path = ask_pdf_path(
+                self, f"Save the {self._kind()} as PDF", f"{prefix}-{self._contest_id}.pdf"
             )
-            if not path:
+            if path is None:
                 return None
-        try:
-            Path(path).write_bytes(self._pdf)
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                "Not saved",
-                f"The {self._kind()} could not be saved to {path}: "
-                f"{exc.strerror or exc}. Choose another folder or name and save again.",
-            )
+        problem = write_pdf(path, self._pdf)
+        if problem is not None:
+            QMessageBox.warning(self, "Not saved", not_saved(f"The {self._kind()}", path, problem))
             return None
         self._say(f"Saved the {self._kind()} to {path}.")
         return path

@@ -20,7 +20,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -46,15 +45,16 @@ from desktop.ui.history.history_table_model import (
 )
 from desktop.ui.history.plain_tables import fill_table, fit_height, plain_table
 from desktop.ui.history.words import (
-    _declaration_file_name,
-    _declaration_kind,
-    _status_words,
     decision_words,
+    declaration_file_name,
+    declaration_kind,
     open_file,
+    status_words,
     when,
 )
 from desktop.ui.layouts import clear_layout
 from desktop.ui.lazy import ContestPage
+from desktop.ui.saving import ask_pdf_path, not_saved, write_pdf
 
 
 class HistoryView(ContestPage):
@@ -249,23 +249,20 @@ class HistoryView(ContestPage):
             return None
         declaration = self._history.declarations[index]
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
+            path = ask_pdf_path(
                 self,
-                f"Save the {_declaration_kind(declaration)} as PDF",
-                _declaration_file_name(self._contest_id, declaration, index),
-                "PDF files (*.pdf)",
+                f"Save the {declaration_kind(declaration)} as PDF",
+                declaration_file_name(self._contest_id, declaration, index),
             )
-            if not path:
+            if path is None:
                 return None
         try:
-            Path(path).write_bytes(self.declaration_pdf(index))
-        except (OSError, CountDeskError) as exc:
+            problem = write_pdf(path, self.declaration_pdf(index))
+        except CountDeskError as exc:
+            problem = str(exc)
+        if problem is not None:
             QMessageBox.warning(
-                self,
-                "Not saved",
-                f"The {_declaration_kind(declaration)} could not be saved to {path}: "
-                f"{getattr(exc, 'strerror', None) or exc}. Choose another folder or name and "
-                "save again.",
+                self, "Not saved", not_saved(f"The {declaration_kind(declaration)}", path, problem)
             )
             return None
         return path
@@ -278,7 +275,7 @@ class HistoryView(ContestPage):
         if self._temp_dir is None:
             self._temp_dir = tempfile.mkdtemp(prefix="countdesk-declarations-")
         path = str(
-            Path(self._temp_dir) / _declaration_file_name(self._contest_id, declaration, index)
+            Path(self._temp_dir) / declaration_file_name(self._contest_id, declaration, index)
         )
         try:
             Path(path).write_bytes(self.declaration_pdf(index))
@@ -286,7 +283,7 @@ class HistoryView(ContestPage):
             QMessageBox.warning(
                 self,
                 "Not opened",
-                f"The {_declaration_kind(declaration)} could not be written for viewing "
+                f"The {declaration_kind(declaration)} could not be written for viewing "
                 f"({exc.strerror or exc}): save it as PDF instead.",
             )
             return None
@@ -294,7 +291,7 @@ class HistoryView(ContestPage):
             QMessageBox.warning(
                 self,
                 "Not opened",
-                f"No PDF viewer opened the {_declaration_kind(declaration)}: save it as PDF "
+                f"No PDF viewer opened the {declaration_kind(declaration)}: save it as PDF "
                 "instead, and open the file from its folder.",
             )
             return None
@@ -360,8 +357,8 @@ class HistoryView(ContestPage):
         rows = [
             [
                 when(change["at"]),
-                _status_words(change["from_status"]),
-                _status_words(change["to_status"]),
+                status_words(change["from_status"]),
+                status_words(change["to_status"]),
                 change["operator"],
                 change.get("note") or "",
             ]
@@ -377,7 +374,7 @@ class HistoryView(ContestPage):
         self.declaration_labels = []
         numbers = {record.count.id: record.count.number for record in history.counts}
         for index, declaration in enumerate(history.declarations):
-            kind = _declaration_kind(declaration)
+            kind = declaration_kind(declaration)
             count_id = declaration.get("count_id")
             number = numbers.get(count_id) if count_id is not None else None
             declares = f", of count {number}" if number is not None else ""

@@ -37,18 +37,18 @@ def decision_words(decision: str, reason: str = "") -> str:
     return f"{words}: {reason}" if reason else words
 
 
-def _status_words(status: str) -> str:
+def status_words(status: str) -> str:
     try:
         return status_label(Status(status))
     except ValueError:
         return status
 
 
-def _declaration_kind(declaration: dict[str, Any]) -> str:
+def declaration_kind(declaration: dict[str, Any]) -> str:
     return "corrected declaration" if declaration["kind"] == "correction" else "declaration"
 
 
-def _declaration_file_name(contest_id: str, declaration: dict[str, Any], index: int) -> str:
+def declaration_file_name(contest_id: str, declaration: dict[str, Any], index: int) -> str:
     prefix = "corrected-declaration" if declaration["kind"] == "correction" else "declaration"
     at = declaration["declared_at"].astimezone()
     return f"{prefix}-{contest_id}-{at:%Y%m%d-%H%M}-{index + 1}.pdf"

@@ -45,6 +45,7 @@ from desktop.ui.context import UiContext
 from desktop.ui.count.findings_model import FindingsModel
 from desktop.ui.lazy import ContestPage
 from desktop.ui.printing import ask_for_printer, print_pdf, printed_where
+from desktop.ui.saving import ask_pdf_path, not_saved, write_pdf
 from desktop.ui.verification.box_removal import confirm_box_removal
 from desktop.ui.verification.columns import (
     CSV_COLUMNS,
@@ -328,22 +329,16 @@ class VerificationView(ContestPage):
         if pdf is None:
             return None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
+            path = ask_pdf_path(
                 self,
                 "Save the statement of verification as PDF",
                 f"verification-{self.contest_id}.pdf",
-                "PDF files (*.pdf)",
             )
-            if not path:
+            if path is None:
                 return None
-        try:
-            Path(path).write_bytes(pdf)
-        except OSError as exc:
-            self._say(
-                f"✖ The statement could not be saved to {path}: {exc.strerror or exc}. Choose "
-                "another folder or name and save again.",
-                problem=True,
-            )
+        problem = write_pdf(path, pdf)
+        if problem is not None:
+            self._say(f"✖ {not_saved('The statement', path, problem)}", problem=True)
             return None
         self._say(f"Saved the statement of verification to {path}.")
         return str(path)

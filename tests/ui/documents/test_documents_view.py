@@ -15,7 +15,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QAbstractButton, QDialog
 
 from desktop.services import CountDesk
-from desktop.ui import printing
+from desktop.ui import printing, saving
 from desktop.ui.context import ContestEvents, UiContext
 from desktop.ui.documents import documents_view
 from desktop.ui.documents.documents_view import DocumentsView
@@ -171,7 +171,7 @@ def test_save_writes_exactly_the_bytes_shown(qtbot, counted, tmp_path, monkeypat
         asked.append(directory)
         return str(target), filter_
 
-    monkeypatch.setattr(documents_view.QFileDialog, "getSaveFileName", fake_save)
+    monkeypatch.setattr(saving.QFileDialog, "getSaveFileName", fake_save)
     assert view.save_document() == str(target)
     assert asked == [f"declaration-{cid}.pdf"]
     assert target.read_bytes() == view.current_pdf()
@@ -181,9 +181,7 @@ def test_save_writes_exactly_the_bytes_shown(qtbot, counted, tmp_path, monkeypat
 def test_save_cancelled_writes_nothing(qtbot, counted, monkeypatch):
     desk, cid = counted
     view = _view(qtbot, desk, cid)
-    monkeypatch.setattr(
-        documents_view.QFileDialog, "getSaveFileName", lambda *a: ("", "PDF files (*.pdf)")
-    )
+    monkeypatch.setattr(saving.QFileDialog, "getSaveFileName", lambda *a: ("", "PDF files (*.pdf)"))
     assert view.save_document() is None
 
 

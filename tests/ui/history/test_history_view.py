@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from desktop.services import CountDesk
+from desktop.ui import saving
 from desktop.ui.context import UiContext
 from desktop.ui.history import history_view
 from desktop.ui.history.history_table_model import HistoryTableModel
@@ -237,7 +238,7 @@ def test_after_a_correction_three_counts_and_two_declarations(
         asked.append((title, name))
         return str(chosen), filter_
 
-    monkeypatch.setattr(history_view.QFileDialog, "getSaveFileName", fake_save)
+    monkeypatch.setattr(saving.QFileDialog, "getSaveFileName", fake_save)
     view.declaration_buttons[1][1].click()
     assert chosen.read_bytes() == corrected_pdf
     assert asked[0][0] == "Save the corrected declaration as PDF"
@@ -252,7 +253,7 @@ def test_a_cancelled_save_writes_nothing(qtbot, monkeypatch, desk, ctx):
     to_declared(desk)
     view = _view(qtbot, ctx)
     monkeypatch.setattr(
-        history_view.QFileDialog, "getSaveFileName", lambda *args: ("", "PDF files (*.pdf)")
+        saving.QFileDialog, "getSaveFileName", lambda *args: ("", "PDF files (*.pdf)")
     )
     assert view.save_declaration(0) is None
 
