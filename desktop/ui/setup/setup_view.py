@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     QEvent,
     Qt,
 )
-from PySide6.QtGui import QAction, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -37,6 +36,7 @@ from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import FigureProblem, format_figure, parse_figure
 from desktop.domain.model import Contest, Election, Status
 from desktop.ui.context import UiContext
+from desktop.ui.message_line import MessageLine, warning_pixmap
 from desktop.ui.setup.candidate_table_model import (
     CandidatePresence,
     CandidateTableModel,
@@ -112,15 +112,8 @@ class SetupView(QWidget):
         )
         self.hint_label.setWordWrap(True)
         #: Why the last edit of the candidates was refused (hidden once an edit is saved).
-        self.message_label = QLabel()
-        self.message_label.setWordWrap(True)
-        self.message_label.setAccessibleName("Why the last change was not saved")
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message_label.hide()
-        self._message_icon = QLabel()
-        self._message_icon.setPixmap(self._warning_pixmap())
-        self._message_icon.setAccessibleName("Problem")
-        self._message_icon.hide()
+        self.message_line = MessageLine()
+        self.message_label = self.message_line.label
 
     def _build_candidates(self) -> None:
         self.table = QTableView()
@@ -178,10 +171,7 @@ class SetupView(QWidget):
         box = QVBoxLayout(self.candidates_box)
         box.addWidget(table_label)
         box.addWidget(self.table, 1)
-        message_row = QHBoxLayout()
-        message_row.addWidget(self._message_icon, 0, Qt.AlignmentFlag.AlignTop)
-        message_row.addWidget(self.message_label, 1)
-        box.addLayout(message_row)
+        box.addWidget(self.message_line)
         box.addLayout(buttons)
         box.addWidget(self.lock_label)
 
@@ -205,7 +195,7 @@ class SetupView(QWidget):
             self.fact_edits[fact.key] = edit
             self.fact_messages[fact.key] = message
             icon = QLabel()
-            icon.setPixmap(self._warning_pixmap())
+            icon.setPixmap(warning_pixmap(self))
             icon.setAccessibleName("Problem")
             icon.hide()
             self._fact_icons[fact.key] = icon
@@ -254,10 +244,6 @@ class SetupView(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "table"):
             self._fit_rows()
-
-    def _warning_pixmap(self) -> QPixmap:
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        return icon.pixmap(16, 16)
 
     # -- public --------------------------------------------------------------------------
 
@@ -561,9 +547,7 @@ class SetupView(QWidget):
         self._on_selection_changed()
 
     def _show_message(self, message: str) -> None:
-        self.message_label.setText(message)
-        self.message_label.setVisible(bool(message))
-        self._message_icon.setVisible(bool(message))
+        self.message_line.say(message)
 
     def _show_fact_problem(self, key: str, message: str) -> None:
         label = self.fact_messages[key]

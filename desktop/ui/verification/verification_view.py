@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
-    QStyle,
     QStyledItemDelegate,
     QVBoxLayout,
     QWidget,
@@ -44,6 +43,7 @@ from desktop.domain.verification import (
 from desktop.ui.context import UiContext
 from desktop.ui.count.findings_model import FindingsModel
 from desktop.ui.lazy import ContestPage
+from desktop.ui.message_line import MessageLine
 from desktop.ui.printing import ask_for_printer, print_pdf, printed_where
 from desktop.ui.saving import ask_pdf_path, not_saved, write_pdf
 from desktop.ui.verification.box_removal import confirm_box_removal
@@ -125,22 +125,10 @@ class VerificationView(ContestPage):
         table_label.setBuddy(self.table)
         table_label.setWordWrap(True)
 
-        self._message_icon = QLabel()
-        style = self.style()
-        warning = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(16, 16)
-        self._message_icon.setPixmap(warning)
-        self._message_icon.setAccessibleName("Problem")
-        self._message_icon.hide()
         #: Why the last figure or import was refused, or what was last done.
-        self.message_label = QLabel()
+        self.message_line = MessageLine(spacing=4)
+        self.message_label = self.message_line.label
         self.message_label.setObjectName("verificationMessage")
-        self.message_label.setWordWrap(True)
-        self.message_label.setAccessibleName("Why the last change was not saved")
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message_label.hide()
-        message_row = QHBoxLayout()
-        message_row.addWidget(self._message_icon, 0, Qt.AlignmentFlag.AlignTop)
-        message_row.addWidget(self.message_label, 1)
         self.lock_label = QLabel()
         self.lock_label.setObjectName("verificationLock")
         self.lock_label.setWordWrap(True)
@@ -150,7 +138,7 @@ class VerificationView(ContestPage):
         left.setSpacing(4)
         left.addWidget(table_label)
         left.addWidget(self.table, 1)
-        left.addLayout(message_row)
+        left.addWidget(self.message_line)
         left.addWidget(self.lock_label)
         left.addStretch(0)
 
@@ -471,16 +459,11 @@ class VerificationView(ContestPage):
 
     def _say(self, text: str, problem: bool = False) -> None:
         """Show what happened under the table (or hide the line when empty)."""
-        self.message_label.setText(text)
-        self.message_label.setAccessibleName(
-            "Why the last change was not saved" if problem else "What was last done"
-        )
-        self.message_label.setVisible(bool(text))
-        self._message_icon.setVisible(bool(text) and problem)
+        self.message_line.say(text, problem)
 
     def message(self) -> str:
         """The words shown under the table (empty when none)."""
-        return self.message_label.text() if self.message_label.isVisible() else ""
+        return self.message_line.message()
 
     # -- Qt overrides --------------------------------------------------------------------
 
