@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import CountDeskError
 from desktop.domain.findings import Finding
 from desktop.ui.context import UiContext
+from desktop.ui.headings import heading_label
 from desktop.ui.lazy import ContestPage
 from desktop.ui.printing import ask_for_printer, print_document, printed_where
 from desktop.ui.saving import ask_pdf_path, not_saved, write_pdf
@@ -73,12 +74,7 @@ class DocumentsView(ContestPage):
 
     def _build(self) -> None:
         """Lay out the heading, the choice, the buttons, the banner and the preview."""
-        self.heading = QLabel()
-        self.heading.setObjectName("documentHeading")
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.heading.setFont(font)
+        self.heading = heading_label(name="documentHeading")
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.declaration_choice = QRadioButton("Dec&laration")

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import CountDeskError
 from desktop.services.night import ContestHistory
 from desktop.ui.context import UiContext
+from desktop.ui.headings import heading_label
 from desktop.ui.history.history_table_model import (
     LABEL_EMS,
     LEGEND,
@@ -73,12 +74,7 @@ class HistoryView(ContestPage):
     # -- layout --------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.heading = QLabel("History of the count")
-        self.heading.setObjectName("historyHeading")
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.heading.setFont(font)
+        self.heading = heading_label("History of the count", name="historyHeading")
 
         self.summary_label = QLabel()
         self.summary_label.setObjectName("historySummary")

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.arithmetic import ContestResult
 from desktop.domain.errors import CountDeskError
-from desktop.ui.context import UiContext
 
 
 def fold_name(name: str) -> str:
@@ -32,12 +31,6 @@ def refusal_text(error: CountDeskError, what: str = "Nothing was recorded") -> s
 def lots_needed(result: ContestResult) -> bool:
     """Whether the count that stands has a tie that only a drawing of lots can decide."""
     return result.tie is not None and not result.lots_applied
-
-
-def announce(ctx: UiContext, contest_id: str) -> None:
-    """Tell every view the contest changed: its status, its counts, its documents."""
-    ctx.events.setup_changed.emit(contest_id)
-    ctx.events.count_changed.emit(contest_id)
 
 
 def _candidate_names(result: ContestResult, ids: Any) -> str:

@@ -18,7 +18,7 @@ from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_figure
 from desktop.ui.context import UiContext
 from desktop.ui.keys import candidate_key, heading_key
-from desktop.ui.night.common import announce, labelled, set_tab_order
+from desktop.ui.night.common import labelled, set_tab_order
 from desktop.ui.night.confirming_dialog import ConfirmingDialog
 from desktop.ui.night.figure_field import FigureField
 from desktop.ui.night.lot_winners_dialog import ask_lot_winners
@@ -226,5 +226,5 @@ class CorrectionDialog(ConfirmingDialog):
                         continue
                 self._refused(error)
                 return
-        announce(self.ctx, self.contest_id)
+        self.ctx.events.announce(self.contest_id)
         super().accept()

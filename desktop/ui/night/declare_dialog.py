@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Status
 from desktop.ui.context import UiContext
-from desktop.ui.night.common import announce, refusal_text
+from desktop.ui.night.common import refusal_text
 from desktop.ui.night.confirming_dialog import ConfirmingDialog, result_summary
 
 
@@ -105,5 +105,5 @@ class DeclareDialog(ConfirmingDialog):
         except CountDeskError as error:
             self._say(refusal_text(error, "Not declared"))
             return
-        announce(self.ctx, self.contest_id)
+        self.ctx.events.announce(self.contest_id)
         super().accept()

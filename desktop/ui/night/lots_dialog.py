@@ -20,7 +20,6 @@ from desktop.domain.figures import format_figure
 from desktop.ui.context import UiContext
 from desktop.ui.night.common import (
     _candidate_names,
-    announce,
     labelled,
     lots_needed,
     set_tab_order,
@@ -149,5 +148,5 @@ class LotsDialog(NightDialog):
         except CountDeskError as error:
             self._refused(error)
             return
-        announce(self.ctx, self.contest_id)
+        self.ctx.events.announce(self.contest_id)
         super().accept()

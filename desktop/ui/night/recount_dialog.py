@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import CountDeskError
 from desktop.domain.workflow import RecountDecision, status_label
 from desktop.ui.context import UiContext
-from desktop.ui.night.common import announce, choice_row, labelled, set_tab_order
+from desktop.ui.night.common import choice_row, labelled, set_tab_order
 from desktop.ui.night.night_dialog import NightDialog
 
 
@@ -246,5 +246,5 @@ class RecountDialog(NightDialog):
         except CountDeskError as error:
             self._refused(error)
             return
-        announce(self.ctx, self.contest_id)
+        self.ctx.events.announce(self.contest_id)
         super().accept()

@@ -36,6 +36,7 @@ from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import FigureProblem, format_figure, parse_figure
 from desktop.domain.model import Contest, Election, Status
 from desktop.ui.context import UiContext
+from desktop.ui.headings import heading_label
 from desktop.ui.message_line import MessageLine, warning_pixmap
 from desktop.ui.setup.candidate_table_model import (
     CandidatePresence,
@@ -100,11 +101,7 @@ class SetupView(QWidget):
     # -- building ------------------------------------------------------------------------
 
     def _build_header(self) -> None:
-        self.heading_label = QLabel()
-        font = self.heading_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.heading_label.setFont(font)
+        self.heading_label = heading_label(scale=1.5)
         self.subheading_label = QLabel()
         self.hint_label = QLabel(
             "Check the candidates against the statement of persons nominated and fill in the "

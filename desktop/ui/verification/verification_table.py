@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -55,6 +55,14 @@ class VerificationTable(QTableView):
             self.entered.emit(self.currentIndex().row())
             return
         super().keyPressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            # Measured once the new font has reached the headers and the cells too.
+            QTimer.singleShot(0, self.fit_rows)
+            QTimer.singleShot(0, self.fit_columns)
+            QTimer.singleShot(0, self.fit_height)
 
     # -- sizes ---------------------------------------------------------------------------
 

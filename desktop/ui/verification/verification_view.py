@@ -16,19 +16,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QEvent,
     QModelIndex,
     Qt,
-    QTimer,
 )
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListView,
     QPushButton,
     QStyledItemDelegate,
     QVBoxLayout,
@@ -41,17 +37,17 @@ from desktop.domain.verification import (
     verification_findings,
 )
 from desktop.ui.context import UiContext
-from desktop.ui.count.findings_model import FindingsModel
+from desktop.ui.headings import heading_label
 from desktop.ui.lazy import ContestPage
 from desktop.ui.message_line import MessageLine
-from desktop.ui.printing import ask_for_printer, print_pdf, printed_where
-from desktop.ui.saving import ask_pdf_path, not_saved, write_pdf
 from desktop.ui.verification.box_removal import confirm_box_removal
+from desktop.ui.verification.checks_box import ChecksBox
 from desktop.ui.verification.columns import (
     CSV_COLUMNS,
     REMOVE_AFTER_COUNT,
 )
 from desktop.ui.verification.entry_delegate import CellEditor
+from desktop.ui.verification.statement_buttons import StatementButtons
 from desktop.ui.verification.totals_box import TotalsBox
 from desktop.ui.verification.verification_table import VerificationTable
 from desktop.ui.verification.verification_table_model import VerificationTableModel
@@ -81,12 +77,7 @@ class VerificationView(ContestPage):
     # -- layout --------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.heading_label = QLabel()
-        self.heading_label.setObjectName("verificationHeading")
-        font = self.heading_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.heading_label.setFont(font)
+        self.heading_label = heading_label(name="verificationHeading")
         self.hint_label = QLabel()
         self.hint_label.setWordWrap(True)
 
@@ -100,20 +91,15 @@ class VerificationView(ContestPage):
         self.remove_button = QPushButton("&Remove box…")
         self.remove_button.setAccessibleName("Remove the chosen ballot box or postal batch")
         self.remove_button.clicked.connect(self._on_remove_clicked)
-        self.print_button = QPushButton("&Print statement…")
-        self.print_button.setAccessibleName("Print the statement of verification")
-        self.print_button.setToolTip("Print the statement of verification, as saved as PDF.")
-        self.print_button.clicked.connect(self._on_print_clicked)
-        self.save_button = QPushButton("Save statement &as PDF…")
-        self.save_button.setAccessibleName("Save the statement of verification as a PDF file")
-        self.save_button.setToolTip("Save the statement of verification as a PDF file.")
-        self.save_button.clicked.connect(self._on_save_clicked)
+        self.statement = StatementButtons(self._ctx)
+        self.statement.said.connect(self._on_statement_said)
+        self.print_button = self.statement.print_button
+        self.save_button = self.statement.save_button
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.import_button)
         toolbar.addWidget(self.remove_button)
         toolbar.addStretch(1)
-        toolbar.addWidget(self.print_button)
-        toolbar.addWidget(self.save_button)
+        toolbar.addWidget(self.statement)
 
         self.table = VerificationTable(self.model)
         self.table.selectionModel().currentChanged.connect(self._on_current_changed)
@@ -147,19 +133,10 @@ class VerificationView(ContestPage):
         #: The totals' figures by key (see ``TotalsBox.totals``).
         self.totals = self.totals_box.totals
         right.addWidget(self.totals_box)
-        checks = QGroupBox("Checks")
-        checks_layout = QVBoxLayout(checks)
-        self.all_clear_label = QLabel()
-        self.all_clear_label.setWordWrap(True)
-        self.findings_model = FindingsModel(self)
-        self.findings_view = QListView()
-        self.findings_view.setModel(self.findings_model)
-        self.findings_view.setWordWrap(True)
-        self.findings_view.setUniformItemSizes(False)
-        self.findings_view.setAccessibleName("Verification findings: errors and warnings")
-        checks_layout.addWidget(self.all_clear_label, 0, Qt.AlignmentFlag.AlignTop)
-        checks_layout.addWidget(self.findings_view, 1)
-        right.addWidget(checks, 1)
+        self.checks_box = ChecksBox()
+        self.findings_model = self.checks_box.findings_model
+        self.all_clear_label = self.checks_box.all_clear_label
+        right.addWidget(self.checks_box, 1)
         side = QWidget()
         side.setLayout(right)
         side.setMinimumWidth(300)
@@ -181,14 +158,6 @@ class VerificationView(ContestPage):
         layout.addWidget(self.hint_label)
         layout.addLayout(body, 1)
 
-    def changeEvent(self, event: QEvent) -> None:  # Qt override
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and hasattr(self, "table"):
-            # The table takes the new font after this view: measure it once it has.
-            QTimer.singleShot(0, self.table.fit_rows)
-            QTimer.singleShot(0, self.table.fit_columns)
-            QTimer.singleShot(0, self.table.fit_height)
-
     # -- public API ----------------------------------------------------------------------
 
     def set_contest(self, contest_id: str | None) -> None:
@@ -206,6 +175,7 @@ class VerificationView(ContestPage):
         desk = self._ctx.desk
         self._contest = desk.contest(contest_id) if contest_id else None
         self._has_count = contest_id is not None and desk.latest_count(contest_id) is not None
+        self.statement.set_contest(contest_id, self._area())
         if self.model.contest_id != contest_id:
             self.model.set_contest(contest_id)
         else:
@@ -266,8 +236,7 @@ class VerificationView(ContestPage):
             f"batches) from {Path(path).name}: type the papers counted for each."
         )
         # Ballot papers verified now come from the boxes: a fact of the contest, and the count's.
-        self._ctx.events.setup_changed.emit(contest_id)
-        self._ctx.events.count_changed.emit(contest_id)
+        self._ctx.events.announce(contest_id)
         return count
 
     def remove_box(self, reference: str | None = None) -> bool:
@@ -297,57 +266,7 @@ class VerificationView(ContestPage):
             f"Removed box {line.reference} ({line.name}) from the list; the audit log keeps it."
         )
         # Ballot papers verified follow the boxes: a fact of the contest, and the count's.
-        self._ctx.events.setup_changed.emit(contest_id)
-        self._ctx.events.count_changed.emit(contest_id)
-        return True
-
-    def statement_pdf(self) -> bytes | None:
-        """The statement of verification as PDF bytes (None, with the reason shown, if refused)."""
-        if self.contest_id is None:
-            return None
-        try:
-            return self._ctx.desk.verification_pdf(self.contest_id)
-        except CountDeskError as error:
-            self._say(f"✖ The statement could not be made. {error}", problem=True)
-            return None
-
-    def save_statement(self, path: str | Path | None = None) -> str | None:
-        """Write the statement of verification to ``path`` (asking where if None)."""
-        pdf = self.statement_pdf()
-        if pdf is None:
-            return None
-        if path is None:
-            path = ask_pdf_path(
-                self,
-                "Save the statement of verification as PDF",
-                f"verification-{self.contest_id}.pdf",
-            )
-            if path is None:
-                return None
-        problem = write_pdf(path, pdf)
-        if problem is not None:
-            self._say(f"✖ {not_saved('The statement', path, problem)}", problem=True)
-            return None
-        self._say(f"Saved the statement of verification to {path}.")
-        return str(path)
-
-    def print_statement(self) -> bool:
-        """Ask for a printer and print the statement of verification; True if printed."""
-        pdf = self.statement_pdf()
-        if pdf is None:
-            return False
-        printer = ask_for_printer(
-            self,
-            f"Statement of verification – {self._area()}",
-            "Print the statement of verification",
-        )
-        if printer is None:
-            return False
-        problem = print_pdf(pdf, printer)
-        if problem:
-            self._say(f"✖ {problem}", problem=True)
-            return False
-        self._say(f"Printed the statement of verification to {printed_where(printer)}.")
+        self._ctx.events.announce(contest_id)
         return True
 
     # -- showing -------------------------------------------------------------------------
@@ -388,18 +307,7 @@ class VerificationView(ContestPage):
             for f in verification_findings(lines)
             if f.is_error or not self.model.is_acknowledged(str(f.subject))
         )
-        self.findings_model.set_findings(findings)
-        self.findings_view.setVisible(bool(findings))
-        if not lines:
-            self.all_clear_label.setText("No boxes listed yet.")
-        elif findings:
-            self.all_clear_label.setText(
-                "To put right before the count (acknowledged warnings are not listed):"
-            )
-        else:
-            self.all_clear_label.setText(
-                "✔ Every box and batch is counted, and every variance is explained or acknowledged."
-            )
+        self.checks_box.show_findings(findings, bool(lines))
 
     def _apply_lock(self) -> None:
         contest = self._contest
@@ -492,8 +400,5 @@ class VerificationView(ContestPage):
     def _on_current_changed(self, *_: object) -> None:
         self._update_remove_button()
 
-    def _on_print_clicked(self) -> None:
-        self.print_statement()
-
-    def _on_save_clicked(self) -> None:
-        self.save_statement()
+    def _on_statement_said(self, text: str, problem: bool) -> None:
+        self._say(text, problem=problem)

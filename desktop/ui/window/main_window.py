@@ -31,6 +31,7 @@ from desktop.services import CountDesk
 from desktop.ui.context import ContestEvents, UiContext
 from desktop.ui.count.count_view import CountView
 from desktop.ui.documents.documents_view import DocumentsView
+from desktop.ui.headings import heading_label
 from desktop.ui.history.history_view import HistoryView
 from desktop.ui.navigator.navigator_view import NavigatorView
 from desktop.ui.night import ask
@@ -74,13 +75,8 @@ class MainWindow(QMainWindow):
         outer.setSpacing(4)
 
         header = QHBoxLayout()
-        self.contest_label = QLabel("No contest open")
-        self.contest_label.setObjectName("contestHeader")
+        self.contest_label = heading_label("No contest open", name="contestHeader", scale=1.3)
         self.contest_label.setAccessibleName("Current contest")
-        font = self.contest_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        self.contest_label.setFont(font)
         header.addWidget(self.contest_label, 1)
         operator_label = QLabel("&Operator:")
         self.operator_edit = QLineEdit(str(self.settings.value("operator", getpass.getuser())))
