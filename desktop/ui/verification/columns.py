@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop.domain.model import Contest, Status
 from desktop.domain.verification import (
     BoxKind,
     VerificationLine,
@@ -59,3 +60,18 @@ def _listed_order(lines: list[VerificationLine]) -> list[VerificationLine]:
     return [line for line in lines if line.kind is BoxKind.BOX] + [
         line for line in lines if line.kind is not BoxKind.BOX
     ]
+
+
+def lock_text(contest: Contest | None) -> str:
+    """Why the verification of this contest cannot change now."""
+    if contest is not None and contest.status is Status.PROVISIONAL:
+        return (
+            "Locked: the provisional result has been shown, so the verification cannot "
+            "change now (S809)."
+        )
+    if contest is not None and contest.status is Status.DECLARED:
+        return (
+            f"Locked: {contest.area} is declared, and the verification stays as it stood at "
+            "the declaration."
+        )
+    return "Locked: the verification cannot change now."

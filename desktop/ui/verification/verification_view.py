@@ -2,9 +2,9 @@
 paper account, the variance and its explanation, the totals and the statement of verification.
 
 Keyboard first: focus starts on the first uncounted box's Counted cell; typing a figure opens it,
-Enter saves it and moves down to the next box (Tab goes on to the Explanation). A figure is saved (and undoable, Ctrl+Z) the
-moment it is accepted; a figure that is not a whole number is not saved, and says why under the
-table. The total counted is the contest's ballot papers verified, which the count checks against.
+Enter saves it and moves down to the next box (Tab goes on to the Explanation). A figure is
+saved (and undoable, Ctrl+Z) the moment it is accepted; a figure that is not a whole number is
+not saved, and says why under the table. The total counted is the contest's ballot papers verified, which the count checks against.
 
 A box listed wrongly is put right in place: its name and its papers issued (ballot paper
 account) are edited like the other cells, and **Remove box…** takes off a box listed by mistake,
@@ -45,6 +45,7 @@ from desktop.ui.verification.checks_box import ChecksBox
 from desktop.ui.verification.columns import (
     CSV_COLUMNS,
     REMOVE_AFTER_COUNT,
+    lock_text,
 )
 from desktop.ui.verification.entry_delegate import CellEditor
 from desktop.ui.verification.statement_buttons import StatementButtons
@@ -327,21 +328,8 @@ class VerificationView(ContestPage):
         if not locked:
             self.lock_label.hide()
             return
-        self.lock_label.setText(self._lock_text())
+        self.lock_label.setText(lock_text(self._contest))
         self.lock_label.show()
-
-    def _lock_text(self) -> str:
-        if self._contest is not None and self._contest.status is Status.PROVISIONAL:
-            return (
-                "Locked: the provisional result has been shown, so the verification cannot "
-                "change now (S809)."
-            )
-        if self._contest is not None and self._contest.status is Status.DECLARED:
-            return (
-                f"Locked: {self._area()} is declared, and the verification stays as it stood at "
-                "the declaration."
-            )
-        return "Locked: the verification cannot change now."
 
     def _update_remove_button(self) -> None:
         """Enabled for the box chosen, until a count is recorded or the contest is locked;
@@ -351,7 +339,7 @@ class VerificationView(ContestPage):
         if self._contest is None or not self.model.rowCount():
             enabled, tip = False, "No ballot boxes are listed."
         elif self.model.read_only:
-            enabled, tip = False, self._lock_text()
+            enabled, tip = False, lock_text(self._contest)
         elif self._has_count:
             enabled, tip = False, REMOVE_AFTER_COUNT
         elif line is None:
