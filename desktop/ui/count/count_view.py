@@ -12,17 +12,15 @@ import itertools
 from typing import cast
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -31,10 +29,10 @@ from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import FigureProblem, format_figure, parse_figure
 from desktop.services import LiveCount
 from desktop.ui.context import UiContext, show_refusal
-from desktop.ui.count.figure_edit import FigureEdit, FigureRow, say
+from desktop.ui.count.count_form import CountForm
+from desktop.ui.count.figure_edit import FigureEdit, FigureRow, focus_field, say
 from desktop.ui.count.live_panel import LivePanel
 from desktop.ui.keys import candidate_key, heading_key
-from desktop.ui.layouts import clear_layout
 from desktop.ui.undo import apply_edit
 
 
@@ -46,7 +44,6 @@ class CountView(QWidget):
         self.ctx = ctx
         self.contest_id: str | None = None
         self.live: LiveCount | None = None
-        self._rows: list[FigureRow] = []
         self._order: list[FigureEdit] = []
         self._bundles_on = False
 
@@ -64,15 +61,15 @@ class CountView(QWidget):
         options.addStretch(1)
         left.addLayout(options)
 
-        self.form_host = QWidget()
-        self.form = QGridLayout(self.form_host)
-        self.form.setContentsMargins(0, 0, 0, 0)
-        self.form.setHorizontalSpacing(8)
-        self.form.setVerticalSpacing(1)
+        self.count_form = CountForm()
+        self.count_form.typed.connect(self._on_typed)
+        self.count_form.accepted.connect(self._on_accepted)
+        self.count_form.bundle_typed.connect(self._on_bundle_typed)
+        self.count_form.bundle_accepted.connect(self._on_bundle_accepted)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.form_host)
+        scroll.setWidget(self.count_form)
         left.addWidget(scroll, 1)
 
         actions = QHBoxLayout()
@@ -102,122 +99,21 @@ class CountView(QWidget):
         self.contest_id = contest_id
         self._rebuild()
 
+    @property
+    def _rows(self) -> list[FigureRow]:
+        return self.count_form.rows
+
     def _rebuild(self) -> None:
-        clear_layout(self.form)
-        self._rows = []
+        self.count_form.clear()
         self._order = []
         if self.contest_id is None:
             self.live = None
             return
         self.live = self.ctx.desk.live_count(self.contest_id)
-        live = self.live
-        bold = QFont(self.font())
-        bold.setBold(True)
-        grid_row = 0
-
-        def section(text: str) -> None:
-            nonlocal grid_row
-            label = QLabel(text)
-            label.setFont(bold)
-            self.form.addWidget(label, grid_row, 0, 1, 7)
-            grid_row += 1
-
-        section("Votes for each candidate, in ballot order")
-        size = live.contest.bundle_size
-        for position, candidate in enumerate(live.candidates, start=1):
-            what = f"Votes for {candidate.display_name}"
-            row = self._add_row("votes", candidate.id, what, candidate.display_name)
-            number = QLabel(f"{position}.")
-            name = QLabel(candidate.display_name)
-            name.setFont(bold)
-            description = QLabel()
-            metrics = description.fontMetrics()
-            description.setText(
-                metrics.elidedText(candidate.description, Qt.TextElideMode.ElideRight, 220)
-            )
-            description.setToolTip(candidate.description)
-            name.setBuddy(row.edit)
-            self.form.addWidget(number, grid_row, 0)
-            self.form.addWidget(name, grid_row, 1)
-            self.form.addWidget(description, grid_row, 2)
-            row.bundles = FigureEdit()
-            row.bundles.setAccessibleName(f"Full bundles for {candidate.display_name}")
-            row.bundles.setToolTip(f"Full bundles of {size}")
-            row.part = FigureEdit()
-            row.part.setAccessibleName(f"Part-bundle for {candidate.display_name}")
-            row.part.setToolTip(f"Ballot papers in the part-bundle (fewer than {size})")
-            times = QLabel(f"× {size} +")
-            times.setObjectName("bundleTimes")
-            bundle_box = QWidget()
-            bundle_layout = QHBoxLayout(bundle_box)
-            bundle_layout.setContentsMargins(0, 0, 0, 0)
-            bundle_layout.addWidget(row.bundles)
-            bundle_layout.addWidget(times)
-            bundle_layout.addWidget(row.part)
-            bundle_box.setObjectName("bundleBox")
-            self.form.addWidget(bundle_box, grid_row, 3)
-            self.form.addWidget(row.edit, grid_row, 4)
-            grid_row += 1
-            self.form.addWidget(row.message, grid_row, 1, 1, 5)
-            for edit in (row.bundles, row.part):
-                edit.textEdited.connect(lambda _t, r=row: self._on_bundle_typed(r))
-            row.bundles.accepted.connect(lambda r=row: self._focus(r.part))
-            row.part.accepted.connect(lambda r=row: self._on_bundle_accepted(r, advance=True))
-            row.part.editingFinished.connect(lambda r=row: self._on_bundle_accepted(r))
-            grid_row += 1
-
-        section("Rejected ballot papers")
-        for heading in live.contest.type.headings:
-            what = f"Rejected papers ({heading.letter}) {heading.label.lower()}"
-            row = self._add_row("rejected", heading.key, what)
-            note = "" if heading.wholly_rejected else " – not in the total"
-            label = QLabel(f"({heading.letter}) {heading.label}{note}")
-            label.setBuddy(row.edit)
-            self.form.addWidget(label, grid_row, 1, 1, 3)
-            self.form.addWidget(row.edit, grid_row, 4)
-            grid_row += 1
-            self.form.addWidget(row.message, grid_row, 1, 1, 5)
-            grid_row += 1
-
-        row = self._add_row("papers", None, "Ballot papers verified")
-        from_boxes = live.papers_from_verification
-        label = QLabel(
-            "Ballot papers verified (from the verification)"
-            if from_boxes
-            else "Ballot papers verified"
-        )
-        if from_boxes:
-            row.edit.setToolTip(
-                "The total counted at verification: change a box's figure in the Verification tab."
-            )
-        label.setFont(bold)
-        label.setBuddy(row.edit)
-        self.form.addWidget(label, grid_row, 1, 1, 3)
-        self.form.addWidget(row.edit, grid_row, 4)
-        grid_row += 1
-        self.form.addWidget(row.message, grid_row, 1, 1, 5)
-        grid_row += 1
-        self.form.setRowStretch(grid_row, 1)
-        self.form.setColumnStretch(5, 1)
+        self.count_form.build(self.live)
         self._load_saved()
         self._apply_bundle_mode()
         self._update_live()
-
-    def _add_row(self, kind: str, key: int | str | None, what: str, name: str = "") -> FigureRow:
-        edit = FigureEdit()
-        edit.setAccessibleName(what)
-        message = QLabel()
-        message.setWordWrap(True)
-        message.setObjectName("figureMessage")
-        message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        message.setAccessibleName(f"Problem with {what}")
-        message.hide()
-        row = FigureRow(kind, key, what, name, edit, message)
-        edit.textEdited.connect(lambda _t, r=row: self._on_typed(r))
-        edit.accepted.connect(lambda r=row: self._on_accepted(r, advance=True))
-        edit.editingFinished.connect(lambda r=row: self._on_accepted(r))
-        self._rows.append(row)
-        return row
 
     def _load_saved(self) -> None:
         """Put the saved figures in the fields (leaving any field that holds a refused figure)."""
@@ -249,11 +145,7 @@ class CountView(QWidget):
         live = self.live
         locked = live is not None and live.locked_reason is not None
         papers_fixed = live is not None and live.papers_from_verification
-        for i in range(self.form.count()):
-            item = self.form.itemAt(i)
-            widget = item.widget() if item is not None else None
-            if widget is not None and widget.objectName() == "bundleBox":
-                widget.setVisible(on)
+        self.count_form.show_bundles(on)
         order: list[FigureEdit] = []
         for row in self._rows:
             if row.kind == "votes":
@@ -292,23 +184,22 @@ class CountView(QWidget):
         """The field where keying starts: the first candidate's votes (or bundles)."""
         return self._order[0] if self._order else None
 
-    def _focus(self, edit: FigureEdit | None) -> None:
-        if edit is not None:
-            edit.setFocus(Qt.FocusReason.TabFocusReason)
-            edit.selectAll()
+    def focus_first_field(self) -> None:
+        """Put the keyboard in the first field (see ``first_field``)."""
+        focus_field(self.first_field())
 
     def _focus_after(self, edit: FigureEdit) -> None:
         if edit in self._order:
             index = self._order.index(edit)
             if index + 1 < len(self._order):
-                self._focus(self._order[index + 1])
+                focus_field(self._order[index + 1])
             else:
                 self.record_button.setFocus(Qt.FocusReason.TabFocusReason)
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt override
         super().showEvent(event)
         if self.focusWidget() not in self._order:
-            self._focus(self.first_field())
+            focus_field(self.first_field())
 
     # -- typing and accepting ------------------------------------------------------------
 
@@ -468,7 +359,7 @@ class CountView(QWidget):
         self._bundles_on = on
         if self._rows:
             self._apply_bundle_mode()
-            self._focus(self.first_field())
+            focus_field(self.first_field())
 
     def set_bundle_mode(self, on: bool) -> None:
         """Switch between typing totals and typing bundles + part-bundle."""
@@ -571,7 +462,7 @@ class CountView(QWidget):
             index = self._order.index(focused) if focused in self._order else None
             self._rebuild()
             if index is not None and index < len(self._order):
-                self._focus(self._order[index])
+                focus_field(self._order[index])
 
     def _on_count_changed(self, contest_id: str) -> None:
         if contest_id == self.contest_id and self.live is not None:

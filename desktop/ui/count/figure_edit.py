@@ -56,3 +56,10 @@ def say(row: FigureRow, text: str) -> None:
     """Show (or hide, when empty) the words beside a field saying why its figure was refused."""
     row.message.setText(text)
     row.message.setVisible(bool(text))
+
+
+def focus_field(edit: FigureEdit | None) -> None:
+    """Put the keyboard in this field, its figure selected for typing over."""
+    if edit is not None:
+        edit.setFocus(Qt.FocusReason.TabFocusReason)
+        edit.selectAll()

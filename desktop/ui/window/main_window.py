@@ -365,7 +365,7 @@ class MainWindow(QMainWindow):
             return
         self.tabs.setCurrentIndex(index)
         if self.tabs.widget(index) is self.count_view:
-            self.count_view._focus(self.count_view.first_field())
+            self.count_view.focus_first_field()
 
     def _on_tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)
@@ -373,7 +373,7 @@ class MainWindow(QMainWindow):
         self.record_action.setEnabled(self.contest_id is not None and on_count)
         # The keyboard goes where the page's figures are typed, never to a page out of sight.
         if page is self.count_view:
-            self.count_view._focus(self.count_view.first_field())
+            self.count_view.focus_first_field()
         elif page is self.verification_view:
             self.verification_view.focus_first_uncounted()
         elif page is not None:
