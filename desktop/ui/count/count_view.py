@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import CountDeskError
-from desktop.domain.figures import FigureProblem, format_figure, parse_figure
+from desktop.domain.figures import format_figure
 from desktop.services import LiveCount
 from desktop.ui.context import UiContext, show_refusal
 from desktop.ui.count.count_form import CountForm
 from desktop.ui.count.figure_edit import FigureEdit, FigureRow, focus_field, say
+from desktop.ui.count.figure_rows import bundle_values, parse_row, state_words, typed_figures
 from desktop.ui.count.live_panel import LivePanel
 from desktop.ui.keys import candidate_key, heading_key
 from desktop.ui.undo import apply_edit
@@ -203,18 +204,8 @@ class CountView(QWidget):
 
     # -- typing and accepting ------------------------------------------------------------
 
-    def _parse(self, row: FigureRow, text: str) -> tuple[bool, int | None]:
-        """(ok, value): an empty field is "not entered" (None)."""
-        if not text.strip():
-            return True, None
-        try:
-            return True, parse_figure(text, what=row.what)
-        except FigureProblem as problem:
-            say(row, f"✖ {problem.code}: {problem.message}")
-            return False, None
-
     def _on_typed(self, row: FigureRow) -> None:
-        ok, value = self._parse(row, row.edit.text())
+        ok, value = parse_row(row, row.edit.text())
         row.invalid = not ok
         if ok:
             say(row, "")
@@ -228,7 +219,7 @@ class CountView(QWidget):
             if advance:
                 self._focus_after(row.edit)
             return
-        ok, value = self._parse(row, row.edit.text())
+        ok, value = parse_row(row, row.edit.text())
         if not ok:
             row.invalid = True
             self._update_live()
@@ -289,32 +280,9 @@ class CountView(QWidget):
 
     # -- bundles -------------------------------------------------------------------------
 
-    def _bundle_values(self, row: FigureRow) -> tuple[bool, int | None, int | None, int | None]:
-        """(ok, bundles, part, total) from the two bundle fields; messages set on failure."""
-        assert row.bundles is not None and row.part is not None and self.live is not None
-        values: list[int | None] = []
-        for edit, what in ((row.bundles, "Full bundles"), (row.part, "The part-bundle")):
-            text = edit.text()
-            if not text.strip():
-                values.append(None)
-                continue
-            try:
-                values.append(parse_figure(text, what=f"{what} for {row.name}"))
-            except FigureProblem as problem:
-                say(row, f"✖ {problem.code}: {problem.message}")
-                return False, None, None, None
-        bundles, part = values
-        if bundles is None or part is None:
-            return True, bundles, part, None
-        try:
-            total = self.live.bundle_total(bundles, part, candidate_key(row.key))
-        except FigureProblem as problem:
-            say(row, f"✖ {problem.code}: {problem.message}")
-            return False, None, None, None
-        return True, bundles, part, total
-
     def _on_bundle_typed(self, row: FigureRow) -> None:
-        ok, _bundles, _part, total = self._bundle_values(row)
+        assert self.live is not None
+        ok, _bundles, _part, total = bundle_values(self.live, row)
         row.extra["bundle_invalid"] = 0 if ok else 1
         if ok:
             say(row, "")
@@ -329,12 +297,12 @@ class CountView(QWidget):
         contest_id = self.contest_id
         if contest_id is None:
             return
-        ok, bundles, part, total = self._bundle_values(row)
+        assert self.live is not None
+        ok, bundles, part, total = bundle_values(self.live, row)
         if not ok:
             row.extra["bundle_invalid"] = 1
             return
         row.extra["bundle_invalid"] = 0
-        assert self.live is not None
         old = (
             self.live.draft.bundles.get(candidate_key(row.key)),
             self.live.draft.parts.get(candidate_key(row.key)),
@@ -367,63 +335,15 @@ class CountView(QWidget):
 
     # -- live checks and recording -------------------------------------------------------
 
-    def _typed_figures(self) -> tuple[dict[int, int | None], dict[str, int | None], int | None]:
-        votes: dict[int, int | None] = {}
-        rejected: dict[str, int | None] = {}
-        papers = None
-        for row in self._rows:
-            if row.kind == "votes":
-                votes[candidate_key(row.key)] = row.typed
-            elif row.kind == "rejected":
-                rejected[heading_key(row.key)] = row.typed
-            else:
-                papers = row.typed
-        return votes, rejected, papers
-
     def _update_live(self) -> None:
         if self.live is None:
             return
-        votes, rejected, papers = self._typed_figures()
+        votes, rejected, papers = typed_figures(self._rows)
         result = self.live.result(votes, rejected, papers)
         self.live_panel.show_result(result)
-        draft = self.live.draft
-        unsaved = any(r.invalid or r.typed != r.saved for r in self._rows)
-        pending = self.live.pending_recount
-        what = "the count"
-        if pending is not None:
-            what = "the recount" if pending["decision"] == "full" else "the bundle check"
-        if self.live.locked_reason is not None:
-            self.state_label.setText(self.live.locked_reason)
-            self.record_button.setEnabled(False)
-        elif draft.recorded_as is not None and not unsaved:
-            self.state_label.setText(
-                f"These figures are recorded as count {draft.recorded_as}, the count that stands."
-            )
-            self.record_button.setEnabled(False)
-        else:
-            complete = all(r.saved is not None for r in self._rows if r.kind != "papers")
-            self.record_button.setEnabled(complete and not unsaved)
-            granted = ""
-            if pending is not None:
-                granted = (
-                    f"A {'full recount' if pending['decision'] == 'full' else 'bundle check'} "
-                    f"was granted (asked by {pending['requested_by']}): key in {what}. "
-                )
-            if any(r.invalid for r in self._rows):
-                self.state_label.setText(
-                    f"{granted}A figure was not saved: put it right (the reason is shown under "
-                    "it), then record the count."
-                )
-            elif complete:
-                self.state_label.setText(
-                    f"{granted}Every figure is in and saved. Record {what} (Ctrl+Return) to make "
-                    "it the count that stands."
-                )
-            else:
-                self.state_label.setText(
-                    f"{granted}Each figure is saved when you press Enter or Tab. Record {what} "
-                    "when every figure is in."
-                )
+        text, can_record = state_words(self.live, self._rows)
+        self.state_label.setText(text)
+        self.record_button.setEnabled(can_record)
         self.last_result = result
 
     def record_count(self) -> None:
