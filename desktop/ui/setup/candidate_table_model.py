@@ -47,18 +47,8 @@ _FIELD_WORDS = {
     "description": "description",
 }
 
-ADD_CANDIDATE_SHORTCUT = "Ctrl+Shift+N"
-LOCKED_CANDIDATES = (
-    "Candidates cannot be added, removed or renamed once a count is recorded: the figures "
-    "recorded stand against the candidates as they were."
-)
-LOCKED_SEATS = (
-    "The number of seats cannot be changed once a count is recorded: the count would no "
-    "longer match the contest."
-)
 
-
-def _long_date(day: date) -> str:
+def long_date(day: date) -> str:
     """A poll date as written on the declaration, e.g. Thursday 1 July 2021."""
     return f"{day:%A} {day.day} {day:%B %Y}"
 
@@ -251,5 +241,5 @@ class CandidatePresence:
         self.after()
 
 
-def _names_of(candidate: Candidate) -> dict[str, str]:
+def names_of(candidate: Candidate) -> dict[str, str]:
     return {field: getattr(candidate, field) for field in CANDIDATE_FIELDS}

@@ -6,9 +6,7 @@ in words beside what was typed, and the stored value stays as it was.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
-from typing import Any, cast
 
 from PySide6.QtCore import (
     QEvent,
@@ -17,12 +15,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -33,18 +29,17 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import CountDeskError
-from desktop.domain.figures import FigureProblem, format_figure, parse_figure
 from desktop.domain.model import Contest, Election, Status
 from desktop.ui.context import UiContext
 from desktop.ui.headings import heading_label
-from desktop.ui.message_line import MessageLine, warning_pixmap
+from desktop.ui.message_line import MessageLine
 from desktop.ui.setup.candidate_table_model import (
     CandidatePresence,
     CandidateTableModel,
-    _long_date,
-    _names_of,
+    long_date,
+    names_of,
 )
-from desktop.ui.setup.fact_edit import FACTS, FactEdit
+from desktop.ui.setup.facts_box import FactsBox
 from desktop.ui.setup.new_candidate_dialog import ask_new_candidate, confirm_removal
 from desktop.ui.text import sentence_case
 from desktop.ui.undo import apply_edit
@@ -53,10 +48,6 @@ ADD_CANDIDATE_SHORTCUT = "Ctrl+Shift+N"
 LOCKED_CANDIDATES = (
     "Candidates cannot be added, removed or renamed once a count is recorded: the figures "
     "recorded stand against the candidates as they were."
-)
-LOCKED_SEATS = (
-    "The number of seats cannot be changed once a count is recorded: the count would no "
-    "longer match the contest."
 )
 
 
@@ -78,7 +69,17 @@ class SetupView(QWidget):
 
         self._build_header()
         self._build_candidates()
-        self._build_facts()
+        self.facts_box = FactsBox(ctx)
+        self.facts_box.saved.connect(self._on_fact_saved)
+        self.fact_edits = self.facts_box.fact_edits
+        self.fact_messages = self.facts_box.fact_messages
+        self.imprint_preview = self.facts_box.imprint_preview
+        self._facts_scroll = QScrollArea()
+        self._facts_scroll.setWidget(self.facts_box)
+        self._facts_scroll.setWidgetResizable(True)
+        self._facts_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._facts_scroll.setMinimumWidth(340)
+        self._facts_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -172,65 +173,6 @@ class SetupView(QWidget):
         box.addLayout(buttons)
         box.addWidget(self.lock_label)
 
-    def _build_facts(self) -> None:
-        self.fact_edits: dict[str, QLineEdit] = {}
-        self.fact_messages: dict[str, QLabel] = {}
-        self._fact_icons: dict[str, QLabel] = {}
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        for fact in FACTS:
-            edit = FactEdit()
-            edit.setAccessibleName(fact.accessible)
-            edit.setPlaceholderText(fact.placeholder)
-            edit.setClearButtonEnabled(fact.figure_what is None)
-            edit.editingFinished.connect(lambda key=fact.key: self._on_fact_editing_finished(key))
-            message = QLabel()
-            message.setWordWrap(True)
-            message.setAccessibleName(f"Problem with the {fact.accessible.lower()}")
-            message.hide()
-            self.fact_edits[fact.key] = edit
-            self.fact_messages[fact.key] = message
-            icon = QLabel()
-            icon.setPixmap(warning_pixmap(self))
-            icon.setAccessibleName("Problem")
-            icon.hide()
-            self._fact_icons[fact.key] = icon
-            row = QHBoxLayout()
-            row.setContentsMargins(0, 0, 0, 0)
-            row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-            row.addWidget(message, 1)
-            cell = QVBoxLayout()
-            cell.setContentsMargins(0, 0, 0, 0)
-            cell.setSpacing(2)
-            cell.addWidget(edit)
-            cell.addLayout(row)
-            label = QLabel(fact.label)
-            label.setBuddy(edit)
-            form.addRow(label, cell)
-            if fact.key == "imprint_address":
-                self.imprint_preview = QLabel()
-                self.imprint_preview.setWordWrap(True)
-                self.imprint_preview.setAccessibleName("Imprint as printed")
-                form.addRow("", self.imprint_preview)
-        figures_note = QLabel(
-            "Type whole numbers; 79,373 and 79373 are both read as 79373. Each field is saved "
-            "when you press Enter or move on, and Ctrl+Z undoes it."
-        )
-        figures_note.setWordWrap(True)
-
-        self.facts_box = QGroupBox("Contest facts")
-        box = QVBoxLayout(self.facts_box)
-        box.addLayout(form)
-        box.addWidget(figures_note)
-        box.addStretch(1)
-        self._facts_scroll = QScrollArea()
-        self._facts_scroll.setWidget(self.facts_box)
-        self._facts_scroll.setWidgetResizable(True)
-        self._facts_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self._facts_scroll.setMinimumWidth(340)
-        self._facts_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-
     def _fit_rows(self) -> None:
         """Rows a little taller than their text: sixteen candidates fit, and an editor is not cut."""
         rows = self.table.verticalHeader()
@@ -253,8 +195,7 @@ class SetupView(QWidget):
         """Show another contest (or none): its candidates and facts, with no old messages."""
         self._contest_id = contest_id
         self._show_message("")
-        for key in self.fact_edits:
-            self._show_fact_problem(key, "")
+        self.facts_box.clear_problems()
         self.model.set_contest(contest_id)
         self.refresh()
 
@@ -268,7 +209,7 @@ class SetupView(QWidget):
         else:
             self.model.reload()
         self._show_header()
-        self._show_facts()
+        self.facts_box.show_facts(self._contest, self._election)
         self._show_lock()
         if self.model.rowCount() and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
@@ -326,7 +267,7 @@ class SetupView(QWidget):
             self._ctx.undo_stack,
             f"Remove candidate {candidate.display_name}",
             presence.apply,
-            _names_of(candidate),
+            names_of(candidate),
             None,
             lambda error: self._on_refused(f"{candidate.display_name}: {error}"),
         )
@@ -345,7 +286,7 @@ class SetupView(QWidget):
         if contest_id == self._contest_id:
             # Ballot papers verified follow the verification; status may have moved too.
             self._contest = self._ctx.desk.contest(contest_id)
-            self._show_facts()
+            self.facts_box.show_facts(self._contest, self._election)
             self._show_lock()
 
     def _on_refused(self, message: str | CountDeskError) -> None:
@@ -381,45 +322,9 @@ class SetupView(QWidget):
         if confirm_removal(self, candidate.display_name, self._contest.area):
             self.remove_candidate(candidate_id)
 
-    def _on_fact_editing_finished(self, key: str) -> None:
-        contest, election = self._contest, self._election
-        if contest is None or election is None:
-            return
-        fact = next(f for f in FACTS if f.key == key)
-        text = self.fact_edits[key].text()
-        old = self._stored_fact(key)
-        new: int | str | None
-        if fact.figure_what is not None:
-            if not text.strip() and old is None:
-                self._show_fact_problem(key, "")
-                return
-            try:
-                new = parse_figure(text, what=fact.figure_what)
-            except FigureProblem as exc:
-                self._show_fact_problem(key, str(exc))
-                return
-        else:
-            new = " ".join(text.split())
-        if new == old:
-            self._show_fact_problem(key, "")
-            self._show_facts()
-            return
-        apply = self._fact_setter(key, contest.id, election.id)
-        done = apply_edit(
-            self._ctx.undo_stack,
-            f"Change the {fact.accessible.lower()} of {contest.area}",
-            apply,
-            old,
-            new,
-            functools.partial(self._on_fact_refused, key),
-        )
-        if done:
-            self._show_fact_problem(key, "")
-            self._show_message("")
-            self.refresh()
-
-    def _on_fact_refused(self, key: str, error: CountDeskError) -> None:
-        self._show_fact_problem(key, str(error))
+    def _on_fact_saved(self) -> None:
+        self._show_message("")
+        self.refresh()
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -432,29 +337,6 @@ class SetupView(QWidget):
             self._ctx.events.setup_changed.emit(contest_id)
 
         return after
-
-    def _fact_setter(self, key: str, contest_id: str, election_id: str) -> Callable[[object], None]:
-        desk, operator = self._ctx.desk, self._ctx.operator
-
-        def apply(value: object) -> None:
-            if key == "seats":
-                # An emptied field reaches the services as None; they refuse it in their own words.
-                desk.set_seats(contest_id, cast(int, value), operator())
-            elif key == "bundle_size":
-                desk.set_bundle_size(contest_id, cast(int, value), operator())
-            elif key == "authority":
-                desk.set_election_authority(election_id, str(value), operator())
-            else:
-                facts: dict[str, Any] = {key: value}
-                desk.set_contest_facts(contest_id, operator(), **facts)
-            self._ctx.events.setup_changed.emit(contest_id)
-
-        return apply
-
-    def _stored_fact(self, key: str) -> int | str | None:
-        if key == "authority":
-            return self._election.authority if self._election else ""
-        return getattr(self._contest, key) if self._contest else None
 
     def _counted(self) -> bool:
         return self._contest_id is not None and (
@@ -470,33 +352,8 @@ class SetupView(QWidget):
         self.heading_label.setText(contest.area)
         # The title the services give an election names its type ("UK Parliamentary by-election").
         kind = election.title or sentence_case(contest.type.name)
-        self.subheading_label.setText(f"{kind} · poll on {_long_date(contest.poll_date)}")
+        self.subheading_label.setText(f"{kind} · poll on {long_date(contest.poll_date)}")
         self.subheading_label.setToolTip(f"Election type: {contest.type.name}")
-
-    def _show_facts(self) -> None:
-        contest = self._contest
-        for key, edit in self.fact_edits.items():
-            edit.setEnabled(contest is not None)
-            if self.fact_messages[key].text():
-                continue  # keep what was typed until it is corrected
-            value = self._stored_fact(key)
-            text = format_figure(value) if isinstance(value, int) else (value or "")
-            if edit.text() != text:
-                edit.setText(text)
-        title_edit = self.fact_edits["officer_title"]
-        if contest is not None:
-            default = contest.type.officer_title
-            title_edit.setPlaceholderText(default)
-            title_edit.setToolTip(
-                f"Leave it empty to print the usual title for this election: {default}."
-            )
-            imprint = f"Printed and published by the {contest.officer_title_or_default}"
-            if contest.imprint_address:
-                imprint += f", {contest.imprint_address}"
-            self.imprint_preview.setText(f"Printed as: “{imprint}”")
-        else:
-            title_edit.setPlaceholderText("")
-            self.imprint_preview.setText("")
 
     def _show_lock(self) -> None:
         counted = self._counted()
@@ -525,30 +382,11 @@ class SetupView(QWidget):
             locked = f"{LOCKED_CANDIDATES} The number of seats is fixed for the same reason."
         self.lock_label.setText(locked if counted or declared else "")
         self.lock_label.setVisible(counted or declared)
-        seats = self.fact_edits["seats"]
-        seats.setReadOnly(counted or declared or shown)
-        seats.setToolTip(LOCKED_SEATS if counted else "")
         from_boxes = has_contest and self._ctx.desk.papers_from_verification(self._contest_id or "")
-        figures_fixed = declared or shown
-        for key, edit in self.fact_edits.items():
-            if key == "seats":
-                continue
-            fixed = declared or (key == "ballot_papers_verified" and from_boxes)
-            if key in ("electorate", "ballot_papers_verified"):
-                fixed = fixed or figures_fixed
-            edit.setReadOnly(fixed)
-        if from_boxes:
-            self.fact_edits["ballot_papers_verified"].setToolTip(
-                "From the verification: the total counted for the ballot boxes and postal batches."
-            )
+        self.facts_box.show_lock(
+            counted=counted, declared=declared, shown=shown, from_boxes=from_boxes
+        )
         self._on_selection_changed()
 
     def _show_message(self, message: str) -> None:
         self.message_line.say(message)
-
-    def _show_fact_problem(self, key: str, message: str) -> None:
-        label = self.fact_messages[key]
-        label.setText(message)
-        label.setVisible(bool(message))
-        self._fact_icons[key].setVisible(bool(message))
-        self.fact_edits[key].setAccessibleDescription(message)
