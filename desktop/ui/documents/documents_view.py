@@ -9,21 +9,17 @@ of date, and it is rendered again when the view is on screen or asked to refresh
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QIcon, QKeySequence, QPalette
+from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
     QRadioButton,
-    QSizePolicy,
     QStackedWidget,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -31,14 +27,12 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import CountDeskError
 from desktop.domain.findings import Finding
 from desktop.ui.context import UiContext
+from desktop.ui.documents.document_preview import DocumentPreview
+from desktop.ui.documents.provisional_banner import ProvisionalBanner
 from desktop.ui.headings import heading_label
 from desktop.ui.lazy import ContestPage
 from desktop.ui.printing import ask_for_printer, print_document, printed_where
 from desktop.ui.saving import ask_pdf_path, not_saved, write_pdf
-
-ZOOM_STEP = 1.25
-MIN_ZOOM = 0.25
-MAX_ZOOM = 5.0
 
 DECLARATION = "declaration of result"
 PROVISIONAL = "provisional result sheet"
@@ -133,7 +127,9 @@ class DocumentsView(ContestPage):
         toolbar.addWidget(self.print_button)
         toolbar.addWidget(self.save_button)
 
-        self.banner = self._build_banner()
+        self.banner = ProvisionalBanner()
+        self.banner_title = self.banner.title
+        self.banner_label = self.banner.errors
 
         self.status_label = QLabel()
         self.status_label.setObjectName("documentStatus")
@@ -148,14 +144,7 @@ class DocumentsView(ContestPage):
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message_label.setAccessibleName("Why no document is shown")
 
-        self.pdf_view = QPdfView()
-        self.pdf_view.setObjectName("documentPreview")
-        self.pdf_view.setAccessibleName("Preview of the document, as it prints")
-        self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.pdf_view.setDocument(self._document)
-        # The page sits on the window's dark mid tone so its white edge shows.
-        self.pdf_view.viewport().setBackgroundRole(QPalette.ColorRole.Mid)
+        self.pdf_view = DocumentPreview(self._document)
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self.message_label)
@@ -167,44 +156,6 @@ class DocumentsView(ContestPage):
         layout.addWidget(self.banner)
         layout.addWidget(self.status_label)
         layout.addWidget(self.stack, 1)
-
-    def _build_banner(self) -> QFrame:
-        """The banner that says why the provisional sheet is shown (hidden until errors stand)."""
-        banner = QFrame()
-        banner.setObjectName("provisionalBanner")
-        banner.setFrameShape(QFrame.Shape.StyledPanel)
-        # Tooltip colours are the palette's own "look here" pair, readable in light and dark.
-        banner.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
-        banner.setForegroundRole(QPalette.ColorRole.ToolTipText)
-        banner.setAutoFillBackground(True)
-        icon = QLabel()
-        size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
-        icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size)
-        )
-        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.banner_title = QLabel()
-        self.banner_label = QLabel()
-        for label in (self.banner_title, self.banner_label):
-            label.setForegroundRole(QPalette.ColorRole.ToolTipText)
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.banner_title.setObjectName("provisionalBannerTitle")
-        self.banner_label.setObjectName("provisionalBannerErrors")
-        font = self.banner_title.font()
-        font.setBold(True)
-        self.banner_title.setFont(font)
-        text = QVBoxLayout()
-        text.setSpacing(4)
-        text.addWidget(self.banner_title)
-        text.addWidget(self.banner_label)
-        row = QHBoxLayout(banner)
-        row.addWidget(icon)
-        row.addLayout(text, 1)
-        banner.hide()
-        return banner
 
     # -- public API ----------------------------------------------------------------------
 
@@ -247,7 +198,7 @@ class DocumentsView(ContestPage):
             self._show_message(str(exc))
             return
         self._show_choice(provisional, errors)
-        self._show_banner(errors)
+        self.banner.show_errors(errors)
         kind = PROVISIONAL if provisional else DECLARATION
         self.heading.setText(f"{kind[0].upper()}{kind[1:]} – {contest.area}")
         self._load(pdf, provisional)
@@ -323,19 +274,19 @@ class DocumentsView(ContestPage):
 
     def _on_zoom_in_clicked(self) -> None:
         """Show the page larger."""
-        self._zoom_to(self._effective_zoom() * ZOOM_STEP)
+        self.pdf_view.zoom_in()
 
     def _on_zoom_out_clicked(self) -> None:
         """Show the page smaller."""
-        self._zoom_to(self._effective_zoom() / ZOOM_STEP)
+        self.pdf_view.zoom_out()
 
     def _on_fit_width_clicked(self) -> None:
         """Show the page as wide as the view."""
-        self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.pdf_view.fit_width()
 
     def _on_whole_page_clicked(self) -> None:
         """Show each page whole."""
-        self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self.pdf_view.whole_page()
 
     def _on_print_clicked(self) -> None:
         """Print the document shown."""
@@ -381,27 +332,9 @@ class DocumentsView(ContestPage):
                 "The declaration of result of poll, to be signed and published."
             )
 
-    def _show_banner(self, errors: tuple[Finding, ...]) -> None:
-        """List the errors that keep the declaration from being printed, or hide the banner."""
-        if not errors:
-            self.banner.hide()
-            self.banner_title.clear()
-            self.banner_label.clear()
-            return
-        stand = "these errors stand" if len(errors) != 1 else "this error stands"
-        self.banner_title.setText(
-            "Provisional result – not for publication: the declaration cannot be printed "
-            f"while {stand}:"
-        )
-        self.banner_label.setText("\n".join(f"{f.code}  {f.message}" for f in errors))
-        self.banner.setAccessibleName(self.banner_text())
-        self.banner.show()
-
     def banner_text(self) -> str:
         """The banner's words as one text (empty when no error stands)."""
-        if not self.banner_title.text():
-            return ""
-        return f"{self.banner_title.text()}\n{self.banner_label.text()}"
+        return self.banner.text()
 
     def _show_message(self, text: str, area: str = "") -> None:
         """Show a plain message instead of a document, and forget any document shown."""
@@ -457,21 +390,3 @@ class DocumentsView(ContestPage):
             self._buffer.close()
             self._buffer.deleteLater()
             self._buffer = None
-
-    def _effective_zoom(self) -> float:
-        """The zoom factor the preview shows now, also when it fits the page to the width."""
-        view = self.pdf_view
-        if view.zoomMode() == QPdfView.ZoomMode.Custom or self._document.pageCount() < 1:
-            return view.zoomFactor()
-        # How QPdfView fits a page: its width in points at the screen's logical dpi.
-        margins = view.documentMargins()
-        available = view.viewport().width() - margins.left() - margins.right()
-        points_wide = self._document.pagePointSize(0).width()
-        dpi = view.logicalDpiX() if view.screen() is None else view.screen().logicalDotsPerInch()
-        page_pixels = points_wide * dpi / 72
-        return available / page_pixels if page_pixels > 0 else 1.0
-
-    def _zoom_to(self, factor: float) -> None:
-        """Show the page at this zoom factor, within sensible bounds."""
-        self.pdf_view.setZoomMode(QPdfView.ZoomMode.Custom)
-        self.pdf_view.setZoomFactor(max(MIN_ZOOM, min(MAX_ZOOM, factor)))
