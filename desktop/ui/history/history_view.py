@@ -10,25 +10,22 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
+    QEvent,
     Qt,
 )
 from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,10 +34,9 @@ from desktop.domain.errors import CountDeskError
 from desktop.services.night import ContestHistory
 from desktop.ui.context import UiContext
 from desktop.ui.headings import heading_label
+from desktop.ui.history.history_table import HistoryTable
 from desktop.ui.history.history_table_model import (
-    LABEL_EMS,
     LEGEND,
-    MIN_COLUMN_EMS,
     HistoryTableModel,
     _candidate_name,
 )
@@ -88,22 +84,7 @@ class HistoryView(ContestPage):
         self.legend_label.setAccessibleName("How changed figures are marked")
 
         self.model = HistoryTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("historyTable")
-        self.table.setAccessibleName("Every count of the night, side by side")
-        self.table.setModel(self.model)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        # The page scrolls, not the table: it is as large as its figures.
-        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        rows = self.table.verticalHeader()
-        rows.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        rows.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.table = HistoryTable(self.model)
 
         self.requests_table = plain_table(
             ["Asked at", "Who asked", "As", "For", "Decision", "Recorded by"],
@@ -296,21 +277,8 @@ class HistoryView(ContestPage):
     # -- filling the sections ------------------------------------------------------------
 
     def _fit_history_table(self) -> None:
-        """Size the table to its figures: long rejected headings are elided (in full in their
-        tooltips), so that the counts stand side by side without scrolling."""
-        table = self.table
-        rows = table.verticalHeader()
         em = self.fontMetrics().horizontalAdvance("M")
-        table.resizeColumnsToContents()
-        header = table.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            header.resizeSection(column, max(header.sectionSize(column), MIN_COLUMN_EMS * em))
-        columns = sum(header.sectionSize(c) for c in range(self.model.columnCount()))
-        # The labels take what room the counts leave on the page, at least LABEL_EMS.
-        room = self.scroll_area.viewport().width() - columns - 2 * table.frameWidth() - 4 * em
-        rows.setFixedWidth(min(rows.sizeHint().width(), max(LABEL_EMS * em, room)))
-        table.setFixedWidth(rows.width() + 2 * table.frameWidth() + columns)
-        fit_height(table)
+        self.table.fit(self.scroll_area.viewport().width(), em)
 
     def _fill_requests(self, history: ContestHistory) -> None:
         rows = []
@@ -421,10 +389,10 @@ class HistoryView(ContestPage):
         if self._history is not None and self._history.counts:
             self._fit_history_table()
 
-    def changeEvent(self, event: Any) -> None:  # Qt override
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
         """Fit the tables again when the text size changes."""
         super().changeEvent(event)
-        if event.type() == event.Type.FontChange and self._history is not None:
+        if event.type() == QEvent.Type.FontChange and self._history is not None:
             self._fit_history_table()
             for table in (self.requests_table, self.status_table):
                 table.resizeRowsToContents()

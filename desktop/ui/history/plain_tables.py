@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    Qt,
-)
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QTableView,
-    QTableWidget,
-    QTableWidgetItem,
-)
-
-# -- the view ------------------------------------------------------------------------------
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QTableWidget, QTableWidgetItem
 
 
 def plain_table(columns: list[str], name: str) -> QTableWidget:
+    """A read-only table with these column headings, named for the screen reader."""
     table = QTableWidget(0, len(columns))
     table.setHorizontalHeaderLabels(columns)
     table.setAccessibleName(name)
@@ -31,6 +23,7 @@ def plain_table(columns: list[str], name: str) -> QTableWidget:
 
 
 def fill_table(table: QTableWidget, rows: list[list[str]]) -> None:
+    """Put these rows of words in the table (each in full in its tooltip) and fit it to them."""
     table.setRowCount(len(rows))
     for r, values in enumerate(rows):
         for c, text in enumerate(values):
