@@ -7,8 +7,8 @@ import getpass
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QUndoStack
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -16,11 +16,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -39,24 +37,29 @@ from desktop.ui.setup.setup_view import SetupView
 from desktop.ui.start import contest_actions
 from desktop.ui.start.start_page import StartPage
 from desktop.ui.verification.verification_view import VerificationView
+from desktop.ui.window.contest_tabs import ContestTabs
+from desktop.ui.window.menus import build_menus
 from desktop.ui.window.status_panel import StatusPanel
 
 MIN_POINT_SIZE = 8
 MAX_POINT_SIZE = 24
 
 
-class _ContestTabs(QTabWidget):
-    """The contest's tabs; tells the window when it is first painted (for the start-up benchmark)."""
-
-    painted = Signal()
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
-        super().paintEvent(event)
-        self.painted.emit()
-
-
 class MainWindow(QMainWindow):
     """CountDesk's window over one database."""
+
+    # The actions of the menus (built by ``build_menus``) that follow the contest open.
+    print_action: QAction
+    save_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    record_action: QAction
+    bundles_action: QAction
+    advance_action: QAction
+    recount_action: QAction
+    lots_action: QAction
+    declare_action: QAction
+    correct_action: QAction
 
     def __init__(self, desk: CountDesk, database_path: Path | str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -100,7 +103,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.start_page = StartPage(self.ctx)
         self.start_page.contest_chosen.connect(self.open_contest)
-        self.tabs = _ContestTabs()
+        self.tabs = ContestTabs()
         self.tabs.setDocumentMode(True)
         self.setup_view = SetupView(self.ctx)
         self.verification_view = VerificationView(self.ctx)
@@ -123,7 +126,7 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
-        self._build_menus()
+        build_menus(self)
         self.events.contests_changed.connect(self._on_contests_changed)
         self.events.setup_changed.connect(self._on_setup_changed)
         self.events.count_changed.connect(self._on_setup_changed)
@@ -173,121 +176,6 @@ class MainWindow(QMainWindow):
         self._apply_point_size(current + step if step else self._base_point_size)
 
     # -- menus ---------------------------------------------------------------------------
-
-    def _action(
-        self,
-        menu: QMenu,
-        text: str,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
-        slot: Callable[[], object],
-        name: str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        action.setObjectName(name or text.replace("&", "").replace("…", "").strip())
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._action(
-            file_menu, "&Open database…", QKeySequence.StandardKey.Open, self._on_open_database
-        )
-        file_menu.addSeparator()
-        self._action(file_menu, "Open the &demo", "Ctrl+D", self._on_open_demo)
-        self._action(file_menu, "&Import candidates CSV…", "Ctrl+I", self._on_import)
-        self._action(file_menu, "&New election and contest…", "Ctrl+N", self._on_create)
-        file_menu.addSeparator()
-        self.print_action = self._action(
-            file_menu, "&Print declaration…", "Ctrl+P", self._on_print, "Print declaration"
-        )
-        self.save_action = self._action(
-            file_menu, "&Save declaration as PDF…", "Ctrl+S", self._on_save_pdf, "Save as PDF"
-        )
-        file_menu.addSeparator()
-        self._action(file_menu, "&Quit", "Ctrl+Q", self.close)
-
-        edit_menu = bar.addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence("Ctrl+Z"))
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
-        self.undo_action, self.redo_action = undo, redo
-        edit_menu.addSeparator()
-        self.record_action = self._action(
-            edit_menu, "&Record count", "Ctrl+Return", self._on_record, "Record count"
-        )
-
-        view_menu = bar.addMenu("&View")
-        self._action(view_menu, "&Setup", "Ctrl+1", lambda: self._show_tab(0), "Show setup")
-        self._action(
-            view_menu, "&Verification", "Ctrl+2", lambda: self._show_tab(1), "Show verification"
-        )
-        self._action(view_menu, "&Count", "Ctrl+3", lambda: self._show_tab(2), "Show count")
-        self._action(view_menu, "&Documents", "Ctrl+4", lambda: self._show_tab(3), "Show documents")
-        self._action(
-            view_menu,
-            "&History",
-            "Ctrl+5",
-            lambda: self._show_tab(self.tabs.indexOf(self.history_view)),
-            "Show history",
-        )
-        view_menu.addSeparator()
-        self.bundles_action = QAction("Enter votes as &bundles", self)
-        self.bundles_action.setCheckable(True)
-        self.bundles_action.setShortcut(QKeySequence("Ctrl+B"))
-        self.bundles_action.toggled.connect(self.count_view.set_bundle_mode)
-        self.count_view.bundles_toggle.toggled.connect(self.bundles_action.setChecked)
-        view_menu.addAction(self.bundles_action)
-        view_menu.addSeparator()
-        larger = self._action(view_menu, "&Larger text", "Ctrl+=", lambda: self.change_text_size(1))
-        larger.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
-        self._action(view_menu, "S&maller text", "Ctrl+-", lambda: self.change_text_size(-1))
-        self._action(view_menu, "&Normal text size", "Ctrl+0", lambda: self.change_text_size(0))
-
-        night_menu = bar.addMenu("&Night")
-        self.advance_action = self._action(
-            night_menu,
-            "&Advance to the next stage",
-            "Ctrl+Shift+A",
-            lambda: self.status_panel.advance(),
-            "Advance",
-        )
-        night_menu.addSeparator()
-        self.recount_action = self._action(
-            night_menu,
-            "Record a &recount request…",
-            "Ctrl+Shift+R",
-            lambda: self._night(ask.ask_recount),
-            "Record recount request",
-        )
-        self.lots_action = self._action(
-            night_menu,
-            "Record the drawing of &lots…",
-            "Ctrl+Shift+L",
-            lambda: self._night(ask.ask_lots),
-            "Record lots",
-        )
-        night_menu.addSeparator()
-        self.declare_action = self._action(
-            night_menu, "&Declare the result…", "Ctrl+Shift+D", self._on_declare, "Declare"
-        )
-        self.correct_action = self._action(
-            night_menu,
-            "&Correct the declaration…",
-            "Ctrl+Shift+K",
-            lambda: self._night(ask.ask_correction),
-            "Correct declaration",
-        )
-
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&About CountDesk", None, self._on_about)
 
     # -- contests ------------------------------------------------------------------------
 
