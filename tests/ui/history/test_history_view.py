@@ -16,7 +16,7 @@ from desktop.ui.history import history_view
 from desktop.ui.history.history_table_model import HistoryTableModel
 from desktop.ui.history.history_view import HistoryView
 from tests.sample import BATLEY, BATLEY_REJECTED
-from tests.ui.night.test_night_dialogs import (
+from tests.ui.night.steps import (
     CORRECTION_REASON,
     OFFICER,
     cid,
