@@ -199,7 +199,7 @@ class CandidateTableModel(ColumnsTableModel):
             self._ctx.desk.update_candidate(
                 contest_id, self.follow(candidate_id), self._ctx.operator(), **{field: str(text)}
             )
-            self._after_edit(contest_id)
+            self.after_edit(contest_id)
 
         what = f"the {_FIELD_WORDS[field]} of {candidate.display_name}"
 
@@ -210,7 +210,8 @@ class CandidateTableModel(ColumnsTableModel):
 
     # -- edits -----------------------------------------------------------------------------
 
-    def _after_edit(self, contest_id: str) -> None:
+    def after_edit(self, contest_id: str) -> None:
+        """What follows every applied edit: the table reads again and every view hears of it."""
         if contest_id == self._contest_id:
             self.reload()
         self._ctx.events.setup_changed.emit(contest_id)

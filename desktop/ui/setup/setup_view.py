@@ -6,7 +6,7 @@ in words beside what was typed, and the stored value stays as it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
 
 from PySide6.QtCore import (
     QEvent,
@@ -236,7 +236,11 @@ class SetupView(QWidget):
             return False
         names = {"surname": surname, "forenames": forenames, "description": description}
         presence = CandidatePresence(
-            self._ctx, self.model, self._contest_id, None, self._edited(self._contest_id)
+            self._ctx,
+            self.model,
+            self._contest_id,
+            None,
+            functools.partial(self.model.after_edit, self._contest_id),
         )
         shown = " ".join(f"{forenames} {surname.upper()}".split())
         done = apply_edit(
@@ -261,7 +265,11 @@ class SetupView(QWidget):
             return False
         candidate = self.model.candidate(row)
         presence = CandidatePresence(
-            self._ctx, self.model, self._contest_id, candidate.id, self._edited(self._contest_id)
+            self._ctx,
+            self.model,
+            self._contest_id,
+            candidate.id,
+            functools.partial(self.model.after_edit, self._contest_id),
         )
         done = apply_edit(
             self._ctx.undo_stack,
@@ -327,16 +335,6 @@ class SetupView(QWidget):
         self.refresh()
 
     # -- helpers ---------------------------------------------------------------------------
-
-    def _edited(self, contest_id: str) -> Callable[[], None]:
-        """What follows every applied edit: the model reads again and every view hears of it."""
-
-        def after() -> None:
-            if contest_id == self._contest_id:
-                self.model.reload()
-            self._ctx.events.setup_changed.emit(contest_id)
-
-        return after
 
     def _counted(self) -> bool:
         return self._contest_id is not None and (
