@@ -3,8 +3,8 @@ Officer's decision on it, the drawing of lots for a tie, the declaration, and a 
 after the declaration.
 
 Each is asked for through an ``ask_…(parent, ctx, contest_id)`` function that returns what was
-recorded, or None when cancelled. Dialogs run through the module-level ``exec_dialog`` and
-messages through ``QMessageBox`` (module attributes), so tests can replace them. A refusal by
+recorded, or None when cancelled. Dialogs run through ``running.exec_dialog`` and messages
+through ``QMessageBox`` (module attributes), so tests can replace them. A refusal by
 the services is shown inside the dialog, with its code, and the dialog stays open so that what
 was typed can be put right. After a change every view hears ``setup_changed`` and
 ``count_changed`` for the contest.

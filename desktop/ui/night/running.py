@@ -1,17 +1,16 @@
-"""Running a night dialog modally (replaced in tests) and reading what it recorded."""
+"""Running a night dialog and reading what it recorded.
+
+Every night dialog is run through this module's ``exec_dialog``, so that tests replace it in
+one place.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QDialog,
-)
+from PySide6.QtWidgets import QDialog
 
-
-def exec_dialog(dialog: QDialog) -> bool:
-    """Run a dialog modally; True if it was accepted (replaced in tests)."""
-    return dialog.exec() == QDialog.DialogCode.Accepted
+from desktop.ui.dialogs import exec_dialog
 
 
 def run_dialog(dialog: QDialog, attribute: str) -> Any:

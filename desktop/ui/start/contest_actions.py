@@ -10,16 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.domain.errors import CountDeskError
 from desktop.ui.context import UiContext
+from desktop.ui.dialogs import exec_dialog
 from desktop.ui.start.new_contest_dialog import NewContestDialog
-
-
-def exec_dialog(dialog: QDialog) -> int:
-    """Run a dialog modally and return its result (replaced in tests)."""
-    return dialog.exec()
 
 
 def open_demo(parent: QWidget | None, ctx: UiContext) -> str | None:
