@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.arithmetic import ContestResult
 from desktop.domain.figures import format_figure, format_percent
-from desktop.ui.count.findings_model import FindingsModel
+from desktop.ui.findings_model import FindingsModel
 
 
 class LivePanel(QWidget):

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QListView, QVBoxLayout, QWidget
 
 from desktop.domain.findings import Finding
-from desktop.ui.count.findings_model import FindingsModel
+from desktop.ui.findings_model import FindingsModel
 
 
 class ChecksBox(QGroupBox):

@@ -9,7 +9,7 @@ from PySide6.QtGui import QUndoStack
 from desktop.services import CountDesk
 from desktop.ui.context import ContestEvents, UiContext
 from desktop.ui.count.count_view import CountView
-from desktop.ui.count.findings_model import FindingsModel
+from desktop.ui.findings_model import FindingsModel
 from tests.sample import BATLEY, BATLEY_REJECTED, BATLEY_VOTES
 
 BALLOT_ORDER = sorted(BATLEY_VOTES, key=lambda n: n.split()[-1])
