@@ -301,7 +301,8 @@ def _header_tip(history: ContestHistory, record: CountRecord) -> str:
     return tip
 
 
-def _candidate_name(history: ContestHistory, candidate_id: int | None) -> str:
+def candidate_name(history: ContestHistory, candidate_id: int | None) -> str:
+    """The candidate's name as shown, or nothing if no candidate is meant."""
     for candidate in history.candidates:
         if candidate.id == candidate_id:
             return candidate.display_name
@@ -310,7 +311,7 @@ def _candidate_name(history: ContestHistory, candidate_id: int | None) -> str:
 
 def _asked_by(history: ContestHistory, request: dict[str, Any]) -> str:
     """e.g. "Agent for Stephenson, election agent for STEPHENSON, Ryan"."""
-    name = _candidate_name(history, request.get("for_candidate"))
+    name = candidate_name(history, request.get("for_candidate"))
     if request.get("role") == "agent":
         return f"{request['requested_by']}, election agent" + (f" for {name}" if name else "")
     return f"{request['requested_by']}, candidate" + (f" ({name})" if name else "")

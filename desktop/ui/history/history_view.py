@@ -38,7 +38,7 @@ from desktop.ui.history.history_table import HistoryTable
 from desktop.ui.history.history_table_model import (
     LEGEND,
     HistoryTableModel,
-    _candidate_name,
+    candidate_name,
 )
 from desktop.ui.history.plain_tables import fill_table, fit_height, plain_table
 from desktop.ui.history.words import (
@@ -283,7 +283,7 @@ class HistoryView(ContestPage):
     def _fill_requests(self, history: ContestHistory) -> None:
         rows = []
         for request in history.requests:
-            name = _candidate_name(history, request.get("for_candidate"))
+            name = candidate_name(history, request.get("for_candidate"))
             rows.append(
                 [
                     when(request["requested_at"]),
@@ -307,8 +307,8 @@ class HistoryView(ContestPage):
             rows.append(
                 [
                     str(record.count.number),
-                    "; ".join(_candidate_name(history, cid) for cid in sorted(lots.tied)),
-                    "; ".join(_candidate_name(history, cid) for cid in sorted(lots.winners)),
+                    "; ".join(candidate_name(history, cid) for cid in sorted(lots.tied)),
+                    "; ".join(candidate_name(history, cid) for cid in sorted(lots.winners)),
                     lots.method or "–",
                     lots.witnesses or "–",
                 ]

@@ -38,6 +38,7 @@ def decision_words(decision: str, reason: str = "") -> str:
 
 
 def status_words(status: str) -> str:
+    """A stage of the contest in words (an unknown stage as it is stored)."""
     try:
         return status_label(Status(status))
     except ValueError:
@@ -45,10 +46,12 @@ def status_words(status: str) -> str:
 
 
 def declaration_kind(declaration: dict[str, Any]) -> str:
+    """Which kind of declaration this is, in words."""
     return "corrected declaration" if declaration["kind"] == "correction" else "declaration"
 
 
 def declaration_file_name(contest_id: str, declaration: dict[str, Any], index: int) -> str:
+    """The name offered for a kept declaration's PDF: its kind, contest and time."""
     prefix = "corrected-declaration" if declaration["kind"] == "correction" else "declaration"
     at = declaration["declared_at"].astimezone()
     return f"{prefix}-{contest_id}-{at:%Y%m%d-%H%M}-{index + 1}.pdf"

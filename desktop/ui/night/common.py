@@ -33,12 +33,14 @@ def lots_needed(result: ContestResult) -> bool:
     return result.tie is not None and not result.lots_applied
 
 
-def _candidate_names(result: ContestResult, ids: Any) -> str:
+def candidate_names(result: ContestResult, ids: Any) -> str:
+    """The names of these candidates as a list in words: "A", or "A, B and C"."""
     names = [line.candidate.display_name for line in result.candidates if line.candidate.id in ids]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def labelled(form: QFormLayout, text: str, widget: QWidget) -> QLabel:
+    """Add a row to the form with a label whose mnemonic moves to the widget."""
     label = QLabel(text)
     label.setBuddy(widget)
     form.addRow(label, widget)
@@ -59,5 +61,6 @@ def choice_row(*buttons: QAbstractButton) -> tuple[QWidget, QButtonGroup]:
 
 
 def set_tab_order(widgets: list[QWidget]) -> None:
+    """Tab goes through these widgets in this order."""
     for first, second in itertools.pairwise(widgets):
         QWidget.setTabOrder(first, second)

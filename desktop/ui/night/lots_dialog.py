@@ -19,7 +19,7 @@ from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_figure
 from desktop.ui.context import UiContext
 from desktop.ui.night.common import (
-    _candidate_names,
+    candidate_names,
     labelled,
     lots_needed,
     set_tab_order,
@@ -61,7 +61,7 @@ class LotsDialog(NightDialog):
             if tie.places == 1
             else f"the last {tie.places} seats"
         )
-        tied_names = _candidate_names(standing, tie.candidates)
+        tied_names = candidate_names(standing, tie.candidates)
         layout.addWidget(
             self._heading(f"{tied_names} are tied on {format_figure(tie.votes)} votes for {place}.")
         )

@@ -243,4 +243,5 @@ class CandidatePresence:
 
 
 def names_of(candidate: Candidate) -> dict[str, str]:
+    """The candidate's names and description, by field."""
     return {field: getattr(candidate, field) for field in CANDIDATE_FIELDS}

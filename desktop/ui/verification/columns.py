@@ -28,7 +28,7 @@ HEADINGS = (
     "Variance",
     "Explanation",
 )
-_KIND_WORDS = {BoxKind.BOX: "Box", BoxKind.POSTAL: "Postal"}
+KIND_WORDS = {BoxKind.BOX: "Box", BoxKind.POSTAL: "Postal"}
 FIGURES = (ISSUED, COUNTED, VARIANCE)
 
 CSV_COLUMNS = "reference, name, kind (box or postal), issued"
@@ -51,11 +51,12 @@ def signed(value: int | None) -> str:
     return f"{value:+,}".replace("-", "−")
 
 
-def _needs_explanation(line: VerificationLine) -> bool:
+def needs_explanation(line: VerificationLine) -> bool:
+    """Whether the box's count differs from its account with no explanation given."""
     return bool(line.variance) and not line.explanation.strip()
 
 
-def _listed_order(lines: list[VerificationLine]) -> list[VerificationLine]:
+def listed_order(lines: list[VerificationLine]) -> list[VerificationLine]:
     """Ballot boxes first, then postal batches, each as listed (as the statement prints them)."""
     return [line for line in lines if line.kind is BoxKind.BOX] + [
         line for line in lines if line.kind is not BoxKind.BOX

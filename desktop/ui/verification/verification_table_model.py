@@ -27,7 +27,6 @@ from desktop.ui.context import UiContext
 from desktop.ui.tables import ColumnsTableModel, Index
 from desktop.ui.undo import apply_edit
 from desktop.ui.verification.columns import (
-    _KIND_WORDS,
     COLUMNS,
     COUNTED,
     EDITABLE,
@@ -36,12 +35,13 @@ from desktop.ui.verification.columns import (
     HEADINGS,
     ISSUED,
     KIND,
+    KIND_WORDS,
     NAME,
     NOT_EXPLAINED,
     REFERENCE,
     VARIANCE,
-    _listed_order,
-    _needs_explanation,
+    listed_order,
+    needs_explanation,
     signed,
 )
 
@@ -96,8 +96,8 @@ class VerificationTableModel(ColumnsTableModel):
         if self._contest_id is None:
             return [], frozenset()
         desk = self._ctx.desk
-        lines = _listed_order(desk.verification(self._contest_id))
-        if not any(_needs_explanation(line) for line in lines):
+        lines = listed_order(desk.verification(self._contest_id))
+        if not any(needs_explanation(line) for line in lines):
             return lines, frozenset()
         still_open = {
             str(w.subject) for w in desk.open_warnings(self._contest_id) if w.code == "V501"
@@ -105,7 +105,7 @@ class VerificationTableModel(ColumnsTableModel):
         acknowledged = frozenset(
             line.reference
             for line in lines
-            if _needs_explanation(line) and line.reference not in still_open
+            if needs_explanation(line) and line.reference not in still_open
         )
         return lines, acknowledged
 
@@ -177,11 +177,11 @@ class VerificationTableModel(ColumnsTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(line, column)
         if role == Qt.ItemDataRole.DecorationRole and column == EXPLANATION:
-            if _needs_explanation(line) and line.reference not in self._acknowledged:
+            if needs_explanation(line) and line.reference not in self._acknowledged:
                 style = QApplication.style()
                 return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
             return None
-        if role == Qt.ItemDataRole.FontRole and column == EXPLANATION and _needs_explanation(line):
+        if role == Qt.ItemDataRole.FontRole and column == EXPLANATION and needs_explanation(line):
             font = QFont()
             font.setBold(line.reference not in self._acknowledged)
             font.setItalic(True)
@@ -198,7 +198,7 @@ class VerificationTableModel(ColumnsTableModel):
         if column == NAME:
             return line.name
         if column == KIND:
-            return _KIND_WORDS[line.kind]
+            return KIND_WORDS[line.kind]
         if column == ISSUED:
             return format_figure(line.issued)
         if column == COUNTED:
@@ -207,7 +207,7 @@ class VerificationTableModel(ColumnsTableModel):
             return signed(line.variance)
         if line.explanation:
             return line.explanation
-        if _needs_explanation(line):
+        if needs_explanation(line):
             if line.reference in self._acknowledged:
                 return f"{NOT_EXPLAINED} (acknowledged)"
             return NOT_EXPLAINED
@@ -229,7 +229,7 @@ class VerificationTableModel(ColumnsTableModel):
             )
         if column == VARIANCE:
             return "Counted − issued: positive when more papers were found than the account says."
-        if column == EXPLANATION and _needs_explanation(line):
+        if column == EXPLANATION and needs_explanation(line):
             if line.reference in self._acknowledged:
                 return "V501 acknowledged by a supervisor; an explanation can still be recorded."
             return (
