@@ -1,178 +1,29 @@
-"""The history tab: every count side by side with what changed, the requests, the statuses and
-the declarations kept as declared."""
+"""The History tab: the requests, the lots, the statuses and the declarations kept as declared."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QColor
 
-from desktop.services import CountDesk
 from desktop.ui import saving
-from desktop.ui.context import UiContext
 from desktop.ui.history import history_view
-from desktop.ui.history.history_table_model import HistoryTableModel
 from desktop.ui.history.history_view import HistoryView
-from tests.sample import BATLEY, BATLEY_REJECTED
+from tests.sample import BATLEY
+from tests.ui.history.steps import cell_text, header_texts, make_correction, open_view
 from tests.ui.night.steps import (
     CORRECTION_REASON,
     OFFICER,
     cid,
-    corrected_votes,
-    make_ctx,
-    make_desk,
     to_declared,
     to_provisional,
     to_tie,
 )
 
 
-@pytest.fixture
-def desk(db_path) -> CountDesk:
-    return make_desk(db_path)
-
-
-@pytest.fixture
-def ctx(desk) -> UiContext:
-    return make_ctx(desk)
-
-
-def _view(qtbot, ctx: UiContext, contest_id: str | None = BATLEY) -> HistoryView:
-    view = HistoryView(ctx)
-    qtbot.addWidget(view)
-    view.set_contest(contest_id)
-    view.resize(1100, 800)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
-
-
-def _correct(desk: CountDesk) -> bytes:
-    return desk.correct_declaration(
-        BATLEY, "Supervisor", votes=corrected_votes(desk), rejected=BATLEY_REJECTED,
-        reason=CORRECTION_REASON, officer_confirmation=OFFICER,
-    )  # fmt: skip
-
-
-def _cell(model: HistoryTableModel, kind: str, key, column: int, role=Qt.ItemDataRole.DisplayRole):
-    return model.data(model.index(model.row_of(kind, key), column), role)
-
-
-def _headers(model: HistoryTableModel) -> list[str]:
-    return [model.column_title(c) for c in range(model.columnCount())]
-
-
-# -- the model -----------------------------------------------------------------------------
-
-
-def test_the_model_passes_the_model_tester(qtmodeltester, desk):
-    to_declared(desk)
-    _correct(desk)
-    model = HistoryTableModel()
-    model.set_history(desk.history(BATLEY), desk.contest(BATLEY))
-    qtmodeltester.check(model)
-    empty = HistoryTableModel()
-    qtmodeltester.check(empty)
-    empty.set_history(desk.history(BATLEY), desk.contest(BATLEY))
-    empty.set_history(None, None)
-    qtmodeltester.check(empty)
-
-
-def test_rows_are_candidates_in_ballot_order_then_headings_then_totals(desk):
-    to_provisional(desk)
-    model = HistoryTableModel()
-    model.set_history(desk.history(BATLEY), desk.contest(BATLEY))
-    labels = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
-    names = [c.display_name for c in desk.candidates(BATLEY)]
-    assert labels[: len(names)] == names
-    assert labels[len(names)] == "Rejected (a) Want of an official mark"
-    assert labels[-4:] == ["Valid votes", "Rejected papers in total", "Majority", "Elected"]
-    assert _headers(model) == ["Count 1 (stands)"]
-    assert _cell(model, "votes", cid(desk, "Kim Leadbeater"), 0) == "13,296"
-    assert _cell(model, "valid", None, 0) == "37,695"
-    assert _cell(model, "majority", None, 0) == "323"
-    assert _cell(model, "elected", None, 0) == "LEADBEATER, Kim"
-    assert model.index(0, 0).flags() & Qt.ItemFlag.ItemIsEditable == Qt.ItemFlag.NoItemFlags
-
-
-def test_after_a_recount_the_changed_figures_are_marked(desk):
-    to_tie(desk)
-    model = HistoryTableModel()
-    model.set_history(desk.history(BATLEY), desk.contest(BATLEY))
-    assert model.columnCount() == 2
-    assert _headers(model) == ["Count 1", "Count 2 – full recount (stands)"]
-    shown = model.headerData(1, Qt.Orientation.Horizontal)
-    assert shown == "Count 2\nfull recount\n(stands)"
-    spoken = model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.AccessibleTextRole)
-    assert spoken == "Count 2 – full recount (stands)"
-    bold = model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.FontRole)
-    assert bold is not None and bold.bold()
-
-    leadbeater = cid(desk, "Kim Leadbeater")
-    assert _cell(model, "votes", leadbeater, 1) == "13,135 ▼161"
-    assert _cell(model, "votes", leadbeater, 1, Qt.ItemDataRole.ToolTipRole) == (
-        "was 13,296 in count 1"
-    )
-    assert _cell(model, "votes", leadbeater, 1, HistoryTableModel.ChangedRole) is True
-    assert _cell(model, "votes", leadbeater, 1, HistoryTableModel.ValueRole) == 13135
-    shade = _cell(model, "votes", leadbeater, 1, Qt.ItemDataRole.BackgroundRole)
-    assert isinstance(shade, QColor) and shade.alpha() < 255
-    stephenson = cid(desk, "Ryan Stephenson")
-    assert _cell(model, "votes", stephenson, 1) == "13,135 ▲162"
-    assert _cell(model, "votes", cid(desk, "Andrew Smith"), 1) == "74 ▼1"
-    assert "was 75 in count 1" in _cell(
-        model, "votes", cid(desk, "Andrew Smith"), 1, Qt.ItemDataRole.AccessibleTextRole
-    )
-
-    # Unchanged figures, and the first count, carry no mark, shade or tooltip.
-    bickerdike = cid(desk, "Paul Bickerdike")
-    assert _cell(model, "votes", bickerdike, 1) == "102"
-    assert _cell(model, "votes", bickerdike, 1, Qt.ItemDataRole.ToolTipRole) is None
-    assert _cell(model, "votes", bickerdike, 1, Qt.ItemDataRole.BackgroundRole) is None
-    assert _cell(model, "votes", leadbeater, 0) == "13,296"
-    assert _cell(model, "valid", None, 1) == "37,695"
-
-    # The tie is not a figure: marked with *, and says what it was.
-    assert _cell(model, "majority", None, 1) == "tie: lots to be drawn *"
-    assert _cell(model, "majority", None, 1, Qt.ItemDataRole.ToolTipRole) == ("was 323 in count 1")
-    assert _cell(model, "elected", None, 1) == "tie: lots to be drawn *"
-    assert _cell(model, "elected", None, 1, Qt.ItemDataRole.ToolTipRole) == (
-        "was LEADBEATER, Kim in count 1"
-    )
-
-
-def test_lots_are_shown_against_who_is_elected(desk):
-    to_declared(desk)
-    model = HistoryTableModel()
-    model.set_history(desk.history(BATLEY), desk.contest(BATLEY))
-    assert _cell(model, "elected", None, 1) == "STEPHENSON, Ryan (by lot) *"
-    assert _cell(model, "majority", None, 1) == "0 ▼323 (decided by lot)"
-
-
-def test_a_multi_seat_contest_shows_the_margin(db_path):
-    from tests.sample import WARD, WARD_CSV
-
-    desk = CountDesk.open(db_path)
-    desk.import_candidates(WARD_CSV, "Importer")
-    desk.set_contest_facts(WARD, "Supervisor", ballot_papers_verified=1000)
-    ids = [c.id for c in desk.candidates(WARD)]
-    desk.record_count(WARD, {i: 100 + 10 * n for n, i in enumerate(ids)}, {}, "Clerk")
-    model = HistoryTableModel()
-    model.set_history(desk.history(WARD), desk.contest(WARD))
-    labels = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
-    assert "Margin" in labels and "Majority" not in labels
-    assert "Rejected (e) Rejected in part – not in the total" in labels
-    assert _cell(model, "majority", None, 0) == "10"
-
-
-# -- the view ------------------------------------------------------------------------------
-
-
 def test_after_a_recount_the_view_lists_the_request_and_statuses(qtbot, desk, ctx):
     to_tie(desk)
-    view = _view(qtbot, ctx)
+    view = open_view(qtbot, ctx)
     assert view.table.isVisible() and view.model.columnCount() == 2
     assert view.legend_label.isVisible() and "▲" in view.legend_label.text()
     assert "The count that stands: Count 2 – full recount, recorded at" in (
@@ -205,17 +56,17 @@ def test_after_a_correction_three_counts_and_two_declarations(
     qtbot, monkeypatch, tmp_path, desk, ctx
 ):
     first_pdf = to_declared(desk)
-    corrected_pdf = _correct(desk)
-    view = _view(qtbot, ctx)
+    corrected_pdf = make_correction(desk)
+    view = open_view(qtbot, ctx)
     assert view.model.columnCount() == 3
-    assert _headers(view.model) == [
+    assert header_texts(view.model) == [
         "Count 1",
         "Count 2 – full recount",
         "Count 3 – correction after the declaration (stands)",
     ]
     smith = cid(desk, "Andrew Smith")
-    assert _cell(view.model, "votes", smith, 2) == "72 ▼2"
-    assert _cell(view.model, "votes", smith, 2, Qt.ItemDataRole.ToolTipRole) == (
+    assert cell_text(view.model, "votes", smith, 2) == "72 ▼2"
+    assert cell_text(view.model, "votes", smith, 2, Qt.ItemDataRole.ToolTipRole) == (
         "was 74 in count 2"
     )
     tip = view.model.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
@@ -251,7 +102,7 @@ def test_after_a_correction_three_counts_and_two_declarations(
 
 def test_a_cancelled_save_writes_nothing(qtbot, monkeypatch, desk, ctx):
     to_declared(desk)
-    view = _view(qtbot, ctx)
+    view = open_view(qtbot, ctx)
     monkeypatch.setattr(
         saving.QFileDialog, "getSaveFileName", lambda *args: ("", "PDF files (*.pdf)")
     )
@@ -260,7 +111,7 @@ def test_a_cancelled_save_writes_nothing(qtbot, monkeypatch, desk, ctx):
 
 def test_a_viewer_that_does_not_open_is_reported(qtbot, monkeypatch, desk, ctx):
     to_declared(desk)
-    view = _view(qtbot, ctx)
+    view = open_view(qtbot, ctx)
     warned = []
     monkeypatch.setattr(history_view, "open_file", lambda path: False)
     monkeypatch.setattr(history_view.QMessageBox, "warning", lambda *args: warned.append(args[2]))
@@ -269,7 +120,7 @@ def test_a_viewer_that_does_not_open_is_reported(qtbot, monkeypatch, desk, ctx):
 
 
 def test_before_any_count_the_view_says_so(qtbot, desk, ctx):
-    view = _view(qtbot, ctx)
+    view = open_view(qtbot, ctx)
     assert not view.table.isVisible()
     assert view.message_label.text().startswith("No count recorded yet for Batley and Spen")
     assert view.requests_empty.isVisible()
@@ -279,7 +130,7 @@ def test_before_any_count_the_view_says_so(qtbot, desk, ctx):
 
 def test_refreshes_lazily_when_a_count_changes(qtbot, monkeypatch, desk, ctx):
     to_provisional(desk)
-    view = _view(qtbot, ctx)
+    view = open_view(qtbot, ctx)
     assert view.model.columnCount() == 1
     calls = []
     real = desk.history
@@ -299,7 +150,7 @@ def test_refreshes_lazily_when_a_count_changes(qtbot, monkeypatch, desk, ctx):
     view.show()
     qtbot.waitUntil(lambda: view.model.columnCount() == 2)
     assert calls == [1]
-    assert _headers(view.model)[1] == "Count 2 – bundle check (stands)"
+    assert header_texts(view.model)[1] == "Count 2 – bundle check (stands)"
 
     ctx.events.count_changed.emit(BATLEY)
     ctx.events.count_changed.emit(BATLEY)
@@ -320,7 +171,7 @@ def test_a_hidden_view_reads_nothing_until_shown(qtbot, monkeypatch, desk, ctx):
 
 def test_every_control_has_an_accessible_name(qtbot, desk, ctx):
     to_declared(desk)
-    view = _view(qtbot, ctx)
+    view = open_view(qtbot, ctx)
     for widget in (view.table, view.requests_table, view.status_table):
         assert widget.accessibleName()
     for open_button, save_button in view.declaration_buttons:
@@ -330,7 +181,7 @@ def test_every_control_has_an_accessible_name(qtbot, desk, ctx):
 
 def test_the_drawing_of_lots_is_listed_with_how_and_who_witnessed(qtbot, desk, ctx):
     to_declared(desk)
-    view = _view(qtbot, ctx)
+    view = open_view(qtbot, ctx)
     lots = view.lots_table
     assert lots.rowCount() == 1
     row = [lots.item(0, c).text() for c in range(lots.columnCount())]
