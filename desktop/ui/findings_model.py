@@ -6,10 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QStyle,
-    QWidget,
-)
+from PySide6.QtWidgets import QStyle, QWidget
 
 from desktop.domain.findings import Finding, Severity
 from desktop.ui.tables import Index

@@ -11,13 +11,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QEvent,
-    Qt,
-)
-from PySide6.QtGui import (
-    QResizeEvent,
-)
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -35,11 +30,7 @@ from desktop.services.night import ContestHistory
 from desktop.ui.context import UiContext
 from desktop.ui.headings import heading_label
 from desktop.ui.history.history_table import HistoryTable
-from desktop.ui.history.history_table_model import (
-    LEGEND,
-    HistoryTableModel,
-    candidate_name,
-)
+from desktop.ui.history.history_table_model import LEGEND, HistoryTableModel, candidate_name
 from desktop.ui.history.plain_tables import fill_table, fit_height, plain_table
 from desktop.ui.history.words import (
     decision_words,

@@ -5,12 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import (
-    QUrl,
-)
-from PySide6.QtGui import (
-    QDesktopServices,
-)
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 
 from desktop.domain.model import Status
 from desktop.domain.workflow import RecountDecision, status_label

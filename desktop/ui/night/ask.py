@@ -14,10 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.arithmetic import ContestResult
 from desktop.domain.model import Status

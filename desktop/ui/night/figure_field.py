@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QLabel,
-    QLineEdit,
-)
+from PySide6.QtWidgets import QLabel, QLineEdit
 
 from desktop.domain.figures import FigureProblem, format_figure, parse_figure
 

@@ -18,12 +18,7 @@ from desktop.domain.arithmetic import ContestResult
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_figure
 from desktop.ui.context import UiContext
-from desktop.ui.night.common import (
-    candidate_names,
-    labelled,
-    lots_needed,
-    set_tab_order,
-)
+from desktop.ui.night.common import candidate_names, labelled, lots_needed, set_tab_order
 from desktop.ui.night.night_dialog import NightDialog
 
 

@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import (
-    QEvent,
-    Qt,
-)
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,

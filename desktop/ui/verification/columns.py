@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from desktop.domain.model import Contest, Status
-from desktop.domain.verification import (
-    BoxKind,
-    VerificationLine,
-)
+from desktop.domain.verification import BoxKind, VerificationLine
 
 COLUMNS = (
     "Reference",

@@ -5,24 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QApplication,
-    QStyle,
-)
+from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import FigureProblem, format_figure, parse_figure
-from desktop.domain.verification import (
-    BoxKind,
-    VerificationLine,
-)
+from desktop.domain.verification import BoxKind, VerificationLine
 from desktop.ui.context import UiContext
 from desktop.ui.tables import ColumnsTableModel, Index
 from desktop.ui.undo import apply_edit

@@ -15,10 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,20 +30,14 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Contest, Status
-from desktop.domain.verification import (
-    verification_findings,
-)
+from desktop.domain.verification import verification_findings
 from desktop.ui.context import UiContext
 from desktop.ui.headings import heading_label
 from desktop.ui.lazy import ContestPage
 from desktop.ui.message_line import MessageLine
 from desktop.ui.verification.box_removal import confirm_box_removal
 from desktop.ui.verification.checks_box import ChecksBox
-from desktop.ui.verification.columns import (
-    CSV_COLUMNS,
-    REMOVE_AFTER_COUNT,
-    lock_text,
-)
+from desktop.ui.verification.columns import CSV_COLUMNS, REMOVE_AFTER_COUNT, lock_text
 from desktop.ui.verification.entry_delegate import CellEditor
 from desktop.ui.verification.statement_buttons import StatementButtons
 from desktop.ui.verification.totals_box import TotalsBox

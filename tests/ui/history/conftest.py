@@ -6,10 +6,7 @@ import pytest
 
 from desktop.services import CountDesk
 from desktop.ui.context import UiContext
-from tests.ui.night.steps import (
-    make_ctx,
-    make_desk,
-)
+from tests.ui.night.steps import make_ctx, make_desk
 
 
 @pytest.fixture

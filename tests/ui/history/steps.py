@@ -9,11 +9,7 @@ from desktop.ui.context import UiContext
 from desktop.ui.history.history_table_model import HistoryTableModel
 from desktop.ui.history.history_view import HistoryView
 from tests.sample import BATLEY, BATLEY_REJECTED
-from tests.ui.night.steps import (
-    CORRECTION_REASON,
-    OFFICER,
-    corrected_votes,
-)
+from tests.ui.night.steps import CORRECTION_REASON, OFFICER, corrected_votes
 
 
 def open_view(qtbot, ctx: UiContext, contest_id: str | None = BATLEY) -> HistoryView:

@@ -9,12 +9,7 @@ from desktop.services import CountDesk
 from desktop.ui.history.history_table_model import HistoryTableModel
 from tests.sample import BATLEY
 from tests.ui.history.steps import cell_text, header_texts, make_correction
-from tests.ui.night.steps import (
-    cid,
-    to_declared,
-    to_provisional,
-    to_tie,
-)
+from tests.ui.night.steps import cid, to_declared, to_provisional, to_tie
 
 
 def test_the_model_passes_the_model_tester(qtmodeltester, desk):

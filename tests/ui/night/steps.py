@@ -16,13 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import CountDesk
 from desktop.ui.context import ContestEvents, UiContext
-from tests.sample import (
-    BATLEY,
-    BATLEY_CSV,
-    BATLEY_REJECTED,
-    BATLEY_VOTES,
-    BOXES_CSV,
-)
+from tests.sample import BATLEY, BATLEY_CSV, BATLEY_REJECTED, BATLEY_VOTES, BOXES_CSV
 from tests.services.test_night import Clock
 
 OFFICER = "Jacqui Gedman"

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from desktop.services import CountDesk
 from desktop.ui.night import ask, correction_dialog
 from desktop.ui.night.ask import ask_correction
 from desktop.ui.night.correction_dialog import CorrectionDialog
-from tests.sample import (
-    BATLEY,
-)
+from tests.sample import BATLEY
 from tests.ui.night.steps import (
     CORRECTION_REASON,
     OFFICER,

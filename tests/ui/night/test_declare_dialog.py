@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog,
-)
+from PySide6.QtWidgets import QDialog
 
 from desktop.domain.model import Status
 from desktop.services import CountDesk
 from desktop.ui.night.declare_dialog import DeclareDialog
-from tests.sample import (
-    BATLEY,
-    BATLEY_CSV,
-)
+from tests.sample import BATLEY, BATLEY_CSV
 from tests.ui.night.steps import OFFICER, inputs_of, make_ctx, open_dialog, to_decided, to_tie
 
 

@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QRadioButton,
-)
+from PySide6.QtWidgets import QCheckBox, QRadioButton
 
 from desktop.services import CountDesk
 from desktop.ui.night import ask, running
 from desktop.ui.night.ask import ask_lots
 from desktop.ui.night.lots_dialog import LotsDialog
-from tests.sample import (
-    BATLEY,
-    WARD,
-    WARD_CSV,
-)
+from tests.sample import BATLEY, WARD, WARD_CSV
 from tests.ui.night.steps import cid, inputs_of, make_ctx, open_dialog, to_provisional, to_tie
 
 

@@ -6,19 +6,14 @@ Dialogs are never run modally: they are filled in and accepted directly, or thro
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QRadioButton,
-)
+from PySide6.QtWidgets import QDialog, QRadioButton
 
 from desktop.domain.model import Status
 from desktop.services import CountDesk
 from desktop.ui.night import running
 from desktop.ui.night.ask import ask_recount
 from desktop.ui.night.recount_dialog import RecountDialog
-from tests.sample import (
-    BATLEY,
-)
+from tests.sample import BATLEY
 from tests.ui.night.steps import cid, inputs_of, open_dialog, to_declared, to_provisional
 
 

@@ -7,13 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
-    QLineEdit,
-)
+from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QLineEdit
 
 from desktop.services import CountDesk
 from desktop.ui.window import main_window as main_window_module
