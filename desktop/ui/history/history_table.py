@@ -5,8 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from desktop.ui.history.history_table_model import LABEL_EMS, MIN_COLUMN_EMS, HistoryTableModel
+from desktop.ui.history.history_table_model import HistoryTableModel
 from desktop.ui.history.plain_tables import fit_height
+
+#: The row labels are at least this wide, in widths of "M"; where the counts leave no more
+#: room on the page, longer headings are elided (and shown in full in their tooltips).
+LABEL_EMS = 20
+#: The narrowest a count's column is, in widths of "M".
+MIN_COLUMN_EMS = 9
 
 
 class HistoryTable(QTableView):

@@ -20,20 +20,6 @@ from desktop.ui.tables import Index
 #: so that the text keeps the ordinary text colour in light and dark themes alike.
 CHANGED_ALPHA = 70
 
-#: The row labels are at least this wide, in widths of "M"; where the counts leave no more
-#: room on the page, longer headings are elided (and shown in full in their tooltips).
-LABEL_EMS = 20
-#: The narrowest a count's column is, in widths of "M".
-MIN_COLUMN_EMS = 9
-
-LEGEND = (
-    "Shaded figures differ from the count before: ▲ rose and ▼ fell by the amount shown; "
-    "* who is elected changed. Hover over a figure to see what it was."
-)
-
-
-# -- the table of counts -------------------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class _Row:

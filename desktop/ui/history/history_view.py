@@ -30,7 +30,7 @@ from desktop.services.night import ContestHistory
 from desktop.ui.context import UiContext
 from desktop.ui.headings import heading_label
 from desktop.ui.history.history_table import HistoryTable
-from desktop.ui.history.history_table_model import LEGEND, HistoryTableModel, candidate_name
+from desktop.ui.history.history_table_model import HistoryTableModel, candidate_name
 from desktop.ui.history.plain_tables import fill_table, fit_height, plain_table
 from desktop.ui.history.words import (
     decision_words,
@@ -43,6 +43,11 @@ from desktop.ui.history.words import (
 from desktop.ui.layouts import clear_layout
 from desktop.ui.lazy import ContestPage
 from desktop.ui.saving import ask_pdf_path, not_saved, write_pdf
+
+LEGEND = (
+    "Shaded figures differ from the count before: ▲ rose and ▼ fell by the amount shown; "
+    "* who is elected changed. Hover over a figure to see what it was."
+)
 
 
 class HistoryView(ContestPage):
