@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.services import CountDesk
 from desktop.ui.context import ContestEvents, UiContext
-from desktop.ui.count_view import CountView
+from desktop.ui.count.count_view import CountView
 
 BUDGET_MS = 16.0
 

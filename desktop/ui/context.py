@@ -24,6 +24,11 @@ class ContestEvents(QObject):
     #: Elections or contests were created (the navigator rebuilds).
     contests_changed = Signal()
 
+    def announce(self, contest_id: str) -> None:
+        """Tell every view the contest changed as a whole: its facts, status and counts."""
+        self.setup_changed.emit(contest_id)
+        self.count_changed.emit(contest_id)
+
 
 @dataclass
 class UiContext:

@@ -1,7 +1,9 @@
 """Views that read their contest again only when they are seen.
 
-Counting fires a change on every accepted figure; a document or a history that is not on screen
-only notes that it is out of date, and reads (or renders) again when shown, once per burst.
+Counting fires a change on every accepted figure; a page that is not on screen only notes that
+it is out of date, and reads (or renders) again when shown. A document or a history on screen
+reads again once per burst of changes; the verification, whose rows the keyboard works on,
+reads again at once.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from desktop.ui.context import UiContext
 class ContestPage(QWidget):
     """A contest's page that refreshes lazily: subclasses implement ``refresh()``."""
 
+    #: Whether a change heard while on screen is shown at once rather than after the burst.
+    refresh_at_once = False
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
@@ -29,6 +34,11 @@ class ContestPage(QWidget):
         ctx.events.count_changed.connect(self._on_contest_changed)
         ctx.events.setup_changed.connect(self._on_contest_changed)
         ctx.events.contests_changed.connect(self._on_contests_changed)
+
+    @property
+    def contest_id(self) -> str | None:
+        """The contest shown, if any."""
+        return self._contest_id
 
     def refresh(self) -> None:
         """Read the contest again and show it (subclasses)."""
@@ -58,5 +68,9 @@ class ContestPage(QWidget):
     def _mark_stale(self) -> None:
         """Note the page is out of date; refresh soon if it is on screen."""
         self._stale = True
-        if self.isVisible():
+        if not self.isVisible():
+            return
+        if self.refresh_at_once:
+            self.refresh()
+        else:
             self._refresh_timer.start()

@@ -1,11 +1,13 @@
-"""Printing PDF bytes on the system's printer: each page rendered and fitted on its own sheet."""
+"""Printing PDF bytes on the system's printer: the printer asked for, each page rendered and
+fitted on its own sheet."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QWidget
 
 #: Pages are rendered at the printer's resolution, but no finer: an A4 page at 1200 dpi would
 #: be a 550 MB image, and 300 dpi is sharper than any count-centre printer needs.
@@ -59,3 +61,24 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> str | None:
     finally:
         document.close()
         buffer.close()
+
+
+def ask_for_printer(parent: QWidget | None, doc_name: str, title: str) -> QPrinter | None:
+    """Ask which printer to print an A4 document on (full page); None if cancelled.
+
+    The dialog is reached as this module's ``QPrintDialog`` so that tests can replace it.
+    """
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setFullPage(True)
+    printer.setDocName(doc_name)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(title)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    return printer if accepted else None
+
+
+def printed_where(printer: QPrinter) -> str:
+    """Where a document was printed, in words: the file or the printer's name."""
+    return printer.outputFileName() or printer.printerName() or "the printer"

@@ -1,0 +1,1 @@
+"""The Count tab: the figures keyed for each candidate, checked as they are typed."""

@@ -1,0 +1,160 @@
+"""The fields of the count, in ballot order: each candidate's votes (and bundle fields), each
+heading of rejected papers, and the ballot papers verified."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QWidget
+
+from desktop.services import LiveCount
+from desktop.ui.count.figure_edit import FigureEdit, FigureRow, focus_field
+from desktop.ui.layouts import clear_layout
+
+
+class CountForm(QWidget):
+    """The grid of figure fields; what is typed in them is handed on as signals of the row."""
+
+    #: A figure was typed in a row's field (FigureRow).
+    typed = Signal(object)
+    #: A row's figure was accepted (FigureRow, and whether to move on to the next field).
+    accepted = Signal(object, bool)
+    #: Full bundles or a part-bundle was typed (FigureRow).
+    bundle_typed = Signal(object)
+    #: A row's bundles were accepted (FigureRow, and whether to move on to the next field).
+    bundle_accepted = Signal(object, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(8)
+        self.grid.setVerticalSpacing(1)
+        #: The rows in ballot order, then the rejected papers, then the papers verified.
+        self.rows: list[FigureRow] = []
+
+    def clear(self) -> None:
+        """Take every field away."""
+        clear_layout(self.grid)
+        self.rows = []
+
+    def build(self, live: LiveCount) -> None:
+        """Lay out a field for every figure of this count."""
+        bold = QFont(self.font())
+        bold.setBold(True)
+        grid = self.grid
+        grid_row = 0
+
+        def section(text: str) -> None:
+            nonlocal grid_row
+            label = QLabel(text)
+            label.setFont(bold)
+            grid.addWidget(label, grid_row, 0, 1, 7)
+            grid_row += 1
+
+        section("Votes for each candidate, in ballot order")
+        size = live.contest.bundle_size
+        for position, candidate in enumerate(live.candidates, start=1):
+            what = f"Votes for {candidate.display_name}"
+            row = self._add_row("votes", candidate.id, what, candidate.display_name)
+            number = QLabel(f"{position}.")
+            name = QLabel(candidate.display_name)
+            name.setFont(bold)
+            description = QLabel()
+            metrics = description.fontMetrics()
+            description.setText(
+                metrics.elidedText(candidate.description, Qt.TextElideMode.ElideRight, 220)
+            )
+            description.setToolTip(candidate.description)
+            name.setBuddy(row.edit)
+            grid.addWidget(number, grid_row, 0)
+            grid.addWidget(name, grid_row, 1)
+            grid.addWidget(description, grid_row, 2)
+            grid.addWidget(self._bundle_box(row, size), grid_row, 3)
+            grid.addWidget(row.edit, grid_row, 4)
+            grid_row += 1
+            grid.addWidget(row.message, grid_row, 1, 1, 5)
+            grid_row += 1
+
+        section("Rejected ballot papers")
+        for heading in live.contest.type.headings:
+            what = f"Rejected papers ({heading.letter}) {heading.label.lower()}"
+            row = self._add_row("rejected", heading.key, what)
+            note = "" if heading.wholly_rejected else " – not in the total"
+            label = QLabel(f"({heading.letter}) {heading.label}{note}")
+            label.setBuddy(row.edit)
+            grid.addWidget(label, grid_row, 1, 1, 3)
+            grid.addWidget(row.edit, grid_row, 4)
+            grid_row += 1
+            grid.addWidget(row.message, grid_row, 1, 1, 5)
+            grid_row += 1
+
+        row = self._add_row("papers", None, "Ballot papers verified")
+        from_boxes = live.papers_from_verification
+        label = QLabel(
+            "Ballot papers verified (from the verification)"
+            if from_boxes
+            else "Ballot papers verified"
+        )
+        if from_boxes:
+            row.edit.setToolTip(
+                "The total counted at verification: change a box's figure in the Verification tab."
+            )
+        label.setFont(bold)
+        label.setBuddy(row.edit)
+        grid.addWidget(label, grid_row, 1, 1, 3)
+        grid.addWidget(row.edit, grid_row, 4)
+        grid_row += 1
+        grid.addWidget(row.message, grid_row, 1, 1, 5)
+        grid_row += 1
+        grid.setRowStretch(grid_row, 1)
+        grid.setColumnStretch(5, 1)
+
+    def show_bundles(self, on: bool) -> None:
+        """Show or hide the bundle fields of every candidate."""
+        for i in range(self.grid.count()):
+            item = self.grid.itemAt(i)
+            widget = item.widget() if item is not None else None
+            if widget is not None and widget.objectName() == "bundleBox":
+                widget.setVisible(on)
+
+    def _add_row(self, kind: str, key: int | str | None, what: str, name: str = "") -> FigureRow:
+        edit = FigureEdit()
+        edit.setAccessibleName(what)
+        message = QLabel()
+        message.setWordWrap(True)
+        message.setObjectName("figureMessage")
+        message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        message.setAccessibleName(f"Problem with {what}")
+        message.hide()
+        row = FigureRow(kind, key, what, name, edit, message)
+        edit.textEdited.connect(lambda _t, r=row: self.typed.emit(r))
+        edit.accepted.connect(lambda r=row: self.accepted.emit(r, True))
+        edit.editingFinished.connect(lambda r=row: self.accepted.emit(r, False))
+        self.rows.append(row)
+        return row
+
+    def _bundle_box(self, row: FigureRow, size: int) -> QWidget:
+        """Full bundles × size + part-bundle, for a candidate's votes."""
+        name = row.name
+        row.bundles = FigureEdit()
+        row.bundles.setAccessibleName(f"Full bundles for {name}")
+        row.bundles.setToolTip(f"Full bundles of {size}")
+        row.part = FigureEdit()
+        row.part.setAccessibleName(f"Part-bundle for {name}")
+        row.part.setToolTip(f"Ballot papers in the part-bundle (fewer than {size})")
+        times = QLabel(f"× {size} +")
+        times.setObjectName("bundleTimes")
+        bundle_box = QWidget()
+        bundle_layout = QHBoxLayout(bundle_box)
+        bundle_layout.setContentsMargins(0, 0, 0, 0)
+        bundle_layout.addWidget(row.bundles)
+        bundle_layout.addWidget(times)
+        bundle_layout.addWidget(row.part)
+        bundle_box.setObjectName("bundleBox")
+        for edit in (row.bundles, row.part):
+            edit.textEdited.connect(lambda _t, r=row: self.bundle_typed.emit(r))
+        row.bundles.accepted.connect(lambda r=row: focus_field(r.part))
+        row.part.accepted.connect(lambda r=row: self.bundle_accepted.emit(r, True))
+        row.part.editingFinished.connect(lambda r=row: self.bundle_accepted.emit(r, False))
+        return bundle_box

@@ -1,0 +1,399 @@
+"""Count entry: every candidate's votes, the rejected papers and the ballot papers verified,
+keyed in ballot order with the live checks beside them.
+
+Keyboard first: focus starts on the first candidate's votes; Enter or Tab accepts a figure and
+moves to the next, Shift+Tab goes back. A figure is saved (and undoable) the moment it is
+accepted; a figure that is not a whole number is not saved, and says why beside the field.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import cast
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import CountDeskError
+from desktop.domain.figures import format_figure
+from desktop.services import LiveCount
+from desktop.ui.context import UiContext, show_refusal
+from desktop.ui.count.count_form import CountForm
+from desktop.ui.count.figure_edit import FigureEdit, FigureRow, focus_field, say
+from desktop.ui.count.figure_rows import bundle_values, parse_row, state_words, typed_figures
+from desktop.ui.count.live_panel import LivePanel
+from desktop.ui.keys import candidate_key, heading_key
+from desktop.ui.undo import apply_edit
+
+
+class CountView(QWidget):
+    """The count entry screen of one contest, with its live checks."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.contest_id: str | None = None
+        self.live: LiveCount | None = None
+        self._order: list[FigureEdit] = []
+        self._bundles_on = False
+
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+
+        left = QVBoxLayout()
+        left.setSpacing(4)
+        options = QHBoxLayout()
+        self.bundles_toggle = QCheckBox("Enter votes as &bundles + part-bundle")
+        self.bundles_toggle.setAccessibleName("Enter votes as bundles and part-bundle")
+        self.bundles_toggle.setToolTip("Ctrl+B")
+        self.bundles_toggle.toggled.connect(self._on_bundles_toggled)
+        options.addWidget(self.bundles_toggle)
+        options.addStretch(1)
+        left.addLayout(options)
+
+        self.count_form = CountForm()
+        self.count_form.typed.connect(self._on_typed)
+        self.count_form.accepted.connect(self._on_accepted)
+        self.count_form.bundle_typed.connect(self._on_bundle_typed)
+        self.count_form.bundle_accepted.connect(self._on_bundle_accepted)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.count_form)
+        left.addWidget(scroll, 1)
+
+        actions = QHBoxLayout()
+        self.record_button = QPushButton("&Record count")
+        self.record_button.setAccessibleName("Record count")
+        self.record_button.setToolTip("Ctrl+Return: record these figures as the count that stands")
+        self.record_button.clicked.connect(self.record_count)
+        actions.addWidget(self.record_button)
+        self.state_label = QLabel()
+        self.state_label.setWordWrap(True)
+        self.state_label.setAccessibleName("Count status")
+        actions.addWidget(self.state_label, 1)
+        left.addLayout(actions)
+
+        self.live_panel = LivePanel(self)
+        self.live_panel.setMinimumWidth(380)
+        outer.addLayout(left, 3)
+        outer.addWidget(self.live_panel, 2)
+
+        ctx.events.setup_changed.connect(self._on_setup_changed)
+        ctx.events.count_changed.connect(self._on_count_changed)
+
+    # -- building ------------------------------------------------------------------------
+
+    def set_contest(self, contest_id: str | None) -> None:
+        """Show the count of this contest (or nothing)."""
+        self.contest_id = contest_id
+        self._rebuild()
+
+    @property
+    def _rows(self) -> list[FigureRow]:
+        return self.count_form.rows
+
+    def _rebuild(self) -> None:
+        self.count_form.clear()
+        self._order = []
+        if self.contest_id is None:
+            self.live = None
+            return
+        self.live = self.ctx.desk.live_count(self.contest_id)
+        self.count_form.build(self.live)
+        self._load_saved()
+        self._apply_bundle_mode()
+        self._update_live()
+
+    def _load_saved(self) -> None:
+        """Put the saved figures in the fields (leaving any field that holds a refused figure)."""
+        assert self.live is not None
+        draft = self.live.draft
+        for row in self._rows:
+            if row.kind == "votes":
+                row.saved = draft.votes.get(candidate_key(row.key))
+                if row.bundles is not None and row.part is not None:
+                    b = draft.bundles.get(candidate_key(row.key))
+                    p = draft.parts.get(candidate_key(row.key))
+                    if not row.extra.get("bundle_invalid"):
+                        row.bundles.setText("" if b is None else str(b))
+                        row.part.setText("" if p is None else str(p))
+            elif row.kind == "rejected":
+                row.saved = draft.rejected.get(heading_key(row.key))
+            else:
+                row.saved = self.live.contest.ballot_papers_verified
+            if not row.invalid:
+                row.typed = row.saved
+                row.edit.setText(format_figure(row.saved) if row.saved is not None else "")
+                say(row, "")
+
+    # -- keyboard order ------------------------------------------------------------------
+
+    def _apply_bundle_mode(self) -> None:
+        """Show or hide the bundle fields, lock what cannot be keyed now, and set the Tab order."""
+        on = self._bundles_on
+        live = self.live
+        locked = live is not None and live.locked_reason is not None
+        papers_fixed = live is not None and live.papers_from_verification
+        self.count_form.show_bundles(on)
+        order: list[FigureEdit] = []
+        for row in self._rows:
+            if row.kind == "votes":
+                typed_here = not on and not locked
+                row.edit.setReadOnly(not typed_here)
+                for edit in (row.bundles, row.part):
+                    if edit is not None:
+                        edit.setReadOnly(locked)
+                if on and not locked and row.bundles is not None and row.part is not None:
+                    order += [row.bundles, row.part]
+                elif typed_here:
+                    order.append(row.edit)
+            else:
+                fixed = locked or (row.kind == "papers" and papers_fixed)
+                row.edit.setReadOnly(fixed)
+                if not fixed:
+                    order.append(row.edit)
+        for row in self._rows:
+            in_order = row.edit in order
+            row.edit.setFocusPolicy(
+                Qt.FocusPolicy.StrongFocus if in_order else Qt.FocusPolicy.NoFocus
+            )
+            # Fixed figures look fixed (greyed), not like empty boxes that ignore typing.
+            fixed = locked or (row.kind == "papers" and papers_fixed)
+            row.edit.setEnabled(not fixed)
+            for edit in (row.bundles, row.part):
+                if edit is not None:
+                    edit.setEnabled(not locked)
+        self._order = order
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+        if order:
+            QWidget.setTabOrder(order[-1], self.record_button)
+
+    def first_field(self) -> FigureEdit | None:
+        """The field where keying starts: the first candidate's votes (or bundles)."""
+        return self._order[0] if self._order else None
+
+    def focus_first_field(self) -> None:
+        """Put the keyboard in the first field (see ``first_field``)."""
+        focus_field(self.first_field())
+
+    def _focus_after(self, edit: FigureEdit) -> None:
+        if edit in self._order:
+            index = self._order.index(edit)
+            if index + 1 < len(self._order):
+                focus_field(self._order[index + 1])
+            else:
+                self.record_button.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt override
+        super().showEvent(event)
+        if self.focusWidget() not in self._order:
+            focus_field(self.first_field())
+
+    # -- typing and accepting ------------------------------------------------------------
+
+    def _on_typed(self, row: FigureRow) -> None:
+        ok, value = parse_row(row, row.edit.text())
+        row.invalid = not ok
+        if ok:
+            say(row, "")
+            row.typed = value
+        else:
+            row.typed = row.saved
+        self._update_live()
+
+    def _on_accepted(self, row: FigureRow, advance: bool = False) -> None:
+        if self.contest_id is None or row.edit.isReadOnly() or not row.edit.isVisible():
+            if advance:
+                self._focus_after(row.edit)
+            return
+        ok, value = parse_row(row, row.edit.text())
+        if not ok:
+            row.invalid = True
+            self._update_live()
+            return  # not saved; the field keeps the text and says why
+        row.invalid = False
+        say(row, "")
+        if row.kind == "papers" and value is None:
+            if row.saved is not None:
+                say(
+                    row,
+                    "✖ F101: Ballot papers verified is empty: type the total from the statement "
+                    "of verification. The saved figure is kept.",
+                )
+                row.invalid = True
+            if advance:
+                self._focus_after(row.edit)
+            return
+        if value != row.saved and not self._save(row, value):
+            return
+        if value is not None:
+            row.edit.setText(format_figure(value))
+        if advance:
+            self._focus_after(row.edit)
+
+    def _save(self, row: FigureRow, value: int | None) -> bool:
+        contest_id = self.contest_id
+        assert contest_id is not None
+        desk = self.ctx.desk
+
+        def apply(v: object) -> None:
+            figure = v if isinstance(v, int) else None
+            if row.kind == "votes":
+                desk.set_draft_votes(
+                    contest_id, candidate_key(row.key), figure, self.ctx.operator()
+                )
+            elif row.kind == "rejected":
+                desk.set_draft_rejected(
+                    contest_id, heading_key(row.key), figure, self.ctx.operator()
+                )
+            else:
+                desk.set_contest_facts(
+                    contest_id, self.ctx.operator(), ballot_papers_verified=figure
+                )
+            self._after_save(contest_id)
+
+        text = f"{row.what}: {format_figure(row.saved)} → {format_figure(value)}"
+        return apply_edit(self.ctx.undo_stack, text, apply, row.saved, value, self._refused)
+
+    def _after_save(self, contest_id: str) -> None:
+        if contest_id == self.contest_id:
+            self.live = self.ctx.desk.live_count(contest_id)
+            self._load_saved()
+            self._update_live()
+        self.ctx.events.count_changed.emit(contest_id)
+
+    def _refused(self, error: CountDeskError) -> None:
+        show_refusal(self, "Figure not saved", error)
+
+    # -- bundles -------------------------------------------------------------------------
+
+    def _on_bundle_typed(self, row: FigureRow) -> None:
+        assert self.live is not None
+        ok, _bundles, _part, total = bundle_values(self.live, row)
+        row.extra["bundle_invalid"] = 0 if ok else 1
+        if ok:
+            say(row, "")
+            row.typed = total if total is not None else row.saved
+            row.edit.setText(format_figure(row.typed) if row.typed is not None else "")
+        else:
+            row.typed = row.saved
+        self._update_live()
+
+    def _on_bundle_accepted(self, row: FigureRow, advance: bool = False) -> None:
+        assert row.part is not None
+        contest_id = self.contest_id
+        if contest_id is None:
+            return
+        assert self.live is not None
+        ok, bundles, part, total = bundle_values(self.live, row)
+        if not ok:
+            row.extra["bundle_invalid"] = 1
+            return
+        row.extra["bundle_invalid"] = 0
+        old = (
+            self.live.draft.bundles.get(candidate_key(row.key)),
+            self.live.draft.parts.get(candidate_key(row.key)),
+        )
+        desk = self.ctx.desk
+
+        def apply(v: object) -> None:
+            b, p = cast(tuple[int | None, int | None], v)
+            desk.set_draft_bundles(contest_id, candidate_key(row.key), b, p, self.ctx.operator())
+            self._after_save(contest_id)
+
+        if (bundles, part) != old:
+            text = f"{row.what}: {format_figure(row.saved)} → {format_figure(total)}"
+            if not apply_edit(
+                self.ctx.undo_stack, text, apply, old, (bundles, part), self._refused
+            ):
+                return
+        if advance:
+            self._focus_after(row.part)
+
+    def _on_bundles_toggled(self, on: bool) -> None:
+        self._bundles_on = on
+        if self._rows:
+            self._apply_bundle_mode()
+            focus_field(self.first_field())
+
+    def set_bundle_mode(self, on: bool) -> None:
+        """Switch between typing totals and typing bundles + part-bundle."""
+        self.bundles_toggle.setChecked(on)
+
+    # -- live checks and recording -------------------------------------------------------
+
+    def _update_live(self) -> None:
+        if self.live is None:
+            return
+        votes, rejected, papers = typed_figures(self._rows)
+        result = self.live.result(votes, rejected, papers)
+        self.live_panel.show_result(result)
+        text, can_record = state_words(self.live, self._rows)
+        self.state_label.setText(text)
+        self.record_button.setEnabled(can_record)
+        self.last_result = result
+
+    def record_count(self) -> None:
+        """Record the figures keyed in as the count that stands (asks first if errors stand)."""
+        if self.contest_id is None:
+            return
+        result = self.ctx.desk.draft_result(self.contest_id)
+        # A tie is no fault of the figures: lots are drawn once the count is recorded.
+        errors = [f for f in result.errors if f.code != "L401"]
+        if errors:
+            listed = "\n".join(f"{f.code}: {f.message}" for f in errors[:6])
+            answer = QMessageBox.question(
+                self,
+                "Record a count with errors?",
+                f"These figures have {len(errors)} error(s):\n\n{listed}\n\n"
+                "Record them anyway? The declaration stays blocked until the errors are resolved.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            stored = self.ctx.desk.record_draft(self.contest_id, self.ctx.operator())
+        except CountDeskError as error:
+            show_refusal(self, "Count not recorded", error)
+            return
+        self._after_save(self.contest_id)
+        self.state_label.setText(
+            f"Recorded as count {stored.number} at {stored.recorded_at.astimezone():%H:%M} by "
+            f"{stored.operator}: this is now the count that stands."
+        )
+
+    # -- other views' changes ------------------------------------------------------------
+
+    def _on_setup_changed(self, contest_id: str) -> None:
+        if contest_id == self.contest_id:
+            focused = self.focusWidget()
+            index = self._order.index(focused) if focused in self._order else None
+            self._rebuild()
+            if index is not None and index < len(self._order):
+                focus_field(self._order[index])
+
+    def _on_count_changed(self, contest_id: str) -> None:
+        if contest_id == self.contest_id and self.live is not None:
+            fresh = self.ctx.desk.live_count(contest_id)
+            if (
+                fresh.draft != self.live.draft
+                or fresh.contest != self.live.contest
+                or fresh.papers_from_verification != self.live.papers_from_verification
+                or fresh.pending_recount != self.live.pending_recount
+            ):
+                self.live = fresh
+                self._load_saved()
+                self._apply_bundle_mode()
+                self._update_live()

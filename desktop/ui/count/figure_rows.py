@@ -1,0 +1,106 @@
+"""What the count's rows hold: figures parsed from their fields, the figures typed so far, and
+the state of the count in words."""
+
+from __future__ import annotations
+
+from desktop.domain.figures import FigureProblem, parse_figure
+from desktop.services import LiveCount
+from desktop.ui.count.figure_edit import FigureRow, say
+from desktop.ui.keys import candidate_key, heading_key
+
+
+def parse_row(row: FigureRow, text: str) -> tuple[bool, int | None]:
+    """(ok, value) of the text typed in a row: an empty field is "not entered" (None); a
+    figure that is not a whole number is said beside the field."""
+    if not text.strip():
+        return True, None
+    try:
+        return True, parse_figure(text, what=row.what)
+    except FigureProblem as problem:
+        say(row, f"✖ {problem.code}: {problem.message}")
+        return False, None
+
+
+def bundle_values(
+    live: LiveCount, row: FigureRow
+) -> tuple[bool, int | None, int | None, int | None]:
+    """(ok, bundles, part, total) from a row's two bundle fields; what is wrong is said."""
+    assert row.bundles is not None and row.part is not None
+    values: list[int | None] = []
+    for edit, what in ((row.bundles, "Full bundles"), (row.part, "The part-bundle")):
+        text = edit.text()
+        if not text.strip():
+            values.append(None)
+            continue
+        try:
+            values.append(parse_figure(text, what=f"{what} for {row.name}"))
+        except FigureProblem as problem:
+            say(row, f"✖ {problem.code}: {problem.message}")
+            return False, None, None, None
+    bundles, part = values
+    if bundles is None or part is None:
+        return True, bundles, part, None
+    try:
+        total = live.bundle_total(bundles, part, candidate_key(row.key))
+    except FigureProblem as problem:
+        say(row, f"✖ {problem.code}: {problem.message}")
+        return False, None, None, None
+    return True, bundles, part, total
+
+
+def typed_figures(
+    rows: list[FigureRow],
+) -> tuple[dict[int, int | None], dict[str, int | None], int | None]:
+    """The figures typed so far: votes by candidate, rejected papers by heading, papers verified."""
+    votes: dict[int, int | None] = {}
+    rejected: dict[str, int | None] = {}
+    papers = None
+    for row in rows:
+        if row.kind == "votes":
+            votes[candidate_key(row.key)] = row.typed
+        elif row.kind == "rejected":
+            rejected[heading_key(row.key)] = row.typed
+        else:
+            papers = row.typed
+    return votes, rejected, papers
+
+
+def state_words(live: LiveCount, rows: list[FigureRow]) -> tuple[str, bool]:
+    """Where the count stands, in words, and whether it can be recorded now."""
+    draft = live.draft
+    unsaved = any(r.invalid or r.typed != r.saved for r in rows)
+    pending = live.pending_recount
+    what = "the count"
+    if pending is not None:
+        what = "the recount" if pending["decision"] == "full" else "the bundle check"
+    if live.locked_reason is not None:
+        return live.locked_reason, False
+    if draft.recorded_as is not None and not unsaved:
+        return (
+            f"These figures are recorded as count {draft.recorded_as}, the count that stands.",
+            False,
+        )
+    complete = all(r.saved is not None for r in rows if r.kind != "papers")
+    can_record = complete and not unsaved
+    granted = ""
+    if pending is not None:
+        granted = (
+            f"A {'full recount' if pending['decision'] == 'full' else 'bundle check'} "
+            f"was granted (asked by {pending['requested_by']}): key in {what}. "
+        )
+    if any(r.invalid for r in rows):
+        text = (
+            f"{granted}A figure was not saved: put it right (the reason is shown under "
+            "it), then record the count."
+        )
+    elif complete:
+        text = (
+            f"{granted}Every figure is in and saved. Record {what} (Ctrl+Return) to make "
+            "it the count that stands."
+        )
+    else:
+        text = (
+            f"{granted}Each figure is saved when you press Enter or Tab. Record {what} "
+            "when every figure is in."
+        )
+    return text, can_record

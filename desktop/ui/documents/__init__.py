@@ -1,0 +1,1 @@
+"""The Documents tab: the declaration and the provisional sheet, shown as printed."""

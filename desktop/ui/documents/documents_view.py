@@ -1,0 +1,392 @@
+"""The documents tab: the declaration of result (or the provisional sheet) shown, printed and saved.
+
+What is shown is the very PDF the services render (the bytes ``countdesk-cli declaration``
+writes); printing paints those pages and saving writes those bytes, so the screen, the paper and
+the file cannot differ. The document is rendered lazily: a change to the count only marks it out
+of date, and it is rendered again when the view is on screen or asked to refresh.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtGui import QIcon, QKeySequence
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import CountDeskError
+from desktop.domain.findings import Finding
+from desktop.ui.context import UiContext
+from desktop.ui.documents.document_preview import DocumentPreview
+from desktop.ui.documents.provisional_banner import ProvisionalBanner
+from desktop.ui.headings import heading_label
+from desktop.ui.lazy import ContestPage
+from desktop.ui.printing import ask_for_printer, print_document, printed_where
+from desktop.ui.saving import ask_pdf_path, not_saved, write_pdf
+
+DECLARATION = "declaration of result"
+PROVISIONAL = "provisional result sheet"
+
+
+def _theme_icon(name: QIcon.ThemeIcon) -> QIcon:
+    """The desktop theme's icon, or none: an unlike stand-in would mislead more than no icon."""
+    return QIcon.fromTheme(name)
+
+
+def _shortcut_text(key: QKeySequence.StandardKey) -> str:
+    """A standard shortcut as the platform writes it (Ctrl+P, ⌘P …)."""
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+class DocumentsView(ContestPage):
+    """The declaration of result of one contest: preview, print and save as PDF."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("DocumentsView")
+        self._pdf: bytes | None = None
+        self._provisional_shown = False
+        self._prefer_provisional = False
+        # The document reads from this buffer for as long as it is open, so both are members.
+        self._buffer: QBuffer | None = None
+        self._document = QPdfDocument(self)
+
+        self._build()
+        self._show_message("Choose a contest to see its declaration of result.")
+
+    # -- layout --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        """Lay out the heading, the choice, the buttons, the banner and the preview."""
+        self.heading = heading_label(name="documentHeading")
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.declaration_choice = QRadioButton("Dec&laration")
+        self.declaration_choice.setAccessibleName("Show the declaration of result")
+        self.declaration_choice.setChecked(True)
+        self.provisional_choice = QRadioButton("Provisional shee&t")
+        self.provisional_choice.setAccessibleName("Show the provisional result sheet")
+        self.provisional_choice.setToolTip(
+            "The provisional result sheet: for the candidates and agents, not for publication."
+        )
+        self._choice_group = QButtonGroup(self)
+        self._choice_group.addButton(self.declaration_choice)
+        self._choice_group.addButton(self.provisional_choice)
+        self.provisional_choice.toggled.connect(self._on_provisional_toggled)
+
+        self.zoom_out_button = QPushButton(_theme_icon(QIcon.ThemeIcon.ZoomOut), "Zoom out")
+        self.zoom_out_button.setAccessibleName("Zoom out")
+        self.zoom_out_button.setToolTip("Show the page smaller.")
+        self.zoom_out_button.clicked.connect(self._on_zoom_out_clicked)
+        self.zoom_in_button = QPushButton(_theme_icon(QIcon.ThemeIcon.ZoomIn), "Zoom in")
+        self.zoom_in_button.setAccessibleName("Zoom in")
+        self.zoom_in_button.setToolTip("Show the page larger.")
+        self.zoom_in_button.clicked.connect(self._on_zoom_in_clicked)
+        self.fit_width_button = QPushButton("Fit width")
+        self.fit_width_button.setAccessibleName("Fit the page to the width of the view")
+        self.fit_width_button.setToolTip("Show the page as wide as the view.")
+        self.fit_width_button.clicked.connect(self._on_fit_width_clicked)
+        self.whole_page_button = QPushButton(_theme_icon(QIcon.ThemeIcon.ZoomFitBest), "Whole page")
+        self.whole_page_button.setAccessibleName("Show whole pages")
+        self.whole_page_button.setToolTip("Show each page whole, to see its layout at a glance.")
+        self.whole_page_button.clicked.connect(self._on_whole_page_clicked)
+
+        self.print_button = QPushButton(_theme_icon(QIcon.ThemeIcon.DocumentPrint), "&Print…")
+        self.print_button.setAccessibleName("Print the document shown")
+        self.print_button.setToolTip(
+            f"Print the document shown ({_shortcut_text(QKeySequence.StandardKey.Print)})"
+        )
+        self.print_button.clicked.connect(self._on_print_clicked)
+        self.save_button = QPushButton(_theme_icon(QIcon.ThemeIcon.DocumentSaveAs), "Save as PDF…")
+        self.save_button.setAccessibleName("Save the document shown as a PDF file")
+        self.save_button.setToolTip(
+            f"Save the document shown as a PDF file "
+            f"({_shortcut_text(QKeySequence.StandardKey.Save)})"
+        )
+        self.save_button.clicked.connect(self._on_save_clicked)
+
+        toolbar = QHBoxLayout()
+        toolbar.addWidget(self.declaration_choice)
+        toolbar.addWidget(self.provisional_choice)
+        toolbar.addStretch(1)
+        toolbar.addWidget(self.zoom_out_button)
+        toolbar.addWidget(self.zoom_in_button)
+        toolbar.addWidget(self.fit_width_button)
+        toolbar.addWidget(self.whole_page_button)
+        toolbar.addSpacing(16)
+        toolbar.addWidget(self.print_button)
+        toolbar.addWidget(self.save_button)
+
+        self.banner = ProvisionalBanner()
+        self.banner_title = self.banner.title
+        self.banner_label = self.banner.errors
+
+        self.status_label = QLabel()
+        self.status_label.setObjectName("documentStatus")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_label.setAccessibleName("Document status")
+        self.status_label.hide()
+
+        self.message_label = QLabel()
+        self.message_label.setObjectName("documentMessage")
+        self.message_label.setWordWrap(True)
+        self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message_label.setAccessibleName("Why no document is shown")
+
+        self.pdf_view = DocumentPreview(self._document)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.message_label)
+        self.stack.addWidget(self.pdf_view)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.stack, 1)
+
+    # -- public API ----------------------------------------------------------------------
+
+    def set_contest(self, contest_id: str | None) -> None:
+        """Show the documents of this contest (None: no contest chosen)."""
+        if contest_id == self._contest_id and not self._stale:
+            return
+        changed = contest_id != self._contest_id
+        self._contest_id = contest_id
+        self.status_label.hide()
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+        elif changed:
+            # Never keep another contest's bytes where Save or Print could reach them.
+            self._show_message("The declaration of result is prepared when this tab is shown.")
+
+    def refresh(self) -> None:
+        """Render the document of the count that stands again, now."""
+        self._refresh_timer.stop()
+        self._stale = False
+        contest_id = self._contest_id
+        if contest_id is None:
+            self._show_message("Choose a contest to see its declaration of result.")
+            return
+        desk = self._ctx.desk
+        try:
+            contest = desk.contest(contest_id)
+            if desk.latest_count(contest_id) is None:
+                self._show_message(
+                    f"No count recorded yet for {contest.area}: enter and record the count "
+                    "first (Ctrl+3).",
+                    contest.area,
+                )
+                return
+            errors = desk.result(contest_id).errors
+            provisional = self._prefer_provisional or bool(errors)
+            pdf = desk.declaration_pdf(contest_id, provisional=provisional)
+        except CountDeskError as exc:
+            self._show_message(str(exc))
+            return
+        self._show_choice(provisional, errors)
+        self.banner.show_errors(errors)
+        kind = PROVISIONAL if provisional else DECLARATION
+        self.heading.setText(f"{kind[0].upper()}{kind[1:]} – {contest.area}")
+        self._load(pdf, provisional)
+
+    def show_declaration(self) -> None:
+        """Show the declaration (after the officer declares, it is the one kept)."""
+        self._prefer_provisional = False
+        self.declaration_choice.setChecked(True)
+        self.refresh()
+
+    def current_pdf(self) -> bytes | None:
+        """The PDF bytes shown, exactly as printed and saved; None when nothing is shown."""
+        return self._pdf
+
+    @property
+    def document(self) -> QPdfDocument:
+        """The PDF document the preview shows (and printing paints)."""
+        return self._document
+
+    def print_document(self) -> None:
+        """Ask for a printer and print the document shown, one page per sheet of A4."""
+        self._ensure_current()
+        if self._pdf is None:
+            self._say("Nothing to print yet: " + self.message_label.text())
+            return
+        printer = ask_for_printer(self, self.heading.text(), f"Print the {self._kind()}")
+        if printer is not None and self.print_to(printer):
+            pages = self._document.pageCount()
+            self._say(
+                f"Printed the {self._kind()} ({pages} page{'s' if pages != 1 else ''}) "
+                f"to {printed_where(printer)}."
+            )
+
+    def print_to(self, printer: QPrinter) -> bool:
+        """Paint each page of the document shown on its own sheet; False if printing failed."""
+        if self._pdf is None:
+            return False
+        problem = print_document(self._document, printer)
+        if problem is not None:
+            QMessageBox.warning(self, "Printing failed", problem)
+            return False
+        return True
+
+    def save_document(self, path: str | None = None) -> str | None:
+        """Write the document shown to ``path`` (asking where if None); the path saved, or None."""
+        self._ensure_current()
+        if self._pdf is None:
+            self._say("Nothing to save yet: " + self.message_label.text())
+            return None
+        if path is None:
+            prefix = "provisional" if self._provisional_shown else "declaration"
+            path = ask_pdf_path(
+                self, f"Save the {self._kind()} as PDF", f"{prefix}-{self._contest_id}.pdf"
+            )
+            if path is None:
+                return None
+        problem = write_pdf(path, self._pdf)
+        if problem is not None:
+            QMessageBox.warning(self, "Not saved", not_saved(f"The {self._kind()}", path, problem))
+            return None
+        self._say(f"Saved the {self._kind()} to {path}.")
+        return path
+
+    # -- Qt overrides --------------------------------------------------------------------
+
+    # -- slots ---------------------------------------------------------------------------
+
+    def _on_provisional_toggled(self, checked: bool) -> None:
+        """The user chose between the declaration and the provisional sheet."""
+        self._prefer_provisional = checked
+        self.status_label.hide()
+        self.refresh()
+
+    def _on_zoom_in_clicked(self) -> None:
+        """Show the page larger."""
+        self.pdf_view.zoom_in()
+
+    def _on_zoom_out_clicked(self) -> None:
+        """Show the page smaller."""
+        self.pdf_view.zoom_out()
+
+    def _on_fit_width_clicked(self) -> None:
+        """Show the page as wide as the view."""
+        self.pdf_view.fit_width()
+
+    def _on_whole_page_clicked(self) -> None:
+        """Show each page whole."""
+        self.pdf_view.whole_page()
+
+    def _on_print_clicked(self) -> None:
+        """Print the document shown."""
+        self.print_document()
+
+    def _on_save_clicked(self) -> None:
+        """Save the document shown as PDF."""
+        self.save_document()
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _ensure_current(self) -> None:
+        """Render again first if the count changed since the document was shown."""
+        if self._stale:
+            self.refresh()
+
+    def _kind(self) -> str:
+        """What the document shown is called in messages."""
+        return PROVISIONAL if self._provisional_shown else DECLARATION
+
+    def _say(self, text: str) -> None:
+        """Tell the user what just happened, in the status line of the view."""
+        self.status_label.setText(text)
+        self.status_label.show()
+
+    def _show_choice(self, provisional: bool, errors: tuple[Finding, ...]) -> None:
+        """Set the radio buttons to the document shown; no declaration while errors stand."""
+        for button in (self.declaration_choice, self.provisional_choice):
+            button.blockSignals(True)
+        self.provisional_choice.setChecked(provisional)
+        self.declaration_choice.setChecked(not provisional)
+        for button in (self.declaration_choice, self.provisional_choice):
+            button.blockSignals(False)
+            button.setEnabled(True)
+        if errors:
+            self.declaration_choice.setEnabled(False)
+            self.declaration_choice.setToolTip(
+                "The declaration cannot be printed while errors stand in the count: correct "
+                "the figures and record the count again (Ctrl+3)."
+            )
+        else:
+            self.declaration_choice.setToolTip(
+                "The declaration of result of poll, to be signed and published."
+            )
+
+    def banner_text(self) -> str:
+        """The banner's words as one text (empty when no error stands)."""
+        return self.banner.text()
+
+    def _show_message(self, text: str, area: str = "") -> None:
+        """Show a plain message instead of a document, and forget any document shown."""
+        self._unload()
+        self.heading.setText("Declaration of result" + (f" – {area}" if area else ""))
+        self.banner.hide()
+        self.message_label.setText(text)
+        self.stack.setCurrentWidget(self.message_label)
+        for widget in (
+            self.declaration_choice,
+            self.provisional_choice,
+            self.zoom_in_button,
+            self.zoom_out_button,
+            self.fit_width_button,
+            self.whole_page_button,
+            self.print_button,
+            self.save_button,
+        ):
+            widget.setEnabled(False)
+
+    def _load(self, pdf: bytes, provisional: bool) -> None:
+        """Show these PDF bytes in the preview, keeping them for printing and saving."""
+        self._unload()
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(pdf))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self._buffer = buffer
+        self._document.load(buffer)
+        if self._document.status() != QPdfDocument.Status.Ready:
+            self._show_message(
+                "The document could not be shown: save it as PDF from the command line "
+                "(countdesk-cli declaration) and report this fault."
+            )
+            return
+        self._pdf = pdf
+        self._provisional_shown = provisional
+        self.stack.setCurrentWidget(self.pdf_view)
+        for widget in (
+            self.zoom_in_button,
+            self.zoom_out_button,
+            self.fit_width_button,
+            self.whole_page_button,
+            self.print_button,
+            self.save_button,
+        ):
+            widget.setEnabled(True)
+
+    def _unload(self) -> None:
+        """Close the document shown and let its buffer go."""
+        self._pdf = None
+        self._document.close()
+        if self._buffer is not None:
+            self._buffer.close()
+            self._buffer.deleteLater()
+            self._buffer = None

@@ -1,0 +1,1 @@
+"""The History tab: every count of the night side by side, requests, declarations."""

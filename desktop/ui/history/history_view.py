@@ -1,0 +1,395 @@
+"""The history of a contest's night: every count side by side, with what changed between them,
+and below it the recount requests, the declarations (each PDF kept as declared) and the
+changes of status.
+
+Nothing here is counted or decided: the figures and results come from ``CountDesk.history``.
+The view is built again lazily, when it is on screen after a count or set-up change.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import CountDeskError
+from desktop.services.night import ContestHistory
+from desktop.ui.context import UiContext
+from desktop.ui.headings import heading_label
+from desktop.ui.history.history_table import HistoryTable
+from desktop.ui.history.history_table_model import HistoryTableModel, candidate_name
+from desktop.ui.history.plain_tables import fill_table, fit_height, plain_table
+from desktop.ui.history.words import (
+    decision_words,
+    declaration_file_name,
+    declaration_kind,
+    open_file,
+    status_words,
+    when,
+)
+from desktop.ui.layouts import clear_layout
+from desktop.ui.lazy import ContestPage
+from desktop.ui.saving import ask_pdf_path, not_saved, write_pdf
+
+LEGEND = (
+    "Shaded figures differ from the count before: ▲ rose and ▼ fell by the amount shown; "
+    "* who is elected changed. Hover over a figure to see what it was."
+)
+
+
+class HistoryView(ContestPage):
+    """The history of one contest's night: counts side by side, requests, declarations,
+    status changes."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("HistoryView")
+        self._history: ContestHistory | None = None
+        self._temp_dir: str | None = None
+
+        self._build()
+        self._show_empty("Choose a contest to see the history of its count.")
+
+    # -- layout --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.heading = heading_label("History of the count", name="historyHeading")
+
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("historySummary")
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary_label.setAccessibleName("Summary of the night")
+
+        self.legend_label = QLabel(LEGEND)
+        self.legend_label.setObjectName("historyLegend")
+        self.legend_label.setWordWrap(True)
+        self.legend_label.setAccessibleName("How changed figures are marked")
+
+        self.model = HistoryTableModel(self)
+        self.table = HistoryTable(self.model)
+
+        self.requests_table = plain_table(
+            ["Asked at", "Who asked", "As", "For", "Decision", "Recorded by"],
+            "Recount requests and the Returning Officer's decisions",
+        )
+        self.requests_empty = QLabel("No recount has been asked for.")
+        self.requests_box = self._group(
+            "Recount requests", self.requests_table, self.requests_empty
+        )
+
+        self.lots_table = plain_table(
+            ["Count", "Tied", "The lot fell on", "How", "Witnesses"], "Drawings of lots"
+        )
+        self.lots_empty = QLabel("No lots have been drawn.")
+        self.lots_box = self._group("Drawings of lots", self.lots_table, self.lots_empty)
+
+        self.declarations_host = QWidget()
+        self.declarations_grid = QGridLayout(self.declarations_host)
+        self.declarations_grid.setContentsMargins(0, 0, 0, 0)
+        self.declarations_grid.setColumnStretch(0, 1)
+        self.declarations_empty = QLabel("Not declared yet.")
+        self.declarations_box = self._group(
+            "Declarations", self.declarations_host, self.declarations_empty
+        )
+        self.declaration_buttons: list[tuple[QPushButton, QPushButton]] = []
+        self.declaration_labels: list[QLabel] = []
+
+        self.status_table = plain_table(
+            ["When", "From", "To", "Who", "Note"], "Changes of the contest's status"
+        )
+        self.status_empty = QLabel("The contest is still at setup.")
+        self.status_box = self._group("Status changes", self.status_table, self.status_empty)
+
+        self.message_label = QLabel()
+        self.message_label.setObjectName("historyMessage")
+        self.message_label.setWordWrap(True)
+        self.message_label.setAccessibleName("Why no count is shown")
+
+        page = QWidget()
+        page.setObjectName("historyPage")
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.table)
+        layout.addWidget(self.legend_label)
+        layout.addWidget(self.requests_box)
+        layout.addWidget(self.lots_box)
+        layout.addWidget(self.declarations_box)
+        layout.addWidget(self.status_box)
+        layout.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
+
+    def _group(self, title: str, body: QWidget, empty: QLabel) -> QGroupBox:
+        box = QGroupBox(title)
+        box.setAccessibleName(title)
+        layout = QVBoxLayout(box)
+        layout.addWidget(empty)
+        layout.addWidget(body)
+        return box
+
+    # -- public API ----------------------------------------------------------------------
+
+    def set_contest(self, contest_id: str | None) -> None:
+        """Show the history of this contest (None: no contest chosen)."""
+        if contest_id == self._contest_id and not self._stale:
+            return
+        self._contest_id = contest_id
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the history again from the services, now."""
+        self._refresh_timer.stop()
+        self._stale = False
+        contest_id = self._contest_id
+        if contest_id is None:
+            self._show_empty("Choose a contest to see the history of its count.")
+            return
+        desk = self._ctx.desk
+        try:
+            contest = desk.contest(contest_id)
+            history = desk.history(contest_id)
+            status = desk.status(contest_id)
+        except CountDeskError as error:
+            self._show_empty(str(error))
+            return
+        self._history = history
+        self.heading.setText(f"History of the count – {contest.area}")
+        self.model.set_history(history, contest)
+        counts = history.counts
+        if counts:
+            standing = next(r for r in counts if r.stands)
+            plural = "s" if len(counts) != 1 else ""
+            self.summary_label.setText(
+                f"{len(counts)} count{plural} recorded. The count that stands: "
+                f"{standing.title}, recorded at {when(standing.count.recorded_at)} by "
+                f"{standing.count.operator}. Status: {status.label}."
+            )
+            self.message_label.hide()
+            self.table.show()
+            self.legend_label.setVisible(len(counts) > 1)
+        else:
+            self.summary_label.setText(f"Status: {status.label}.")
+            self.message_label.setText(
+                f"No count recorded yet for {contest.area}: the counts appear here side by side "
+                "once they are recorded."
+            )
+            self.message_label.show()
+            self.table.hide()
+            self.legend_label.hide()
+        self._fit_history_table()
+        for box in (self.requests_box, self.declarations_box, self.status_box):
+            box.show()
+        self._fill_requests(history)
+        self._fill_lots(history)
+        self._fill_declarations(history)
+        self._fill_status(history)
+
+    def history(self) -> ContestHistory | None:
+        """The history shown (None before a contest is shown)."""
+        return self._history
+
+    def declaration_pdf(self, index: int) -> bytes:
+        """The PDF of a kept declaration, byte for byte as it was declared (0 is the first)."""
+        assert self._contest_id is not None
+        return self._ctx.desk.declarations(self._contest_id)[index]["pdf"]
+
+    def save_declaration(self, index: int, path: str | None = None) -> str | None:
+        """Write a kept declaration's PDF to ``path`` (asking where if None); the path, or None."""
+        if self._contest_id is None or self._history is None:
+            return None
+        declaration = self._history.declarations[index]
+        if path is None:
+            path = ask_pdf_path(
+                self,
+                f"Save the {declaration_kind(declaration)} as PDF",
+                declaration_file_name(self._contest_id, declaration, index),
+            )
+            if path is None:
+                return None
+        try:
+            problem = write_pdf(path, self.declaration_pdf(index))
+        except CountDeskError as exc:
+            problem = str(exc)
+        if problem is not None:
+            QMessageBox.warning(
+                self, "Not saved", not_saved(f"The {declaration_kind(declaration)}", path, problem)
+            )
+            return None
+        return path
+
+    def open_declaration(self, index: int) -> str | None:
+        """Open a kept declaration in the desktop's PDF viewer; the temporary file, or None."""
+        if self._contest_id is None or self._history is None:
+            return None
+        declaration = self._history.declarations[index]
+        if self._temp_dir is None:
+            self._temp_dir = tempfile.mkdtemp(prefix="countdesk-declarations-")
+        path = str(
+            Path(self._temp_dir) / declaration_file_name(self._contest_id, declaration, index)
+        )
+        try:
+            Path(path).write_bytes(self.declaration_pdf(index))
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                "Not opened",
+                f"The {declaration_kind(declaration)} could not be written for viewing "
+                f"({exc.strerror or exc}): save it as PDF instead.",
+            )
+            return None
+        if not open_file(path):
+            QMessageBox.warning(
+                self,
+                "Not opened",
+                f"No PDF viewer opened the {declaration_kind(declaration)}: save it as PDF "
+                "instead, and open the file from its folder.",
+            )
+            return None
+        return path
+
+    # -- filling the sections ------------------------------------------------------------
+
+    def _fit_history_table(self) -> None:
+        em = self.fontMetrics().horizontalAdvance("M")
+        self.table.fit(self.scroll_area.viewport().width(), em)
+
+    def _fill_requests(self, history: ContestHistory) -> None:
+        rows = []
+        for request in history.requests:
+            name = candidate_name(history, request.get("for_candidate"))
+            rows.append(
+                [
+                    when(request["requested_at"]),
+                    request["requested_by"],
+                    "election agent" if request["role"] == "agent" else "candidate",
+                    name or "–",
+                    decision_words(request["decision"], request.get("reason", "")),
+                    request["operator"],
+                ]
+            )
+        fill_table(self.requests_table, rows)
+        self.requests_table.setVisible(bool(rows))
+        self.requests_empty.setVisible(not rows)
+
+    def _fill_lots(self, history: ContestHistory) -> None:
+        rows = []
+        for record in history.counts:
+            lots = record.result.lots if record.result.lots_applied else None
+            if lots is None:
+                continue
+            rows.append(
+                [
+                    str(record.count.number),
+                    "; ".join(candidate_name(history, cid) for cid in sorted(lots.tied)),
+                    "; ".join(candidate_name(history, cid) for cid in sorted(lots.winners)),
+                    lots.method or "–",
+                    lots.witnesses or "–",
+                ]
+            )
+        fill_table(self.lots_table, rows)
+        self.lots_table.setVisible(bool(rows))
+        self.lots_empty.setVisible(not rows)
+
+    def _fill_status(self, history: ContestHistory) -> None:
+        rows = [
+            [
+                when(change["at"]),
+                status_words(change["from_status"]),
+                status_words(change["to_status"]),
+                change["operator"],
+                change.get("note") or "",
+            ]
+            for change in history.status_changes
+        ]
+        fill_table(self.status_table, rows)
+        self.status_table.setVisible(bool(rows))
+        self.status_empty.setVisible(not rows)
+
+    def _fill_declarations(self, history: ContestHistory) -> None:
+        clear_layout(self.declarations_grid)
+        self.declaration_buttons = []
+        self.declaration_labels = []
+        numbers = {record.count.id: record.count.number for record in history.counts}
+        for index, declaration in enumerate(history.declarations):
+            kind = declaration_kind(declaration)
+            count_id = declaration.get("count_id")
+            number = numbers.get(count_id) if count_id is not None else None
+            declares = f", of count {number}" if number is not None else ""
+            text = (
+                f"{kind[0].upper()}{kind[1:]}{declares}: {when(declaration['declared_at'])}, "
+                f"by {declaration['officer']} (recorded by {declaration['operator']})"
+            )
+            if declaration.get("reason"):
+                text += f". Reason: {declaration['reason']}"
+            label = QLabel(text)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            at = f"{declaration['declared_at'].astimezone():%H:%M}"
+            open_button = QPushButton("Open")
+            open_button.setAccessibleName(f"Open the {kind} of {at}")
+            open_button.setToolTip(f"Open the {kind} exactly as it was declared.")
+            open_button.clicked.connect(lambda _c=False, i=index: self.open_declaration(i))
+            save_button = QPushButton("Save as PDF…")
+            save_button.setAccessibleName(f"Save the {kind} of {at} as a PDF file")
+            save_button.setToolTip(f"Save the {kind} exactly as it was declared.")
+            save_button.clicked.connect(lambda _c=False, i=index: self.save_declaration(i))
+            self.declarations_grid.addWidget(label, index, 0)
+            self.declarations_grid.addWidget(open_button, index, 1)
+            self.declarations_grid.addWidget(save_button, index, 2)
+            self.declaration_labels.append(label)
+            self.declaration_buttons.append((open_button, save_button))
+        has = bool(history.declarations)
+        self.declarations_host.setVisible(has)
+        self.declarations_empty.setVisible(not has)
+
+    def _show_empty(self, text: str) -> None:
+        self._history = None
+        self.heading.setText("History of the count")
+        self.summary_label.clear()
+        self.model.set_history(None, None)
+        self.message_label.setText(text)
+        self.message_label.show()
+        self.table.hide()
+        self.legend_label.hide()
+        for box in (self.requests_box, self.declarations_box, self.status_box):
+            box.hide()
+
+    # -- Qt overrides --------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+        """Give the row labels the room the page has."""
+        super().resizeEvent(event)
+        if self._history is not None and self._history.counts:
+            self._fit_history_table()
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
+        """Fit the tables again when the text size changes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._history is not None:
+            self._fit_history_table()
+            for table in (self.requests_table, self.status_table):
+                table.resizeRowsToContents()
+                fit_height(table)

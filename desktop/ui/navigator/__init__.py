@@ -1,0 +1,1 @@
+"""The list of elections and their contests."""

@@ -1,0 +1,60 @@
+"""The navigator: elections and their contests, with seats and status at a glance."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+
+from desktop.services import CountDesk
+from desktop.ui.navigator.navigator_model import ContestIdRole, NavigatorModel
+
+
+class NavigatorView(QTreeView):
+    """The tree of elections and contests; choosing a contest emits ``contest_chosen``."""
+
+    contest_chosen = Signal(str)
+
+    def __init__(self, desk: CountDesk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.navigator_model = NavigatorModel(desk, self)
+        self.setModel(self.navigator_model)
+        self.setAccessibleName("Elections and contests")
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setUniformRowHeights(True)
+        self.expandAll()
+        self.header().setStretchLastSection(False)
+        self.header().setSectionResizeMode(0, self.header().ResizeMode.Stretch)
+        self.header().setSectionResizeMode(1, self.header().ResizeMode.ResizeToContents)
+        self.header().setSectionResizeMode(2, self.header().ResizeMode.ResizeToContents)
+        self.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.activated.connect(self._on_activated)
+        self._current: str | None = None
+
+    def reload(self, keep: str | None = None) -> None:
+        """Rebuild the tree, keeping the given contest selected."""
+        self.navigator_model.reload()
+        self.expandAll()
+        if keep:
+            self.select(keep)
+
+    def select(self, contest_id: str) -> None:
+        """Select a contest without emitting ``contest_chosen``."""
+        index = self.navigator_model.index_of(contest_id)
+        if index.isValid():
+            self._current = contest_id
+            self.blockSignals(True)
+            self.setCurrentIndex(index)
+            self.blockSignals(False)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        contest_id = current.data(ContestIdRole)
+        if contest_id and contest_id != self._current:
+            self._current = contest_id
+            self.contest_chosen.emit(contest_id)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        contest_id = index.data(ContestIdRole)
+        if contest_id:
+            self._current = contest_id
+            self.contest_chosen.emit(contest_id)

@@ -1,0 +1,1 @@
+"""The dialogs of the count night's decisions: recount, lots, declaration, correction."""

@@ -1,0 +1,84 @@
+"""The dialogs of the count night's decisions: a request for a recount and the Returning
+Officer's decision on it, the drawing of lots for a tie, the declaration, and a correction
+after the declaration.
+
+Each is asked for through an ``ask_…(parent, ctx, contest_id)`` function that returns what was
+recorded, or None when cancelled. Dialogs run through ``running.exec_dialog`` and messages
+through ``QMessageBox`` (module attributes), so tests can replace them. A refusal by
+the services is shown inside the dialog, with its code, and the dialog stays open so that what
+was typed can be put right. After a change every view hears ``setup_changed`` and
+``count_changed`` for the contest.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.domain.arithmetic import ContestResult
+from desktop.domain.model import Status
+from desktop.domain.workflow import status_label
+from desktop.ui.context import UiContext
+from desktop.ui.night.common import lots_needed
+from desktop.ui.night.correction_dialog import CorrectionDialog
+from desktop.ui.night.declare_dialog import DeclareDialog
+from desktop.ui.night.lots_dialog import LotsDialog
+from desktop.ui.night.recount_dialog import RecountDialog
+from desktop.ui.night.running import run_dialog
+
+
+def ask_recount(parent: QWidget | None, ctx: UiContext, contest_id: str) -> dict[str, Any] | None:
+    """Record a request for a recount and the decision on it; the request, or None."""
+    return run_dialog(RecountDialog(ctx, contest_id, parent), "request")
+
+
+def ask_lots(parent: QWidget | None, ctx: UiContext, contest_id: str) -> ContestResult | None:
+    """Record on whom the lot fell for the tie in the count that stands; the new result, or None.
+
+    When there is no tie to decide, says so instead.
+    """
+    result = ctx.desk.result(contest_id)
+    if not lots_needed(result):
+        if ctx.desk.draft(contest_id).recorded_as is None and lots_needed(
+            ctx.desk.draft_result(contest_id)
+        ):
+            QMessageBox.information(
+                parent,
+                "Record the count first",
+                "The figures keyed in show a tie, but they are not recorded yet: record the count "
+                "(Count tab, Ctrl+Return), then record the drawing of lots.",
+            )
+            return None
+        QMessageBox.information(
+            parent,
+            "No lots to draw",
+            "The lots already drawn decide the tie in the count that stands."
+            if result.tie is not None
+            else "The count that stands has no tie that one more vote would decide, so no lots "
+            "are needed.",
+        )
+        return None
+    return run_dialog(LotsDialog(ctx, contest_id, parent), "recorded_result")
+
+
+def ask_declare(parent: QWidget | None, ctx: UiContext, contest_id: str) -> bytes | None:
+    """Declare the result once the officer confirms; the declaration's PDF, or None."""
+    return run_dialog(DeclareDialog(ctx, contest_id, parent), "pdf")
+
+
+def ask_correction(parent: QWidget | None, ctx: UiContext, contest_id: str) -> bytes | None:
+    """Correct a declared result; the corrected declaration's PDF, or None.
+
+    Before the declaration, says to change the figures through the count instead.
+    """
+    contest = ctx.desk.contest(contest_id)
+    if contest.status is not Status.DECLARED:
+        QMessageBox.information(
+            parent,
+            "Not declared",
+            f"{contest.area} is not declared (it is at {status_label(contest.status)}): change "
+            "the figures through the Count tab instead.",
+        )
+        return None
+    return run_dialog(CorrectionDialog(ctx, contest_id, parent), "pdf")

@@ -1,0 +1,1 @@
+"""The Setup tab: the contest's facts and its candidates."""

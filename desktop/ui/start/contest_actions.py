@@ -1,0 +1,87 @@
+"""Ways to get a contest to work on: the demo, a Democracy Club CSV, or one made by hand.
+
+The main window's menus and the start page both call these. Each returns the id of the contest
+to open, or None if the user cancelled or the services refused (the refusal has been shown).
+Dialogs are reached as module attributes (``QFileDialog.getOpenFileName``,
+``QMessageBox.information``/``warning``, ``exec_dialog``) so tests can replace them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from desktop.domain.errors import CountDeskError
+from desktop.ui.context import UiContext
+from desktop.ui.dialogs import exec_dialog
+from desktop.ui.start.new_contest_dialog import NewContestDialog
+
+
+def open_demo(parent: QWidget | None, ctx: UiContext) -> str | None:
+    """Load the Batley and Spen 2021 demo and return its contest id."""
+    try:
+        contest_id = ctx.desk.open_demo(ctx.operator())
+    except CountDeskError as exc:
+        QMessageBox.warning(parent, "The demo was not opened", str(exc))
+        return None
+    ctx.events.contests_changed.emit()
+    return contest_id
+
+
+def _contest_line(ctx: UiContext, contest_id: str) -> str:
+    contest = ctx.desk.contest(contest_id)
+    candidates = len(ctx.desk.candidates(contest_id))
+    seats = f"{contest.seats} seat{'s' if contest.seats != 1 else ''}"
+    people = f"{candidates} candidate{'s' if candidates != 1 else ''}"
+    return f"• {contest.area}: {seats}, {people}"
+
+
+def import_candidates_csv(
+    parent: QWidget | None, ctx: UiContext, path: str | None = None
+) -> str | None:
+    """Import a Democracy Club candidates CSV (asking for the file if none is given).
+
+    The whole file is imported or none of it; a refusal is shown as a warning.
+    """
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(
+            parent, "Import candidates from a Democracy Club CSV", "", "CSV files (*.csv)"
+        )
+        if not path:
+            return None
+    try:
+        summary = ctx.desk.import_candidates(path, ctx.operator())
+    except CountDeskError as exc:
+        text = str(exc)
+        if "nothing was imported" not in text.lower():
+            text += "\n\nNothing was imported from the file."
+        QMessageBox.warning(parent, "Nothing was imported", text)
+        return None
+    text = summary.describe()
+    if summary.contests_created:
+        lines = [_contest_line(ctx, cid) for cid in summary.contests_created]
+        text += "\n\nContests created:\n" + "\n".join(lines)
+    QMessageBox.information(parent, "Candidates imported", text)
+    if summary.changed:
+        ctx.events.contests_changed.emit()
+    # The services do not say which contests an unchanged file holds, so nothing new
+    # means nothing to open.
+    return summary.contests_created[0] if summary.contests_created else None
+
+
+def create_contest(parent: QWidget | None, ctx: UiContext) -> str | None:
+    """Ask for a new election and contest, create them, and return the contest id."""
+
+    def create(**values: Any) -> str:
+        return ctx.desk.create_contest(ctx.operator(), **values).id
+
+    dialog = NewContestDialog(create, parent)
+    try:
+        exec_dialog(dialog)
+        if dialog.created is None:  # cancelled: a refusal keeps the dialog open
+            return None
+        ctx.events.contests_changed.emit()
+        return str(dialog.created)
+    finally:
+        dialog.deleteLater()

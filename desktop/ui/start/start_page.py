@@ -1,0 +1,126 @@
+"""The page shown while the database has no contests: three ways to begin."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from desktop.ui.context import UiContext
+from desktop.ui.start import contest_actions
+
+#: The main window owns the actions with these shortcuts; the buttons only show them.
+OPEN_DEMO_SHORTCUT = "Ctrl+D"
+IMPORT_CSV_SHORTCUT = "Ctrl+I"
+CREATE_CONTEST_SHORTCUT = "Ctrl+N"
+
+
+def _shortcut_text(shortcut: str) -> str:
+    """A shortcut as this platform writes it (Ctrl+D here, ⌘D on a Mac)."""
+    return QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+class StartPage(QWidget):
+    """Welcome page: open the demo, import a Democracy Club CSV, or create a contest by hand."""
+
+    #: The id of the contest to open, after any of the three ways succeeded.
+    contest_chosen = Signal(str)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._about: dict[QPushButton, str] = {}
+
+        heading = QLabel("CountDesk")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 2.4)
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setAccessibleName("CountDesk")
+
+        about = QLabel(
+            "Enter the count, check the arithmetic and print the declaration of result "
+            "for a UK election count centre."
+        )
+        about.setWordWrap(True)
+        about_font = about.font()
+        about_font.setPointSizeF(about_font.pointSizeF() * 1.15)
+        about.setFont(about_font)
+        begin = QLabel("There are no contests in this database yet. Begin with one of these:")
+        begin.setWordWrap(True)
+
+        self.demo_button = self._big_button(
+            "Open the demo — Batley and Spen by-election, 1 July 2021",
+            OPEN_DEMO_SHORTCUT,
+            "Open the demo: Batley and Spen by-election, 1 July 2021",
+            "The 16 candidates, electorate and ballot papers verified as published; "
+            "no count is entered yet.",
+        )
+        self.import_button = self._big_button(
+            "Import candidates from a Democracy Club CSV…",
+            IMPORT_CSV_SHORTCUT,
+            "Import candidates from a Democracy Club CSV",
+            "The candidates CSV exported from candidates.democracyclub.org.uk: "
+            "its elections, contests and candidates are created.",
+        )
+        self.create_button = self._big_button(
+            "Create an election and contest by hand…",
+            CREATE_CONTEST_SHORTCUT,
+            "Create an election and contest by hand",
+            "Type the election type, area, poll date and seats; add the candidates afterwards.",
+        )
+        self.demo_button.clicked.connect(self._on_demo_clicked)
+        self.import_button.clicked.connect(self._on_import_clicked)
+        self.create_button.clicked.connect(self._on_create_clicked)
+
+        column = QVBoxLayout()
+        column.setSpacing(12)
+        column.addWidget(heading)
+        column.addWidget(about)
+        column.addSpacing(12)
+        column.addWidget(begin)
+        for button in (self.demo_button, self.import_button, self.create_button):
+            column.addWidget(button)
+            note = QLabel(self._about[button])
+            note.setWordWrap(True)
+            note.setContentsMargins(4, 0, 4, 8)
+            column.addWidget(note)
+        column.addStretch(1)
+
+        content = QWidget()
+        content.setLayout(column)
+        content.setMaximumWidth(760)
+
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(32, 48, 32, 32)
+        outer.addStretch(1)
+        outer.addWidget(content, 4)
+        outer.addStretch(1)
+
+    def _big_button(self, text: str, shortcut: str, accessible: str, about: str) -> QPushButton:
+        """A large button whose text shows the main window's shortcut for the same action."""
+        shown = _shortcut_text(shortcut)
+        button = QPushButton(f"{text}\n{shown}")
+        button.setAccessibleName(accessible)
+        button.setAccessibleDescription(f"{about} Shortcut: {shown}.")
+        button.setToolTip(f"{about}\nShortcut: {shown}")
+        button.setMinimumHeight(72)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        font = button.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        button.setFont(font)
+        self._about[button] = about
+        return button
+
+    def _choose(self, contest_id: str | None) -> None:
+        if contest_id:
+            self.contest_chosen.emit(contest_id)
+
+    def _on_demo_clicked(self) -> None:
+        self._choose(contest_actions.open_demo(self, self._ctx))
+
+    def _on_import_clicked(self) -> None:
+        self._choose(contest_actions.import_candidates_csv(self, self._ctx))
+
+    def _on_create_clicked(self) -> None:
+        self._choose(contest_actions.create_contest(self, self._ctx))

@@ -1,0 +1,1 @@
+"""The Verification tab: boxes and batches against their ballot paper accounts."""

@@ -1,0 +1,1 @@
+"""The main window: contest tabs, the stage panel, menus and actions."""

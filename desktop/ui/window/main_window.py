@@ -1,0 +1,362 @@
+"""The main window: navigator, the contest's stage of the night, its Setup, Verification, Count
+and Documents tabs, and the menus."""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import CountDeskError
+from desktop.domain.model import Status
+from desktop.services import CountDesk
+from desktop.ui.context import ContestEvents, UiContext
+from desktop.ui.count.count_view import CountView
+from desktop.ui.documents.documents_view import DocumentsView
+from desktop.ui.headings import heading_label
+from desktop.ui.history.history_view import HistoryView
+from desktop.ui.navigator.navigator_view import NavigatorView
+from desktop.ui.night import ask
+from desktop.ui.setup.setup_view import SetupView
+from desktop.ui.start import contest_actions
+from desktop.ui.start.start_page import StartPage
+from desktop.ui.verification.verification_view import VerificationView
+from desktop.ui.window.contest_tabs import ContestTabs
+from desktop.ui.window.menus import build_menus
+from desktop.ui.window.status_panel import StatusPanel
+
+MIN_POINT_SIZE = 8
+MAX_POINT_SIZE = 24
+
+
+class MainWindow(QMainWindow):
+    """CountDesk's window over one database."""
+
+    # The actions of the menus (built by ``build_menus``) that follow the contest open.
+    print_action: QAction
+    save_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    record_action: QAction
+    bundles_action: QAction
+    advance_action: QAction
+    recount_action: QAction
+    lots_action: QAction
+    declare_action: QAction
+    correct_action: QAction
+
+    def __init__(self, desk: CountDesk, database_path: Path | str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.desk = desk
+        self.database_path = Path(database_path)
+        self.settings = QSettings()
+        self.undo_stack = QUndoStack(self)
+        self.events = ContestEvents(self)
+        self.ctx = UiContext(desk, self.undo_stack, self.events, self.operator)
+        self.contest_id: str | None = None
+        self.setWindowTitle(f"CountDesk – {self.database_path.name}")
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(6, 4, 6, 0)
+        outer.setSpacing(4)
+
+        header = QHBoxLayout()
+        self.contest_label = heading_label("No contest open", name="contestHeader", scale=1.3)
+        self.contest_label.setAccessibleName("Current contest")
+        header.addWidget(self.contest_label, 1)
+        operator_label = QLabel("&Operator:")
+        self.operator_edit = QLineEdit(str(self.settings.value("operator", getpass.getuser())))
+        self.operator_edit.setAccessibleName("Operator: who is keying in, for the audit log")
+        self.operator_edit.setMaximumWidth(200)
+        # Only a deliberate click changes who signs the audit rows: focus never falls here by
+        # itself when a button is disabled or a dialog closes.
+        self.operator_edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.operator_edit.editingFinished.connect(self._on_operator_changed)
+        operator_label.setBuddy(self.operator_edit)
+        header.addWidget(operator_label)
+        header.addWidget(self.operator_edit)
+        outer.addLayout(header)
+        self.status_panel = StatusPanel(self.ctx)
+        self.status_panel.status_changed.connect(self._on_status_changed)
+        self.status_panel.declare_requested.connect(self._on_declare)
+        outer.addWidget(self.status_panel)
+
+        self.navigator = NavigatorView(desk)
+        self.navigator.contest_chosen.connect(self.open_contest)
+        self.stack = QStackedWidget()
+        self.start_page = StartPage(self.ctx)
+        self.start_page.contest_chosen.connect(self.open_contest)
+        self.tabs = ContestTabs()
+        self.tabs.setDocumentMode(True)
+        self.setup_view = SetupView(self.ctx)
+        self.verification_view = VerificationView(self.ctx)
+        self.count_view = CountView(self.ctx)
+        self.documents_view = DocumentsView(self.ctx)
+        self.tabs.addTab(self.setup_view, "&Setup")
+        self.tabs.addTab(self.verification_view, "Ver&ification")
+        self.tabs.addTab(self.count_view, "&Count")
+        self.tabs.addTab(self.documents_view, "&Documents")
+        self.history_view = HistoryView(self.ctx)
+        self.tabs.addTab(self.history_view, "Histor&y")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.stack.addWidget(self.start_page)
+        self.stack.addWidget(self.tabs)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([280, 1080])
+        outer.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        build_menus(self)
+        self.events.contests_changed.connect(self._on_contests_changed)
+        self.events.setup_changed.connect(self._on_setup_changed)
+        self.events.count_changed.connect(self._on_setup_changed)
+        stored = self.settings.value("point_size", 0)
+        self._apply_point_size(int(stored or 0) if isinstance(stored, int | str) else 0)
+        self._show_start_or_first()
+
+    # -- the operator and text size ------------------------------------------------------
+
+    def operator(self) -> str:
+        """Who is at the keyboard, for the audit log (the login name unless changed)."""
+        return self.operator_edit.text().strip() or getpass.getuser()
+
+    def _on_operator_changed(self) -> None:
+        self.settings.setValue("operator", self.operator())
+
+    def _apply_point_size(self, size: int) -> None:
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            return
+        if not hasattr(self, "_base_point_size"):
+            self._base_point_size = app.font().pointSize()
+        size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size or self._base_point_size))
+        font = app.font()
+        old = font.pointSizeF()
+        if size == old:
+            return
+        font.setPointSize(size)
+        app.setFont(font)  # dialogs and new windows
+        self.setFont(font)  # this window at once, without waiting for the event queue
+        # Headings and figures set their own (bold, larger) fonts: scale those in proportion.
+        for widget in self.findChildren(QWidget):
+            own = widget.font()
+            # Fonts that only set bold follow the window's size already; those with a size
+            # of their own (headings, the majority) are scaled in proportion.
+            if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont) and own.pointSizeF() != size:
+                own.setPointSizeF(own.pointSizeF() * size / old)
+                widget.setFont(own)
+        self.settings.setValue("point_size", size)
+        if self.contest_id is not None:
+            self.count_view.set_contest(self.contest_id)  # rebuilt with the new metrics
+
+    def change_text_size(self, step: int) -> None:
+        """Make the text larger (+) or smaller (−), readable from a metre away when needed."""
+        app = QApplication.instance()
+        current = app.font().pointSize() if isinstance(app, QApplication) else 10
+        self._apply_point_size(current + step if step else self._base_point_size)
+
+    # -- menus ---------------------------------------------------------------------------
+
+    # -- contests ------------------------------------------------------------------------
+
+    def _show_start_or_first(self) -> None:
+        if not self.desk.contests():
+            self.stack.setCurrentWidget(self.start_page)
+            self.contest_label.setText("No contest yet: open the demo, import or create one")
+            self._set_contest_actions(False)
+
+    def _set_contest_actions(self, enabled: bool) -> None:
+        for action in (
+            self.print_action,
+            self.save_action,
+            self.record_action,
+            self.bundles_action,
+            self.recount_action,
+            self.lots_action,
+            self.declare_action,
+            self.correct_action,
+            self.advance_action,
+        ):
+            action.setEnabled(enabled)
+        if enabled:
+            self._enable_night_actions()
+
+    def _enable_night_actions(self) -> None:
+        """Offer only what the stage of the night allows (each still explains if refused)."""
+        if self.contest_id is None:
+            return
+        status = self.desk.contest(self.contest_id).status
+        counted = self.desk.latest_count(self.contest_id) is not None
+        self.recount_action.setEnabled(counted and status in (Status.COUNT, Status.PROVISIONAL))
+        self.lots_action.setEnabled(status not in (Status.PROVISIONAL, Status.DECLARED))
+        self.declare_action.setEnabled(status is Status.PROVISIONAL)
+        self.correct_action.setEnabled(status is Status.DECLARED)
+        self.advance_action.setEnabled(status is not Status.DECLARED)
+
+    def open_contest(self, contest_id: str, tab: int | None = None) -> None:
+        """Show a contest: its name in the header, and the chosen tab (Count by default)."""
+        try:
+            self.desk.contest(contest_id)
+        except CountDeskError as error:
+            QMessageBox.warning(self, "No such contest", str(error))
+            return
+        if contest_id != self.contest_id:
+            self.undo_stack.clear()
+        self.contest_id = contest_id
+        self.navigator.reload(keep=contest_id)
+        self.setup_view.set_contest(contest_id)
+        self.verification_view.set_contest(contest_id)
+        self.count_view.set_contest(contest_id)
+        self.documents_view.set_contest(contest_id)
+        self.history_view.set_contest(contest_id)
+        self.stack.setCurrentWidget(self.tabs)
+        self._set_contest_actions(True)
+        self._update_header()
+        self.status_panel.set_contest(contest_id)
+        if tab is None:
+            tab = self.tabs.indexOf(self.count_view) if self.desk.candidates(contest_id) else 0
+        self._show_tab(tab)
+
+    def _update_header(self) -> None:
+        if self.contest_id is None:
+            return
+        contest = self.desk.contest(self.contest_id)
+        election = self.desk.election_of(contest)
+        seats = f"{contest.seats} seat{'s' if contest.seats != 1 else ''}"
+        self.contest_label.setText(
+            f"{contest.area} · {election.title or contest.type.name} · "
+            f"{contest.poll_date:%-d %B %Y} · {seats} · status: {contest.status.value}"
+        )
+
+    def _show_tab(self, index: int) -> None:
+        if self.contest_id is None:
+            return
+        self.tabs.setCurrentIndex(index)
+        if self.tabs.widget(index) is self.count_view:
+            self.count_view.focus_first_field()
+
+    def _on_tab_changed(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        on_count = page is self.count_view
+        self.record_action.setEnabled(self.contest_id is not None and on_count)
+        # The keyboard goes where the page's figures are typed, never to a page out of sight.
+        if page is self.count_view:
+            self.count_view.focus_first_field()
+        elif page is self.verification_view:
+            self.verification_view.focus_first_uncounted()
+        elif page is not None:
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _night(self, asking: Callable[[QWidget | None, UiContext, str], object]) -> None:
+        """Open one of the night's dialogs (recount, lots, correction) for the open contest."""
+        if self.contest_id is not None:
+            asking(self, self.ctx, self.contest_id)
+
+    def _on_declare(self, contest_id: str | None = None) -> None:
+        contest_id = contest_id or self.contest_id
+        if contest_id is not None and ask.ask_declare(self, self.ctx, contest_id):
+            self.undo_stack.clear()  # nothing done before the declaration can be undone now
+            self._show_tab(self.tabs.indexOf(self.documents_view))
+            self.documents_view.show_declaration()
+
+    def _on_status_changed(self, status: str) -> None:
+        """Once declared, every view that can be locked is made read-only."""
+        declared = status == "declared"
+        for view in (self.setup_view, self.verification_view, self.count_view, self.documents_view):
+            set_read_only = getattr(view, "set_read_only", None)
+            if set_read_only is not None:
+                set_read_only(declared)
+        if declared:
+            self.undo_stack.clear()  # edits made before the declaration cannot be undone now
+        self._enable_night_actions()
+
+    def _on_contests_changed(self) -> None:
+        self.navigator.reload(keep=self.contest_id)
+
+    def _on_setup_changed(self, contest_id: str) -> None:
+        if contest_id == self.contest_id:
+            self._enable_night_actions()
+            self._update_header()
+            self.navigator.reload(keep=contest_id)
+
+    # -- actions -------------------------------------------------------------------------
+
+    def _on_open_demo(self) -> None:
+        contest_id = contest_actions.open_demo(self, self.ctx)
+        if contest_id:
+            self.open_contest(contest_id)
+
+    def _on_import(self) -> None:
+        contest_id = contest_actions.import_candidates_csv(self, self.ctx)
+        if contest_id:
+            self.open_contest(contest_id)
+
+    def _on_create(self) -> None:
+        contest_id = contest_actions.create_contest(self, self.ctx)
+        if contest_id:
+            self.open_contest(contest_id, tab=0)
+
+    def _on_record(self) -> None:
+        if self.contest_id is not None and self.tabs.currentWidget() is self.count_view:
+            self.count_view.record_count()
+
+    def _on_print(self) -> None:
+        if self.contest_id is not None:
+            self._show_tab(self.tabs.indexOf(self.documents_view))
+            self.documents_view.print_document()
+
+    def _on_save_pdf(self) -> None:
+        if self.contest_id is not None:
+            self._show_tab(self.tabs.indexOf(self.documents_view))
+            self.documents_view.save_document()
+
+    def _on_open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open a CountDesk database", str(self.database_path.parent),
+            "CountDesk databases (*.sqlite *.db);;All files (*)",
+        )  # fmt: skip
+        if not path:
+            return
+        try:
+            desk = CountDesk.open(path)
+        except CountDeskError as error:
+            QMessageBox.warning(self, "Database not opened", str(error))
+            return
+        window = MainWindow(desk, path)
+        window.resize(self.size())
+        window.show()
+        self._replacement = window
+        self.close()
+
+    def _on_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About CountDesk",
+            "CountDesk: results entry for UK count centres.\n\n"
+            f"Database: {self.database_path}\n"
+            "Finding codes are listed in docs/findings.md.",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        self._on_operator_changed()
+        super().closeEvent(event)

@@ -1,0 +1,153 @@
+"""The window's menus and their actions: File, Edit, View, Night and Help."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from desktop.ui.night import ask
+
+if TYPE_CHECKING:
+    # The window builds its menus with this module: only its type is needed here.
+    from desktop.ui.window.main_window import MainWindow
+
+
+def add_action(
+    window: MainWindow,
+    menu: QMenu,
+    text: str,
+    shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+    slot: Callable[[], object],
+    name: str | None = None,
+) -> QAction:
+    """Add an action to the menu, its shortcut working anywhere in the window."""
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.triggered.connect(slot)
+    action.setObjectName(name or text.replace("&", "").replace("…", "").strip())
+    menu.addAction(action)
+    return action
+
+
+def build_menus(window: MainWindow) -> None:
+    """The window's menus: File, Edit, View, Night and Help."""
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    add_action(
+        window,
+        file_menu,
+        "&Open database…",
+        QKeySequence.StandardKey.Open,
+        window._on_open_database,
+    )
+    file_menu.addSeparator()
+    add_action(window, file_menu, "Open the &demo", "Ctrl+D", window._on_open_demo)
+    add_action(window, file_menu, "&Import candidates CSV…", "Ctrl+I", window._on_import)
+    add_action(window, file_menu, "&New election and contest…", "Ctrl+N", window._on_create)
+    file_menu.addSeparator()
+    window.print_action = add_action(
+        window, file_menu, "&Print declaration…", "Ctrl+P", window._on_print, "Print declaration"
+    )
+    window.save_action = add_action(
+        window, file_menu, "&Save declaration as PDF…", "Ctrl+S", window._on_save_pdf, "Save as PDF"
+    )
+    file_menu.addSeparator()
+    add_action(window, file_menu, "&Quit", "Ctrl+Q", window.close)
+
+    edit_menu = bar.addMenu("&Edit")
+    undo = window.undo_stack.createUndoAction(window, "&Undo")
+    undo.setShortcut(QKeySequence("Ctrl+Z"))
+    redo = window.undo_stack.createRedoAction(window, "&Redo")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    edit_menu.addAction(undo)
+    edit_menu.addAction(redo)
+    window.undo_action, window.redo_action = undo, redo
+    edit_menu.addSeparator()
+    window.record_action = add_action(
+        window, edit_menu, "&Record count", "Ctrl+Return", window._on_record, "Record count"
+    )
+
+    view_menu = bar.addMenu("&View")
+    add_action(window, view_menu, "&Setup", "Ctrl+1", lambda: window._show_tab(0), "Show setup")
+    add_action(
+        window,
+        view_menu,
+        "&Verification",
+        "Ctrl+2",
+        lambda: window._show_tab(1),
+        "Show verification",
+    )
+    add_action(window, view_menu, "&Count", "Ctrl+3", lambda: window._show_tab(2), "Show count")
+    add_action(
+        window, view_menu, "&Documents", "Ctrl+4", lambda: window._show_tab(3), "Show documents"
+    )
+    add_action(
+        window,
+        view_menu,
+        "&History",
+        "Ctrl+5",
+        lambda: window._show_tab(window.tabs.indexOf(window.history_view)),
+        "Show history",
+    )
+    view_menu.addSeparator()
+    window.bundles_action = QAction("Enter votes as &bundles", window)
+    window.bundles_action.setCheckable(True)
+    window.bundles_action.setShortcut(QKeySequence("Ctrl+B"))
+    window.bundles_action.toggled.connect(window.count_view.set_bundle_mode)
+    window.count_view.bundles_toggle.toggled.connect(window.bundles_action.setChecked)
+    view_menu.addAction(window.bundles_action)
+    view_menu.addSeparator()
+    larger = add_action(
+        window, view_menu, "&Larger text", "Ctrl+=", lambda: window.change_text_size(1)
+    )
+    larger.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+    add_action(window, view_menu, "S&maller text", "Ctrl+-", lambda: window.change_text_size(-1))
+    add_action(window, view_menu, "&Normal text size", "Ctrl+0", lambda: window.change_text_size(0))
+
+    night_menu = bar.addMenu("&Night")
+    window.advance_action = add_action(
+        window,
+        night_menu,
+        "&Advance to the next stage",
+        "Ctrl+Shift+A",
+        lambda: window.status_panel.advance(),
+        "Advance",
+    )
+    night_menu.addSeparator()
+    window.recount_action = add_action(
+        window,
+        night_menu,
+        "Record a &recount request…",
+        "Ctrl+Shift+R",
+        lambda: window._night(ask.ask_recount),
+        "Record recount request",
+    )
+    window.lots_action = add_action(
+        window,
+        night_menu,
+        "Record the drawing of &lots…",
+        "Ctrl+Shift+L",
+        lambda: window._night(ask.ask_lots),
+        "Record lots",
+    )
+    night_menu.addSeparator()
+    window.declare_action = add_action(
+        window, night_menu, "&Declare the result…", "Ctrl+Shift+D", window._on_declare, "Declare"
+    )
+    window.correct_action = add_action(
+        window,
+        night_menu,
+        "&Correct the declaration…",
+        "Ctrl+Shift+K",
+        lambda: window._night(ask.ask_correction),
+        "Correct declaration",
+    )
+
+    help_menu = bar.addMenu("&Help")
+    add_action(window, help_menu, "&About CountDesk", None, window._on_about)
