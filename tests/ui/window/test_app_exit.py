@@ -19,14 +19,14 @@ LONG_SESSION = textwrap.dedent(
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
     from desktop import app as countdesk_app
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.window.main_window import MainWindow
 
     def drive():
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
         window.activateWindow()
         QTest.qWaitForWindowActive(window)
         for count in range(3):
-            window.count_view._focus(window.count_view.first_field())
+            window.count_view.focus_first_field()
             QApplication.processEvents()
             for n in range(20):  # 16 candidates and 4 rejected headings
                 field = QApplication.focusWidget() or window.focusWidget()
