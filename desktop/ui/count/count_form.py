@@ -109,6 +109,11 @@ class CountForm(QWidget):
         grid_row += 1
         grid.setRowStretch(grid_row, 1)
         grid.setColumnStretch(5, 1)
+        # A widget added to a layout already on screen appears only at the next turn of the
+        # event loop, and until then cannot take the keyboard: show the fields now, so that
+        # opening a contest puts the keyboard in its first field at once, not on a button.
+        for row in self.rows:
+            row.edit.show()
 
     def show_bundles(self, on: bool) -> None:
         """Show or hide the bundle fields of every candidate."""
