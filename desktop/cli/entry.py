@@ -68,11 +68,11 @@ def enter(
     desk = open_desk(db_path)
     contest = desk.contest(contest_id)
     by_id, by_key = count_figures(desk, contest_id, votes, rejected)
-    stored = desk.record_count(contest_id, by_id, by_key, operator)
+    recorded = desk.record_count(contest_id, by_id, by_key, operator)
     result = desk.result(contest_id)
-    kind = KIND_WORDS.get(stored.kind, stored.kind)
+    kind = KIND_WORDS.get(recorded.kind, recorded.kind)
     click.echo(
-        f"Recorded count {stored.number}{'' if stored.kind == 'count' else f' ({kind})'} for "
+        f"Recorded count {recorded.number}{'' if recorded.kind == 'count' else f' ({kind})'} for "
         f"{contest.area}: valid votes {format_figure(result.valid_votes)}, rejected "
         f"{format_figure(result.rejected_total)}."
     )

@@ -219,28 +219,23 @@ def verification(
     touched: set[str] = set()
     messages: list[str] = []
     if import_file is not None or figures or explanations or issued_figures or names or removals:
-        # TODO(core): use CountDesk.apply_verification (removals, import, corrections, papers
-        # counted and explanations as one batch write) once the services offer it; until then
-        # the command holds the one transaction that makes it all-or-nothing.
-        with desk.store.transaction():
-            for ref in removals:
-                desk.remove_box(contest_id, ref, operator)
-            if import_file is not None:
-                before = {line.reference for line in desk.verification(contest_id)}
-                n = desk.import_verification_csv(contest_id, import_file, operator)
-                touched |= {line.reference for line in desk.verification(contest_id)} - before
-                messages.append(
-                    f"Imported {plural(n, 'ballot box or postal batch', 'ballot boxes and postal batches')} "
-                    f"from {import_file.name}."
-                )
-            for ref, value in issued_figures.items():
-                desk.correct_box(contest_id, ref, operator, issued=value)
-            for ref, name in names.items():
-                desk.correct_box(contest_id, ref, operator, name=name)
-            for ref, value in figures.items():
-                desk.set_box_counted(contest_id, ref, value, operator)
-            for ref, text in explanations.items():
-                desk.set_box_explanation(contest_id, ref, text, operator)
+        update = desk.apply_verification(
+            contest_id,
+            operator,
+            remove=removals,
+            import_file=import_file,
+            issued=issued_figures,
+            names=names,
+            counted=figures,
+            explanations=explanations,
+        )
+        touched |= set(update.imported)
+        if import_file is not None:
+            n = len(update.imported)
+            messages.append(
+                f"Imported {plural(n, 'ballot box or postal batch', 'ballot boxes and postal batches')} "
+                f"from {import_file.name}."
+            )
         touched |= set(issued_figures) | set(names) | set(figures) | set(explanations)
         if removals:
             messages.append(
