@@ -8,9 +8,9 @@ import click
 
 from desktop.cli.files import output_file, write_file
 from desktop.cli.options import db_option, open_desk, output_option
-from desktop.cli.output import plural, when
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Status
+from desktop.domain.wording import plural, when
 
 
 @click.command()

@@ -11,9 +11,10 @@ import click
 
 from desktop.cli.night import request_data
 from desktop.cli.options import db_option, json_option, open_desk
-from desktop.cli.output import DECISION_WORDS, KIND_WORDS, echo_json, iso, short
+from desktop.cli.output import echo_json, iso
 from desktop.domain.figures import format_figure
 from desktop.domain.model import Status
+from desktop.domain.wording import count_kind_words, decision_outcome, short_time
 from desktop.domain.workflow import status_label
 
 if TYPE_CHECKING:
@@ -111,8 +112,8 @@ def _echo_history(desk: CountDesk, contest_id: str) -> None:
         word = "Majority" if contest.seats == 1 else "Margin"
         rows: list[tuple[str, list[str]]] = [
             ("", [f"Count {c['number']}" for c in counts]),
-            ("", [KIND_WORDS.get(c["kind"], c["kind"]) for c in counts]),
-            ("Recorded", [short(datetime.fromisoformat(c["recorded_at"])) for c in counts]),
+            ("", [count_kind_words(c["kind"]) for c in counts]),
+            ("Recorded", [short_time(datetime.fromisoformat(c["recorded_at"])) for c in counts]),
             ("By", [c["operator"] for c in counts]),
         ]
         display = {c.person_name: c.display_name for c in desk.candidates(contest_id)}
@@ -169,7 +170,7 @@ def _echo_history(desk: CountDesk, contest_id: str) -> None:
             legend += " +1 lot: the lot fell on this candidate, treated as one additional vote."
         click.echo(legend)
         standing = next(c for c in counts if c["stands"])
-        kind = KIND_WORDS.get(standing["kind"], standing["kind"])
+        kind = count_kind_words(standing["kind"])
         click.echo(
             f"Count {standing['number']} ({kind}) stands; the others stay on record."
             + (f" Reason for the correction: {standing['reason']}" if standing["reason"] else "")
@@ -178,12 +179,11 @@ def _echo_history(desk: CountDesk, contest_id: str) -> None:
     click.echo("Recount requests:" if data["recount_requests"] else "Recount requests: none.")
     for r in data["recount_requests"]:
         whom = f", for {display.get(r['for'], r['for'])}" if r["for"] else ""
-        outcome = DECISION_WORDS[r["decision"]]
-        outcome = "refused" if r["decision"] == "refused" else f"{outcome} granted"
+        outcome = decision_outcome(r["decision"], refused="refused")
         if r["new_count"]:
             outcome += f" (count {r['new_count']})"
         click.echo(
-            f"  {short(datetime.fromisoformat(r['requested_at']))}  {r['requested_by']} "
+            f"  {short_time(datetime.fromisoformat(r['requested_at']))}  {r['requested_by']} "
             f"({r['role']}{whom}), about count {r['about_count']}: {outcome}."
             + (f" Reason: {r['reason']}" if r["reason"] else "")
         )
@@ -192,13 +192,13 @@ def _echo_history(desk: CountDesk, contest_id: str) -> None:
         change = f"{status_label(Status(s['from']))} → {status_label(Status(s['to']))}"
         note = f"  ({s['note']})" if s["note"] else ""
         click.echo(
-            f"  {short(datetime.fromisoformat(s['at']))}  {change:<36}  {s['operator']}{note}"
+            f"  {short_time(datetime.fromisoformat(s['at']))}  {change:<36}  {s['operator']}{note}"
         )
     click.echo("Declarations:" if data["declarations"] else "Declarations: none.")
     for d in data["declarations"]:
         what = "Declaration" if d["kind"] == "declaration" else "Corrected declaration"
         click.echo(
-            f"  {short(datetime.fromisoformat(d['declared_at']))}  {what} of count "
+            f"  {short_time(datetime.fromisoformat(d['declared_at']))}  {what} of count "
             f"{d['count']}, officer {d['officer']} (recorded by {d['operator']})."
             + (f" Reason: {d['reason']}" if d["reason"] else "")
         )

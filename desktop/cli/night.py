@@ -11,17 +11,11 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from desktop.cli.options import db_option, json_option, open_desk, operator_option
-from desktop.cli.output import (
-    DECISION_WORDS,
-    as_datetime,
-    echo_blockers,
-    echo_json,
-    iso,
-    when,
-)
+from desktop.cli.output import as_datetime, echo_blockers, echo_json, iso
 from desktop.cli.types import DECISION, ROLE, STATUS
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Status
+from desktop.domain.wording import decision_label, when
 from desktop.domain.workflow import status_label, transition_blockers
 
 if TYPE_CHECKING:
@@ -147,7 +141,7 @@ def status(contest_id: str, db_path: Path | None, as_json: bool) -> None:
     click.echo(f"{'Next step:':<12}{_next_step(report)}")
     echo_blockers(report.blockers)
     if pending is not None:
-        words = DECISION_WORDS[pending["decision"]]
+        words = decision_label(pending["decision"])
         click.echo(
             f"Recount:    a {words} was granted ({request_text(desk, contest_id, pending)}): "
             f"key it in with `countdesk-cli enter`; it becomes a new count and the one before "
@@ -297,7 +291,7 @@ def recount(
         )
         return
     number = (before.number if before else 0) + 1
-    words = DECISION_WORDS[value]
+    words = decision_label(value)
     click.echo(f"{words[0].upper()}{words[1:]} granted for {contest.area} ({asked}).")
     click.echo(
         f"{contest.area} is at the count: key in the {words} with `countdesk-cli enter`; it will "

@@ -8,9 +8,10 @@ from typing import Any
 import click
 
 from desktop.cli.options import db_option, json_option, open_desk, operator_option
-from desktop.cli.output import echo_json, plural
+from desktop.cli.output import echo_json
 from desktop.cli.types import Figure
 from desktop.domain.figures import format_figure
+from desktop.domain.wording import plural
 
 
 @click.command("import")

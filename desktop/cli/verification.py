@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from desktop.cli.options import db_option, json_option, open_desk, operator_option
-from desktop.cli.output import echo_json, plural, variance
+from desktop.cli.output import echo_json
 from desktop.cli.types import Pair
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_figure
 from desktop.domain.findings import Severity
 from desktop.domain.verification import verification_findings
+from desktop.domain.wording import plural, signed
 
 if TYPE_CHECKING:
     from desktop.services import CountDesk
@@ -98,7 +99,7 @@ def _echo_verification(desk: CountDesk, contest_id: str, only: set[str] | None =
         click.echo(
             f"{line['reference']:<{ref_w}}  {line['name']:<{name_w}}  {line['kind']:<6}  "
             f"{format_figure(line['issued']):>8}  {format_figure(line['counted']):>8}  "
-            f"{variance(line['variance']):>8}  {explanation}".rstrip()
+            f"{signed(line['variance'], minus='-', none='–'):>8}  {explanation}".rstrip()
         )
     t = data["totals"]
     label_w = ref_w + 2 + name_w + 2 + 6 + 2
@@ -107,7 +108,7 @@ def _echo_verification(desk: CountDesk, contest_id: str, only: set[str] | None =
         ("Postal ballot papers", t["postal_issued"], t["postal_counted"]),
     ):
         click.echo(f"{label:<{label_w}}{format_figure(issued):>8}  {format_figure(counted):>8}")
-    total = variance(t["variance"]) if t["not_yet_counted"] < len(lines) else "–"
+    total = signed(t["variance"], minus="-", none="–") if t["not_yet_counted"] < len(lines) else "–"
     click.echo(
         f"{'Total':<{label_w}}{format_figure(t['issued']):>8}  {format_figure(t['counted']):>8}  "
         f"{total:>8}"
