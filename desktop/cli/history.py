@@ -27,7 +27,8 @@ def _history_data(desk: CountDesk, contest_id: str) -> dict[str, Any]:
     contest = desk.contest(contest_id)
     names = {c.id: c.person_name for c in h.candidates}
     number_of = {rec.count.id: rec.count.number for rec in h.counts}
-    produced = {rec.request["id"]: rec.count.number for rec in h.counts if rec.request}
+    produced = {rec.count.request_id: rec.count.number for rec in h.counts if rec.count.request_id}
+    kept = desk.history_records(contest_id)
     counts = []
     for i, rec in enumerate(h.counts):
         res = rec.result
@@ -71,31 +72,31 @@ def _history_data(desk: CountDesk, contest_id: str) -> dict[str, Any]:
         "recount_requests": [
             {
                 **request_data(desk, contest_id, r),
-                "about_count": number_of.get(r["count_id"]),
-                "new_count": produced.get(r["id"]),
+                "about_count": number_of.get(r.count_id),
+                "new_count": produced.get(r.id),
             }
-            for r in h.requests
+            for r in kept.requests
         ],
         "status_changes": [
             {
-                "from": s["from_status"],
-                "to": s["to_status"],
-                "at": iso(s["at"]),
-                "operator": s["operator"],
-                "note": s["note"],
+                "from": s.from_status.value,
+                "to": s.to_status.value,
+                "at": iso(s.at),
+                "operator": s.operator,
+                "note": s.note,
             }
-            for s in h.status_changes
+            for s in kept.status_changes
         ],
         "declarations": [
             {
-                "kind": d["kind"],
-                "declared_at": iso(d["declared_at"]),
-                "count": number_of.get(d["count_id"]),
-                "officer": d["officer"],
-                "operator": d["operator"],
-                "reason": d["reason"],
+                "kind": d.kind,
+                "declared_at": iso(d.declared_at),
+                "count": number_of.get(d.count_id),
+                "officer": d.officer,
+                "operator": d.operator,
+                "reason": d.reason,
             }
-            for d in h.declarations
+            for d in kept.declarations
         ],
     }
 

@@ -18,11 +18,6 @@ def echo_json(data: Any) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
-def as_datetime(at: datetime | str) -> datetime:
-    """A stored time (``request_recount`` returns its row's times as ISO text)."""
-    return datetime.fromisoformat(at) if isinstance(at, str) else at
-
-
 def iso(at: datetime | None) -> str | None:
     """A time for JSON: ISO 8601, or None."""
     return None if at is None else at.isoformat()
