@@ -13,6 +13,7 @@ import click
 from desktop.cli.options import db_option, json_option, open_desk, operator_option
 from desktop.cli.output import echo_blockers, echo_json, iso
 from desktop.cli.types import DECISION, ROLE, STATUS
+from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Status
 from desktop.domain.records import RecountRequest
@@ -33,7 +34,7 @@ def exit_blocked(desk: CountDesk, contest_id: str, exc: CountDeskError, target: 
     blockers = transition_blockers(desk.night_state(contest_id), target)
     if exc.code not in {f.code for f in blockers}:
         return
-    if len(blockers) == 1 and blockers[0].code in ("S801", "S802"):
+    if len(blockers) == 1 and blockers[0].code in (Code.S801, Code.S802):
         click.echo(f"Error: {blockers[0].code}: {blockers[0].message}", err=True)
     else:
         n = len(blockers)
@@ -223,7 +224,7 @@ def acknowledge(
                 f"Warning {code} is open for {listed or 'the contest as a whole'}, not for "
                 f"“{subject}”: give one of those with --subject, or leave --subject out to "
                 "acknowledge them all.",
-                "S804",
+                Code.S804,
             )
         key = subject if match is None else match.subject
     desk.acknowledge_warning(contest_id, code, reason, operator, key)
