@@ -16,9 +16,10 @@ from desktop.cli.entry import count_figures
 from desktop.cli.files import OutputFile, output_file, write_file
 from desktop.cli.night import exit_blocked
 from desktop.cli.options import count_options, db_option, open_desk, operator_option, output_option
-from desktop.cli.output import elected_text, when
+from desktop.cli.output import elected_text
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Status
+from desktop.domain.wording import when
 
 
 @contextmanager
@@ -114,16 +115,16 @@ def correct(
             officer_confirmation=officer,
             lot_winners=[desk.candidate_by_name(contest_id, name).id for name in winners],
         )
-        kept = desk.declarations(contest_id)
+        kept = desk.kept_declarations(contest_id)
         latest = desk.latest_count(contest_id)
         area = desk.contest(contest_id).area
-        done = f"The corrected declaration of {area} was made at {when(kept[-1]['declared_at'])}"
+        done = f"The corrected declaration of {area} was made at {when(kept[-1].declared_at)}"
         click.echo(
             f"{done}: count {latest.number if latest else '?'} (correction) now stands. "
             f"Elected: {elected_text(desk.result(contest_id))}."
         )
         click.echo(
-            f"The declaration made at {when(kept[0]['declared_at'])} and its count stay on "
+            f"The declaration made at {when(kept[0].declared_at)} and its count stay on "
             "record (see `countdesk-cli history`)."
         )
         if out is None:

@@ -8,9 +8,9 @@ import click
 
 from desktop.cli.files import output_file, write_file
 from desktop.cli.options import db_option, open_desk, output_option
-from desktop.cli.output import plural, when
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Status
+from desktop.domain.wording import plural, when
 
 
 @click.command()
@@ -25,13 +25,11 @@ def declaration(contest_id: str, db_path: Path | None, output: Path, provisional
         report = desk.status(contest_id)
         if report.status is Status.DECLARED and not provisional:
             # The declaration kept when it was made (the latest corrected one after a correction).
-            kept = desk.declarations(contest_id)[-1]
+            kept = desk.kept_declarations(contest_id)[-1]
             write_file(out, desk.declaration_pdf(contest_id))
-            what = (
-                "Corrected declaration" if kept["kind"] == "correction" else "Declaration of result"
-            )
+            what = "Corrected declaration" if kept.kind == "correction" else "Declaration of result"
             click.echo(
-                f"{what} of {report.contest.area}, as declared at {when(kept['declared_at'])}, "
+                f"{what} of {report.contest.area}, as declared at {when(kept.declared_at)}, "
                 f"written to {output}."
             )
             return

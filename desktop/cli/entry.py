@@ -17,9 +17,10 @@ from desktop.cli.options import (
     operator_option,
     output_option,
 )
-from desktop.cli.output import KIND_WORDS, echo_findings, echo_json, plural
+from desktop.cli.output import echo_findings, echo_json
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_figure, format_percent, parse_figure
+from desktop.domain.wording import count_kind_words, plural
 
 if TYPE_CHECKING:
     from desktop.services import CountDesk
@@ -68,11 +69,11 @@ def enter(
     desk = open_desk(db_path)
     contest = desk.contest(contest_id)
     by_id, by_key = count_figures(desk, contest_id, votes, rejected)
-    stored = desk.record_count(contest_id, by_id, by_key, operator)
+    recorded = desk.record_count(contest_id, by_id, by_key, operator)
     result = desk.result(contest_id)
-    kind = KIND_WORDS.get(stored.kind, stored.kind)
+    kind = count_kind_words(recorded.kind)
     click.echo(
-        f"Recorded count {stored.number}{'' if stored.kind == 'count' else f' ({kind})'} for "
+        f"Recorded count {recorded.number}{'' if recorded.kind == 'count' else f' ({kind})'} for "
         f"{contest.area}: valid votes {format_figure(result.valid_votes)}, rejected "
         f"{format_figure(result.rejected_total)}."
     )

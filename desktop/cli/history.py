@@ -11,9 +11,10 @@ import click
 
 from desktop.cli.night import request_data
 from desktop.cli.options import db_option, json_option, open_desk
-from desktop.cli.output import DECISION_WORDS, KIND_WORDS, echo_json, iso, short
+from desktop.cli.output import echo_json, iso
 from desktop.domain.figures import format_figure
 from desktop.domain.model import Status
+from desktop.domain.wording import count_kind_words, decision_outcome, short_time
 from desktop.domain.workflow import status_label
 
 if TYPE_CHECKING:
@@ -26,7 +27,8 @@ def _history_data(desk: CountDesk, contest_id: str) -> dict[str, Any]:
     contest = desk.contest(contest_id)
     names = {c.id: c.person_name for c in h.candidates}
     number_of = {rec.count.id: rec.count.number for rec in h.counts}
-    produced = {rec.request["id"]: rec.count.number for rec in h.counts if rec.request}
+    produced = {rec.count.request_id: rec.count.number for rec in h.counts if rec.count.request_id}
+    kept = desk.history_records(contest_id)
     counts = []
     for i, rec in enumerate(h.counts):
         res = rec.result
@@ -70,31 +72,31 @@ def _history_data(desk: CountDesk, contest_id: str) -> dict[str, Any]:
         "recount_requests": [
             {
                 **request_data(desk, contest_id, r),
-                "about_count": number_of.get(r["count_id"]),
-                "new_count": produced.get(r["id"]),
+                "about_count": number_of.get(r.count_id),
+                "new_count": produced.get(r.id),
             }
-            for r in h.requests
+            for r in kept.requests
         ],
         "status_changes": [
             {
-                "from": s["from_status"],
-                "to": s["to_status"],
-                "at": iso(s["at"]),
-                "operator": s["operator"],
-                "note": s["note"],
+                "from": s.from_status.value,
+                "to": s.to_status.value,
+                "at": iso(s.at),
+                "operator": s.operator,
+                "note": s.note,
             }
-            for s in h.status_changes
+            for s in kept.status_changes
         ],
         "declarations": [
             {
-                "kind": d["kind"],
-                "declared_at": iso(d["declared_at"]),
-                "count": number_of.get(d["count_id"]),
-                "officer": d["officer"],
-                "operator": d["operator"],
-                "reason": d["reason"],
+                "kind": d.kind,
+                "declared_at": iso(d.declared_at),
+                "count": number_of.get(d.count_id),
+                "officer": d.officer,
+                "operator": d.operator,
+                "reason": d.reason,
             }
-            for d in h.declarations
+            for d in kept.declarations
         ],
     }
 
@@ -111,8 +113,8 @@ def _echo_history(desk: CountDesk, contest_id: str) -> None:
         word = "Majority" if contest.seats == 1 else "Margin"
         rows: list[tuple[str, list[str]]] = [
             ("", [f"Count {c['number']}" for c in counts]),
-            ("", [KIND_WORDS.get(c["kind"], c["kind"]) for c in counts]),
-            ("Recorded", [short(datetime.fromisoformat(c["recorded_at"])) for c in counts]),
+            ("", [count_kind_words(c["kind"]) for c in counts]),
+            ("Recorded", [short_time(datetime.fromisoformat(c["recorded_at"])) for c in counts]),
             ("By", [c["operator"] for c in counts]),
         ]
         display = {c.person_name: c.display_name for c in desk.candidates(contest_id)}
@@ -169,7 +171,7 @@ def _echo_history(desk: CountDesk, contest_id: str) -> None:
             legend += " +1 lot: the lot fell on this candidate, treated as one additional vote."
         click.echo(legend)
         standing = next(c for c in counts if c["stands"])
-        kind = KIND_WORDS.get(standing["kind"], standing["kind"])
+        kind = count_kind_words(standing["kind"])
         click.echo(
             f"Count {standing['number']} ({kind}) stands; the others stay on record."
             + (f" Reason for the correction: {standing['reason']}" if standing["reason"] else "")
@@ -178,12 +180,11 @@ def _echo_history(desk: CountDesk, contest_id: str) -> None:
     click.echo("Recount requests:" if data["recount_requests"] else "Recount requests: none.")
     for r in data["recount_requests"]:
         whom = f", for {display.get(r['for'], r['for'])}" if r["for"] else ""
-        outcome = DECISION_WORDS[r["decision"]]
-        outcome = "refused" if r["decision"] == "refused" else f"{outcome} granted"
+        outcome = decision_outcome(r["decision"], refused="refused")
         if r["new_count"]:
             outcome += f" (count {r['new_count']})"
         click.echo(
-            f"  {short(datetime.fromisoformat(r['requested_at']))}  {r['requested_by']} "
+            f"  {short_time(datetime.fromisoformat(r['requested_at']))}  {r['requested_by']} "
             f"({r['role']}{whom}), about count {r['about_count']}: {outcome}."
             + (f" Reason: {r['reason']}" if r["reason"] else "")
         )
@@ -192,13 +193,13 @@ def _echo_history(desk: CountDesk, contest_id: str) -> None:
         change = f"{status_label(Status(s['from']))} → {status_label(Status(s['to']))}"
         note = f"  ({s['note']})" if s["note"] else ""
         click.echo(
-            f"  {short(datetime.fromisoformat(s['at']))}  {change:<36}  {s['operator']}{note}"
+            f"  {short_time(datetime.fromisoformat(s['at']))}  {change:<36}  {s['operator']}{note}"
         )
     click.echo("Declarations:" if data["declarations"] else "Declarations: none.")
     for d in data["declarations"]:
         what = "Declaration" if d["kind"] == "declaration" else "Corrected declaration"
         click.echo(
-            f"  {short(datetime.fromisoformat(d['declared_at']))}  {what} of count "
+            f"  {short_time(datetime.fromisoformat(d['declared_at']))}  {what} of count "
             f"{d['count']}, officer {d['officer']} (recorded by {d['operator']})."
             + (f" Reason: {d['reason']}" if d["reason"] else "")
         )

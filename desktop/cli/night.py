@@ -11,18 +11,14 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from desktop.cli.options import db_option, json_option, open_desk, operator_option
-from desktop.cli.output import (
-    DECISION_WORDS,
-    as_datetime,
-    echo_blockers,
-    echo_json,
-    iso,
-    when,
-)
+from desktop.cli.output import echo_blockers, echo_json, iso
 from desktop.cli.types import DECISION, ROLE, STATUS
+from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Status
-from desktop.domain.workflow import status_label, transition_blockers
+from desktop.domain.records import RecountRequest
+from desktop.domain.wording import decision_label, when
+from desktop.domain.workflow import RecountDecision, status_label, transition_blockers
 
 if TYPE_CHECKING:
     from desktop.services import CountDesk
@@ -38,7 +34,7 @@ def exit_blocked(desk: CountDesk, contest_id: str, exc: CountDeskError, target: 
     blockers = transition_blockers(desk.night_state(contest_id), target)
     if exc.code not in {f.code for f in blockers}:
         return
-    if len(blockers) == 1 and blockers[0].code in ("S801", "S802"):
+    if len(blockers) == 1 and blockers[0].code in (Code.S801, Code.S802):
         click.echo(f"Error: {blockers[0].code}: {blockers[0].message}", err=True)
     else:
         n = len(blockers)
@@ -84,29 +80,26 @@ def subject_text(desk: CountDesk, contest_id: str, subject: object) -> str:
     return "" if subject is None else str(subject)
 
 
-def request_data(desk: CountDesk, contest_id: str, request: dict[str, Any]) -> dict[str, Any]:
+def request_data(desk: CountDesk, contest_id: str, request: RecountRequest) -> dict[str, Any]:
     """A recount request for JSON: the candidate by name, the time as ISO 8601."""
     names = {c.id: c.person_name for c in desk.candidates(contest_id)}
     return {
-        "requested_by": request["requested_by"],
-        "role": request["role"],
-        "for": names.get(request["for_candidate"]) if request["for_candidate"] else None,
-        "requested_at": iso(as_datetime(request["requested_at"])),
-        "decision": request["decision"],
-        "reason": request["reason"],
-        "operator": request["operator"],
+        "requested_by": request.requested_by,
+        "role": request.role,
+        "for": names.get(request.for_candidate) if request.for_candidate else None,
+        "requested_at": iso(request.requested_at),
+        "decision": request.decision.value,
+        "reason": request.reason,
+        "operator": request.operator,
     }
 
 
-def request_text(desk: CountDesk, contest_id: str, request: dict[str, Any]) -> str:
+def request_text(desk: CountDesk, contest_id: str, request: RecountRequest) -> str:
     """e.g. "asked for by Agent for Stephenson (agent, for STEPHENSON, Ryan) at 01:15 on …"."""
     by = {c.id: c for c in desk.candidates(contest_id)}
-    whom = request["for_candidate"]
-    role = request["role"] + (f", for {by[whom].display_name}" if whom in by else "")
-    return (
-        f"asked for by {request['requested_by']} ({role}) at "
-        f"{when(as_datetime(request['requested_at']))}"
-    )
+    whom = request.for_candidate
+    role = request.role + (f", for {by[whom].display_name}" if whom in by else "")
+    return f"asked for by {request.requested_by} ({role}) at {when(request.requested_at)}"
 
 
 @click.command(short_help="Where the contest is; what blocks the next step.")
@@ -118,7 +111,7 @@ def status(contest_id: str, db_path: Path | None, as_json: bool) -> None:
     desk = open_desk(db_path)
     report = desk.status(contest_id)
     warnings = desk.open_warnings(contest_id)
-    pending = desk.pending_recount(contest_id)
+    pending = desk.pending_recount_request(contest_id)
     c = report.contest
     if as_json:
         data = {
@@ -147,7 +140,7 @@ def status(contest_id: str, db_path: Path | None, as_json: bool) -> None:
     click.echo(f"{'Next step:':<12}{_next_step(report)}")
     echo_blockers(report.blockers)
     if pending is not None:
-        words = DECISION_WORDS[pending["decision"]]
+        words = decision_label(pending.decision)
         click.echo(
             f"Recount:    a {words} was granted ({request_text(desk, contest_id, pending)}): "
             f"key it in with `countdesk-cli enter`; it becomes a new count and the one before "
@@ -231,7 +224,7 @@ def acknowledge(
                 f"Warning {code} is open for {listed or 'the contest as a whole'}, not for "
                 f"“{subject}”: give one of those with --subject, or leave --subject out to "
                 "acknowledge them all.",
-                "S804",
+                Code.S804,
             )
         key = subject if match is None else match.subject
     desk.acknowledge_warning(contest_id, code, reason, operator, key)
@@ -279,7 +272,7 @@ def recount(
     value = decision.replace("-", "_")  # the services' word for a bundle check
     for_id = None if for_name is None else desk.candidate_by_name(contest_id, for_name).id
     before = desk.latest_count(contest_id)
-    request = desk.request_recount(
+    request = desk.record_recount_request(
         contest_id,
         operator,
         requested_by=requested_by,
@@ -289,15 +282,15 @@ def recount(
         reason=reason,
     )
     asked = request_text(desk, contest_id, request)
-    if value == "refused":
+    if request.decision is RecountDecision.REFUSED:
         stands = "provisional result" if contest.status is Status.PROVISIONAL else "count"
         click.echo(
-            f"Recount refused ({asked}). Reason: {request['reason']} The {stands} of "
+            f"Recount refused ({asked}). Reason: {request.reason} The {stands} of "
             f"{contest.area} stands."
         )
         return
     number = (before.number if before else 0) + 1
-    words = DECISION_WORDS[value]
+    words = decision_label(request.decision)
     click.echo(f"{words[0].upper()}{words[1:]} granted for {contest.area} ({asked}).")
     click.echo(
         f"{contest.area} is at the count: key in the {words} with `countdesk-cli enter`; it will "

@@ -1,4 +1,7 @@
-"""Printing for people and for scripts: times, plurals, findings, JSON."""
+"""Printing for people and for scripts: findings, JSON.
+
+Times, plurals, variances and decisions are worded by ``desktop.domain.wording``.
+"""
 
 from __future__ import annotations
 
@@ -9,56 +12,15 @@ from typing import Any
 
 import click
 
-#: A count's kind in words.
-KIND_WORDS = {
-    "count": "count",
-    "recount": "full recount",
-    "bundle_check": "bundle check",
-    "correction": "correction",
-}
-
-#: A recount decision in words.
-DECISION_WORDS = {"full": "full recount", "bundle_check": "bundle check", "refused": "refused"}
-
 
 def echo_json(data: Any) -> None:
     """Print ``data`` as indented JSON, non-ASCII letters as they are."""
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
-def when(at: datetime | None) -> str:
-    """A time in words for a sentence, local time: "02:14 on Friday 2 July 2021"."""
-    if at is None:
-        return "–"
-    local = at.astimezone()
-    return f"{local:%H:%M} on {local:%A} {local.day} {local:%B %Y}"
-
-
-def short(at: datetime) -> str:
-    """A time for a table, local time: "02 Jul 02:14"."""
-    return f"{at.astimezone():%d %b %H:%M}"
-
-
-def as_datetime(at: datetime | str) -> datetime:
-    """A stored time (``request_recount`` returns its row's times as ISO text)."""
-    return datetime.fromisoformat(at) if isinstance(at, str) else at
-
-
 def iso(at: datetime | None) -> str | None:
     """A time for JSON: ISO 8601, or None."""
     return None if at is None else at.isoformat()
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """ "1 box", "2 boxes"."""
-    return f"{n} {word if n == 1 else (many or word + 's')}"
-
-
-def variance(value: int | None) -> str:
-    """A variance with its sign: "+1", "-1", "0", or a dash when not yet counted."""
-    if value is None:
-        return "–"
-    return f"{value:+,}" if value else "0"
 
 
 def echo_findings(findings: Iterable[Any]) -> None:

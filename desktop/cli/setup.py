@@ -8,9 +8,10 @@ from typing import Any
 import click
 
 from desktop.cli.options import db_option, json_option, open_desk, operator_option
-from desktop.cli.output import echo_json, plural
+from desktop.cli.output import echo_json
 from desktop.cli.types import Figure
 from desktop.domain.figures import format_figure
+from desktop.domain.wording import plural
 
 
 @click.command("import")
@@ -93,21 +94,16 @@ def contest(
     c = desk.contest(contest_id)
     changes = (electorate, ballot_papers, officer, officer_title, address, authority)
     if any(value is not None for value in changes):
-        # TODO(core): use CountDesk.set_contest_facts with the authority in the same call (one
-        # batch write) once the services offer it; until then the facts and the election's
-        # authority are saved together in one transaction held here.
-        with desk.store.transaction():
-            c = desk.set_contest_facts(
-                contest_id,
-                operator,
-                electorate=electorate,
-                ballot_papers_verified=ballot_papers,
-                officer_name=officer,
-                officer_title=officer_title,
-                imprint_address=address,
-            )
-            if authority is not None:
-                desk.set_election_authority(c.election_id, authority, operator)
+        c = desk.set_contest_details(
+            contest_id,
+            operator,
+            electorate=electorate,
+            ballot_papers_verified=ballot_papers,
+            officer_name=officer,
+            officer_title=officer_title,
+            imprint_address=address,
+            authority=authority,
+        )
     election = desk.election_of(c)
     facts: dict[str, Any] = {
         "id": c.id,

@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 
+from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Status
 
@@ -94,7 +95,7 @@ class Choice(click.Choice[str]):
         self,
         choices: Sequence[str],
         refusal: str,
-        code: str | None = None,
+        code: Code | None = None,
         aliases: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(choices, case_sensitive=False)
@@ -118,11 +119,11 @@ ROLE = Choice(
 DECISION = Choice(
     ("full", "bundle-check", "refused"),
     "“{value}” is not a decision: use full, bundle-check or refused.",
-    "S801",
+    Code.S801,
     aliases={"bundle_check": "bundle-check"},
 )
 STATUS = Choice(
     tuple(s.value for s in Status),
     "“{value}” is not a status: use one of " + ", ".join(s.value for s in Status) + ".",
-    "S801",
+    Code.S801,
 )

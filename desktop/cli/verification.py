@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from desktop.cli.options import db_option, json_option, open_desk, operator_option
-from desktop.cli.output import echo_json, plural, variance
+from desktop.cli.output import echo_json
 from desktop.cli.types import Pair
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_figure
 from desktop.domain.findings import Severity
 from desktop.domain.verification import verification_findings
+from desktop.domain.wording import plural, signed
 
 if TYPE_CHECKING:
     from desktop.services import CountDesk
@@ -98,7 +99,7 @@ def _echo_verification(desk: CountDesk, contest_id: str, only: set[str] | None =
         click.echo(
             f"{line['reference']:<{ref_w}}  {line['name']:<{name_w}}  {line['kind']:<6}  "
             f"{format_figure(line['issued']):>8}  {format_figure(line['counted']):>8}  "
-            f"{variance(line['variance']):>8}  {explanation}".rstrip()
+            f"{signed(line['variance'], minus='-', none='–'):>8}  {explanation}".rstrip()
         )
     t = data["totals"]
     label_w = ref_w + 2 + name_w + 2 + 6 + 2
@@ -107,7 +108,7 @@ def _echo_verification(desk: CountDesk, contest_id: str, only: set[str] | None =
         ("Postal ballot papers", t["postal_issued"], t["postal_counted"]),
     ):
         click.echo(f"{label:<{label_w}}{format_figure(issued):>8}  {format_figure(counted):>8}")
-    total = variance(t["variance"]) if t["not_yet_counted"] < len(lines) else "–"
+    total = signed(t["variance"], minus="-", none="–") if t["not_yet_counted"] < len(lines) else "–"
     click.echo(
         f"{'Total':<{label_w}}{format_figure(t['issued']):>8}  {format_figure(t['counted']):>8}  "
         f"{total:>8}"
@@ -219,28 +220,23 @@ def verification(
     touched: set[str] = set()
     messages: list[str] = []
     if import_file is not None or figures or explanations or issued_figures or names or removals:
-        # TODO(core): use CountDesk.apply_verification (removals, import, corrections, papers
-        # counted and explanations as one batch write) once the services offer it; until then
-        # the command holds the one transaction that makes it all-or-nothing.
-        with desk.store.transaction():
-            for ref in removals:
-                desk.remove_box(contest_id, ref, operator)
-            if import_file is not None:
-                before = {line.reference for line in desk.verification(contest_id)}
-                n = desk.import_verification_csv(contest_id, import_file, operator)
-                touched |= {line.reference for line in desk.verification(contest_id)} - before
-                messages.append(
-                    f"Imported {plural(n, 'ballot box or postal batch', 'ballot boxes and postal batches')} "
-                    f"from {import_file.name}."
-                )
-            for ref, value in issued_figures.items():
-                desk.correct_box(contest_id, ref, operator, issued=value)
-            for ref, name in names.items():
-                desk.correct_box(contest_id, ref, operator, name=name)
-            for ref, value in figures.items():
-                desk.set_box_counted(contest_id, ref, value, operator)
-            for ref, text in explanations.items():
-                desk.set_box_explanation(contest_id, ref, text, operator)
+        update = desk.apply_verification(
+            contest_id,
+            operator,
+            remove=removals,
+            import_file=import_file,
+            issued=issued_figures,
+            names=names,
+            counted=figures,
+            explanations=explanations,
+        )
+        touched |= set(update.imported)
+        if import_file is not None:
+            n = len(update.imported)
+            messages.append(
+                f"Imported {plural(n, 'ballot box or postal batch', 'ballot boxes and postal batches')} "
+                f"from {import_file.name}."
+            )
         touched |= set(issued_figures) | set(names) | set(figures) | set(explanations)
         if removals:
             messages.append(
