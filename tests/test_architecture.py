@@ -37,6 +37,12 @@ def test_ruff_is_clean():
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+def test_mypy_is_clean():
+    """desktop/ and reports/ type-check (the settings are in pyproject.toml)."""
+    done = subprocess.run([_tool("mypy")], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 def test_everything_but_the_window_runs_with_qt_absent(tmp_path):
     """Like napari's Qt-free core: import every non-UI module and run a count with PySide6 blocked."""
     script = textwrap.dedent(

@@ -43,6 +43,18 @@ class LiveCount:
         #: The granted recount or bundle check this count is keyed for, if any.
         self.pending_recount = pending_recount
 
+    def with_draft(self, draft: Draft) -> LiveCount:
+        """The same count with the draft as it was just saved (nothing is read again)."""
+        return LiveCount(
+            self.contest,
+            self.candidates,
+            draft,
+            self._latest,
+            self._lots,
+            papers_from_verification=self.papers_from_verification,
+            pending_recount=self.pending_recount,
+        )
+
     @property
     def locked_reason(self) -> str | None:
         """Why the figures cannot be keyed in now (provisional or declared), or None."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.draft import Draft
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_figure
 from desktop.services import LiveCount
@@ -252,28 +253,47 @@ class CountView(QWidget):
         def apply(v: object) -> None:
             figure = v if isinstance(v, int) else None
             if row.kind == "votes":
-                desk.set_draft_votes(
+                draft = desk.set_draft_votes(
                     contest_id, candidate_key(row.key), figure, self.ctx.operator()
                 )
+                self._after_draft(contest_id, draft)
             elif row.kind == "rejected":
-                desk.set_draft_rejected(
+                draft = desk.set_draft_rejected(
                     contest_id, heading_key(row.key), figure, self.ctx.operator()
                 )
+                self._after_draft(contest_id, draft)
             else:
                 desk.set_contest_facts(
                     contest_id, self.ctx.operator(), ballot_papers_verified=figure
                 )
-            self._after_save(contest_id)
+                self._after_save(contest_id)
 
         text = f"{row.what}: {format_figure(row.saved)} → {format_figure(value)}"
         return apply_edit(self.ctx.undo_stack, text, apply, row.saved, value, self._refused)
 
     def _after_save(self, contest_id: str) -> None:
+        """A fact of the contest changed (ballot papers verified): every view reads it again."""
         if contest_id == self.contest_id:
             self.live = self.ctx.desk.live_count(contest_id)
             self._load_saved()
             self._update_live()
         self.ctx.events.count_changed.emit(contest_id)
+
+    def _after_draft(self, contest_id: str, draft: Draft) -> None:
+        """A figure of the count being keyed in was saved: show the draft the save returned.
+
+        Nothing else is read: only the stage panel cares, and only when the figures stop (or
+        start again) matching the count that stands.
+        """
+        matched_before = None
+        if contest_id == self.contest_id and self.live is not None:
+            matched_before = self.live.draft.recorded_as
+            self.live = self.live.with_draft(draft)
+            self._load_saved()
+            self._update_live()
+        self.ctx.events.draft_changed.emit(contest_id)
+        if matched_before != draft.recorded_as:
+            self.ctx.events.night_changed.emit(contest_id)
 
     def _refused(self, error: CountDeskError) -> None:
         show_refusal(self, "Figure not saved", error)
@@ -312,7 +332,7 @@ class CountView(QWidget):
         def apply(v: object) -> None:
             b, p = cast(tuple[int | None, int | None], v)
             desk.set_draft_bundles(contest_id, candidate_key(row.key), b, p, self.ctx.operator())
-            self._after_save(contest_id)
+            self._after_draft(contest_id, desk.draft(contest_id))
 
         if (bundles, part) != old:
             text = f"{row.what}: {format_figure(row.saved)} → {format_figure(total)}"

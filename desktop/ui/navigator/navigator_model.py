@@ -6,57 +6,78 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QWidget
 
+from desktop.domain.model import Contest
+from desktop.domain.wording import plural
 from desktop.services import CountDesk
 
 ContestIdRole = Qt.ItemDataRole.UserRole + 1
 
 
+def _fixed(text: str) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    return item
+
+
 class NavigatorModel(QStandardItemModel):
-    """Elections as top-level rows, their contests beneath (contest id in ContestIdRole)."""
+    """Elections as top-level rows, their contests beneath (contest id in ContestIdRole).
+
+    Built once from the database; afterwards a contest whose name, seats or status changed
+    updates its own row (``update_contest``), and only a new or removed contest rebuilds it.
+    """
 
     def __init__(self, desk: CountDesk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.setHorizontalHeaderLabels(["Contest", "Seats", "Status"])
+        #: Each contest's row: its name, seats and status items.
+        self._rows: dict[str, tuple[QStandardItem, QStandardItem, QStandardItem]] = {}
         self.reload()
 
     def reload(self) -> None:
         """Rebuild from the database."""
         self.removeRows(0, self.rowCount())
+        self._rows = {}
+        contests_by_election: dict[str, list[Contest]] = {}
+        for contest in self.desk.contests():
+            contests_by_election.setdefault(contest.election_id, []).append(contest)
         for election in self.desk.elections():
             title = election.title or election.id
-            top = QStandardItem(f"{title}, {election.poll_date:%-d %B %Y}")
-            top.setEditable(False)
+            top = _fixed(f"{title}, {election.poll_date:%-d %B %Y}")
             top.setSelectable(False)
             top.setToolTip(election.id)
-            blank = [QStandardItem(""), QStandardItem("")]
+            blank = [_fixed(""), _fixed("")]
             for item in blank:
-                item.setEditable(False)
                 item.setSelectable(False)
-            for contest in self.desk.contests(election.id):
-                name = QStandardItem(contest.area)
-                name.setData(contest.id, ContestIdRole)
-                name.setToolTip(contest.id)
-                seats = QStandardItem(str(contest.seats))
-                seats.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                status = QStandardItem(contest.status.value)
-                for item in (name, seats, status):
-                    item.setEditable(False)
+            for contest in contests_by_election.get(election.id, []):
+                row = (_fixed(""), _fixed(""), _fixed(""))
+                row[1].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                for item in row:
                     item.setData(contest.id, ContestIdRole)
-                name.setData(
-                    f"{contest.area}, {contest.seats} seat{'s' if contest.seats != 1 else ''}, "
-                    f"status {contest.status.value}",
-                    Qt.ItemDataRole.AccessibleTextRole,
-                )
-                top.appendRow([name, seats, status])
+                row[0].setToolTip(contest.id)
+                self._show(row, contest)
+                self._rows[contest.id] = row
+                top.appendRow(list(row))
             self.appendRow([top, *blank])
+
+    def update_contest(self, contest: Contest) -> None:
+        """Show a contest's name, seats and status as they are now, in its row alone."""
+        row = self._rows.get(contest.id)
+        if row is not None:
+            self._show(row, contest)
 
     def index_of(self, contest_id: str) -> QModelIndex:
         """The index of a contest's name, or an invalid index."""
-        for row in range(self.rowCount()):
-            top = self.item(row)
-            for child in range(top.rowCount()):
-                item = top.child(child)
-                if item.data(ContestIdRole) == contest_id:
-                    return item.index()
-        return QModelIndex()
+        row = self._rows.get(contest_id)
+        return row[0].index() if row is not None else QModelIndex()
+
+    @staticmethod
+    def _show(row: tuple[QStandardItem, QStandardItem, QStandardItem], contest: Contest) -> None:
+        name = row[0]
+        texts = (contest.area, str(contest.seats), contest.status.value)
+        for item, text in zip(row, texts, strict=True):
+            if item.text() != text:
+                item.setText(text)
+        spoken = f"{contest.area}, {plural(contest.seats, 'seat')}, status {contest.status.value}"
+        if name.data(Qt.ItemDataRole.AccessibleTextRole) != spoken:
+            name.setData(spoken, Qt.ItemDataRole.AccessibleTextRole)

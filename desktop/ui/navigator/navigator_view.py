@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
+from desktop.domain.model import Contest
 from desktop.services import CountDesk
 from desktop.ui.navigator.navigator_model import ContestIdRole, NavigatorModel
 
@@ -37,6 +38,10 @@ class NavigatorView(QTreeView):
         self.expandAll()
         if keep:
             self.select(keep)
+
+    def update_contest(self, contest: Contest) -> None:
+        """Show a contest's name, seats and status as they are now (its row alone)."""
+        self.navigator_model.update_contest(contest)
 
     def select(self, contest_id: str) -> None:
         """Select a contest without emitting ``contest_chosen``."""

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import CountDeskError
-from desktop.domain.model import Status
+from desktop.domain.model import Contest, Status
 from desktop.services import CountDesk
 from desktop.ui.context import ContestEvents, UiContext
 from desktop.ui.count.count_view import CountView
@@ -33,6 +33,7 @@ from desktop.ui.headings import heading_label
 from desktop.ui.history.history_view import HistoryView
 from desktop.ui.navigator.navigator_view import NavigatorView
 from desktop.ui.night import ask
+from desktop.ui.session import ContestSession
 from desktop.ui.setup.setup_view import SetupView
 from desktop.ui.start import contest_actions
 from desktop.ui.start.start_page import StartPage
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.events = ContestEvents(self)
         self.ctx = UiContext(desk, self.undo_stack, self.events, self.operator)
+        self.session = ContestSession(desk, self.events, self)
         self.contest_id: str | None = None
         self.setWindowTitle(f"CountDesk – {self.database_path.name}")
 
@@ -128,8 +130,7 @@ class MainWindow(QMainWindow):
 
         build_menus(self)
         self.events.contests_changed.connect(self._on_contests_changed)
-        self.events.setup_changed.connect(self._on_setup_changed)
-        self.events.count_changed.connect(self._on_setup_changed)
+        self.events.contest_changed.connect(self._on_contest_changed)
         stored = self.settings.value("point_size", 0)
         self._apply_point_size(int(stored or 0) if isinstance(stored, int | str) else 0)
         self._show_start_or_first()
@@ -203,10 +204,10 @@ class MainWindow(QMainWindow):
 
     def _enable_night_actions(self) -> None:
         """Offer only what the stage of the night allows (each still explains if refused)."""
-        if self.contest_id is None:
+        contest = self.session.contest
+        if self.contest_id is None or contest is None:
             return
-        status = self.desk.contest(self.contest_id).status
-        counted = self.desk.latest_count(self.contest_id) is not None
+        status, counted = contest.status, self.session.counted
         self.recount_action.setEnabled(counted and status in (Status.COUNT, Status.PROVISIONAL))
         self.lots_action.setEnabled(status not in (Status.PROVISIONAL, Status.DECLARED))
         self.declare_action.setEnabled(status is Status.PROVISIONAL)
@@ -216,14 +217,14 @@ class MainWindow(QMainWindow):
     def open_contest(self, contest_id: str, tab: int | None = None) -> None:
         """Show a contest: its name in the header, and the chosen tab (Count by default)."""
         try:
-            self.desk.contest(contest_id)
+            self.session.open(contest_id)
         except CountDeskError as error:
             QMessageBox.warning(self, "No such contest", str(error))
             return
         if contest_id != self.contest_id:
             self.undo_stack.clear()
         self.contest_id = contest_id
-        self.navigator.reload(keep=contest_id)
+        self.navigator.select(contest_id)
         self.setup_view.set_contest(contest_id)
         self.verification_view.set_contest(contest_id)
         self.count_view.set_contest(contest_id)
@@ -234,14 +235,14 @@ class MainWindow(QMainWindow):
         self._update_header()
         self.status_panel.set_contest(contest_id)
         if tab is None:
-            tab = self.tabs.indexOf(self.count_view) if self.desk.candidates(contest_id) else 0
+            has_candidates = self.setup_view.model.rowCount() > 0
+            tab = self.tabs.indexOf(self.count_view) if has_candidates else 0
         self._show_tab(tab)
 
     def _update_header(self) -> None:
-        if self.contest_id is None:
+        contest, election = self.session.contest, self.session.election
+        if self.contest_id is None or contest is None or election is None:
             return
-        contest = self.desk.contest(self.contest_id)
-        election = self.desk.election_of(contest)
         seats = f"{contest.seats} seat{'s' if contest.seats != 1 else ''}"
         self.contest_label.setText(
             f"{contest.area} · {election.title or contest.type.name} · "
@@ -293,11 +294,11 @@ class MainWindow(QMainWindow):
     def _on_contests_changed(self) -> None:
         self.navigator.reload(keep=self.contest_id)
 
-    def _on_setup_changed(self, contest_id: str) -> None:
-        if contest_id == self.contest_id:
-            self._enable_night_actions()
-            self._update_header()
-            self.navigator.reload(keep=contest_id)
+    def _on_contest_changed(self, contest: Contest) -> None:
+        """The open contest's row changed: its header, its row in the navigator, the menus."""
+        self._enable_night_actions()
+        self._update_header()
+        self.navigator.update_contest(contest)
 
     # -- actions -------------------------------------------------------------------------
 

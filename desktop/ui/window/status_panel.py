@@ -79,6 +79,7 @@ class StatusPanel(QWidget):
 
         ctx.events.setup_changed.connect(self._on_contest_changed)
         ctx.events.count_changed.connect(self._on_contest_changed)
+        ctx.events.night_changed.connect(self._on_contest_changed)
         ctx.events.contests_changed.connect(self.refresh)
         self.set_contest(None)
 
