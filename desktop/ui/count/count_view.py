@@ -269,7 +269,9 @@ class CountView(QWidget):
                 self._after_save(contest_id)
 
         text = f"{row.what}: {format_figure(row.saved)} → {format_figure(value)}"
-        return apply_edit(self.ctx.undo_stack, text, apply, row.saved, value, self._refused)
+        return apply_edit(
+            self.ctx.undo_stack, text, apply, row.saved, value, lambda e: self._refused(e, row)
+        )
 
     def _after_save(self, contest_id: str) -> None:
         """A fact of the contest changed (ballot papers verified): every view reads it again."""
@@ -295,7 +297,11 @@ class CountView(QWidget):
         if matched_before != draft.recorded_as:
             self.ctx.events.night_changed.emit(contest_id)
 
-    def _refused(self, error: CountDeskError) -> None:
+    def _refused(self, error: CountDeskError, row: FigureRow | None = None) -> None:
+        """Say why a figure was not saved, beside it too; the field keeps what was typed."""
+        if row is not None:
+            row.invalid = True  # kept as typed until it is saved
+            say(row, f"✖ Not saved. {error}")
         show_refusal(self, "Figure not saved", error)
 
     # -- bundles -------------------------------------------------------------------------
@@ -337,7 +343,12 @@ class CountView(QWidget):
         if (bundles, part) != old:
             text = f"{row.what}: {format_figure(row.saved)} → {format_figure(total)}"
             if not apply_edit(
-                self.ctx.undo_stack, text, apply, old, (bundles, part), self._refused
+                self.ctx.undo_stack,
+                text,
+                apply,
+                old,
+                (bundles, part),
+                lambda e: self._refused(e, row),
             ):
                 return
         if advance:
