@@ -3,6 +3,8 @@ heading of rejected papers, and the ballot papers verified."""
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QWidget
@@ -114,6 +116,42 @@ class CountForm(QWidget):
         # opening a contest puts the keyboard in its first field at once, not on a button.
         for row in self.rows:
             row.edit.show()
+
+    def set_keying(self, *, bundles: bool, locked: bool, papers_fixed: bool) -> list[FigureEdit]:
+        """Show or hide the bundle fields and lock what cannot be keyed now; return the fields
+        the keyboard goes through, in order (Tab order set), votes first."""
+        self.show_bundles(bundles)
+        order: list[FigureEdit] = []
+        for row in self.rows:
+            if row.kind == "votes":
+                typed_here = not bundles and not locked
+                row.edit.setReadOnly(not typed_here)
+                for edit in (row.bundles, row.part):
+                    if edit is not None:
+                        edit.setReadOnly(locked)
+                if bundles and not locked and row.bundles is not None and row.part is not None:
+                    order += [row.bundles, row.part]
+                elif typed_here:
+                    order.append(row.edit)
+            else:
+                fixed = locked or (row.kind == "papers" and papers_fixed)
+                row.edit.setReadOnly(fixed)
+                if not fixed:
+                    order.append(row.edit)
+        for row in self.rows:
+            in_order = row.edit in order
+            row.edit.setFocusPolicy(
+                Qt.FocusPolicy.StrongFocus if in_order else Qt.FocusPolicy.NoFocus
+            )
+            # Fixed figures look fixed (greyed), not like empty boxes that ignore typing.
+            fixed = locked or (row.kind == "papers" and papers_fixed)
+            row.edit.setEnabled(not fixed)
+            for edit in (row.bundles, row.part):
+                if edit is not None:
+                    edit.setEnabled(not locked)
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+        return order
 
     def show_bundles(self, on: bool) -> None:
         """Show or hide the bundle fields of every candidate."""

@@ -8,7 +8,6 @@ accepted; a figure that is not a whole number is not saved, and says why beside 
 
 from __future__ import annotations
 
-import itertools
 from typing import cast
 
 from PySide6.QtCore import Qt
@@ -143,44 +142,14 @@ class CountView(QWidget):
 
     def _apply_bundle_mode(self) -> None:
         """Show or hide the bundle fields, lock what cannot be keyed now, and set the Tab order."""
-        on = self._bundles_on
         live = self.live
-        locked = live is not None and live.locked_reason is not None
-        papers_fixed = live is not None and live.papers_from_verification
-        self.count_form.show_bundles(on)
-        order: list[FigureEdit] = []
-        for row in self._rows:
-            if row.kind == "votes":
-                typed_here = not on and not locked
-                row.edit.setReadOnly(not typed_here)
-                for edit in (row.bundles, row.part):
-                    if edit is not None:
-                        edit.setReadOnly(locked)
-                if on and not locked and row.bundles is not None and row.part is not None:
-                    order += [row.bundles, row.part]
-                elif typed_here:
-                    order.append(row.edit)
-            else:
-                fixed = locked or (row.kind == "papers" and papers_fixed)
-                row.edit.setReadOnly(fixed)
-                if not fixed:
-                    order.append(row.edit)
-        for row in self._rows:
-            in_order = row.edit in order
-            row.edit.setFocusPolicy(
-                Qt.FocusPolicy.StrongFocus if in_order else Qt.FocusPolicy.NoFocus
-            )
-            # Fixed figures look fixed (greyed), not like empty boxes that ignore typing.
-            fixed = locked or (row.kind == "papers" and papers_fixed)
-            row.edit.setEnabled(not fixed)
-            for edit in (row.bundles, row.part):
-                if edit is not None:
-                    edit.setEnabled(not locked)
-        self._order = order
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
-        if order:
-            QWidget.setTabOrder(order[-1], self.record_button)
+        self._order = self.count_form.set_keying(
+            bundles=self._bundles_on,
+            locked=live is not None and live.locked_reason is not None,
+            papers_fixed=live is not None and live.papers_from_verification,
+        )
+        if self._order:
+            QWidget.setTabOrder(self._order[-1], self.record_button)
 
     def first_field(self) -> FigureEdit | None:
         """The field where keying starts: the first candidate's votes (or bundles)."""
