@@ -90,6 +90,23 @@ class Connection:
         self.db = db
         self.clock = clock
         self._savepoints = 0
+        self._memo: dict[tuple[str, str], Any] | None = None
+
+    @property
+    def memo(self) -> dict[tuple[str, str], Any] | None:
+        """Reads kept for the rest of this write transaction, or None outside one.
+
+        While the transaction holds the write lock only this connection changes the database,
+        so a repository may keep what it read and update it as it writes; anything else that
+        writes what it keeps must ``forget`` it. Emptied when the transaction or a savepoint
+        in it is rolled back, and dropped as the transaction ends.
+        """
+        return self._memo
+
+    def forget(self) -> None:
+        """Drop every read kept for this transaction (after a write the keeper did not make)."""
+        if self._memo is not None:
+            self._memo.clear()
 
     def insert(self, table: str, row: Mapping[str, Any]) -> int:
         """Insert one row and return its integer key (every table with an id has one)."""
@@ -117,18 +134,22 @@ class Connection:
                     yield
                 return
             conn.execute("BEGIN IMMEDIATE")
+            self._memo = {}
             try:
-                yield
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-            try:
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
+                try:
+                    yield
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+                try:
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+            finally:
+                self._memo = None
         except sqlite3.IntegrityError as exc:
             if "the contest is declared" in str(exc):
                 raise CountDeskError(
@@ -153,6 +174,7 @@ class Connection:
         try:
             yield
         except BaseException:
+            self.forget()
             if conn.in_transaction:
                 conn.execute(f"ROLLBACK TO {name}")
                 conn.execute(f"RELEASE {name}")

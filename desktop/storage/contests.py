@@ -218,6 +218,7 @@ class Contests:
                 [contest_id, candidate_id],
             )
             self._conn.db.execute("DELETE FROM candidates WHERE id = ?", [candidate_id])
+            self._conn.forget()
             self._conn.audit(
                 operator, "delete", "candidate", candidate_id, old=old, contest_id=contest_id
             )

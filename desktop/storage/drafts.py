@@ -23,20 +23,20 @@ _READ = """
     SELECT 'm', NULL, recount_request_id, NULL, NULL FROM drafts WHERE contest_id = ?
     ORDER BY 1, 2
 """
-_UPSERT_VOTES = """
-    INSERT INTO draft_votes (contest_id, candidate_id, votes, bundles, part)
-    VALUES (?, ?, ?, ?, ?)
-    ON CONFLICT (contest_id, candidate_id) DO UPDATE
-    SET votes = excluded.votes, bundles = excluded.bundles, part = excluded.part
-"""
-_UPSERT_REJECTED = """
-    INSERT INTO draft_rejected (contest_id, heading, papers) VALUES (?, ?, ?)
-    ON CONFLICT (contest_id, heading) DO UPDATE SET papers = excluded.papers
-"""
-_UPSERT_MARK = """
-    INSERT INTO drafts (contest_id, recount_request_id) VALUES (?, ?)
-    ON CONFLICT (contest_id) DO UPDATE SET recount_request_id = excluded.recount_request_id
-"""
+# The one read says whether each row exists, so a write is a plain INSERT or UPDATE: an upsert
+# over an existing row would run both the INSERT and the UPDATE trigger of the declared lock.
+_INSERT_VOTES = (
+    "INSERT INTO draft_votes (votes, bundles, part, contest_id, candidate_id) "
+    "VALUES (?, ?, ?, ?, ?)"
+)
+_UPDATE_VOTES = (
+    "UPDATE draft_votes SET votes = ?, bundles = ?, part = ? "
+    "WHERE contest_id = ? AND candidate_id = ?"
+)
+_INSERT_REJECTED = "INSERT INTO draft_rejected (papers, contest_id, heading) VALUES (?, ?, ?)"
+_UPDATE_REJECTED = "UPDATE draft_rejected SET papers = ? WHERE contest_id = ? AND heading = ?"
+_INSERT_MARK = "INSERT INTO drafts (recount_request_id, contest_id) VALUES (?, ?)"
+_UPDATE_MARK = "UPDATE drafts SET recount_request_id = ? WHERE contest_id = ?"
 
 
 def _audit_fields(draft: SavedDraft) -> dict[str, int]:
@@ -82,7 +82,16 @@ class Drafts:
         self._conn = conn
 
     def draft(self, contest_id: str) -> SavedDraft:
-        """The figures saved so far (only those entered) and any recount begun (one read)."""
+        """The figures saved so far (only those entered) and any recount begun (one read).
+
+        Inside a write transaction the draft is read once: the transaction holds the write
+        lock, and every change to it in the meantime goes through this class.
+        """
+        memo = self._conn.memo
+        kept = ("draft", contest_id)
+        if memo is not None and kept in memo:
+            saved: SavedDraft = memo[kept]
+            return saved
         votes: dict[int, int] = {}
         bundles: dict[int, int] = {}
         parts: dict[int, int] = {}
@@ -97,7 +106,10 @@ class Drafts:
                 rejected[key] = a
             else:
                 recount = a
-        return SavedDraft(votes, rejected, bundles, parts, recount)
+        saved = SavedDraft(votes, rejected, bundles, parts, recount)
+        if memo is not None:
+            memo[kept] = saved
+        return saved
 
     def set_draft(
         self,
@@ -155,13 +167,15 @@ class Drafts:
                 return before
             new = {f: wanted[f] for f in old}
             after = _from_fields({**current, **new})
-            self._write(contest_id, after, new)
+            self._write(contest_id, before, after, new)
             self._conn.audit(
                 operator, action, "draft", contest_id, old=old, new=new, contest_id=contest_id
             )
             return after
 
-    def _write(self, contest_id: str, after: SavedDraft, changed: Iterable[str]) -> None:
+    def _write(
+        self, contest_id: str, before: SavedDraft, after: SavedDraft, changed: Iterable[str]
+    ) -> None:
         """Write the rows of the changed figures as they stand in ``after``."""
         db = self._conn.db
         candidates: set[int] = set()
@@ -175,35 +189,36 @@ class Drafts:
                 headings.add(key)
             else:
                 candidates.add(int(key))
-        upserts = []
+        had = set(before.votes) | set(before.bundles) | set(before.parts)
         for cid in sorted(candidates):
             row = (after.votes.get(cid), after.bundles.get(cid), after.parts.get(cid))
-            if row != (None, None, None):
-                upserts.append((contest_id, cid, *row))
+            where = (contest_id, cid)
+            if cid not in had:
+                db.execute(_INSERT_VOTES, (*row, *where))
                 continue
             # Clearing a candidate's last figure removes the row; the update first lets the
             # database's lock on a declared contest refuse it, as it refuses any other change.
-            where = [contest_id, cid]
-            db.execute(
-                "UPDATE draft_votes SET votes = NULL, bundles = NULL, part = NULL "
-                "WHERE contest_id = ? AND candidate_id = ?",
-                where,
-            )
-            db.execute("DELETE FROM draft_votes WHERE contest_id = ? AND candidate_id = ?", where)
-        if upserts:
-            db.executemany(_UPSERT_VOTES, upserts)
-        cleared = [(contest_id, h) for h in sorted(headings) if h not in after.rejected]
-        if cleared:
-            db.executemany(
-                "DELETE FROM draft_rejected WHERE contest_id = ? AND heading = ?", cleared
-            )
-        papers = [
-            (contest_id, h, after.rejected[h]) for h in sorted(headings) if h in after.rejected
-        ]
-        if papers:
-            db.executemany(_UPSERT_REJECTED, papers)
+            db.execute(_UPDATE_VOTES, (*row, *where))
+            if row == (None, None, None):
+                db.execute(
+                    "DELETE FROM draft_votes WHERE contest_id = ? AND candidate_id = ?", where
+                )
+        for heading in sorted(headings):
+            papers = after.rejected.get(heading)
+            if papers is None:
+                db.execute(
+                    "DELETE FROM draft_rejected WHERE contest_id = ? AND heading = ?",
+                    (contest_id, heading),
+                )
+            else:
+                sql = _UPDATE_REJECTED if heading in before.rejected else _INSERT_REJECTED
+                db.execute(sql, (papers, contest_id, heading))
         if mark:
             if after.recount_request_id is None:
                 db.execute("DELETE FROM drafts WHERE contest_id = ?", [contest_id])
             else:
-                db.execute(_UPSERT_MARK, [contest_id, after.recount_request_id])
+                sql = _UPDATE_MARK if before.recount_request_id is not None else _INSERT_MARK
+                db.execute(sql, (after.recount_request_id, contest_id))
+        memo = self._conn.memo
+        if memo is not None:
+            memo[("draft", contest_id)] = after
