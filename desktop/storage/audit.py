@@ -18,7 +18,7 @@ class AuditLog:
     def audit(self, contest_id: str | None = None) -> list[AuditEntry]:
         """The audit log, oldest first; for one contest if ``contest_id`` is given."""
         where, params = ("WHERE contest_id = ?", [contest_id]) if contest_id else ("", [])
-        rows = self._conn.db.query(f"SELECT * FROM audit {where} ORDER BY id", params)
+        rows = self._conn.db.rows(f"SELECT * FROM audit {where} ORDER BY id", params)
         return [
             AuditEntry(
                 id=r["id"],

@@ -1,27 +1,31 @@
-"""The connection every repository shares: the clock, transactions and the audit row.
+"""The connection every repository shares: plain SQL, the clock, transactions and the audit row.
+
+Reads and writes are parameterised SQL on the stdlib ``sqlite3`` connection; rows come back as
+``sqlite3.Row`` and each repository turns them into the domain's frozen records.
 
 Writes start with ``BEGIN IMMEDIATE``: the write lock is taken at once, so a database another
 program holds makes the write wait (up to the busy timeout) and then refuse in plain words,
-instead of failing half way. Nested transactions are savepoints.
+instead of failing half way. A transaction opened inside another is a savepoint.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
-
-from sqlite_utils import Database
-from sqlite_utils.db import Table
 
 from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
 from desktop.storage.conditions import database_file, storage_error
 
 Clock = Callable[[], datetime]
+Params = Sequence[Any]
+
+#: Tables whose key is not the single column ``id``.
+_KEYS: dict[str, tuple[str, ...]] = {"verification_lines": ("contest_id", "reference")}
 
 
 def utc_now() -> datetime:
@@ -34,23 +38,86 @@ def as_json(value: Any) -> str | None:
     return None if value is None else json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
+class Database:
+    """One open SQLite connection (``conn``) with the few helpers every reader shares."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
+        """Run one statement and return its cursor (rows as tuples)."""
+        return self.conn.execute(sql, params)
+
+    def executemany(self, sql: str, rows: Iterable[Params]) -> sqlite3.Cursor:
+        """Run one statement for each row of parameters."""
+        return self.conn.executemany(sql, rows)
+
+    def rows(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
+        """Every row of one query, each readable by column name."""
+        cursor = self.conn.execute(sql, params)
+        cursor.row_factory = sqlite3.Row
+        return cursor.fetchall()
+
+    def row(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
+        """The first row of one query, or None."""
+        cursor = self.conn.execute(sql, params)
+        cursor.row_factory = sqlite3.Row
+        return cursor.fetchone()
+
+    def query(self, sql: str, params: Params = ()) -> Iterator[dict[str, Any]]:
+        """Each row of one query as a dict (for tests and tools; repositories use ``rows``)."""
+        return (dict(r) for r in self.rows(sql, params))
+
+    def table_names(self) -> list[str]:
+        """The names of the tables in the database."""
+        return [r[0] for r in self.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+
+def insert_sql(table: str, columns: Iterable[str]) -> str:
+    """``INSERT INTO table (columns) VALUES (?, ...)`` for columns named in code, never by users."""
+    names = list(columns)
+    return f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+
+
 class Connection:
     """One open CountDesk database: its clock, its transactions, and the audit row writer."""
 
     def __init__(self, db: Database, clock: Clock = utc_now) -> None:
         self.db = db
         self.clock = clock
+        self._savepoints = 0
+        self._memo: dict[tuple[str, str], Any] | None = None
 
-    def table(self, name: str) -> Table:
-        """A table of the database (never a view)."""
-        return self.db.table(name)
+    @property
+    def memo(self) -> dict[tuple[str, str], Any] | None:
+        """Reads kept for the rest of this write transaction, or None outside one.
+
+        While the transaction holds the write lock only this connection changes the database,
+        so a repository may keep what it read and update it as it writes; anything else that
+        writes what it keeps must ``forget`` it. Emptied when the transaction or a savepoint
+        in it is rolled back, and dropped as the transaction ends.
+        """
+        return self._memo
+
+    def forget(self) -> None:
+        """Drop every read kept for this transaction (after a write the keeper did not make)."""
+        if self._memo is not None:
+            self._memo.clear()
 
     def insert(self, table: str, row: Mapping[str, Any]) -> int:
         """Insert one row and return its integer key (every table with an id has one)."""
-        rowid = self.table(table).insert(dict(row)).last_rowid
+        rowid = self.db.execute(insert_sql(table, row), list(row.values())).lastrowid
         if rowid is None:  # pragma: no cover - sqlite3 always reports the row inserted
             raise RuntimeError(f"no row id after inserting into {table}")
         return rowid
+
+    def insert_all(self, table: str, columns: Sequence[str], rows: Iterable[Params]) -> None:
+        """Insert many rows of the same columns with one prepared statement."""
+        self.db.executemany(insert_sql(table, columns), rows)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -63,22 +130,26 @@ class Connection:
         conn = self.db.conn
         try:
             if conn.in_transaction:
-                with self.db.atomic():
+                with self._savepoint(conn):
                     yield
                 return
             conn.execute("BEGIN IMMEDIATE")
+            self._memo = {}
             try:
-                yield
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-            try:
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
+                try:
+                    yield
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+                try:
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+            finally:
+                self._memo = None
         except sqlite3.IntegrityError as exc:
             if "the contest is declared" in str(exc):
                 raise CountDeskError(
@@ -93,6 +164,26 @@ class Connection:
                 raise
             raise plain from None
 
+    @contextmanager
+    def _savepoint(self, conn: sqlite3.Connection) -> Iterator[None]:
+        # Only where one transaction really opens inside another: the inner one can then be
+        # undone alone, should its caller go on after the error.
+        self._savepoints += 1
+        name = f"countdesk_{self._savepoints}"
+        conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            self.forget()
+            if conn.in_transaction:
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
+            raise
+        else:
+            conn.execute(f"RELEASE {name}")
+        finally:
+            self._savepoints -= 1
+
     def audit(
         self,
         operator: str,
@@ -104,17 +195,19 @@ class Connection:
         contest_id: str | None = None,
     ) -> None:
         """Append one row to the audit log (call inside the write's transaction)."""
-        self.table("audit").insert(
-            {
-                "at": self.clock().isoformat(),
-                "operator": operator,
-                "action": action,
-                "contest_id": contest_id,
-                "entity": entity,
-                "entity_id": str(entity_id),
-                "old": as_json(old),
-                "new": as_json(new),
-            }
+        self.db.execute(
+            "INSERT INTO audit (at, operator, action, contest_id, entity, entity_id, old, new) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                self.clock().isoformat(),
+                operator,
+                action,
+                contest_id,
+                entity,
+                str(entity_id),
+                as_json(old),
+                as_json(new),
+            ],
         )
 
     def update(
@@ -131,11 +224,24 @@ class Connection:
         unknown = set(changes) - set(allowed)
         if unknown:
             raise ValueError(f"not a {entity} field: {sorted(unknown)}")
+        where, params = key_where(table, key)
         with self.transaction():
-            current = self.table(table).get(key)
+            current = self.db.row(f"SELECT * FROM {table} WHERE {where}", params)
+            if current is None:
+                raise LookupError(f"no {entity} {key!r}")
             old = {k: current[k] for k in changes if current[k] != changes[k]}
             if not old:
                 return
             new = {k: changes[k] for k in old}
-            self.table(table).update(key, new)
+            assignments = ", ".join(f"{k} = ?" for k in new)
+            self.db.execute(
+                f"UPDATE {table} SET {assignments} WHERE {where}", [*new.values(), *params]
+            )
             self.audit(operator, "update", entity, key, old=old, new=new, contest_id=contest_id)
+
+
+def key_where(table: str, key: str | int | tuple[str, ...]) -> tuple[str, list[Any]]:
+    """The WHERE clause and parameters picking one row of ``table`` by its key."""
+    columns = _KEYS.get(table, ("id",))
+    values = list(key) if isinstance(key, tuple) else [key]
+    return " AND ".join(f"{c} = ?" for c in columns), values

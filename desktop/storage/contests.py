@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -40,7 +41,7 @@ class Contests:
     # -- elections -----------------------------------------------------------------------
 
     @staticmethod
-    def _election(row: Mapping[str, Any]) -> Election:
+    def _election(row: sqlite3.Row) -> Election:
         return Election(
             id=row["id"],
             poll_date=date.fromisoformat(row["poll_date"]),
@@ -50,13 +51,13 @@ class Contests:
 
     def elections(self) -> list[Election]:
         """Every election, by date then id."""
-        rows = self._conn.db.query("SELECT * FROM elections ORDER BY poll_date, id")
+        rows = self._conn.db.rows("SELECT * FROM elections ORDER BY poll_date, id")
         return [self._election(r) for r in rows]
 
     def find_election(self, election_id: str) -> Election | None:
         """The election with this id, or None."""
-        rows = list(self._conn.db.query("SELECT * FROM elections WHERE id = ?", [election_id]))
-        return self._election(rows[0]) if rows else None
+        row = self._conn.db.row("SELECT * FROM elections WHERE id = ?", [election_id])
+        return self._election(row) if row else None
 
     def election(self, election_id: str) -> Election:
         """The election with this id, or a CountDeskError saying there is none."""
@@ -75,7 +76,7 @@ class Contests:
             "organisation": organisation,
         }
         with self._conn.transaction():
-            self._conn.table("elections").insert(row)
+            self._conn.insert("elections", row)
             self._conn.audit(operator, "create", "election", election.id, new=row)
 
     def update_election(self, election_id: str, changes: Mapping[str, str], operator: str) -> None:
@@ -85,7 +86,7 @@ class Contests:
     # -- contests ------------------------------------------------------------------------
 
     @staticmethod
-    def _contest(row: Mapping[str, Any]) -> Contest:
+    def _contest(row: sqlite3.Row) -> Contest:
         return Contest(
             id=row["id"],
             election_id=row["election_id"],
@@ -104,15 +105,15 @@ class Contests:
     def contests(self, election_id: str | None = None) -> list[Contest]:
         """Every contest (of one election if given), by election date, then area."""
         where, params = ("WHERE election_id = ?", [election_id]) if election_id else ("", [])
-        rows = self._conn.db.query(
+        rows = self._conn.db.rows(
             f"SELECT * FROM contests {where} ORDER BY poll_date, area, id", params
         )
         return [self._contest(r) for r in rows]
 
     def find_contest(self, contest_id: str) -> Contest | None:
         """The contest with this id, or None."""
-        rows = list(self._conn.db.query("SELECT * FROM contests WHERE id = ?", [contest_id]))
-        return self._contest(rows[0]) if rows else None
+        row = self._conn.db.row("SELECT * FROM contests WHERE id = ?", [contest_id])
+        return self._contest(row) if row else None
 
     def contest(self, contest_id: str) -> Contest:
         """The contest with this id, or a CountDeskError saying how to find the right id."""
@@ -139,7 +140,7 @@ class Contests:
             "status": contest.status.value,
         }
         with self._conn.transaction():
-            self._conn.table("contests").insert(row)
+            self._conn.insert("contests", row)
             self._conn.audit(
                 operator, "create", "contest", contest.id, new=row, contest_id=contest.id
             )
@@ -153,7 +154,7 @@ class Contests:
     # -- candidates ----------------------------------------------------------------------
 
     @staticmethod
-    def _candidate(row: Mapping[str, Any]) -> Candidate:
+    def _candidate(row: sqlite3.Row) -> Candidate:
         return Candidate(
             id=row["id"],
             surname=row["surname"],
@@ -166,14 +167,14 @@ class Contests:
 
     def candidates(self, contest_id: str) -> list[Candidate]:
         """The contest's candidates (in id order: use domain ballot_order for ballot order)."""
-        rows = self._conn.db.query(
+        rows = self._conn.db.rows(
             "SELECT * FROM candidates WHERE contest_id = ? ORDER BY id", [contest_id]
         )
         return [self._candidate(r) for r in rows]
 
     def candidate_ids_by_source(self, contest_id: str) -> dict[str, int]:
         """Candidate ids by their import key (person id, or name where there is none)."""
-        rows = self._conn.db.query(
+        rows = self._conn.db.rows(
             "SELECT id, source_key FROM candidates WHERE contest_id = ?", [contest_id]
         )
         return {r["source_key"]: r["id"] for r in rows}
@@ -208,12 +209,16 @@ class Contests:
     def remove_candidate(self, contest_id: str, candidate_id: int, operator: str) -> None:
         """Remove a candidate (before any count) and their draft figures, with an audit row."""
         with self._conn.transaction():
-            old = dict(self._conn.table("candidates").get(candidate_id))
+            found = self._conn.db.row("SELECT * FROM candidates WHERE id = ?", [candidate_id])
+            if found is None:
+                raise LookupError(f"no candidate {candidate_id}")
+            old = dict(found)
             self._conn.db.execute(
                 "DELETE FROM draft_votes WHERE contest_id = ? AND candidate_id = ?",
                 [contest_id, candidate_id],
             )
-            self._conn.table("candidates").delete(candidate_id)
+            self._conn.db.execute("DELETE FROM candidates WHERE id = ?", [candidate_id])
+            self._conn.forget()
             self._conn.audit(
                 operator, "delete", "candidate", candidate_id, old=old, contest_id=contest_id
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import datetime
 
 from desktop.domain.model import CountFigures, LotsDrawing
@@ -18,23 +19,39 @@ class Counts:
 
     def counts(self, contest_id: str) -> list[StoredCount]:
         """Every count recorded for the contest, first to latest; the latest stands."""
-        rows = list(
-            self._conn.db.query(
-                "SELECT * FROM counts WHERE contest_id = ? ORDER BY number", [contest_id]
-            )
+        rows = self._conn.db.rows(
+            "SELECT * FROM counts WHERE contest_id = ? ORDER BY number", [contest_id]
         )
+        return self._with_figures(contest_id, rows)
+
+    def latest_count(self, contest_id: str) -> StoredCount | None:
+        """The count that stands: the latest recorded, or None before any count."""
+        rows = self._conn.db.rows(
+            "SELECT * FROM counts WHERE contest_id = ? ORDER BY number DESC LIMIT 1", [contest_id]
+        )
+        counts = self._with_figures(contest_id, rows)
+        return counts[0] if counts else None
+
+    def _with_figures(self, contest_id: str, rows: list[sqlite3.Row]) -> list[StoredCount]:
+        """The counts of these rows, each with its votes and rejected papers (two more reads)."""
         if not rows:
             return []
         ids = [r["id"] for r in rows]
         marks = ",".join("?" * len(ids))
         votes: dict[int, dict[int, int | None]] = {i: {} for i in ids}
-        for v in self._conn.db.query(f"SELECT * FROM count_votes WHERE count_id IN ({marks})", ids):
-            votes[v["count_id"]][v["candidate_id"]] = v["votes"]
-        rejected: dict[int, dict[str, int | None]] = {i: {} for i in ids}
-        for v in self._conn.db.query(
-            f"SELECT * FROM count_rejected WHERE count_id IN ({marks})", ids
+        for count_id, candidate_id, n in self._conn.db.execute(
+            f"SELECT count_id, candidate_id, votes FROM count_votes WHERE count_id IN ({marks}) "
+            "ORDER BY count_id, candidate_id",
+            ids,
         ):
-            rejected[v["count_id"]][v["heading"]] = v["papers"]
+            votes[count_id][candidate_id] = n
+        rejected: dict[int, dict[str, int | None]] = {i: {} for i in ids}
+        for count_id, heading, papers in self._conn.db.execute(
+            f"SELECT count_id, heading, papers FROM count_rejected WHERE count_id IN ({marks}) "
+            "ORDER BY count_id, heading",
+            ids,
+        ):
+            rejected[count_id][heading] = papers
         return [
             StoredCount(
                 id=r["id"],
@@ -53,11 +70,6 @@ class Counts:
             )
             for r in rows
         ]
-
-    def latest_count(self, contest_id: str) -> StoredCount | None:
-        """The count that stands: the latest recorded, or None before any count."""
-        counts = self.counts(contest_id)
-        return counts[-1] if counts else None
 
     def record_count(
         self,
@@ -92,13 +104,15 @@ class Counts:
                     "reason": reason,
                 },
             )
-            self._conn.table("count_votes").insert_all(
-                {"count_id": count_id, "candidate_id": cid, "votes": v}
-                for cid, v in figures.votes.items()
+            self._conn.insert_all(
+                "count_votes",
+                ("count_id", "candidate_id", "votes"),
+                ((count_id, cid, v) for cid, v in figures.votes.items()),
             )
-            self._conn.table("count_rejected").insert_all(
-                {"count_id": count_id, "heading": key, "papers": v}
-                for key, v in figures.rejected.items()
+            self._conn.insert_all(
+                "count_rejected",
+                ("count_id", "heading", "papers"),
+                ((count_id, key, v) for key, v in figures.rejected.items()),
             )
             self._conn.audit(
                 operator,
@@ -122,14 +136,11 @@ class Counts:
 
     def lots_for_count(self, count_id: int) -> StoredLots | None:
         """The latest drawing of lots recorded against a count, if any."""
-        rows = list(
-            self._conn.db.query(
-                "SELECT * FROM lots WHERE count_id = ? ORDER BY id DESC LIMIT 1", [count_id]
-            )
+        r = self._conn.db.row(
+            "SELECT * FROM lots WHERE count_id = ? ORDER BY id DESC LIMIT 1", [count_id]
         )
-        if not rows:
+        if r is None:
             return None
-        r = rows[0]
         return StoredLots(
             id=r["id"],
             count_id=r["count_id"],

@@ -7,13 +7,36 @@ naming the figures as "votes:ID", "rejected:KEY", "bundles:ID", "part:ID" and "r
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from desktop.domain.draft import SavedDraft
 from desktop.storage.connection import Connection
 
-#: The columns of draft_votes, and the audit log's name for each.
-_VOTE_COLUMNS = {"votes": "votes", "bundles": "bundles", "part": "part"}
+#: The whole saved draft of a contest in one read: (kind, key, a, b, c) rows, where kind is
+#: "m" (the recount mark: a), "r" (rejected papers: key heading, a papers) or "v" (a
+#: candidate's votes, bundles and part-bundle: key candidate id; a, b, c).
+_READ = """
+    SELECT 'v', candidate_id, votes, bundles, part FROM draft_votes WHERE contest_id = ?
+    UNION ALL
+    SELECT 'r', heading, papers, NULL, NULL FROM draft_rejected WHERE contest_id = ?
+    UNION ALL
+    SELECT 'm', NULL, recount_request_id, NULL, NULL FROM drafts WHERE contest_id = ?
+    ORDER BY 1, 2
+"""
+# The one read says whether each row exists, so a write is a plain INSERT or UPDATE: an upsert
+# over an existing row would run both the INSERT and the UPDATE trigger of the declared lock.
+_INSERT_VOTES = (
+    "INSERT INTO draft_votes (votes, bundles, part, contest_id, candidate_id) "
+    "VALUES (?, ?, ?, ?, ?)"
+)
+_UPDATE_VOTES = (
+    "UPDATE draft_votes SET votes = ?, bundles = ?, part = ? "
+    "WHERE contest_id = ? AND candidate_id = ?"
+)
+_INSERT_REJECTED = "INSERT INTO draft_rejected (papers, contest_id, heading) VALUES (?, ?, ?)"
+_UPDATE_REJECTED = "UPDATE draft_rejected SET papers = ? WHERE contest_id = ? AND heading = ?"
+_INSERT_MARK = "INSERT INTO drafts (recount_request_id, contest_id) VALUES (?, ?)"
+_UPDATE_MARK = "UPDATE drafts SET recount_request_id = ? WHERE contest_id = ?"
 
 
 def _audit_fields(draft: SavedDraft) -> dict[str, int]:
@@ -31,6 +54,27 @@ def _audit_fields(draft: SavedDraft) -> dict[str, int]:
     return fields
 
 
+def _from_fields(fields: Mapping[str, int | None]) -> SavedDraft:
+    """The draft these audit-named figures make (a None figure is not saved)."""
+    votes: dict[int, int] = {}
+    bundles: dict[int, int] = {}
+    parts: dict[int, int] = {}
+    rejected: dict[str, int] = {}
+    recount = None
+    into: dict[str, dict[int, int]] = {"votes": votes, "bundles": bundles, "part": parts}
+    for name, value in fields.items():
+        if value is None:
+            continue
+        prefix, _, key = name.partition(":")
+        if prefix == "recount":
+            recount = value
+        elif prefix == "rejected":
+            rejected[key] = value
+        else:
+            into[prefix][int(key)] = value
+    return SavedDraft(votes, rejected, bundles, parts, recount)
+
+
 class Drafts:
     """The saved figures of the count being keyed in, per contest."""
 
@@ -38,22 +82,34 @@ class Drafts:
         self._conn = conn
 
     def draft(self, contest_id: str) -> SavedDraft:
-        """The figures saved so far (only those entered) and any recount begun."""
-        db = self._conn.db
+        """The figures saved so far (only those entered) and any recount begun (one read).
+
+        Inside a write transaction the draft is read once: the transaction holds the write
+        lock, and every change to it in the meantime goes through this class.
+        """
+        memo = self._conn.memo
+        kept = ("draft", contest_id)
+        if memo is not None and kept in memo:
+            saved: SavedDraft = memo[kept]
+            return saved
         votes: dict[int, int] = {}
         bundles: dict[int, int] = {}
         parts: dict[int, int] = {}
-        for r in db.query("SELECT * FROM draft_votes WHERE contest_id = ?", [contest_id]):
-            for column, into in (("votes", votes), ("bundles", bundles), ("part", parts)):
-                if r[column] is not None:
-                    into[r["candidate_id"]] = r[column]
-        rejected = {
-            r["heading"]: r["papers"]
-            for r in db.query("SELECT * FROM draft_rejected WHERE contest_id = ?", [contest_id])
-        }
-        marks = list(db.query("SELECT * FROM drafts WHERE contest_id = ?", [contest_id]))
-        recount = marks[0]["recount_request_id"] if marks else None
-        return SavedDraft(votes, rejected, bundles, parts, recount)
+        rejected: dict[str, int] = {}
+        recount = None
+        for kind, key, a, b, c in self._conn.db.execute(_READ, [contest_id] * 3):
+            if kind == "v":
+                for value, into in ((a, votes), (b, bundles), (c, parts)):
+                    if value is not None:
+                        into[key] = value
+            elif kind == "r":
+                rejected[key] = a
+            else:
+                recount = a
+        saved = SavedDraft(votes, rejected, bundles, parts, recount)
+        if memo is not None:
+            memo[kept] = saved
+        return saved
 
     def set_draft(
         self,
@@ -69,7 +125,8 @@ class Drafts:
     ) -> SavedDraft:
         """Save draft figures (None clears one), with one audit row of old → new for the change.
 
-        ``recount_request_id`` marks a full recount begun. Returns the draft as saved.
+        ``recount_request_id`` marks a full recount begun. Returns the draft as saved. Reads the
+        draft once; writes one row per candidate or heading changed, and the audit row.
         """
         wanted: dict[str, int | None] = {}
         for prefix, values in (
@@ -86,53 +143,82 @@ class Drafts:
 
     def clear(self, contest_id: str, operator: str, action: str) -> SavedDraft:
         """Clear every saved figure and any recount mark, with one audit row (if any was saved)."""
-        current = _audit_fields(self.draft(contest_id))
-        return self._apply(contest_id, dict.fromkeys(current), operator, action)
+        return self._apply(contest_id, None, operator, action)
 
     def _apply(
-        self, contest_id: str, wanted: Mapping[str, int | None], operator: str, action: str
+        self,
+        contest_id: str,
+        wanted: Mapping[str, int | None] | None,
+        operator: str,
+        action: str,
     ) -> SavedDraft:
+        """Apply ``wanted`` (None: clear every figure) and return the draft as saved.
+
+        The draft after the change is worked out from the one read and the change, not read
+        back: the transaction holds the write lock, so nothing else changes it meanwhile.
+        """
         with self._conn.transaction():
-            current = _audit_fields(self.draft(contest_id))
+            before = self.draft(contest_id)
+            current = _audit_fields(before)
+            if wanted is None:
+                wanted = dict.fromkeys(current)
             old = {f: current.get(f) for f in wanted if current.get(f) != wanted[f]}
             if not old:
-                return self.draft(contest_id)
-            for name in old:
-                self._write(contest_id, name, wanted[name])
+                return before
             new = {f: wanted[f] for f in old}
+            after = _from_fields({**current, **new})
+            self._write(contest_id, before, after, new)
             self._conn.audit(
                 operator, action, "draft", contest_id, old=old, new=new, contest_id=contest_id
             )
-            return self.draft(contest_id)
+            return after
 
-    def _write(self, contest_id: str, name: str, value: int | None) -> None:
+    def _write(
+        self, contest_id: str, before: SavedDraft, after: SavedDraft, changed: Iterable[str]
+    ) -> None:
+        """Write the rows of the changed figures as they stand in ``after``."""
         db = self._conn.db
-        prefix, _, key = name.partition(":")
-        if prefix == "recount":
-            db.execute("DELETE FROM drafts WHERE contest_id = ?", [contest_id])
-            if value is not None:
-                self._conn.table("drafts").insert(
-                    {"contest_id": contest_id, "recount_request_id": value}
+        candidates: set[int] = set()
+        headings: set[str] = set()
+        mark = False
+        for name in changed:
+            prefix, _, key = name.partition(":")
+            if prefix == "recount":
+                mark = True
+            elif prefix == "rejected":
+                headings.add(key)
+            else:
+                candidates.add(int(key))
+        had = set(before.votes) | set(before.bundles) | set(before.parts)
+        for cid in sorted(candidates):
+            row = (after.votes.get(cid), after.bundles.get(cid), after.parts.get(cid))
+            where = (contest_id, cid)
+            if cid not in had:
+                db.execute(_INSERT_VOTES, (*row, *where))
+                continue
+            # Clearing a candidate's last figure removes the row; the update first lets the
+            # database's lock on a declared contest refuse it, as it refuses any other change.
+            db.execute(_UPDATE_VOTES, (*row, *where))
+            if row == (None, None, None):
+                db.execute(
+                    "DELETE FROM draft_votes WHERE contest_id = ? AND candidate_id = ?", where
                 )
-        elif prefix == "rejected":
-            if value is None:
+        for heading in sorted(headings):
+            papers = after.rejected.get(heading)
+            if papers is None:
                 db.execute(
                     "DELETE FROM draft_rejected WHERE contest_id = ? AND heading = ?",
-                    [contest_id, key],
+                    (contest_id, heading),
                 )
             else:
-                self._conn.table("draft_rejected").upsert(
-                    {"contest_id": contest_id, "heading": key, "papers": value},
-                    pk=("contest_id", "heading"),
-                )
-        else:
-            column = _VOTE_COLUMNS[prefix]
-            self._conn.table("draft_votes").upsert(
-                {"contest_id": contest_id, "candidate_id": int(key), column: value},
-                pk=("contest_id", "candidate_id"),
-            )
-            db.execute(
-                "DELETE FROM draft_votes WHERE contest_id = ? AND candidate_id = ? AND "
-                "votes IS NULL AND bundles IS NULL AND part IS NULL",
-                [contest_id, int(key)],
-            )
+                sql = _UPDATE_REJECTED if heading in before.rejected else _INSERT_REJECTED
+                db.execute(sql, (papers, contest_id, heading))
+        if mark:
+            if after.recount_request_id is None:
+                db.execute("DELETE FROM drafts WHERE contest_id = ?", [contest_id])
+            else:
+                sql = _UPDATE_MARK if before.recount_request_id is not None else _INSERT_MARK
+                db.execute(sql, (after.recount_request_id, contest_id))
+        memo = self._conn.memo
+        if memo is not None:
+            memo[("draft", contest_id)] = after

@@ -6,18 +6,29 @@ sqlite-utils' own ``Migrations`` keeps its record in a ``_sqlite_migrations`` ta
 migration set; every database CountDesk has made records its migrations in ``migrations``
 (and that table is how a CountDesk database is told from another program's), so adopting it
 would mean copying that record across on first open for no gain. This small runner stays.
+
+Migrations are given a sqlite-utils ``Database`` (for its schema tools). It is imported here
+only when a migration is pending: opening an up-to-date database checks the applied names with
+one plain query and never loads sqlite-utils.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop.storage.connection import Connection
+from desktop.storage.connection import Database as Connected
 
-Migration = Callable[[Database], None]
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+Migration = Callable[["Database"], None]
+
+# SQLite's primary result code for an error in the SQL itself ("no such table").
+_SQLITE_ERROR = 1
 
 
 def m0001_initial(db: Database) -> None:
@@ -318,17 +329,43 @@ MIGRATIONS: list[tuple[str, Migration]] = [
 ]
 
 
-def migrate(db: Database) -> list[str]:
+def applied_migrations(conn: sqlite3.Connection) -> set[str] | None:
+    """The names of the migrations applied, or None if there is no migrations table."""
+    try:
+        return {name for (name,) in conn.execute("SELECT name FROM migrations")}
+    except sqlite3.OperationalError as exc:
+        missing = getattr(exc, "sqlite_errorcode", None) == _SQLITE_ERROR
+        if missing and "no such table" in str(exc):
+            return None
+        raise
+
+
+def migrate(db: Connected) -> list[str]:
     """Apply every migration not yet applied, each in its own transaction; return their names."""
+    return apply_pending(db, applied_migrations(db.conn))
+
+
+def apply_pending(db: Connected, applied: set[str] | None) -> list[str]:
+    """Apply the migrations not in ``applied`` (None: no migrations table yet); return their names.
+
+    ``applied`` is what ``applied_migrations`` read; nothing more is read or loaded when every
+    migration is in it.
+    """
+    if applied is not None and all(name in applied for name, _ in MIGRATIONS):
+        return []
+    # Only now, with a migration to run, are sqlite-utils' schema tools loaded.
+    from sqlite_utils import Database
+
+    schema = Database(db.conn, execute_plugins=False)
     # Each in a write transaction taken at once (BEGIN IMMEDIATE), so two windows opening an
     # old database together do not both start migrating it.
     transaction = Connection(db).transaction
-    if "migrations" not in db.table_names():
+    if applied is None:
         with transaction():
             db.execute(
                 "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
             )
-    applied = {row["name"] for row in db.query("SELECT name FROM migrations")}
+        applied = set()
     done = []
     for name, migration in MIGRATIONS:
         if name in applied:
@@ -336,9 +373,10 @@ def migrate(db: Database) -> list[str]:
         with transaction():
             if db.execute("SELECT 1 FROM migrations WHERE name = ?", [name]).fetchone():
                 continue  # another window applied it while this one waited
-            migration(db)
-            db.table("migrations").insert(
-                {"name": name, "applied_at": datetime.now(UTC).isoformat()}
+            migration(schema)
+            db.execute(
+                "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
+                [name, datetime.now(UTC).isoformat()],
             )
         done.append(name)
     return done

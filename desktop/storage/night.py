@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import sqlite3
 from datetime import datetime
-from typing import Any
 
 from desktop.domain.model import Status
 from desktop.domain.records import Acknowledgement, Declaration, RecountRequest, StatusChange
@@ -24,9 +23,15 @@ class NightRecords:
         """Move the contest to a status, with its status-change row and audit row; return when."""
         at = self._conn.clock()
         with self._conn.transaction():
-            current = Status(self._conn.table("contests").get(contest_id)["status"])
-            self._conn.table("contests").update(contest_id, {"status": to.value})
-            self._conn.table("status_changes").insert(
+            found = self._conn.db.row("SELECT status FROM contests WHERE id = ?", [contest_id])
+            if found is None:
+                raise LookupError(f"no contest {contest_id!r}")
+            current = Status(found["status"])
+            self._conn.db.execute(
+                "UPDATE contests SET status = ? WHERE id = ?", [to.value, contest_id]
+            )
+            self._conn.insert(
+                "status_changes",
                 {
                     "contest_id": contest_id,
                     "from_status": current.value,
@@ -34,7 +39,7 @@ class NightRecords:
                     "at": at.isoformat(),
                     "operator": operator,
                     "note": note,
-                }
+                },
             )
             self._conn.audit(
                 operator,
@@ -49,7 +54,7 @@ class NightRecords:
 
     def status_changes(self, contest_id: str) -> list[StatusChange]:
         """Every change of status, oldest first."""
-        rows = self._conn.db.query(
+        rows = self._conn.db.rows(
             "SELECT * FROM status_changes WHERE contest_id = ? ORDER BY id", [contest_id]
         )
         return [
@@ -87,7 +92,7 @@ class NightRecords:
             "operator": operator,
         }
         with self._conn.transaction():
-            self._conn.table("acknowledgements").insert(row)
+            self._conn.insert("acknowledgements", row)
             self._conn.audit(
                 operator,
                 "acknowledge",
@@ -99,7 +104,7 @@ class NightRecords:
 
     def acknowledgements(self, contest_id: str, count_id: int | None) -> list[Acknowledgement]:
         """Acknowledgements for the verification (count_id None) and for one count."""
-        rows = self._conn.db.query(
+        rows = self._conn.db.rows(
             "SELECT * FROM acknowledgements WHERE contest_id = ? AND "
             "(count_id IS NULL OR count_id = ?) ORDER BY id",
             [contest_id, count_id],
@@ -108,7 +113,7 @@ class NightRecords:
 
     def all_acknowledgements(self, contest_id: str) -> list[Acknowledgement]:
         """Every acknowledgement of the contest, oldest first."""
-        rows = self._conn.db.query(
+        rows = self._conn.db.rows(
             "SELECT * FROM acknowledgements WHERE contest_id = ? ORDER BY id", [contest_id]
         )
         return [_acknowledgement(r) for r in rows]
@@ -157,7 +162,7 @@ class NightRecords:
 
     def recount_requests(self, contest_id: str) -> list[RecountRequest]:
         """Every recount request of the contest, oldest first."""
-        rows = self._conn.db.query(
+        rows = self._conn.db.rows(
             "SELECT * FROM recount_requests WHERE contest_id = ? ORDER BY id", [contest_id]
         )
         return [
@@ -219,7 +224,7 @@ class NightRecords:
 
     def declarations(self, contest_id: str) -> list[Declaration]:
         """Every declaration of the contest, the original first, each with its PDF bytes."""
-        rows = self._conn.db.query(
+        rows = self._conn.db.rows(
             "SELECT * FROM declarations WHERE contest_id = ? ORDER BY id", [contest_id]
         )
         return [
@@ -239,7 +244,7 @@ class NightRecords:
         ]
 
 
-def _acknowledgement(r: Mapping[str, Any]) -> Acknowledgement:
+def _acknowledgement(r: sqlite3.Row) -> Acknowledgement:
     return Acknowledgement(
         id=r["id"],
         contest_id=r["contest_id"],

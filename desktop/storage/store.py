@@ -6,10 +6,8 @@ Reads return domain objects; every write runs in one transaction with its audit 
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
 from desktop.storage.audit import AuditLog
-from desktop.storage.connection import Clock, Connection, utc_now
+from desktop.storage.connection import Clock, Connection, Database, utc_now
 from desktop.storage.contests import Contests
 from desktop.storage.counts import Counts
 from desktop.storage.drafts import Drafts

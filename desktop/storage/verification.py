@@ -6,7 +6,18 @@ from collections.abc import Mapping
 from typing import Any
 
 from desktop.domain.verification import BoxKind, VerificationLine
-from desktop.storage.connection import Connection
+from desktop.storage.connection import Connection, key_where
+
+_LINE_COLUMNS = (
+    "contest_id",
+    "reference",
+    "position",
+    "name",
+    "kind",
+    "issued",
+    "counted",
+    "explanation",
+)
 
 
 class Verification:
@@ -19,7 +30,7 @@ class Verification:
 
     def verification(self, contest_id: str) -> list[VerificationLine]:
         """The contest's ballot boxes and postal batches, in the order they were listed."""
-        rows = self._conn.db.query(
+        rows = self._conn.db.rows(
             "SELECT * FROM verification_lines WHERE contest_id = ? ORDER BY position", [contest_id]
         )
         return [
@@ -43,18 +54,22 @@ class Verification:
                 "SELECT COALESCE(MAX(position), 0) FROM verification_lines WHERE contest_id = ?",
                 [contest_id],
             ).fetchone()[0]
-            self._conn.table("verification_lines").insert_all(
-                {
-                    "contest_id": contest_id,
-                    "reference": line.reference,
-                    "position": start + i,
-                    "name": line.name,
-                    "kind": line.kind.value,
-                    "issued": line.issued,
-                    "counted": line.counted,
-                    "explanation": line.explanation,
-                }
-                for i, line in enumerate(lines, start=1)
+            self._conn.insert_all(
+                "verification_lines",
+                _LINE_COLUMNS,
+                (
+                    (
+                        contest_id,
+                        line.reference,
+                        start + i,
+                        line.name,
+                        line.kind.value,
+                        line.issued,
+                        line.counted,
+                        line.explanation,
+                    )
+                    for i, line in enumerate(lines, start=1)
+                ),
             )
             self._conn.audit(
                 operator,
@@ -84,8 +99,12 @@ class Verification:
         """Remove a box or batch listed by mistake, with an audit row keeping the line removed."""
         key = (contest_id, reference)
         with self._conn.transaction():
-            old = dict(self._conn.table("verification_lines").get(key))
-            self._conn.table("verification_lines").delete(key)
+            where, params = key_where("verification_lines", key)
+            found = self._conn.db.row(f"SELECT * FROM verification_lines WHERE {where}", params)
+            if found is None:
+                raise LookupError(f"no verification line {key!r}")
+            old = dict(found)
+            self._conn.db.execute(f"DELETE FROM verification_lines WHERE {where}", params)
             self._conn.audit(
                 operator, "delete", "verification", key, old=old, contest_id=contest_id
             )

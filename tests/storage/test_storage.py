@@ -45,14 +45,9 @@ def test_database_uses_wal_and_foreign_keys(tmp_path):
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     with pytest.raises(sqlite3.IntegrityError):
-        db["contests"].insert(
-            {
-                "id": "c",
-                "election_id": "missing",
-                "area": "A",
-                "seats": 1,
-                "poll_date": "2024-01-01",
-            }
+        db.execute(
+            "INSERT INTO contests (id, election_id, area, seats, poll_date) "
+            "VALUES ('c', 'missing', 'A', 1, '2024-01-01')"
         )
 
 
