@@ -5,18 +5,17 @@ Every write validates first, then runs in one transaction with its audit row.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from desktop.domain.arithmetic import ContestResult, compute_result
 from desktop.domain.codes import Code
-from desktop.domain.draft import Draft
+from desktop.domain.draft import Draft, SavedDraft
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import bundle_total, whole_number
-from desktop.domain.model import Contest, CountFigures, LotsDrawing, ballot_order
+from desktop.domain.model import Candidate, Contest, CountFigures, LotsDrawing, ballot_order
 from desktop.domain.records import StoredCount
 from desktop.domain.workflow import RecountDecision
 from desktop.services.common import (
-    candidate,
     figure_or_none,
     guard,
     pending_request,
@@ -26,6 +25,38 @@ from desktop.services.common import (
 from desktop.services.live import LiveCount
 from desktop.services.reading import Reading
 from desktop.storage.store import Store
+
+
+def _one_of(candidates: Sequence[Candidate], candidate_id: int) -> Candidate:
+    """One candidate of the contest, or C211."""
+    for c in candidates:
+        if c.id == candidate_id:
+            return c
+    raise CountDeskError(f"Candidate {candidate_id} is not a candidate of this contest.", Code.C211)
+
+
+def _draft(
+    contest: Contest,
+    candidates: Sequence[Candidate],
+    saved: SavedDraft,
+    latest: StoredCount | None,
+    pending: bool,
+) -> Draft:
+    """The count being keyed in, from what was read: the saved draft figures or, before any
+    change since, those of the count that stands. ``pending``: a granted recount or bundle
+    check awaits its count, so even the same figures make a new count."""
+    keys = contest.type.heading_keys
+    if not saved.started and latest is not None:
+        votes = {c.id: latest.figures.votes.get(c.id) for c in candidates}
+        rejected = {k: latest.figures.rejected.get(k) for k in keys}
+        recorded = None if pending else latest.number
+        return Draft(votes, rejected, dict.fromkeys(votes), dict.fromkeys(votes), recorded)
+    votes = {c.id: saved.votes.get(c.id) for c in candidates}
+    rejected = {k: saved.rejected.get(k) for k in keys}
+    bundles = {c.id: saved.bundles.get(c.id) for c in candidates}
+    parts = {c.id: saved.parts.get(c.id) for c in candidates}
+    same = latest is not None and not pending and same_figures(latest, votes, rejected)
+    return Draft(votes, rejected, bundles, parts, latest.number if same and latest else None)
 
 
 class Entry:
@@ -40,33 +71,25 @@ class Entry:
     def draft(self, contest_id: str) -> Draft:
         """The count being keyed in: saved draft figures, else those of the count that stands."""
         contest = self.store.contest(contest_id)
-        candidates = self.store.candidates(contest_id)
-        keys = contest.type.heading_keys
-        saved = self.store.draft(contest_id)
         latest = self.store.latest_count(contest_id)
-        # After a granted recount or bundle check, even the same figures make a new count.
-        pending = pending_request(self.store, contest_id, latest)
-        if not saved.started and latest is not None:
-            votes = {c.id: latest.figures.votes.get(c.id) for c in candidates}
-            rejected = {k: latest.figures.rejected.get(k) for k in keys}
-            recorded = None if pending else latest.number
-            return Draft(votes, rejected, dict.fromkeys(votes), dict.fromkeys(votes), recorded)
-        votes = {c.id: saved.votes.get(c.id) for c in candidates}
-        rejected = {k: saved.rejected.get(k) for k in keys}
-        bundles = {c.id: saved.bundles.get(c.id) for c in candidates}
-        parts = {c.id: saved.parts.get(c.id) for c in candidates}
-        same = latest is not None and not pending and same_figures(latest, votes, rejected)
-        return Draft(votes, rejected, bundles, parts, latest.number if same and latest else None)
+        return _draft(
+            contest,
+            self.store.candidates(contest_id),
+            self.store.draft(contest_id),
+            latest,
+            pending_request(self.store, contest_id, latest) is not None,
+        )
 
     def set_draft_votes(
         self, contest_id: str, candidate_id: int, votes: int | None, operator: str
     ) -> Draft:
         """Save one candidate's votes in the count being keyed in (None clears it)."""
         operator = require_operator(operator)
-        guard(self.store, contest_id, "count")
-        name = candidate(self.store, contest_id, candidate_id).display_name
+        contest = guard(self.store, contest_id, "count")
+        candidates = self.store.candidates(contest_id)
+        name = _one_of(candidates, candidate_id).display_name
         votes = figure_or_none(votes, f"Votes for {name}")
-        return self._save(contest_id, operator, votes={candidate_id: votes})
+        return self._save(contest, candidates, operator, votes={candidate_id: votes})
 
     def set_draft_bundles(
         self,
@@ -79,14 +102,16 @@ class Entry:
         """Save a candidate's votes as bundles + part-bundle; return the total saved (None if either is empty)."""
         operator = require_operator(operator)
         contest = guard(self.store, contest_id, "count")
-        name = candidate(self.store, contest_id, candidate_id).display_name
+        candidates = self.store.candidates(contest_id)
+        name = _one_of(candidates, candidate_id).display_name
         bundles = figure_or_none(bundles, f"Full bundles for {name}")
         part = figure_or_none(part, f"The part-bundle for {name}")
         total = None
         if bundles is not None and part is not None:
             total = bundle_total(bundles, contest.bundle_size, part, what=f"Votes for {name}")
         self._save(
-            contest_id,
+            contest,
+            candidates,
             operator,
             bundles={candidate_id: bundles},
             parts={candidate_id: part},
@@ -98,15 +123,17 @@ class Entry:
         self, contest_id: str, key: str, papers: int | None, operator: str
     ) -> Draft:
         """Save the rejected papers under one heading in the count being keyed in."""
-        heading = self.store.contest(contest_id).type.heading(key)
         operator = require_operator(operator)
-        guard(self.store, contest_id, "count")
+        contest = guard(self.store, contest_id, "count")
+        heading = contest.type.heading(key)
         papers = figure_or_none(papers, f"Rejected papers ({heading.letter}) {heading.label}")
-        return self._save(contest_id, operator, rejected={key: papers})
+        candidates = self.store.candidates(contest_id)
+        return self._save(contest, candidates, operator, rejected={key: papers})
 
     def _save(
         self,
-        contest_id: str,
+        contest: Contest,
+        candidates: Sequence[Candidate],
         operator: str,
         *,
         votes: Mapping[int, int | None] | None = None,
@@ -114,10 +141,17 @@ class Entry:
         parts: Mapping[int, int | None] | None = None,
         rejected: Mapping[str, int | None] | None = None,
     ) -> Draft:
+        """Save draft figures in one transaction; return the draft as saved, read once."""
+        contest_id = contest.id
         with self.store.transaction():
-            if not self.store.draft(contest_id).started:
+            latest = self.store.latest_count(contest_id)
+            pending = latest is not None and (
+                pending_request(self.store, contest_id, latest) is not None
+            )
+            saved = self.store.draft(contest_id)
+            if not saved.started:
                 # The first change after a recorded count starts from that count's figures.
-                start = self.draft(contest_id)
+                start = _draft(contest, candidates, saved, latest, pending)
                 seed_votes = {c: v for c, v in start.votes.items() if v is not None}
                 seed_rejected = {k: v for k, v in start.rejected.items() if v is not None}
                 if seed_votes or seed_rejected:
@@ -128,24 +162,29 @@ class Entry:
                         rejected=seed_rejected,
                         action="start draft",
                     )
-            self.store.set_draft(
+            saved = self.store.set_draft(
                 contest_id, operator, votes=votes, bundles=bundles, parts=parts, rejected=rejected
             )
-        return self.draft(contest_id)
+        return _draft(contest, candidates, saved, latest, pending)
 
     def live_count(self, contest_id: str) -> LiveCount:
         """A snapshot of the count being keyed in that recomputes the checks without the database.
 
-        Build it again after each saved figure; between saves, ``result()`` takes typed figures.
+        Build it again after a change made elsewhere; after a figure saved here, ``with_draft``
+        takes the draft the save returned. Between saves, ``result()`` takes typed figures.
         """
         contest = self.store.contest(contest_id)
+        candidates = self.store.candidates(contest_id)
         latest = self.store.latest_count(contest_id)
         stored = self.store.lots_for_count(latest.id) if latest is not None else None
         pending = pending_request(self.store, contest_id, latest)
+        draft = _draft(
+            contest, candidates, self.store.draft(contest_id), latest, pending is not None
+        )
         return LiveCount(
             contest,
-            tuple(self.store.candidates(contest_id)),
-            self.draft(contest_id),
+            tuple(candidates),
+            draft,
             latest,
             stored.drawing if stored else None,
             papers_from_verification=self.reading.papers_from_verification(contest_id),
