@@ -1,0 +1,71 @@
+"""Facts about the contest rather than the count: turnout, the electorate, the declaring officer."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from desktop.domain.codes import Code
+from desktop.domain.figures import format_figure, format_percent
+from desktop.domain.findings import Finding
+from desktop.domain.model import Contest
+
+
+def ballot_box_turnout(papers: int | None, electorate: int | None) -> Fraction | None:
+    """Ballot papers verified ÷ electorate (DOMAIN.md §4); None where either is not known."""
+    if papers is None or electorate is None or electorate <= 0:
+        return None
+    return Fraction(papers, electorate)
+
+
+def contest_facts_findings(contest: Contest) -> list[Finding]:
+    """Every finding about the contest's own facts (T302, T301, W603, T303)."""
+    return [
+        *turnout_findings(contest.ballot_papers_verified, contest.electorate),
+        *officer_findings(contest),
+    ]
+
+
+def turnout_findings(papers: int | None, electorate: int | None) -> list[Finding]:
+    """T302 without the electorate; else T301 over 100% or W603 outside the usual 10–90%."""
+    if electorate is None:
+        return [
+            Finding(
+                Code.T302,
+                "The electorate is not entered, so turnout cannot be shown: enter it from the "
+                "register.",
+            )
+        ]
+    if papers is None:
+        return []
+    if papers > electorate:
+        return [
+            Finding(
+                Code.T301,
+                f"Ballot papers verified ({format_figure(papers)}) are more than the "
+                f"electorate ({format_figure(electorate)}): check both figures.",
+                {"ballot_papers_verified": papers, "electorate": electorate},
+            )
+        ]
+    turnout = ballot_box_turnout(papers, electorate)
+    if turnout is not None and (papers * 10 < electorate or papers * 10 > electorate * 9):
+        return [
+            Finding(
+                Code.W603,
+                f"Turnout is {format_percent(turnout)}%, outside the usual 10–90%: check the "
+                "electorate and ballot papers verified.",
+                {"ballot_papers_verified": papers, "electorate": electorate},
+            )
+        ]
+    return []
+
+
+def officer_findings(contest: Contest) -> list[Finding]:
+    """T303 where the declaring officer's name is not set."""
+    if contest.officer_name.strip():
+        return []
+    return [
+        Finding(
+            Code.T303,
+            "The declaring officer's name is not set: set it before the declaration is printed.",
+        )
+    ]
