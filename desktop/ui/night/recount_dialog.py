@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import CountDeskError
 from desktop.domain.records import RecountRequest
+from desktop.domain.wording import clock_time
 from desktop.domain.workflow import RecountDecision, status_label
 from desktop.ui.context import UiContext
 from desktop.ui.night.common import choice_row, labelled, set_tab_order
@@ -43,7 +44,7 @@ class RecountDialog(NightDialog):
         self.candidates = desk.candidates(contest_id)
         latest = desk.latest_count(contest_id)
         standing = (
-            f"Count {latest.number} stands (recorded at {latest.recorded_at.astimezone():%H:%M} "
+            f"Count {latest.number} stands (recorded at {clock_time(latest.recorded_at)} "
             f"by {latest.operator})."
             if latest is not None
             else "No count is recorded yet."
