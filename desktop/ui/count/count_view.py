@@ -24,14 +24,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.codes import Code
 from desktop.domain.draft import Draft
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_figure
+from desktop.domain.records import RecountRequest
+from desktop.domain.wording import clock_time
 from desktop.services import LiveCount
 from desktop.ui.context import UiContext, show_refusal
 from desktop.ui.count.count_form import CountForm
 from desktop.ui.count.figure_edit import FigureEdit, FigureRow, focus_field, say
-from desktop.ui.count.figure_rows import bundle_values, parse_row, state_words, typed_figures
+from desktop.ui.count.figure_rows import (
+    bundle_values,
+    errors_question,
+    load_saved,
+    parse_row,
+    state_words,
+    typed_figures,
+)
 from desktop.ui.count.live_panel import LivePanel
 from desktop.ui.keys import candidate_key, heading_key
 from desktop.ui.undo import apply_edit
@@ -45,6 +55,8 @@ class CountView(QWidget):
         self.ctx = ctx
         self.contest_id: str | None = None
         self.live: LiveCount | None = None
+        #: The granted recount or bundle check the figures are keyed for, if any.
+        self.pending: RecountRequest | None = None
         self._order: list[FigureEdit] = []
         self._bundles_on = False
 
@@ -108,35 +120,18 @@ class CountView(QWidget):
         self.count_form.clear()
         self._order = []
         if self.contest_id is None:
-            self.live = None
+            self.live = self.pending = None
             return
-        self.live = self.ctx.desk.live_count(self.contest_id)
+        self.live, self.pending = self._read(self.contest_id)
         self.count_form.build(self.live)
-        self._load_saved()
+        load_saved(self.live, self._rows)
         self._apply_bundle_mode()
         self._update_live()
 
-    def _load_saved(self) -> None:
-        """Put the saved figures in the fields (leaving any field that holds a refused figure)."""
-        assert self.live is not None
-        draft = self.live.draft
-        for row in self._rows:
-            if row.kind == "votes":
-                row.saved = draft.votes.get(candidate_key(row.key))
-                if row.bundles is not None and row.part is not None:
-                    b = draft.bundles.get(candidate_key(row.key))
-                    p = draft.parts.get(candidate_key(row.key))
-                    if not row.extra.get("bundle_invalid"):
-                        row.bundles.setText("" if b is None else str(b))
-                        row.part.setText("" if p is None else str(p))
-            elif row.kind == "rejected":
-                row.saved = draft.rejected.get(heading_key(row.key))
-            else:
-                row.saved = self.live.contest.ballot_papers_verified
-            if not row.invalid:
-                row.typed = row.saved
-                row.edit.setText(format_figure(row.saved) if row.saved is not None else "")
-                say(row, "")
+    def _read(self, contest_id: str) -> tuple[LiveCount, RecountRequest | None]:
+        """The count being keyed in and the granted recount it is keyed for, read again."""
+        desk = self.ctx.desk
+        return desk.live_count(contest_id), desk.pending_recount_request(contest_id)
 
     # -- keyboard order ------------------------------------------------------------------
 
@@ -200,7 +195,7 @@ class CountView(QWidget):
             if row.saved is not None:
                 say(
                     row,
-                    "✖ F101: Ballot papers verified is empty: type the total from the statement "
+                    f"✖ {Code.F101}: Ballot papers verified is empty: type the total from the statement "
                     "of verification. The saved figure is kept.",
                 )
                 row.invalid = True
@@ -245,8 +240,8 @@ class CountView(QWidget):
     def _after_save(self, contest_id: str) -> None:
         """A fact of the contest changed (ballot papers verified): every view reads it again."""
         if contest_id == self.contest_id:
-            self.live = self.ctx.desk.live_count(contest_id)
-            self._load_saved()
+            self.live, self.pending = self._read(contest_id)
+            load_saved(self.live, self._rows)
             self._update_live()
         self.ctx.events.count_changed.emit(contest_id)
 
@@ -260,7 +255,7 @@ class CountView(QWidget):
         if contest_id == self.contest_id and self.live is not None:
             matched_before = self.live.draft.recorded_as
             self.live = self.live.with_draft(draft)
-            self._load_saved()
+            load_saved(self.live, self._rows)
             self._update_live()
         self.ctx.events.draft_changed.emit(contest_id)
         if matched_before != draft.recorded_as:
@@ -341,7 +336,7 @@ class CountView(QWidget):
         votes, rejected, papers = typed_figures(self._rows)
         result = self.live.result(votes, rejected, papers)
         self.live_panel.show_result(result)
-        text, can_record = state_words(self.live, self._rows)
+        text, can_record = state_words(self.live, self._rows, self.pending)
         self.state_label.setText(text)
         self.record_button.setEnabled(can_record)
         self.last_result = result
@@ -350,17 +345,9 @@ class CountView(QWidget):
         """Record the figures keyed in as the count that stands (asks first if errors stand)."""
         if self.contest_id is None:
             return
-        result = self.ctx.desk.draft_result(self.contest_id)
-        # A tie is no fault of the figures: lots are drawn once the count is recorded.
-        errors = [f for f in result.errors if f.code != "L401"]
-        if errors:
-            listed = "\n".join(f"{f.code}: {f.message}" for f in errors[:6])
-            answer = QMessageBox.question(
-                self,
-                "Record a count with errors?",
-                f"These figures have {len(errors)} error(s):\n\n{listed}\n\n"
-                "Record them anyway? The declaration stays blocked until the errors are resolved.",
-            )
+        question = errors_question(self.ctx.desk.draft_result(self.contest_id))
+        if question is not None:
+            answer = QMessageBox.question(self, "Record a count with errors?", question)
             if answer != QMessageBox.StandardButton.Yes:
                 return
         try:
@@ -370,7 +357,7 @@ class CountView(QWidget):
             return
         self._after_save(self.contest_id)
         self.state_label.setText(
-            f"Recorded as count {stored.number} at {stored.recorded_at.astimezone():%H:%M} by "
+            f"Recorded as count {stored.number} at {clock_time(stored.recorded_at)} by "
             f"{stored.operator}: this is now the count that stands."
         )
 
@@ -386,14 +373,14 @@ class CountView(QWidget):
 
     def _on_count_changed(self, contest_id: str) -> None:
         if contest_id == self.contest_id and self.live is not None:
-            fresh = self.ctx.desk.live_count(contest_id)
+            fresh, pending = self._read(contest_id)
             if (
                 fresh.draft != self.live.draft
                 or fresh.contest != self.live.contest
                 or fresh.papers_from_verification != self.live.papers_from_verification
-                or fresh.pending_recount != self.live.pending_recount
+                or pending != self.pending
             ):
-                self.live = fresh
-                self._load_saved()
+                self.live, self.pending = fresh, pending
+                load_saved(self.live, self._rows)
                 self._apply_bundle_mode()
                 self._update_live()

@@ -1,9 +1,15 @@
-"""What the count's rows hold: figures parsed from their fields, the figures typed so far, and
-the state of the count in words."""
+"""What the count's rows hold: the saved figures put in their fields, figures parsed from them,
+the figures typed so far, the state of the count in words, and what to ask before recording
+figures with errors."""
 
 from __future__ import annotations
 
-from desktop.domain.figures import FigureProblem, parse_figure
+from desktop.domain.arithmetic import ContestResult
+from desktop.domain.codes import Code
+from desktop.domain.figures import FigureProblem, format_figure, parse_figure
+from desktop.domain.records import RecountRequest
+from desktop.domain.wording import decision_label
+from desktop.domain.workflow import RecountDecision
 from desktop.services import LiveCount
 from desktop.ui.count.figure_edit import FigureRow, say
 from desktop.ui.keys import candidate_key, heading_key
@@ -19,6 +25,28 @@ def parse_row(row: FigureRow, text: str) -> tuple[bool, int | None]:
     except FigureProblem as problem:
         say(row, f"✖ {problem.code}: {problem.message}")
         return False, None
+
+
+def load_saved(live: LiveCount, rows: list[FigureRow]) -> None:
+    """Put the saved figures in the fields (leaving any field that holds a refused figure)."""
+    draft = live.draft
+    for row in rows:
+        if row.kind == "votes":
+            row.saved = draft.votes.get(candidate_key(row.key))
+            if row.bundles is not None and row.part is not None:
+                b = draft.bundles.get(candidate_key(row.key))
+                p = draft.parts.get(candidate_key(row.key))
+                if not row.extra.get("bundle_invalid"):
+                    row.bundles.setText("" if b is None else str(b))
+                    row.part.setText("" if p is None else str(p))
+        elif row.kind == "rejected":
+            row.saved = draft.rejected.get(heading_key(row.key))
+        else:
+            row.saved = live.contest.ballot_papers_verified
+        if not row.invalid:
+            row.typed = row.saved
+            row.edit.setText(format_figure(row.saved) if row.saved is not None else "")
+            say(row, "")
 
 
 def bundle_values(
@@ -65,14 +93,17 @@ def typed_figures(
     return votes, rejected, papers
 
 
-def state_words(live: LiveCount, rows: list[FigureRow]) -> tuple[str, bool]:
-    """Where the count stands, in words, and whether it can be recorded now."""
+def state_words(
+    live: LiveCount, rows: list[FigureRow], pending: RecountRequest | None
+) -> tuple[str, bool]:
+    """Where the count stands, in words, and whether it can be recorded now; ``pending`` is
+    the granted recount or bundle check the figures are keyed for."""
     draft = live.draft
     unsaved = any(r.invalid or r.typed != r.saved for r in rows)
-    pending = live.pending_recount
     what = "the count"
     if pending is not None:
-        what = "the recount" if pending["decision"] == "full" else "the bundle check"
+        full = pending.decision is RecountDecision.FULL
+        what = "the recount" if full else "the bundle check"
     if live.locked_reason is not None:
         return live.locked_reason, False
     if draft.recorded_as is not None and not unsaved:
@@ -85,8 +116,8 @@ def state_words(live: LiveCount, rows: list[FigureRow]) -> tuple[str, bool]:
     granted = ""
     if pending is not None:
         granted = (
-            f"A {'full recount' if pending['decision'] == 'full' else 'bundle check'} "
-            f"was granted (asked by {pending['requested_by']}): key in {what}. "
+            f"A {decision_label(pending.decision)} was granted (asked by "
+            f"{pending.requested_by}): key in {what}. "
         )
     if any(r.invalid for r in rows):
         text = (
@@ -104,3 +135,16 @@ def state_words(live: LiveCount, rows: list[FigureRow]) -> tuple[str, bool]:
             "when every figure is in."
         )
     return text, can_record
+
+
+def errors_question(result: ContestResult) -> str | None:
+    """What to ask before recording figures with errors, or None when they have none."""
+    # A tie is no fault of the figures: lots are drawn once the count is recorded.
+    errors = [f for f in result.errors if f.code != Code.L401]
+    if not errors:
+        return None
+    listed = "\n".join(f"{f.code}: {f.message}" for f in errors[:6])
+    return (
+        f"These figures have {len(errors)} error(s):\n\n{listed}\n\n"
+        "Record them anyway? The declaration stays blocked until the errors are resolved."
+    )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import CountDeskError
 from desktop.domain.findings import Finding
+from desktop.domain.wording import plural
 from desktop.ui.context import UiContext
 from desktop.ui.documents.document_preview import DocumentPreview
 from desktop.ui.documents.provisional_banner import ProvisionalBanner
@@ -228,8 +229,7 @@ class DocumentsView(ContestPage):
         if printer is not None and self.print_to(printer):
             pages = self._document.pageCount()
             self._say(
-                f"Printed the {self._kind()} ({pages} page{'s' if pages != 1 else ''}) "
-                f"to {printed_where(printer)}."
+                f"Printed the {self._kind()} ({plural(pages, 'page')}) to {printed_where(printer)}."
             )
 
     def print_to(self, printer: QPrinter) -> bool:

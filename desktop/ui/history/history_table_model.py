@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,8 +12,9 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.domain.figures import format_figure
 from desktop.domain.model import Contest
+from desktop.domain.records import RecountRequest
+from desktop.domain.wording import time_in_words
 from desktop.services.night import ContestHistory, CountRecord
-from desktop.ui.history.words import when
 from desktop.ui.keys import candidate_key, heading_key
 from desktop.ui.tables import Index
 
@@ -64,14 +66,23 @@ class HistoryTableModel(QAbstractTableModel):
 
     # -- loading -------------------------------------------------------------------------
 
-    def set_history(self, history: ContestHistory | None, contest: Contest | None) -> None:
-        """Show this history (None: nothing)."""
+    def set_history(
+        self,
+        history: ContestHistory | None,
+        contest: Contest | None,
+        requests: Iterable[RecountRequest] = (),
+    ) -> None:
+        """Show this history (None: nothing); ``requests`` are the recount requests the
+        counts were keyed for, named in the columns' tooltips."""
         self.beginResetModel()
+        by_id = {request.id: request for request in requests}
         self._history = history
         self._rows = [] if history is None or contest is None else _rows(history, contest)
         counts = history.counts if history is not None else ()
         self._headers = [record.title + (" (stands)" if record.stands else "") for record in counts]
-        self._header_tips = [_header_tip(history, record) for record in counts] if history else []
+        self._header_tips = (
+            [_header_tip(history, record, by_id) for record in counts] if history else []
+        )
         self._cells = [
             [self._cell(row, index) for index in range(len(counts))] for row in self._rows
         ]
@@ -263,10 +274,12 @@ def _mark(change: int) -> str:
     return f" ▲{change:,}" if change > 0 else f" ▼{-change:,}"
 
 
-def _header_tip(history: ContestHistory, record: CountRecord) -> str:
+def _header_tip(
+    history: ContestHistory, record: CountRecord, requests: dict[int, RecountRequest]
+) -> str:
     count = record.count
-    tip = f"{record.title}: recorded at {when(count.recorded_at)} by {count.operator}."
-    request = record.request
+    tip = f"{record.title}: recorded at {time_in_words(count.recorded_at)} by {count.operator}."
+    request = requests.get(count.request_id) if count.request_id is not None else None
     if request is not None:
         tip += f" After a request by {_asked_by(history, request)}."
     if count.reason:
@@ -284,9 +297,9 @@ def candidate_name(history: ContestHistory, candidate_id: int | None) -> str:
     return ""
 
 
-def _asked_by(history: ContestHistory, request: dict[str, Any]) -> str:
+def _asked_by(history: ContestHistory, request: RecountRequest) -> str:
     """e.g. "Agent for Stephenson, election agent for STEPHENSON, Ryan"."""
-    name = candidate_name(history, request.get("for_candidate"))
-    if request.get("role") == "agent":
-        return f"{request['requested_by']}, election agent" + (f" for {name}" if name else "")
-    return f"{request['requested_by']}, candidate" + (f" ({name})" if name else "")
+    name = candidate_name(history, request.for_candidate)
+    if request.role == "agent":
+        return f"{request.requested_by}, election agent" + (f" for {name}" if name else "")
+    return f"{request.requested_by}, candidate" + (f" ({name})" if name else "")

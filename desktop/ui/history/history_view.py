@@ -26,20 +26,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import CountDeskError
+from desktop.domain.wording import clock_time, decision_outcome, plural, time_in_words
+from desktop.domain.workflow import status_label
+from desktop.services.history import HistoryRecords
 from desktop.services.night import ContestHistory
 from desktop.ui.context import UiContext
 from desktop.ui.headings import heading_label
 from desktop.ui.history.history_table import HistoryTable
 from desktop.ui.history.history_table_model import HistoryTableModel, candidate_name
 from desktop.ui.history.plain_tables import fill_table, fit_height, plain_table
-from desktop.ui.history.words import (
-    decision_words,
-    declaration_file_name,
-    declaration_kind,
-    open_file,
-    status_words,
-    when,
-)
+from desktop.ui.history.words import declaration_file_name, declaration_kind, open_file
 from desktop.ui.layouts import clear_layout
 from desktop.ui.lazy import ContestPage
 from desktop.ui.saving import ask_pdf_path, not_saved, write_pdf
@@ -58,6 +54,7 @@ class HistoryView(ContestPage):
         super().__init__(ctx, parent)
         self.setObjectName("HistoryView")
         self._history: ContestHistory | None = None
+        self._records: HistoryRecords | None = None
         self._temp_dir: str | None = None
 
         self._build()
@@ -171,20 +168,20 @@ class HistoryView(ContestPage):
         try:
             contest = desk.contest(contest_id)
             history = desk.history(contest_id)
+            records = desk.history_records(contest_id)
             status = desk.status(contest_id)
         except CountDeskError as error:
             self._show_empty(str(error))
             return
-        self._history = history
+        self._history, self._records = history, records
         self.heading.setText(f"History of the count – {contest.area}")
-        self.model.set_history(history, contest)
+        self.model.set_history(history, contest, records.requests)
         counts = history.counts
         if counts:
             standing = next(r for r in counts if r.stands)
-            plural = "s" if len(counts) != 1 else ""
             self.summary_label.setText(
-                f"{len(counts)} count{plural} recorded. The count that stands: "
-                f"{standing.title}, recorded at {when(standing.count.recorded_at)} by "
+                f"{plural(len(counts), 'count')} recorded. The count that stands: "
+                f"{standing.title}, recorded at {time_in_words(standing.count.recorded_at)} by "
                 f"{standing.count.operator}. Status: {status.label}."
             )
             self.message_label.hide()
@@ -202,25 +199,29 @@ class HistoryView(ContestPage):
         self._fit_history_table()
         for box in (self.requests_box, self.declarations_box, self.status_box):
             box.show()
-        self._fill_requests(history)
+        self._fill_requests(history, records)
         self._fill_lots(history)
-        self._fill_declarations(history)
-        self._fill_status(history)
+        self._fill_declarations(history, records)
+        self._fill_status(records)
 
     def history(self) -> ContestHistory | None:
         """The history shown (None before a contest is shown)."""
         return self._history
 
+    def records(self) -> HistoryRecords | None:
+        """The requests, declarations and status changes shown (None before a contest)."""
+        return self._records
+
     def declaration_pdf(self, index: int) -> bytes:
         """The PDF of a kept declaration, byte for byte as it was declared (0 is the first)."""
         assert self._contest_id is not None
-        return self._ctx.desk.declarations(self._contest_id)[index]["pdf"]
+        return self._ctx.desk.kept_declarations(self._contest_id)[index].pdf
 
     def save_declaration(self, index: int, path: str | None = None) -> str | None:
         """Write a kept declaration's PDF to ``path`` (asking where if None); the path, or None."""
-        if self._contest_id is None or self._history is None:
+        if self._contest_id is None or self._records is None:
             return None
-        declaration = self._history.declarations[index]
+        declaration = self._records.declarations[index]
         if path is None:
             path = ask_pdf_path(
                 self,
@@ -242,9 +243,9 @@ class HistoryView(ContestPage):
 
     def open_declaration(self, index: int) -> str | None:
         """Open a kept declaration in the desktop's PDF viewer; the temporary file, or None."""
-        if self._contest_id is None or self._history is None:
+        if self._contest_id is None or self._records is None:
             return None
-        declaration = self._history.declarations[index]
+        declaration = self._records.declarations[index]
         if self._temp_dir is None:
             self._temp_dir = tempfile.mkdtemp(prefix="countdesk-declarations-")
         path = str(
@@ -276,18 +277,18 @@ class HistoryView(ContestPage):
         em = self.fontMetrics().horizontalAdvance("M")
         self.table.fit(self.scroll_area.viewport().width(), em)
 
-    def _fill_requests(self, history: ContestHistory) -> None:
+    def _fill_requests(self, history: ContestHistory, records: HistoryRecords) -> None:
         rows = []
-        for request in history.requests:
-            name = candidate_name(history, request.get("for_candidate"))
+        for request in records.requests:
+            name = candidate_name(history, request.for_candidate)
             rows.append(
                 [
-                    when(request["requested_at"]),
-                    request["requested_by"],
-                    "election agent" if request["role"] == "agent" else "candidate",
+                    time_in_words(request.requested_at),
+                    request.requested_by,
+                    "election agent" if request.role == "agent" else "candidate",
                     name or "–",
-                    decision_words(request["decision"], request.get("reason", "")),
-                    request["operator"],
+                    decision_outcome(request.decision, request.reason),
+                    request.operator,
                 ]
             )
         fill_table(self.requests_table, rows)
@@ -313,41 +314,41 @@ class HistoryView(ContestPage):
         self.lots_table.setVisible(bool(rows))
         self.lots_empty.setVisible(not rows)
 
-    def _fill_status(self, history: ContestHistory) -> None:
+    def _fill_status(self, records: HistoryRecords) -> None:
         rows = [
             [
-                when(change["at"]),
-                status_words(change["from_status"]),
-                status_words(change["to_status"]),
-                change["operator"],
-                change.get("note") or "",
+                time_in_words(change.at),
+                status_label(change.from_status),
+                status_label(change.to_status),
+                change.operator,
+                change.note,
             ]
-            for change in history.status_changes
+            for change in records.status_changes
         ]
         fill_table(self.status_table, rows)
         self.status_table.setVisible(bool(rows))
         self.status_empty.setVisible(not rows)
 
-    def _fill_declarations(self, history: ContestHistory) -> None:
+    def _fill_declarations(self, history: ContestHistory, records: HistoryRecords) -> None:
         clear_layout(self.declarations_grid)
         self.declaration_buttons = []
         self.declaration_labels = []
         numbers = {record.count.id: record.count.number for record in history.counts}
-        for index, declaration in enumerate(history.declarations):
+        for index, declaration in enumerate(records.declarations):
             kind = declaration_kind(declaration)
-            count_id = declaration.get("count_id")
-            number = numbers.get(count_id) if count_id is not None else None
+            number = numbers.get(declaration.count_id)
             declares = f", of count {number}" if number is not None else ""
             text = (
-                f"{kind[0].upper()}{kind[1:]}{declares}: {when(declaration['declared_at'])}, "
-                f"by {declaration['officer']} (recorded by {declaration['operator']})"
+                f"{kind[0].upper()}{kind[1:]}{declares}: "
+                f"{time_in_words(declaration.declared_at)}, "
+                f"by {declaration.officer} (recorded by {declaration.operator})"
             )
-            if declaration.get("reason"):
-                text += f". Reason: {declaration['reason']}"
+            if declaration.reason:
+                text += f". Reason: {declaration.reason}"
             label = QLabel(text)
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            at = f"{declaration['declared_at'].astimezone():%H:%M}"
+            at = clock_time(declaration.declared_at)
             open_button = QPushButton("Open")
             open_button.setAccessibleName(f"Open the {kind} of {at}")
             open_button.setToolTip(f"Open the {kind} exactly as it was declared.")
@@ -361,12 +362,12 @@ class HistoryView(ContestPage):
             self.declarations_grid.addWidget(save_button, index, 2)
             self.declaration_labels.append(label)
             self.declaration_buttons.append((open_button, save_button))
-        has = bool(history.declarations)
+        has = bool(records.declarations)
         self.declarations_host.setVisible(has)
         self.declarations_empty.setVisible(not has)
 
     def _show_empty(self, text: str) -> None:
-        self._history = None
+        self._history = self._records = None
         self.heading.setText("History of the count")
         self.summary_label.clear()
         self.model.set_history(None, None)

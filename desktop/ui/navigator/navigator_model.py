@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.domain.model import Contest
 from desktop.domain.wording import plural
 from desktop.services import CountDesk
+from desktop.ui.text import day_month_year
 
 ContestIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -43,7 +44,7 @@ class NavigatorModel(QStandardItemModel):
             contests_by_election.setdefault(contest.election_id, []).append(contest)
         for election in self.desk.elections():
             title = election.title or election.id
-            top = _fixed(f"{title}, {election.poll_date:%-d %B %Y}")
+            top = _fixed(f"{title}, {day_month_year(election.poll_date)}")
             top.setSelectable(False)
             top.setToolTip(election.id)
             blank = [_fixed(""), _fixed("")]

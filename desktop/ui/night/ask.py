@@ -12,12 +12,11 @@ was typed can be put right. After a change every view hears ``setup_changed`` an
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.arithmetic import ContestResult
 from desktop.domain.model import Status
+from desktop.domain.records import RecountRequest
 from desktop.domain.workflow import status_label
 from desktop.ui.context import UiContext
 from desktop.ui.night.common import lots_needed
@@ -28,7 +27,7 @@ from desktop.ui.night.recount_dialog import RecountDialog
 from desktop.ui.night.running import run_dialog
 
 
-def ask_recount(parent: QWidget | None, ctx: UiContext, contest_id: str) -> dict[str, Any] | None:
+def ask_recount(parent: QWidget | None, ctx: UiContext, contest_id: str) -> RecountRequest | None:
     """Record a request for a recount and the decision on it; the request, or None."""
     return run_dialog(RecountDialog(ctx, contest_id, parent), "request")
 

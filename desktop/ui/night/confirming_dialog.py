@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.domain.arithmetic import ContestResult
+from desktop.domain.codes import Code
 from desktop.domain.figures import format_figure, format_percent
 from desktop.ui.night.common import fold_name, labelled, lots_needed
 from desktop.ui.night.night_dialog import NightDialog
@@ -35,7 +36,7 @@ def result_summary(result: ContestResult) -> list[tuple[str, str]]:
     if result.turnout is not None:
         lines.append(("Turnout", f"{format_percent(result.turnout)}% (papers ÷ electorate)"))
     if result.lots_applied and result.lots is not None:
-        note = next((f.message for f in result.findings if f.code == "L403"), "")
+        note = next((f.message for f in result.findings if f.code == Code.L403), "")
         how = "; ".join(
             part
             for part in (
@@ -64,7 +65,7 @@ class ConfirmingDialog(NightDialog):
             )
         else:
             text = (
-                "T303: the declaring officer's name is not set, so no one can confirm. Set it "
+                f"{Code.T303}: the declaring officer's name is not set, so no one can confirm. Set it "
                 "in the contest's Setup tab first."
             )
         self.officer_label = QLabel(text)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_figure
 from desktop.ui.context import UiContext
@@ -219,7 +220,7 @@ class CorrectionDialog(ConfirmingDialog):
             except CountDeskError as error:
                 # The corrected figures make a new tie: the lot is drawn, then recorded with them.
                 tie = self.ctx.desk.preview_result(self.contest_id, votes, rejected).tie
-                if error.code == "L401" and not winners and tie is not None:
+                if error.code == Code.L401 and not winners and tie is not None:
                     chosen = ask_lot_winners(self, self.ctx, self.contest_id, tie)
                     if chosen:
                         winners = chosen

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.arithmetic import ContestResult
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_figure
+from desktop.domain.wording import plural
 from desktop.ui.context import UiContext
 from desktop.ui.night.common import candidate_names, labelled, lots_needed, set_tab_order
 from desktop.ui.night.night_dialog import NightDialog
@@ -126,8 +127,7 @@ class LotsDialog(NightDialog):
         # Exactly ``places`` can be chosen: the others are closed once that many are.
         for button in self.choices.values():
             button.setEnabled(self.places == 1 or button.isChecked() or not full)
-        need = "1 candidate" if self.places == 1 else f"{self.places} candidates"
-        self.chosen_label.setText(f"Choose {need}: {chosen} chosen.")
+        self.chosen_label.setText(f"Choose {plural(self.places, 'candidate')}: {chosen} chosen.")
         self.record_button.setEnabled(chosen == self.places)
 
     def accept(self) -> None:  # Qt override

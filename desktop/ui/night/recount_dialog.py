@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
-from typing import Any
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
@@ -18,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import CountDeskError
+from desktop.domain.records import RecountRequest
+from desktop.domain.wording import clock_time
 from desktop.domain.workflow import RecountDecision, status_label
 from desktop.ui.context import UiContext
 from desktop.ui.night.common import choice_row, labelled, set_tab_order
@@ -37,13 +38,13 @@ class RecountDialog(NightDialog):
         super().__init__(ctx, contest_id, "Request for a recount", parent)
         self._now = now
         #: The request as recorded (None until recorded).
-        self.request: dict[str, Any] | None = None
+        self.request: RecountRequest | None = None
         self._prefilled = ""
         desk = ctx.desk
         self.candidates = desk.candidates(contest_id)
         latest = desk.latest_count(contest_id)
         standing = (
-            f"Count {latest.number} stands (recorded at {latest.recorded_at.astimezone():%H:%M} "
+            f"Count {latest.number} stands (recorded at {clock_time(latest.recorded_at)} "
             f"by {latest.operator})."
             if latest is not None
             else "No count is recorded yet."
@@ -233,7 +234,7 @@ class RecountDialog(NightDialog):
             )
             return
         try:
-            self.request = self.ctx.desk.request_recount(
+            self.request = self.ctx.desk.record_recount_request(
                 self.contest_id,
                 self.ctx.operator(),
                 requested_by=self.who_edit.text(),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
@@ -41,11 +40,6 @@ _FIELD_WORDS = {
     "common_forenames": "commonly used forenames",
     "description": "description",
 }
-
-
-def long_date(day: date) -> str:
-    """A poll date as written on the declaration, e.g. Thursday 1 July 2021."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
 
 
 class CandidateTableModel(ColumnsTableModel):

@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Contest, Election, Status
+from desktop.domain.wording import date_in_words
 from desktop.ui.context import UiContext
 from desktop.ui.headings import heading_label
 from desktop.ui.message_line import MessageLine
 from desktop.ui.setup.candidate_table_model import (
     CandidatePresence,
     CandidateTableModel,
-    long_date,
     names_of,
 )
 from desktop.ui.setup.facts_box import FactsBox
@@ -347,7 +347,7 @@ class SetupView(QWidget):
         self.heading_label.setText(contest.area)
         # The title the services give an election names its type ("UK Parliamentary by-election").
         kind = election.title or sentence_case(contest.type.name)
-        self.subheading_label.setText(f"{kind} · poll on {long_date(contest.poll_date)}")
+        self.subheading_label.setText(f"{kind} · poll on {date_in_words(contest.poll_date)}")
         self.subheading_label.setToolTip(f"Election type: {contest.type.name}")
 
     def _show_lock(self) -> None:

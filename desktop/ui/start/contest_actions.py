@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.domain.errors import CountDeskError
+from desktop.domain.wording import plural
 from desktop.ui.context import UiContext
 from desktop.ui.dialogs import exec_dialog
 from desktop.ui.start.new_contest_dialog import NewContestDialog
@@ -32,9 +33,7 @@ def open_demo(parent: QWidget | None, ctx: UiContext) -> str | None:
 def _contest_line(ctx: UiContext, contest_id: str) -> str:
     contest = ctx.desk.contest(contest_id)
     candidates = len(ctx.desk.candidates(contest_id))
-    seats = f"{contest.seats} seat{'s' if contest.seats != 1 else ''}"
-    people = f"{candidates} candidate{'s' if candidates != 1 else ''}"
-    return f"• {contest.area}: {seats}, {people}"
+    return f"• {contest.area}: {plural(contest.seats, 'seat')}, {plural(candidates, 'candidate')}"
 
 
 def import_candidates_csv(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop.domain.codes import Code
 from desktop.domain.model import Contest, Status
 from desktop.domain.verification import BoxKind, VerificationLine
 
@@ -34,18 +35,9 @@ NOT_EXPLAINED = "Not explained"
 #: imported), the papers counted and the explanation.
 EDITABLE = (NAME, ISSUED, COUNTED, EXPLANATION)
 REMOVE_AFTER_COUNT = (
-    "A box cannot be removed once a count is recorded (V504): the count was checked against "
+    f"A box cannot be removed once a count is recorded ({Code.V504}): the count was checked against "
     "the ballot papers verified. Correct its name or papers issued instead."
 )
-
-
-def signed(value: int | None) -> str:
-    """A variance as shown: "+2", "−1" (a true minus sign), "0"; empty when not counted."""
-    if value is None:
-        return ""
-    if value == 0:
-        return "0"
-    return f"{value:+,}".replace("-", "−")
 
 
 def needs_explanation(line: VerificationLine) -> bool:
@@ -65,7 +57,7 @@ def lock_text(contest: Contest | None) -> str:
     if contest is not None and contest.status is Status.PROVISIONAL:
         return (
             "Locked: the provisional result has been shown, so the verification cannot "
-            "change now (S809)."
+            f"change now ({Code.S809})."
         )
     if contest is not None and contest.status is Status.DECLARED:
         return (

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QWidget
 
 from desktop.domain.figures import format_figure
 from desktop.domain.verification import VerificationTotals
-from desktop.ui.verification.columns import signed
+from desktop.domain.wording import signed
 
 
 class TotalsBox(QGroupBox):

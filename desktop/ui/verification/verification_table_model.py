@@ -9,9 +9,11 @@ from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
+from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import FigureProblem, format_figure, parse_figure
 from desktop.domain.verification import BoxKind, VerificationLine
+from desktop.domain.wording import signed
 from desktop.ui.context import UiContext
 from desktop.ui.tables import ColumnsTableModel, Index
 from desktop.ui.undo import apply_edit
@@ -31,7 +33,6 @@ from desktop.ui.verification.columns import (
     VARIANCE,
     listed_order,
     needs_explanation,
-    signed,
 )
 
 
@@ -89,7 +90,7 @@ class VerificationTableModel(ColumnsTableModel):
         if not any(needs_explanation(line) for line in lines):
             return lines, frozenset()
         still_open = {
-            str(w.subject) for w in desk.open_warnings(self._contest_id) if w.code == "V501"
+            str(w.subject) for w in desk.open_warnings(self._contest_id) if w.code == Code.V501
         }
         acknowledged = frozenset(
             line.reference
@@ -220,9 +221,10 @@ class VerificationTableModel(ColumnsTableModel):
             return "Counted − issued: positive when more papers were found than the account says."
         if column == EXPLANATION and needs_explanation(line):
             if line.reference in self._acknowledged:
-                return "V501 acknowledged by a supervisor; an explanation can still be recorded."
+                return f"{Code.V501} acknowledged by a supervisor; an explanation can still be recorded."
             return (
-                "V501: the count differs from the ballot paper account with no explanation. "
+                f"{Code.V501}: the count differs from the ballot paper account with no "
+                "explanation. "
                 "Type why (or a supervisor acknowledges it before the count)."
             )
         if column == EXPLANATION and line.explanation:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Contest, Status
 from desktop.domain.verification import verification_findings
+from desktop.domain.wording import plural
 from desktop.ui.context import UiContext
 from desktop.ui.headings import heading_label
 from desktop.ui.lazy import ContestPage
@@ -224,7 +225,7 @@ class VerificationView(ContestPage):
         self.refresh()
         self.focus_first_uncounted()
         self._say(
-            f"Imported {count} line{'s' if count != 1 else ''} (ballot boxes and postal "
+            f"Imported {plural(count, 'line')} (ballot boxes and postal "
             f"batches) from {Path(path).name}: type the papers counted for each."
         )
         # Ballot papers verified now come from the boxes: a fact of the contest, and the count's.

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Contest, Status
+from desktop.domain.wording import plural
 from desktop.services import CountDesk
 from desktop.ui.context import ContestEvents, UiContext
 from desktop.ui.count.count_view import CountView
@@ -37,6 +38,7 @@ from desktop.ui.session import ContestSession
 from desktop.ui.setup.setup_view import SetupView
 from desktop.ui.start import contest_actions
 from desktop.ui.start.start_page import StartPage
+from desktop.ui.text import day_month_year
 from desktop.ui.verification.verification_view import VerificationView
 from desktop.ui.window.contest_tabs import ContestTabs
 from desktop.ui.window.menus import build_menus
@@ -243,10 +245,10 @@ class MainWindow(QMainWindow):
         contest, election = self.session.contest, self.session.election
         if self.contest_id is None or contest is None or election is None:
             return
-        seats = f"{contest.seats} seat{'s' if contest.seats != 1 else ''}"
         self.contest_label.setText(
             f"{contest.area} · {election.title or contest.type.name} · "
-            f"{contest.poll_date:%-d %B %Y} · {seats} · status: {contest.status.value}"
+            f"{day_month_year(contest.poll_date)} · {plural(contest.seats, 'seat')} · "
+            f"status: {contest.status.value}"
         )
 
     def _show_tab(self, index: int) -> None:

@@ -16,12 +16,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSi
 from desktop.domain.errors import CountDeskError
 from desktop.domain.findings import Finding
 from desktop.domain.model import Status
+from desktop.domain.wording import clock_time, plural
 from desktop.domain.workflow import ORDER, status_label
 from desktop.services.night import StatusReport
 from desktop.ui.context import UiContext
 from desktop.ui.window.acknowledge_dialog import ask_acknowledgement_reason
 from desktop.ui.window.needs_dialog import NeedsDialog
-from desktop.ui.window.stage_words import listed, stage_name, time_words
+from desktop.ui.window.stage_words import listed, stage_name
 
 
 class StatusPanel(QWidget):
@@ -207,11 +208,11 @@ class StatusPanel(QWidget):
     def _show_when(self, report: StatusReport) -> None:
         text = ""
         if report.status is Status.DECLARED and report.declared_at is not None:
-            text = f"Declared at {time_words(report.declared_at)} — locked"
+            text = f"Declared at {clock_time(report.declared_at)} — locked"
         elif report.status is Status.DECLARED:
             text = "Declared — locked"
         elif report.status is Status.PROVISIONAL and report.shown_at is not None:
-            text = f"Shown at {time_words(report.shown_at)}"
+            text = f"Shown at {clock_time(report.shown_at)}"
         self.when_label.setText(text)
         font = self.when_label.font()
         font.setBold(report.status is Status.DECLARED)
@@ -251,7 +252,7 @@ class StatusPanel(QWidget):
         count = len(report.blockers)
         self.needs_button.setText(f"What is needed ({count})…")
         self.needs_button.setAccessibleName(
-            f"What is needed before {stage}: {count} thing{'s' if count != 1 else ''}"
+            f"What is needed before {stage}: {plural(count, 'thing')}"
         )
         self.needs_button.setToolTip(
             "List each finding that blocks the next stage, with its code; warnings can be "

@@ -137,7 +137,7 @@ def test_refreshes_lazily_when_a_count_changes(qtbot, monkeypatch, desk, ctx):
     monkeypatch.setattr(desk, "history", lambda contest_id: calls.append(1) or real(contest_id))
 
     view.hide()
-    desk.request_recount(
+    desk.record_recount_request(
         BATLEY, "Supervisor", requested_by="Kim Leadbeater", role="candidate",
         decision="bundle_check",
     )  # fmt: skip

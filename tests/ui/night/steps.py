@@ -67,7 +67,7 @@ def to_provisional(desk: CountDesk) -> None:
 def to_tie(desk: CountDesk) -> None:
     """A full recount granted to Stephenson's agent, which finds a dead heat (no lots yet)."""
     to_provisional(desk)
-    desk.request_recount(
+    desk.record_recount_request(
         BATLEY, "Supervisor", requested_by="Agent for Stephenson", role="agent",
         for_candidate=cid(desk, "Ryan Stephenson"), decision="full",
     )  # fmt: skip

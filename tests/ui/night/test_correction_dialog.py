@@ -79,10 +79,10 @@ def test_a_correction_records_a_count_and_a_second_declaration(qtbot, desk, ctx)
     counts = desk.history(BATLEY).counts
     assert [c.count.kind for c in counts] == ["count", "recount", "correction"]
     assert counts[-1].count.figures.votes == corrected_votes(desk)
-    kept = desk.declarations(BATLEY)
-    assert [d["kind"] for d in kept] == ["declaration", "correction"]
-    assert kept[0]["pdf"] == first_pdf and kept[1]["pdf"] == dialog.pdf
-    assert kept[1]["reason"] == CORRECTION_REASON
+    kept = desk.kept_declarations(BATLEY)
+    assert [d.kind for d in kept] == ["declaration", "correction"]
+    assert kept[0].pdf == first_pdf and kept[1].pdf == dialog.pdf
+    assert kept[1].reason == CORRECTION_REASON
 
 
 def test_ask_correction_before_the_declaration_says_to_use_the_count(monkeypatch, desk, ctx):
@@ -98,7 +98,7 @@ def test_every_dialog_button_box_cancels(qtbot, desk, ctx):
     dialog = open_dialog(qtbot, CorrectionDialog(ctx, BATLEY), show=True)
     dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert dialog.result() == QDialog.DialogCode.Rejected
-    assert len(desk.declarations(BATLEY)) == 1
+    assert len(desk.kept_declarations(BATLEY)) == 1
 
 
 def test_a_correction_that_makes_a_tie_asks_on_whom_the_lot_fell(qtbot, monkeypatch, desk, ctx):

@@ -50,7 +50,7 @@ def test_declaring_locks_the_contest_and_keeps_the_pdf(qtbot, desk, ctx):
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert desk.contest(BATLEY).status is Status.DECLARED
     assert dialog.pdf is not None and dialog.pdf.startswith(b"%PDF")
-    assert desk.declarations(BATLEY)[0]["pdf"] == dialog.pdf
+    assert desk.kept_declarations(BATLEY)[0].pdf == dialog.pdf
 
 
 def test_a_refused_declaration_is_shown_with_its_code(qtbot, desk, ctx):

@@ -31,12 +31,12 @@ def test_a_full_recount_granted_goes_back_to_the_count_with_an_empty_draft(qtbot
     with qtbot.waitSignals([ctx.events.setup_changed, ctx.events.count_changed]):
         dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert dialog.request is not None and dialog.request["decision"] == "full"
+    assert dialog.request is not None and dialog.request.decision == "full"
     assert desk.contest(BATLEY).status is Status.COUNT
     assert all(v is None for v in desk.draft(BATLEY).votes.values())
-    (request,) = desk.history(BATLEY).requests
-    assert request["requested_by"] == "Agent for Stephenson" and request["role"] == "agent"
-    assert request["for_candidate"] == cid(desk, "Ryan Stephenson")
+    (request,) = desk.recount_requests(BATLEY)
+    assert request.requested_by == "Agent for Stephenson" and request.role == "agent"
+    assert request.for_candidate == cid(desk, "Ryan Stephenson")
 
 
 def test_a_refusal_without_a_reason_keeps_the_dialog_open_and_says_why(qtbot, desk, ctx):
@@ -47,13 +47,13 @@ def test_a_refusal_without_a_reason_keeps_the_dialog_open_and_says_why(qtbot, de
     assert dialog.isVisible() and dialog.request is None
     assert "Nothing was recorded" in dialog.message()
     assert "needs the Returning Officer's reason" in dialog.message()
-    assert desk.history(BATLEY).requests == ()
+    assert desk.recount_requests(BATLEY) == ()
     dialog.reason_edit.setText("A majority of 323 with every bundle checked")
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert desk.contest(BATLEY).status is Status.PROVISIONAL
     assert len(desk.history(BATLEY).counts) == 1
-    assert desk.history(BATLEY).requests[0]["decision"] == "refused"
+    assert desk.recount_requests(BATLEY)[0].decision == "refused"
 
 
 def test_an_agent_must_say_for_which_candidate(qtbot, desk, ctx):
@@ -118,7 +118,7 @@ def test_the_recount_dialog_is_keyboard_usable(qtbot, desk, ctx):
     dialog.reason_edit.setFocus()
     qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert desk.history(BATLEY).requests[0]["decision"] == "bundle_check"
+    assert desk.recount_requests(BATLEY)[0].decision == "bundle_check"
 
 
 def test_escape_cancels_without_recording(qtbot, desk, ctx):
@@ -126,7 +126,7 @@ def test_escape_cancels_without_recording(qtbot, desk, ctx):
     dialog = open_dialog(qtbot, RecountDialog(ctx, BATLEY), show=True)
     qtbot.keyClick(dialog.who_edit, Qt.Key.Key_Escape)
     assert dialog.result() == QDialog.DialogCode.Rejected
-    assert desk.history(BATLEY).requests == ()
+    assert desk.recount_requests(BATLEY) == ()
 
 
 def test_ask_recount_returns_the_request(monkeypatch, desk, ctx):
@@ -139,7 +139,7 @@ def test_ask_recount_returns_the_request(monkeypatch, desk, ctx):
 
     monkeypatch.setattr(running, "exec_dialog", run)
     request = ask_recount(None, ctx, BATLEY)
-    assert request is not None and request["decision"] == "full"
+    assert request is not None and request.decision == "full"
     monkeypatch.setattr(running, "exec_dialog", lambda dialog: False)
     assert ask_recount(None, ctx, BATLEY) is None
 

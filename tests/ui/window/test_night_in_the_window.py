@@ -86,7 +86,7 @@ def test_a_whole_night_in_the_window(qtbot, window, monkeypatch):
     qtbot.mouseClick(panel.advance_button, Qt.MouseButton.LeftButton)
     assert desk.contest(BATLEY).status is Status.DECLARED
     assert window.tabs.currentWidget() is window.documents_view
-    assert window.documents_view.current_pdf() == desk.declarations(BATLEY)[0]["pdf"]
+    assert window.documents_view.current_pdf() == desk.kept_declarations(BATLEY)[0].pdf
 
     # Locked everywhere: the count, the setup and the verification are read-only.
     assert all(row.edit.isReadOnly() for row in view._rows)
@@ -94,4 +94,4 @@ def test_a_whole_night_in_the_window(qtbot, window, monkeypatch):
     assert window.verification_view.is_read_only()
     assert "declared" in window.contest_label.text()
     window.history_view.refresh()
-    assert window.history_view.history().declarations[0]["kind"] == "declaration"
+    assert window.history_view.records().declarations[0].kind == "declaration"
