@@ -28,7 +28,7 @@ def _history_data(desk: CountDesk, contest_id: str) -> dict[str, Any]:
     names = {c.id: c.person_name for c in h.candidates}
     number_of = {rec.count.id: rec.count.number for rec in h.counts}
     produced = {rec.count.request_id: rec.count.number for rec in h.counts if rec.count.request_id}
-    kept = desk.history_records(contest_id)
+    kept = h.records
     counts = []
     for i, rec in enumerate(h.counts):
         res = rec.result

@@ -45,7 +45,12 @@ def _local(at: datetime) -> datetime:
 
 def date_in_words(day: date) -> str:
     """A date in words, e.g. "Thursday 1 July 2021"."""
-    return f"{DAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{DAYS[day.weekday()]} {day_month_year(day)}"
+
+
+def day_month_year(day: date) -> str:
+    """A date without its weekday, e.g. "1 July 2021"."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def clock_time(at: datetime) -> str:

@@ -5,9 +5,8 @@ it (setup, imports, entry, verification, night, recounts, declaring, documents, 
 history). Every write validates first, then runs in one transaction with its audit row, so a
 refusal leaves the stored data exactly as it was. Refusals are CountDeskError in plain words.
 
-Where a method returns plain data (dicts) today, a typed method sits beside it for callers
-to move to: ``recount_requests``, ``pending_recount_request``, ``record_recount_request``,
-``kept_declarations`` and ``history_records``.
+Records come back as the domain's frozen dataclasses; only ``result_data`` is plain data, the
+shape of ``result --json`` and the JSON export.
 """
 
 from __future__ import annotations
@@ -34,7 +33,7 @@ from desktop.services.declaring import Declaring
 from desktop.services.documents import Documents
 from desktop.services.entry import Entry
 from desktop.services.exports import Exports
-from desktop.services.history import ContestHistory, History, HistoryRecords
+from desktop.services.history import ContestHistory, History
 from desktop.services.imports import Imports, ImportSummary
 from desktop.services.live import LiveCount
 from desktop.services.night import Night, StatusReport
@@ -402,10 +401,6 @@ class CountDesk:
 
     # -- recounts ------------------------------------------------------------------------
 
-    def pending_recount(self, contest_id: str) -> dict[str, Any] | None:
-        """The granted recount or bundle check the next count records, as plain data."""
-        return self._recounts.pending_recount(contest_id)
-
     def pending_recount_request(self, contest_id: str) -> RecountRequest | None:
         """The granted recount or bundle check the next count records, if any (typed)."""
         return self._recounts.pending(contest_id)
@@ -413,30 +408,6 @@ class CountDesk:
     def recount_requests(self, contest_id: str) -> tuple[RecountRequest, ...]:
         """Every recount request of the contest and its decision, oldest first (typed)."""
         return self._recounts.recount_requests(contest_id)
-
-    def request_recount(
-        self,
-        contest_id: str,
-        operator: str,
-        *,
-        requested_by: str,
-        role: str,
-        decision: RecountDecision | str,
-        for_candidate: int | None = None,
-        reason: str = "",
-        requested_at: datetime | None = None,
-    ) -> dict[str, Any]:
-        """Record a request for a recount and the decision on it; return it as plain data."""
-        return self.record_recount_request(
-            contest_id,
-            operator,
-            requested_by=requested_by,
-            role=role,
-            decision=decision,
-            for_candidate=for_candidate,
-            reason=reason,
-            requested_at=requested_at,
-        ).as_dict()
 
     def record_recount_request(
         self,
@@ -490,10 +461,6 @@ class CountDesk:
             lot_winners=lot_winners,
         )
 
-    def declarations(self, contest_id: str) -> list[dict[str, Any]]:
-        """The declaration and any corrected declarations, each with its PDF bytes, as data."""
-        return [d.as_dict() for d in self._documents.kept_declarations(contest_id)]
-
     def kept_declarations(self, contest_id: str) -> tuple[Declaration, ...]:
         """The declaration and any corrected declarations, each with its PDF bytes (typed)."""
         return self._documents.kept_declarations(contest_id)
@@ -525,10 +492,6 @@ class CountDesk:
     def history(self, contest_id: str) -> ContestHistory:
         """Every count of the night, oldest first, with the one that stands marked."""
         return self._history.history(contest_id)
-
-    def history_records(self, contest_id: str) -> HistoryRecords:
-        """The recount requests, declarations, status changes and acknowledgements (typed)."""
-        return self._history.records(contest_id)
 
     def status_changes(self, contest_id: str) -> tuple[StatusChange, ...]:
         """Every change of the contest's status, oldest first (typed)."""

@@ -188,7 +188,7 @@ class Entry:
             latest,
             stored.drawing if stored else None,
             papers_from_verification=self.reading.papers_from_verification(contest_id),
-            pending_recount=pending.as_dict() if pending else None,
+            pending_recount=pending,
         )
 
     def draft_result(

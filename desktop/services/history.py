@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from desktop.domain.arithmetic import ContestResult, compute_result, figure_changes
 from desktop.domain.model import Candidate, ballot_order
@@ -25,7 +24,8 @@ class CountRecord:
     count: StoredCount
     result: ContestResult
     stands: bool
-    request: dict[str, Any] | None
+    #: The granted recount or bundle check this count was keyed for, if any.
+    request: RecountRequest | None
 
     @property
     def title(self) -> str:
@@ -39,17 +39,24 @@ class CountRecord:
 
 
 @dataclass(frozen=True)
+class HistoryRecords:
+    """The typed records behind a contest's history, oldest first."""
+
+    requests: tuple[RecountRequest, ...]
+    declarations: tuple[Declaration, ...]
+    status_changes: tuple[StatusChange, ...]
+    acknowledgements: tuple[Acknowledgement, ...] = field(default=())
+
+
+@dataclass(frozen=True)
 class ContestHistory:
     """Every count of the night side by side, the requests, the declarations and the statuses."""
 
     candidates: tuple[Candidate, ...]
     heading_keys: tuple[str, ...]
     counts: tuple[CountRecord, ...]
-    requests: tuple[dict[str, Any], ...]
-    declarations: tuple[dict[str, Any], ...]
-    status_changes: tuple[dict[str, Any], ...]
-    #: Every warning acknowledged (code, subject, reason, who, when), oldest first.
-    acknowledgements: tuple[dict[str, Any], ...] = ()
+    #: The recount requests, declarations, changes of stage and acknowledgements.
+    records: HistoryRecords
 
     def change(self, index: int, kind: str, key: int | str | None = None) -> int | None:
         """How a figure moved since the count before (None if it did not, or for the first).
@@ -71,16 +78,6 @@ class ContestHistory:
         if isinstance(key, int):
             return before.votes.get(key) != after.votes.get(key)
         return before.rejected.get(key) != after.rejected.get(key)
-
-
-@dataclass(frozen=True)
-class HistoryRecords:
-    """The typed records behind a contest's history, oldest first."""
-
-    requests: tuple[RecountRequest, ...]
-    declarations: tuple[Declaration, ...]
-    status_changes: tuple[StatusChange, ...]
-    acknowledgements: tuple[Acknowledgement, ...] = field(default=())
 
 
 class History:
@@ -105,8 +102,7 @@ class History:
         candidates = self.store.candidates(contest_id)
         counts = self.store.counts(contest_id)
         kept = self.records(contest_id)
-        requests = [r.as_dict() for r in kept.requests]
-        by_id = {r["id"]: r for r in requests}
+        by_id = {r.id: r for r in kept.requests}
         records = []
         for i, count in enumerate(counts):
             stored_lots = self.store.lots_for_count(count.id)
@@ -123,8 +119,5 @@ class History:
             candidates=ballot_order(candidates),
             heading_keys=contest.type.heading_keys,
             counts=tuple(records),
-            requests=tuple(requests),
-            declarations=tuple(d.as_dict(pdf=False) for d in kept.declarations),
-            status_changes=tuple(c.as_dict() for c in kept.status_changes),
-            acknowledgements=tuple(a.as_dict() for a in kept.acknowledgements),
+            records=kept,
         )

@@ -10,7 +10,7 @@ from desktop.domain.arithmetic import ContestResult, compute_result
 from desktop.domain.draft import Draft
 from desktop.domain.figures import bundle_total
 from desktop.domain.model import Candidate, Contest, CountFigures, LotsDrawing, Status, ballot_order
-from desktop.domain.records import StoredCount
+from desktop.domain.records import RecountRequest, StoredCount
 from desktop.services.common import same_figures
 
 _KEEP: Any = object()
@@ -31,7 +31,7 @@ class LiveCount:
         lots: LotsDrawing | None,
         *,
         papers_from_verification: bool = False,
-        pending_recount: Mapping[str, Any] | None = None,
+        pending_recount: RecountRequest | None = None,
     ) -> None:
         self.contest = contest
         self.candidates = ballot_order(candidates)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
@@ -25,11 +24,6 @@ class Recounts:
     def pending(self, contest_id: str) -> RecountRequest | None:
         """The granted recount or bundle check the next count records, if any."""
         return pending_request(self.store, contest_id, self.store.latest_count(contest_id))
-
-    def pending_recount(self, contest_id: str) -> dict[str, Any] | None:
-        """``pending`` as plain data (the shape the window and the command line read)."""
-        request = self.pending(contest_id)
-        return None if request is None else request.as_dict()
 
     def recount_requests(self, contest_id: str) -> tuple[RecountRequest, ...]:
         """Every recount request of the contest and its decision, oldest first."""

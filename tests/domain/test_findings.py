@@ -310,7 +310,7 @@ def _s802(desk, cid, a, b):
 
 def _s803(desk, cid, a, b):
     _declared(desk, cid, a, b)
-    desk.request_recount(cid, "T", requested_by="X", role="agent", decision="full")
+    desk.record_recount_request(cid, "T", requested_by="X", role="agent", decision="full")
 
 
 def _s806(desk, cid, a, b):
@@ -369,7 +369,9 @@ SCENARIOS |= {
     "S810": _service(
         lambda desk, cid, a, b: (
             _to_provisional(desk, cid, a, b),
-            desk.request_recount(cid, "T", requested_by="X", role="agent", decision="refused"),
+            desk.record_recount_request(
+                cid, "T", requested_by="X", role="agent", decision="refused"
+            ),
         )
     ),
     "S811": _service(

@@ -119,7 +119,7 @@ def test_a_whole_night(desk):
 
     # The runner-up's agent asks for a recount; the officer grants it.
     stephenson = desk.candidate_by_name(BATLEY, "Ryan Stephenson").id
-    desk.request_recount(
+    desk.record_recount_request(
         BATLEY, "Supervisor", requested_by="Agent for Stephenson", role="agent",
         for_candidate=stephenson, decision="full",
     )  # fmt: skip
@@ -176,7 +176,9 @@ def test_a_whole_night(desk):
             attempt()
         assert info.value.code == "S802"
     with pytest.raises(CountDeskError) as info:
-        desk.request_recount(BATLEY, "S", requested_by="X", role="candidate", decision="full")
+        desk.record_recount_request(
+            BATLEY, "S", requested_by="X", role="candidate", decision="full"
+        )
     assert info.value.code == "S803"
     assert desk.store.audit(BATLEY) == before
 
@@ -196,9 +198,9 @@ def test_a_whole_night(desk):
         reason="Two votes for WATERS were transcribed against SMITH",
         officer_confirmation="Jacqui Gedman",
     )  # fmt: skip
-    kept = desk.declarations(BATLEY)
-    assert [d["kind"] for d in kept] == ["declaration", "correction"]
-    assert kept[0]["pdf"] == pdf and kept[1]["pdf"] == new_pdf
+    kept = desk.kept_declarations(BATLEY)
+    assert [d.kind for d in kept] == ["declaration", "correction"]
+    assert kept[0].pdf == pdf and kept[1].pdf == new_pdf
     assert desk.declaration_pdf(BATLEY) == new_pdf
 
     history = desk.history(BATLEY)
@@ -207,8 +209,9 @@ def test_a_whole_night(desk):
     assert history.differs(1, stephenson)
     assert not history.differs(1, desk.candidate_by_name(BATLEY, "Paul Bickerdike").id)
     assert history.differs(2, smith) and history.differs(2, waters)
-    assert history.counts[1].request["decision"] == "full"
-    assert [s["to_status"] for s in history.status_changes] == [
+    assert history.counts[1].request is not None
+    assert history.counts[1].request.decision == "full"
+    assert [s.to_status for s in history.records.status_changes] == [
         "verification", "count", "provisional", "count", "provisional", "declared",
     ]  # fmt: skip
 
@@ -220,10 +223,10 @@ def test_a_refused_recount_needs_a_reason_and_changes_nothing(desk):
     desk.record_count(BATLEY, _votes(desk), BATLEY_REJECTED, "Clerk 1")
     desk.advance(BATLEY, "provisional", "Supervisor")
     with pytest.raises(CountDeskError, match="reason"):
-        desk.request_recount(
+        desk.record_recount_request(
             BATLEY, "RO", requested_by="Paul Bickerdike", role="candidate", decision="refused"
         )
-    desk.request_recount(
+    desk.record_recount_request(
         BATLEY, "RO", requested_by="Paul Bickerdike", role="candidate", decision="refused",
         reason="A majority of 323 with every bundle checked: the request is unreasonable",
     )  # fmt: skip
@@ -236,7 +239,7 @@ def test_a_bundle_check_with_no_change_records_the_same_figures_as_a_new_count(d
     desk.set_contest_facts(BATLEY, "S", ballot_papers_verified=37786)
     desk.advance(BATLEY, "verification", "S")
     desk.advance(BATLEY, "count", "S")
-    desk.request_recount(
+    desk.record_recount_request(
         BATLEY, "RO", requested_by="Kim Leadbeater", role="candidate", decision="bundle_check"
     )
     assert desk.draft(BATLEY).recorded_as is None
@@ -297,14 +300,14 @@ def test_a_bundle_check_that_finds_the_same_tie_keeps_the_lot_already_drawn(desk
     with pytest.raises(CountDeskError) as info:
         desk.record_lots(BATLEY, [desk.candidate_by_name(BATLEY, "Kim Leadbeater").id], "RO")
     assert info.value.code == "L406"
-    desk.request_recount(
+    desk.record_recount_request(
         BATLEY, "RO", requested_by="Kim Leadbeater", role="candidate", decision="bundle_check"
     )
     desk.record_draft(BATLEY, "Clerk 2")
     result = desk.result(BATLEY)
     assert result.lots_applied and result.elected == (stephenson,)
     # A recount with a different tie does not inherit it.
-    desk.request_recount(
+    desk.record_recount_request(
         BATLEY, "RO", requested_by="Kim Leadbeater", role="candidate", decision="full"
     )
     other = _votes(desk, Kim_Leadbeater=13100, Ryan_Stephenson=13100, Tom_Gordon=1254 + 69)
@@ -360,7 +363,7 @@ def test_a_correction_is_checked_like_a_count(desk):
     with pytest.raises(CountDeskError) as info:
         correct(votes, {**BATLEY_REJECTED, "bogus": 1})
     assert info.value.code == "F107"
-    assert len(desk.declarations(BATLEY)) == 1
+    assert len(desk.kept_declarations(BATLEY)) == 1
 
 
 def test_a_correction_that_makes_a_tie_needs_its_lot(desk):

@@ -28,7 +28,6 @@ from desktop.domain.codes import Code
 from desktop.domain.draft import Draft
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_figure
-from desktop.domain.records import RecountRequest
 from desktop.domain.wording import clock_time
 from desktop.services import LiveCount
 from desktop.ui.context import UiContext, show_refusal
@@ -56,7 +55,6 @@ class CountView(QWidget):
         self.contest_id: str | None = None
         self.live: LiveCount | None = None
         #: The granted recount or bundle check the figures are keyed for, if any.
-        self.pending: RecountRequest | None = None
         self._order: list[FigureEdit] = []
         self._bundles_on = False
 
@@ -120,18 +118,13 @@ class CountView(QWidget):
         self.count_form.clear()
         self._order = []
         if self.contest_id is None:
-            self.live = self.pending = None
+            self.live = None
             return
-        self.live, self.pending = self._read(self.contest_id)
+        self.live = self.ctx.desk.live_count(self.contest_id)
         self.count_form.build(self.live)
         load_saved(self.live, self._rows)
         self._apply_bundle_mode()
         self._update_live()
-
-    def _read(self, contest_id: str) -> tuple[LiveCount, RecountRequest | None]:
-        """The count being keyed in and the granted recount it is keyed for, read again."""
-        desk = self.ctx.desk
-        return desk.live_count(contest_id), desk.pending_recount_request(contest_id)
 
     # -- keyboard order ------------------------------------------------------------------
 
@@ -240,7 +233,7 @@ class CountView(QWidget):
     def _after_save(self, contest_id: str) -> None:
         """A fact of the contest changed (ballot papers verified): every view reads it again."""
         if contest_id == self.contest_id:
-            self.live, self.pending = self._read(contest_id)
+            self.live = self.ctx.desk.live_count(contest_id)
             load_saved(self.live, self._rows)
             self._update_live()
         self.ctx.events.count_changed.emit(contest_id)
@@ -336,7 +329,7 @@ class CountView(QWidget):
         votes, rejected, papers = typed_figures(self._rows)
         result = self.live.result(votes, rejected, papers)
         self.live_panel.show_result(result)
-        text, can_record = state_words(self.live, self._rows, self.pending)
+        text, can_record = state_words(self.live, self._rows, self.live.pending_recount)
         self.state_label.setText(text)
         self.record_button.setEnabled(can_record)
         self.last_result = result
@@ -373,14 +366,14 @@ class CountView(QWidget):
 
     def _on_count_changed(self, contest_id: str) -> None:
         if contest_id == self.contest_id and self.live is not None:
-            fresh, pending = self._read(contest_id)
+            fresh = self.ctx.desk.live_count(contest_id)
             if (
                 fresh.draft != self.live.draft
                 or fresh.contest != self.live.contest
                 or fresh.papers_from_verification != self.live.papers_from_verification
-                or pending != self.pending
+                or fresh.pending_recount != self.live.pending_recount
             ):
-                self.live, self.pending = fresh, pending
+                self.live = fresh
                 load_saved(self.live, self._rows)
                 self._apply_bundle_mode()
                 self._update_live()

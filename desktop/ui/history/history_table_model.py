@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,23 +65,15 @@ class HistoryTableModel(QAbstractTableModel):
 
     # -- loading -------------------------------------------------------------------------
 
-    def set_history(
-        self,
-        history: ContestHistory | None,
-        contest: Contest | None,
-        requests: Iterable[RecountRequest] = (),
-    ) -> None:
-        """Show this history (None: nothing); ``requests`` are the recount requests the
-        counts were keyed for, named in the columns' tooltips."""
+    def set_history(self, history: ContestHistory | None, contest: Contest | None) -> None:
+        """Show this history (None: nothing); the recount a count was keyed for is named in
+        its column's tooltip."""
         self.beginResetModel()
-        by_id = {request.id: request for request in requests}
         self._history = history
         self._rows = [] if history is None or contest is None else _rows(history, contest)
         counts = history.counts if history is not None else ()
         self._headers = [record.title + (" (stands)" if record.stands else "") for record in counts]
-        self._header_tips = (
-            [_header_tip(history, record, by_id) for record in counts] if history else []
-        )
+        self._header_tips = [_header_tip(history, record) for record in counts] if history else []
         self._cells = [
             [self._cell(row, index) for index in range(len(counts))] for row in self._rows
         ]
@@ -274,14 +265,11 @@ def _mark(change: int) -> str:
     return f" ▲{change:,}" if change > 0 else f" ▼{-change:,}"
 
 
-def _header_tip(
-    history: ContestHistory, record: CountRecord, requests: dict[int, RecountRequest]
-) -> str:
+def _header_tip(history: ContestHistory, record: CountRecord) -> str:
     count = record.count
     tip = f"{record.title}: recorded at {time_in_words(count.recorded_at)} by {count.operator}."
-    request = requests.get(count.request_id) if count.request_id is not None else None
-    if request is not None:
-        tip += f" After a request by {_asked_by(history, request)}."
+    if record.request is not None:
+        tip += f" After a request by {_asked_by(history, record.request)}."
     if count.reason:
         tip += f" Reason: {count.reason}"
     if record.stands:

@@ -168,14 +168,14 @@ class HistoryView(ContestPage):
         try:
             contest = desk.contest(contest_id)
             history = desk.history(contest_id)
-            records = desk.history_records(contest_id)
             status = desk.status(contest_id)
         except CountDeskError as error:
             self._show_empty(str(error))
             return
+        records = history.records
         self._history, self._records = history, records
         self.heading.setText(f"History of the count – {contest.area}")
-        self.model.set_history(history, contest, records.requests)
+        self.model.set_history(history, contest)
         counts = history.counts
         if counts:
             standing = next(r for r in counts if r.stands)

@@ -7,9 +7,8 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QWidget
 
 from desktop.domain.model import Contest
-from desktop.domain.wording import plural
+from desktop.domain.wording import day_month_year, plural
 from desktop.services import CountDesk
-from desktop.ui.text import day_month_year
 
 ContestIdRole = Qt.ItemDataRole.UserRole + 1
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Contest, Status
-from desktop.domain.wording import plural
+from desktop.domain.wording import day_month_year, plural
 from desktop.services import CountDesk
 from desktop.ui.context import ContestEvents, UiContext
 from desktop.ui.count.count_view import CountView
@@ -38,7 +38,6 @@ from desktop.ui.session import ContestSession
 from desktop.ui.setup.setup_view import SetupView
 from desktop.ui.start import contest_actions
 from desktop.ui.start.start_page import StartPage
-from desktop.ui.text import day_month_year
 from desktop.ui.verification.verification_view import VerificationView
 from desktop.ui.window.contest_tabs import ContestTabs
 from desktop.ui.window.menus import build_menus
