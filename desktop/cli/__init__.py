@@ -26,9 +26,9 @@ from typing import Any
 import click
 
 from desktop.cli import declare, documents, entry, history, night, setup, verification
-from desktop.cli.files import why_not
 from desktop.cli.options import group_db_option
 from desktop.domain.errors import CountDeskError
+from desktop.services.files import why_not
 
 __all__ = ["cli", "main"]
 

@@ -13,13 +13,13 @@ from pathlib import Path
 import click
 
 from desktop.cli.entry import count_figures
-from desktop.cli.files import OutputFile, output_file, write_file
 from desktop.cli.night import exit_blocked
 from desktop.cli.options import count_options, db_option, open_desk, operator_option, output_option
 from desktop.cli.output import elected_text
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Status
 from desktop.domain.wording import when
+from desktop.services.files import OutputFile, output_file, write_file
 
 
 @contextmanager

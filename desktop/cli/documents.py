@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
-from desktop.cli.files import output_file, write_file
 from desktop.cli.options import db_option, open_desk, output_option
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Status
 from desktop.domain.wording import plural, when
+from desktop.services.files import output_file, write_file
 
 
 @click.command()

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from desktop.cli.files import output_file, write_file
 from desktop.cli.options import (
     count_options,
     db_option,
@@ -21,6 +20,7 @@ from desktop.cli.output import echo_findings, echo_json
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_figure, format_percent, parse_figure
 from desktop.domain.wording import count_kind_words, plural
+from desktop.services.files import output_file, write_file
 
 if TYPE_CHECKING:
     from desktop.services import CountDesk

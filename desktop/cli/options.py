@@ -97,7 +97,6 @@ def output_option[F: Callable[..., Any]](help: str, *, required: bool = False) -
         "--output",
         type=click.Path(dir_okay=False, path_type=Path),
         required=required,
-        default=None,
         help=help,
     )
 

@@ -17,8 +17,9 @@ from desktop.services import CountDesk
 class ContestEvents(QObject):
     """What changed, by contest id: each view listens to what it shows, and no more.
 
-    One figure keyed in is ``draft_changed`` alone (the count view already holds the draft the
-    save returned); recording a count, a recount, lots or a declaration is ``count_changed``;
+    One figure keyed in announces nothing (the count view already holds the draft the save
+    returned), unless the figures stop or start again matching the count that stands
+    (``night_changed``); recording a count, a recount, lots or a declaration is ``count_changed``;
     candidates and facts are ``setup_changed``. The window's ContestSession reads the open
     contest's row once per such change and announces it with ``contest_changed``.
     """
@@ -28,8 +29,6 @@ class ContestEvents(QObject):
     #: The recorded counts or the night's records (recounts, lots, acknowledgements, stages,
     #: declarations) changed, or a figure of the count that the stages look at.
     count_changed = Signal(str)
-    #: A figure of the count being keyed in was saved (nothing recorded).
-    draft_changed = Signal(str)
     #: Something the stages of the night look at changed without a count being recorded: the
     #: figures keyed in now differ from, or again match, the count that stands.
     night_changed = Signal(str)

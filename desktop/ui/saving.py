@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from desktop.services.files import OutputFile, why_not
+
 
 def ask_pdf_path(parent: QWidget | None, title: str, suggested: str) -> str | None:
     """Ask where to save a PDF (``QFileDialog``, replaced in tests); None if cancelled."""
@@ -14,11 +16,16 @@ def ask_pdf_path(parent: QWidget | None, title: str, suggested: str) -> str | No
 
 
 def write_pdf(path: str | Path, pdf: bytes) -> str | None:
-    """Write the PDF to ``path``; None once written, or the system's reason why not."""
+    """Write the PDF to ``path`` whole or not at all; None once written, or why not in words.
+
+    A full disk or a pulled stick leaves no half-written file, and an earlier file of that
+    name as it was (see ``OutputFile``).
+    """
     try:
-        Path(path).write_bytes(pdf)
+        OutputFile(Path(path)).write(pdf)
     except OSError as exc:
-        return str(exc.strerror or exc)
+        why, todo = why_not(exc)
+        return f"{why}; {todo}"
     return None
 
 

@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from desktop.cli import cli
-from desktop.cli.files import OutputFile, output_file, write_file
 from desktop.domain.errors import CountDeskError
+from desktop.services.files import OutputFile, output_file, write_file
 from tests.sample import BATLEY, BATLEY_CSV, BATLEY_REJECTED, BATLEY_VOTES, BOXES_CSV
 
 OFFICER = "Jacqui Gedman"

@@ -131,3 +131,20 @@ def test_a_choice_ignores_case_and_takes_the_services_spelling(db_path):
 
     assert DECISION.convert(" Bundle_Check ", None, None) == "bundle-check"
     assert STATUS.convert("Provisional", None, None) == "provisional"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["declaration", BATLEY],
+        ["statement", BATLEY],
+        ["export", BATLEY, "--format", "csv"],
+    ],
+)
+def test_a_command_that_writes_a_file_asks_for_it_when_it_is_left_out(db_path, args):
+    runner = CliRunner()
+    assert runner.invoke(cli, ["import", str(BATLEY_CSV), "--db", str(db_path)]).exit_code == 0
+    done = runner.invoke(cli, [*args, "--db", str(db_path)])
+    assert done.exit_code == 2, done.output
+    assert "Missing option '-o' / '--output'" in done.output
+    assert "report" not in done.output

@@ -250,7 +250,6 @@ class CountView(QWidget):
             self.live = self.live.with_draft(draft)
             load_saved(self.live, self._rows)
             self._update_live()
-        self.ctx.events.draft_changed.emit(contest_id)
         if matched_before != draft.recorded_as:
             self.ctx.events.night_changed.emit(contest_id)
 

@@ -251,14 +251,13 @@ class HistoryView(ContestPage):
         path = str(
             Path(self._temp_dir) / declaration_file_name(self._contest_id, declaration, index)
         )
-        try:
-            Path(path).write_bytes(self.declaration_pdf(index))
-        except OSError as exc:
+        problem = write_pdf(path, self.declaration_pdf(index))
+        if problem is not None:
             QMessageBox.warning(
                 self,
                 "Not opened",
                 f"The {declaration_kind(declaration)} could not be written for viewing "
-                f"({exc.strerror or exc}): save it as PDF instead.",
+                f"({problem}): save it as PDF instead.",
             )
             return None
         if not open_file(path):

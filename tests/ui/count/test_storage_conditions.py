@@ -115,3 +115,40 @@ def test_a_full_disk(qtbot, path, monkeypatch):
     assert field.text() == str(figure)  # what was typed is still there, to save again
     assert view._rows[0].message.text() == f"✖ Not saved. {said[0]}"
     assert desk.draft(BATLEY).votes[first] == saved
+
+
+def test_an_undo_the_database_cannot_take_now_can_be_pressed_again(qtbot, path, monkeypatch):
+    desk = CountDesk(Store(open_database(path, busy_timeout=0.1)))
+    stack = QUndoStack()
+    view = CountView(UiContext(desk, stack, ContestEvents(), lambda: "Clerk 1"))
+    qtbot.addWidget(view)
+    view.set_contest(BATLEY)
+    view.show()
+    qtbot.waitExposed(view)
+    said: list[str] = []
+    monkeypatch.setattr(
+        context_module.QMessageBox, "warning", lambda _parent, _title, text: said.append(text)
+    )
+    first = view.live.candidates[0].id
+    field = view.first_field()
+    field.setFocus()
+    qtbot.keyClicks(field, "8264")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert desk.draft(BATLEY).votes[first] == 8264 and stack.index() == 1
+
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        stack.undo()
+        qtbot.waitUntil(lambda: stack.index() == 1)  # put back: the step is still to undo
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert len(said) == 1 and "Another program" in said[0]
+    assert desk.draft(BATLEY).votes[first] == 8264
+    assert stack.canUndo() and stack.count() == 1
+
+    stack.undo()  # the other program has let go
+    assert stack.index() == 0 and desk.draft(BATLEY).votes[first] is None
+    stack.redo()
+    assert stack.index() == 1 and desk.draft(BATLEY).votes[first] == 8264

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import io
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -196,6 +198,32 @@ def test_save_failure_is_a_plain_warning(qtbot, counted, tmp_path, monkeypatch):
     assert view.save_document(str(missing)) is None
     assert len(warnings) == 1 and str(missing) in warnings[0]
     assert "Traceback" not in warnings[0]
+
+
+def test_a_full_disk_leaves_no_half_written_pdf_and_keeps_the_earlier_file(
+    qtbot, counted, tmp_path, monkeypatch
+):
+    desk, cid = counted
+    view = _view(qtbot, desk, cid)
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        documents_view.QMessageBox, "warning", lambda parent, title, text: warnings.append(text)
+    )
+    target = tmp_path / "saved" / "declaration.pdf"
+    target.parent.mkdir()
+    target.write_bytes(b"the earlier file")
+    real_write = os.write
+
+    def disk_fills(fd: int, data) -> int:
+        real_write(fd, bytes(data[:100]))
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", disk_fills)
+    assert view.save_document(str(target)) is None
+    monkeypatch.setattr(os, "write", real_write)
+    assert target.read_bytes() == b"the earlier file"
+    assert [p.name for p in target.parent.iterdir()] == ["declaration.pdf"]  # no part-file
+    assert len(warnings) == 1 and str(target) in warnings[0] and "the disk is full" in warnings[0]
 
 
 def test_print_paints_every_page_on_a4(qtbot, counted, tmp_path, monkeypatch):
