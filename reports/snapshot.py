@@ -18,33 +18,7 @@ from desktop.domain.arithmetic import ContestResult
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_percent
 from desktop.domain.model import Contest, Election
-
-# Written out here rather than with strftime, whose day and month names follow the locale.
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def date_in_words(day: date) -> str:
-    """A date as printed on a notice, e.g. ``Thursday 1 July 2021``."""
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def time_in_words(moment: datetime) -> str:
-    """A moment as printed on a notice, e.g. ``03:12 on Friday 2 July 2021`` (24-hour clock)."""
-    return f"{moment:%H:%M} on {date_in_words(moment.date())}"
+from desktop.domain.wording import date_in_words, time_in_words
 
 
 def join_names(names: tuple[str, ...] | list[str]) -> str:

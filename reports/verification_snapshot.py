@@ -13,9 +13,9 @@ from datetime import date
 
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Contest, Election
+from desktop.domain.wording import date_in_words
 from reports.snapshot import (
     data_reference,
-    date_in_words,
     printed_contest_heading,
     printed_election_title,
     require_own_election,

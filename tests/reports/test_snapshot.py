@@ -11,6 +11,7 @@ import pytest
 from desktop.domain.arithmetic import compute_result
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Candidate, Contest, CountFigures, Election, LotsDrawing
+from desktop.domain.wording import date_in_words
 from reports.samples import BATLEY_ELECTION, BATLEY_REJECTED, batley_and_spen_2021
 from reports.snapshot import (
     CandidateLine,
@@ -18,7 +19,6 @@ from reports.snapshot import (
     OutstandingCheck,
     RejectedLine,
     build_snapshot,
-    date_in_words,
     join_names,
 )
 
