@@ -343,17 +343,19 @@ class DocumentsView(ContestPage):
         self.banner.hide()
         self.message_label.setText(text)
         self.stack.setCurrentWidget(self.message_label)
-        for widget in (
-            self.declaration_choice,
-            self.provisional_choice,
+        for widget in (self.declaration_choice, self.provisional_choice, *self._controls()):
+            widget.setEnabled(False)
+
+    def _controls(self) -> tuple[QWidget, ...]:
+        """What works on a document shown: zoom, print and save."""
+        return (
             self.zoom_in_button,
             self.zoom_out_button,
             self.fit_width_button,
             self.whole_page_button,
             self.print_button,
             self.save_button,
-        ):
-            widget.setEnabled(False)
+        )
 
     def _load(self, pdf: bytes, provisional: bool) -> None:
         """Show these PDF bytes in the preview, keeping them for printing and saving."""
@@ -372,14 +374,7 @@ class DocumentsView(ContestPage):
         self._pdf = pdf
         self._provisional_shown = provisional
         self.stack.setCurrentWidget(self.pdf_view)
-        for widget in (
-            self.zoom_in_button,
-            self.zoom_out_button,
-            self.fit_width_button,
-            self.whole_page_button,
-            self.print_button,
-            self.save_button,
-        ):
+        for widget in self._controls():
             widget.setEnabled(True)
 
     def _unload(self) -> None:
