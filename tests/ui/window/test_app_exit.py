@@ -80,3 +80,28 @@ def test_a_long_session_ends_normally(tmp_path):
     assert not db.with_name(db.name + "-wal").exists()
     draft = CountDesk.open(db).draft(BATLEY)
     assert sorted(draft.votes.values()) == [1002 + n for n in range(16)]
+
+
+def test_the_contest_given_opens_on_its_count_screen(qtbot, tmp_path):
+    """`countdesk --db PATH --contest ID` shows that contest's count screen, keyboard in it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop import app as countdesk_app
+    from desktop.ui.window.main_window import MainWindow
+
+    db = tmp_path / "db.sqlite"
+    desk = CountDesk.open(db)
+    desk.open_demo("Tester")
+    desk.close()
+    seen: list[tuple[bool, str]] = []
+
+    def look() -> None:
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        focused = window.focusWidget()
+        seen.append((window.tabs.currentWidget() is window.count_view, focused.accessibleName()))
+
+    QTimer.singleShot(0, look)
+    args = ["--db", str(db), "--contest", BATLEY, "--exit-after-startup"]
+    assert countdesk_app.main(args) == 0
+    assert seen == [(True, "Votes for BICKERDIKE, Paul")]
