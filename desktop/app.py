@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, "CountDesk cannot open its database", str(error))
         return 1
     window = MainWindow(desk, path)
-    window.resize(1366, 768)
+    window.place_on_screen()
     if args.contest:
         window.open_contest(args.contest)  # the count screen, or setup if nobody stands yet
     if args.exit_after_startup:

@@ -7,8 +7,8 @@ import getpass
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -44,6 +44,8 @@ from desktop.ui.window.menus import build_menus
 from desktop.ui.window.status_panel import StatusPanel
 
 MIN_POINT_SIZE = 8
+#: The size the window opens at on a first run, where the screen has room for it.
+DEFAULT_WIDTH, DEFAULT_HEIGHT = 1366, 768
 MAX_POINT_SIZE = 24
 
 
@@ -359,6 +361,21 @@ class MainWindow(QMainWindow):
             "Finding codes are listed in docs/findings.md.",
         )
 
+    def place_on_screen(self) -> None:
+        """Where the window was last time; on a first run, as large as fits the screen it
+        opens on (up to 1366×768), never larger."""
+        geometry = self.settings.value("window/geometry")
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            area = screen.availableGeometry()
+            self.resize(min(DEFAULT_WIDTH, area.width()), min(DEFAULT_HEIGHT, area.height()))
+            self.move(area.topLeft())
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         self._on_operator_changed()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
         super().closeEvent(event)
