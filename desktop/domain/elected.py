@@ -127,7 +127,8 @@ def decide(tally: Tally, lots: LotsDrawing | None) -> Outcome:
     if tie is not None:
         findings += tie_findings(tally.ordered, seats, tie, applied)
     majority = None
-    if candidates > seats:
+    # Like who is elected, the majority (or margin) is never stated on part of the figures.
+    if candidates > seats and tally.complete:
         majority = counted[ranked[seats - 1]] - counted[ranked[seats]]
     return Outcome(
         ranked=tuple(ranked),

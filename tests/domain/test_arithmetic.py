@@ -1032,6 +1032,8 @@ def test_incomplete_counts_decide_nothing(spec):
     assert not {"C201", "C202", "L401", "L403", "W601", "W602", "W604"} & set(run.codes)
     assert result.tie is None
     assert all(line.deposit_kept is None for line in result.candidates)
+    # Nor a majority (or margin), nor its share: a missing figure could change either.
+    assert result.majority is None and result.majority_share is None
 
 
 @given(counts())

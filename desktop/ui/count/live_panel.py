@@ -149,12 +149,22 @@ class LivePanel(QWidget):
             if seats == 1
             else (result.last_elected, result.first_not_elected)
         )
-        self._labels["leader"].setText("Leader" if seats == 1 else "Last elected")
-        self._labels["runner_up"].setText("Runner-up" if seats == 1 else "First not elected")
+        # Until every figure is in, the order is only of the figures entered so far: it is
+        # named so, and no majority or share is shown that could be read as a result.
+        if result.complete:
+            words = ("Leader", "Runner-up") if seats == 1 else ("Last elected", "First not elected")
+        elif seats == 1:
+            words = ("Leading so far", "Second so far")
+        else:
+            words = ("Last in so far", "First out so far")
+        self._labels["leader"].setText(words[0])
+        self._labels["runner_up"].setText(words[1])
         v["leader"].setText(name_votes(first) if result.valid_votes else "–")
         v["runner_up"].setText(name_votes(second) if result.valid_votes else "–")
         self._labels["majority"].setText("Majority" if seats == 1 else "Margin")
-        if result.majority is None or not result.valid_votes:
+        if not result.complete:
+            v["majority"].setText("– (when every figure is in)")
+        elif result.majority is None or not result.valid_votes:
             v["majority"].setText("–")
         else:
             decided = " (decided by lot)" if result.lots_applied else ""

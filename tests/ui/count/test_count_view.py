@@ -130,6 +130,22 @@ def test_live_panel_updates_on_every_keystroke(qtbot, view, desk):
     assert desk.draft(BATLEY).votes[stephenson.key] == 12973
 
 
+def test_until_every_figure_is_in_the_panel_shows_no_majority_or_result(qtbot, view, desk):
+    # Two figures of sixteen: the order is "so far", and no majority or share reads as a result.
+    for name in ("Kim Leadbeater", "Ryan Stephenson"):
+        row = _row(view, desk, name)
+        row.edit.setFocus()
+        qtbot.keyClicks(row.edit, str(BATLEY_VOTES[name]))
+        qtbot.keyClick(row.edit, Qt.Key.Key_Return)
+    panel = view.live_panel
+    assert panel._labels["leader"].text() == "Leading so far"
+    assert panel._labels["runner_up"].text() == "Second so far"
+    assert panel.value_text("leader") == "LEADBEATER, Kim (13,296)"
+    assert panel.value_text("majority") == "– (when every figure is in)"
+    assert "%" not in panel.value_text("majority")
+    assert panel.value_text("elected") == "–"
+
+
 def test_an_invalid_figure_is_refused_with_its_message_and_not_saved(qtbot, view, desk):
     galloway = _row(view, desk, "George Galloway")
     galloway.edit.setFocus()
