@@ -337,9 +337,25 @@ class CountView(QWidget):
         """Record the figures keyed in as the count that stands (asks first if errors stand)."""
         if self.contest_id is None:
             return
-        question = errors_question(self.ctx.desk.draft_result(self.contest_id))
+        result = self.ctx.desk.draft_result(self.contest_id)
+        missing = [f for f in result.errors if f.code in (Code.C206, Code.C207)]
+        if missing:
+            # An incomplete count is never recorded: say what is missing, ask nothing.
+            self.state_label.setText(f"Not recorded: {missing[0].message}")
+            show_refusal(
+                self, "Count not recorded", CountDeskError(missing[0].message, missing[0].code)
+            )
+            return
+        question = errors_question(result)
         if question is not None:
-            answer = QMessageBox.question(self, "Record a count with errors?", question)
+            # Recording figures with errors is never what Enter does by itself: No is the default.
+            answer = QMessageBox.question(
+                self,
+                "Record a count with errors?",
+                question,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         try:

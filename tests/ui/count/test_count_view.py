@@ -314,3 +314,43 @@ def test_recording_a_tied_count_does_not_ask_about_errors(qtbot, view, desk, mon
     view.record_count()
     assert asked == []
     assert desk.latest_count(BATLEY) is not None
+
+
+def test_recording_with_a_figure_missing_asks_nothing_and_records_nothing(
+    qtbot, view, desk, monkeypatch
+):
+    from desktop.ui import context as context_module
+    from desktop.ui.count import count_view as count_module
+
+    asked: list[object] = []
+    said: list[str] = []
+    monkeypatch.setattr(count_module.QMessageBox, "question", lambda *a: asked.append(a))
+    monkeypatch.setattr(context_module.QMessageBox, "warning", lambda *a: said.append(a[2]))
+    for name in BALLOT_ORDER[:-1]:  # WATERS is not keyed
+        _type(qtbot, view, str(BATLEY_VOTES[name]))
+    view.record_count()
+    assert asked == []
+    assert len(said) == 1 and said[0].startswith("C206")
+    assert view.state_label.text().startswith("Not recorded:")
+    assert desk.latest_count(BATLEY) is None
+
+
+def test_recording_figures_with_errors_asks_with_no_as_the_default(qtbot, view, desk, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.ui.count import count_view as count_module
+
+    defaults: list[object] = []
+
+    def question(parent, title, text, buttons, default):
+        defaults.append(default)
+        return default  # the clerk pressed Enter
+
+    monkeypatch.setattr(count_module.QMessageBox, "question", question)
+    for name in BALLOT_ORDER:
+        _type(qtbot, view, str(BATLEY_VOTES[name] + 1))  # 16 papers more than verified
+    for papers in BATLEY_REJECTED.values():
+        _type(qtbot, view, str(papers))
+    view.record_count()
+    assert defaults == [QMessageBox.StandardButton.No]
+    assert desk.latest_count(BATLEY) is None
