@@ -21,6 +21,7 @@ from desktop.domain.workflow import ORDER, status_label
 from desktop.services.night import StatusReport
 from desktop.ui.context import UiContext
 from desktop.ui.window.acknowledge_dialog import ask_acknowledgement_reason
+from desktop.ui.window.confirm_stage import confirm_advance
 from desktop.ui.window.needs_dialog import NeedsDialog
 from desktop.ui.window.stage_words import listed, stage_name
 
@@ -57,6 +58,10 @@ class StatusPanel(QWidget):
             self.advance_button.fontMetrics().horizontalAdvance("Advance to provisional result")
             + 32
         )
+        # Only a deliberate press (Space, a click, the menu) moves the night on: never Enter
+        # falling on the button.
+        self.advance_button.setAutoDefault(False)
+        self.advance_button.setDefault(False)
         self.advance_button.clicked.connect(self._on_advance_clicked)
         self.needs_button = QPushButton("What is needed…")
         self.needs_button.setObjectName("needsButton")
@@ -120,7 +125,8 @@ class StatusPanel(QWidget):
             self.status_changed.emit(report.status.value)
 
     def advance(self) -> bool:
-        """Move the contest to the next stage (the declaration: ask for the declare dialog).
+        """Move the contest to the next stage, once confirmed (the declaration: ask for the
+        declare dialog).
 
         A refusal is shown in plain words with its codes; True if the contest moved.
         """
@@ -131,6 +137,8 @@ class StatusPanel(QWidget):
         target = report.next
         if target is Status.DECLARED:
             self.declare_requested.emit(contest_id)
+            return False
+        if not confirm_advance(self, report.contest.area, target):
             return False
         try:
             self.ctx.desk.advance(contest_id, target, self.ctx.operator())

@@ -4,6 +4,7 @@ acknowledging a blocking warning, the declaration handed on, and the lock once d
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel
 
@@ -229,3 +230,45 @@ def test_the_window_makes_its_views_read_only_once_declared(qtbot, tmp_path, mon
     window.events.setup_changed.emit(BATLEY)
     assert calls == [False, True]
     assert window.status_panel.when_label.text().startswith("Declared at ")
+
+
+def test_advancing_names_the_stage_and_asks_first(panel, desk, confirmed_stages):
+    assert panel.advance() is True
+    assert confirmed_stages == [("Batley and Spen", "verification")]
+    assert desk.contest(BATLEY).status.value == "verification"
+
+
+def test_a_stage_change_not_confirmed_moves_nothing(panel, desk, monkeypatch):
+    monkeypatch.setattr(status_module, "confirm_advance", lambda *a: False)
+    assert panel.advance() is False
+    assert desk.contest(BATLEY).status.value == "setup"
+    assert panel.advance_button.text() == "Advance to verification"
+
+
+def test_enter_on_the_advance_button_moves_nothing(qtbot, panel, desk, confirmed_stages):
+    panel.advance_button.setFocus()
+    qtbot.keyClick(panel.advance_button, Qt.Key.Key_Return)
+    qtbot.keyClick(panel.advance_button, Qt.Key.Key_Enter)
+    assert confirmed_stages == []
+    assert desk.contest(BATLEY).status.value == "setup"
+
+
+def test_the_question_names_the_contest_and_stage_and_cancel_is_its_default(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.domain.model import Status
+    from desktop.ui.window import confirm_stage
+
+    seen: list[QMessageBox] = []
+
+    def shown(box: QMessageBox) -> int:
+        seen.append(box)
+        return 0
+
+    monkeypatch.setattr(confirm_stage.QMessageBox, "exec", shown)
+    assert confirm_stage.confirm_advance(None, "Batley and Spen", Status.PROVISIONAL) is False
+    [box] = seen
+    assert box.text() == "Move Batley and Spen on to provisional result?"
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    names = [b.text() for b in box.buttons()]
+    assert "Advance to provisional result" in names
