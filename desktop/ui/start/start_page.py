@@ -1,11 +1,24 @@
-"""The page shown while the database has no contests: three ways to begin."""
+"""The page shown while no contest is open: the contests there are, and three ways to begin."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from collections.abc import Sequence
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.model import Contest
+from desktop.domain.wording import day_month_year
 from desktop.ui.context import UiContext
 from desktop.ui.start import contest_actions
 
@@ -46,8 +59,14 @@ class StartPage(QWidget):
         about_font = about.font()
         about_font.setPointSizeF(about_font.pointSizeF() * 1.15)
         about.setFont(about_font)
-        begin = QLabel("There are no contests in this database yet. Begin with one of these:")
-        begin.setWordWrap(True)
+        self.contests_label = QLabel("&Contests in this database (Enter opens the one chosen):")
+        self.contests_list = QListWidget()
+        self.contests_list.setAccessibleName("Contests in this database")
+        self.contests_list.setMaximumHeight(180)
+        self.contests_list.itemActivated.connect(self._on_contest_activated)
+        self.contests_label.setBuddy(self.contests_list)
+        self.begin_label = QLabel()
+        self.begin_label.setWordWrap(True)
 
         self.demo_button = self._big_button(
             "Open the demo — Batley and Spen by-election, 1 July 2021",
@@ -78,7 +97,9 @@ class StartPage(QWidget):
         column.addWidget(heading)
         column.addWidget(about)
         column.addSpacing(12)
-        column.addWidget(begin)
+        column.addWidget(self.contests_label)
+        column.addWidget(self.contests_list)
+        column.addWidget(self.begin_label)
         for button in (self.demo_button, self.import_button, self.create_button):
             column.addWidget(button)
             note = QLabel(self._about[button])
@@ -96,6 +117,33 @@ class StartPage(QWidget):
         outer.addStretch(1)
         outer.addWidget(content, 4)
         outer.addStretch(1)
+        self.show_contests([])
+
+    def show_contests(self, contests: Sequence[Contest]) -> None:
+        """List the contests there are to open (the keyboard starts in the list), or say there
+        are none yet."""
+        self.contests_list.clear()
+        for contest in contests:
+            item = QListWidgetItem(
+                f"{contest.area} · {day_month_year(contest.poll_date)} · {contest.status.value}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, contest.id)
+            item.setToolTip(contest.id)
+            self.contests_list.addItem(item)
+        some = bool(contests)
+        self.contests_label.setVisible(some)
+        self.contests_list.setVisible(some)
+        self.begin_label.setText(
+            "Or begin another with one of these:"
+            if some
+            else "There are no contests in this database yet. Begin with one of these:"
+        )
+        if some:
+            self.contests_list.setCurrentRow(0)
+            self.contests_list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_contest_activated(self, item: QListWidgetItem) -> None:
+        self._choose(item.data(Qt.ItemDataRole.UserRole))
 
     def _big_button(self, text: str, shortcut: str, accessible: str, about: str) -> QPushButton:
         """A large button whose text shows the main window's shortcut for the same action."""

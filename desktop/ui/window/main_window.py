@@ -184,10 +184,16 @@ class MainWindow(QMainWindow):
     # -- contests ------------------------------------------------------------------------
 
     def _show_start_or_first(self) -> None:
-        if not self.desk.contests():
-            self.stack.setCurrentWidget(self.start_page)
-            self.contest_label.setText("No contest yet: open the demo, import or create one")
-            self._set_contest_actions(False)
+        """Until a contest is open: the start page, listing the contests there are."""
+        contests = self.desk.contests()
+        self.start_page.show_contests(contests)
+        self.stack.setCurrentWidget(self.start_page)
+        self.contest_label.setText(
+            "Choose a contest, or open the demo, import or create one"
+            if contests
+            else "No contest yet: open the demo, import or create one"
+        )
+        self._set_contest_actions(False)
 
     def _set_contest_actions(self, enabled: bool) -> None:
         for action in (
@@ -296,6 +302,8 @@ class MainWindow(QMainWindow):
 
     def _on_contests_changed(self) -> None:
         self.navigator.reload(keep=self.contest_id)
+        if self.contest_id is None:
+            self.start_page.show_contests(self.desk.contests())
 
     def _on_contest_changed(self, contest: Contest) -> None:
         """The open contest's row changed: its header, its row in the navigator, the menus."""

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QLineEdit
 
 from desktop.services import CountDesk
@@ -171,3 +172,28 @@ def test_the_night_menu_offers_what_the_stage_allows(window):
     window.events.setup_changed.emit(BATLEY)
     assert window.recount_action.isEnabled() and window.declare_action.isEnabled()
     assert not window.lots_action.isEnabled() and not window.correct_action.isEnabled()
+
+
+def test_a_database_with_contests_opens_on_them_and_enter_opens_the_one_chosen(qtbot, tmp_path):
+    path = tmp_path / "db.sqlite"
+    desk = CountDesk.open(path)
+    desk.open_demo("Tester")
+    desk.import_candidates(WARD_CSV, "Tester")
+    window = MainWindow(desk, path)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.start_page
+    assert window.stack.currentWidget() is page
+    assert "no contests" not in page.begin_label.text()
+    listed = [page.contests_list.item(i).text() for i in range(page.contests_list.count())]
+    assert listed == [
+        "Batley and Spen · 1 July 2021 · setup",
+        "Earlsfield · 7 May 2026 · setup",
+    ]
+    assert window.focusWidget() is page.contests_list
+    qtbot.keyClick(page.contests_list, Qt.Key.Key_Down)
+    qtbot.keyClick(page.contests_list, Qt.Key.Key_Return)
+    assert window.contest_id == "local.testborough.earlsfield.2026-05-07"
+    assert window.tabs.currentWidget() is window.count_view
