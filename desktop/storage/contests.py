@@ -120,7 +120,8 @@ class Contests:
         found = self.find_contest(contest_id)
         if found is None:
             raise CountDeskError(
-                f"There is no contest with the id “{contest_id}”: the contests command lists them."
+                f"There is no contest with the id “{contest_id}” in this database: check the id "
+                "against the list of its contests."
             )
         return found
 

@@ -108,6 +108,7 @@ def test_an_unknown_contest_is_a_plain_message(window, monkeypatch):
     )
     window.open_contest("parl.nowhere.2024-07-04")
     assert "no contest with the id" in said[0]
+    assert "command" not in said[0]  # the window speaks of the window's list, not the CLI
     assert window.contest_id is None
 
 
