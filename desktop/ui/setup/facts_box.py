@@ -103,7 +103,7 @@ class FactsBox(QGroupBox):
         """Show this contest's facts; a field with a problem keeps what was typed."""
         self._contest, self._election = contest, election
         for key, edit in self.fact_edits.items():
-            edit.setEnabled(contest is not None)
+            edit.setEnabled(contest is not None and not edit.isReadOnly())
             if self.fact_messages[key].text():
                 continue  # keep what was typed until it is corrected
             value = self._stored_fact(key)
@@ -128,16 +128,18 @@ class FactsBox(QGroupBox):
     def show_lock(self, *, counted: bool, declared: bool, shown: bool, from_boxes: bool) -> None:
         """Fix the facts that cannot change now, and say why on the seats."""
         seats = self.fact_edits["seats"]
-        seats.setReadOnly(counted or declared or shown)
         seats.setToolTip(LOCKED_SEATS if counted else "")
         figures_fixed = declared or shown
         for key, edit in self.fact_edits.items():
             if key == "seats":
-                continue
-            fixed = declared or (key == "ballot_papers_verified" and from_boxes)
-            if key in ("electorate", "ballot_papers_verified"):
-                fixed = fixed or figures_fixed
+                fixed = counted or declared or shown
+            else:
+                fixed = declared or (key == "ballot_papers_verified" and from_boxes)
+                if key in ("electorate", "ballot_papers_verified"):
+                    fixed = fixed or figures_fixed
             edit.setReadOnly(fixed)
+            # A fact that cannot change looks fixed (greyed), not like a box that ignores typing.
+            edit.setEnabled(self._contest is not None and not fixed)
         if from_boxes:
             self.fact_edits["ballot_papers_verified"].setToolTip(
                 "From the verification: the total counted for the ballot boxes and postal batches."

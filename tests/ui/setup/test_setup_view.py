@@ -155,3 +155,19 @@ def test_names_are_locked_once_a_count_is_recorded(view, ctx):
     assert not model.setData(model.index(0, 1), "Changed")
     assert desk.candidates(BATLEY)[0].surname == "Bickerdike"
     assert "renamed" in view.lock_label.text()
+
+
+def test_once_declared_every_fact_looks_fixed(view, ctx):
+    desk = ctx.desk
+    desk.set_contest_facts(BATLEY, "Tester", officer_name="Jacqui Gedman", electorate=79373)
+    votes = {desk.candidate_by_name(BATLEY, n).id: v for n, v in BATLEY_VOTES.items()}
+    desk.advance(BATLEY, "verification", "Tester")
+    desk.advance(BATLEY, "count", "Tester")
+    desk.record_count(BATLEY, votes, BATLEY_REJECTED, "Tester")
+    desk.advance(BATLEY, "provisional", "Tester")
+    desk.declare(BATLEY, "Tester", "Jacqui Gedman")
+    ctx.events.announce(BATLEY)
+    edits = view.facts_box.fact_edits
+    assert edits and all(e.isReadOnly() and not e.isEnabled() for e in edits.values())
+    # Still readable: the figures are shown, greyed.
+    assert edits["electorate"].text() == "79,373"
