@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -35,13 +34,13 @@ from desktop.ui.count.count_form import CountForm
 from desktop.ui.count.figure_edit import FigureEdit, FigureRow, focus_field, say
 from desktop.ui.count.figure_rows import (
     bundle_values,
-    errors_question,
     load_saved,
     parse_row,
     state_words,
     typed_figures,
 )
 from desktop.ui.count.live_panel import LivePanel
+from desktop.ui.count.recording import may_record
 from desktop.ui.keys import candidate_key, heading_key
 from desktop.ui.undo import apply_edit
 
@@ -54,7 +53,6 @@ class CountView(QWidget):
         self.ctx = ctx
         self.contest_id: str | None = None
         self.live: LiveCount | None = None
-        #: The granted recount or bundle check the figures are keyed for, if any.
         self._order: list[FigureEdit] = []
         self._bundles_on = False
 
@@ -81,6 +79,7 @@ class CountView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.count_form)
+        self._scroll = scroll
         left.addWidget(scroll, 1)
 
         actions = QHBoxLayout()
@@ -145,20 +144,32 @@ class CountView(QWidget):
 
     def focus_first_field(self) -> None:
         """Put the keyboard in the first field (see ``first_field``)."""
-        focus_field(self.first_field())
+        self._put_keyboard(self.first_field())
+
+    def focus_next_figure(self) -> None:
+        """Put the keyboard where keying goes on: the first field with no figure yet, or the
+        first field once every figure is in, always scrolled into sight."""
+        empty = next((edit for edit in self._order if not edit.text().strip()), None)
+        self._put_keyboard(empty or self.first_field())
+
+    def _put_keyboard(self, edit: FigureEdit | None) -> None:
+        """Focus a field, its figure selected to type over, and make sure it can be seen."""
+        focus_field(edit)
+        if edit is not None:
+            self._scroll.ensureWidgetVisible(edit)
 
     def _focus_after(self, edit: FigureEdit) -> None:
         if edit in self._order:
             index = self._order.index(edit)
             if index + 1 < len(self._order):
-                focus_field(self._order[index + 1])
+                self._put_keyboard(self._order[index + 1])
             else:
                 self.record_button.setFocus(Qt.FocusReason.TabFocusReason)
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt override
         super().showEvent(event)
         if self.focusWidget() not in self._order:
-            focus_field(self.first_field())
+            self.focus_next_figure()
 
     # -- typing and accepting ------------------------------------------------------------
 
@@ -314,7 +325,7 @@ class CountView(QWidget):
         self._bundles_on = on
         if self._rows:
             self._apply_bundle_mode()
-            focus_field(self.first_field())
+            self._put_keyboard(self.first_field())
 
     def set_bundle_mode(self, on: bool) -> None:
         """Switch between typing totals and typing bundles + part-bundle."""
@@ -337,27 +348,11 @@ class CountView(QWidget):
         """Record the figures keyed in as the count that stands (asks first if errors stand)."""
         if self.contest_id is None:
             return
-        result = self.ctx.desk.draft_result(self.contest_id)
-        missing = [f for f in result.errors if f.code in (Code.C206, Code.C207)]
-        if missing:
-            # An incomplete count is never recorded: say what is missing, ask nothing.
-            self.state_label.setText(f"Not recorded: {missing[0].message}")
-            show_refusal(
-                self, "Count not recorded", CountDeskError(missing[0].message, missing[0].code)
-            )
+        go, words = may_record(self, self.ctx.desk.draft_result(self.contest_id))
+        if words:
+            self.state_label.setText(words)
+        if not go:
             return
-        question = errors_question(result)
-        if question is not None:
-            # Recording figures with errors is never what Enter does by itself: No is the default.
-            answer = QMessageBox.question(
-                self,
-                "Record a count with errors?",
-                question,
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
         try:
             stored = self.ctx.desk.record_draft(self.contest_id, self.ctx.operator())
         except CountDeskError as error:
@@ -373,11 +368,15 @@ class CountView(QWidget):
 
     def _on_setup_changed(self, contest_id: str) -> None:
         if contest_id == self.contest_id:
-            focused = self.focusWidget()
-            index = self._order.index(focused) if focused in self._order else None
-            self._rebuild()
-            if index is not None and index < len(self._order):
-                focus_field(self._order[index])
+            self.rebuild_keeping_focus()
+
+    def rebuild_keeping_focus(self) -> None:
+        """Lay the fields out again (new names, a new text size), the keyboard where it was."""
+        focused = self.focusWidget()
+        index = self._order.index(focused) if focused in self._order else None
+        self._rebuild()
+        if index is not None and index < len(self._order):
+            self._put_keyboard(self._order[index])
 
     def _on_count_changed(self, contest_id: str) -> None:
         if contest_id == self.contest_id and self.live is not None:

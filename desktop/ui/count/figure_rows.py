@@ -4,8 +4,6 @@ figures with errors."""
 
 from __future__ import annotations
 
-from desktop.domain.arithmetic import ContestResult
-from desktop.domain.codes import Code
 from desktop.domain.figures import FigureProblem, format_figure, parse_figure
 from desktop.domain.records import RecountRequest
 from desktop.domain.wording import decision_label
@@ -135,16 +133,3 @@ def state_words(
             "when every figure is in."
         )
     return text, can_record
-
-
-def errors_question(result: ContestResult) -> str | None:
-    """What to ask before recording figures with errors, or None when they have none."""
-    # A tie is no fault of the figures: lots are drawn once the count is recorded.
-    errors = [f for f in result.errors if f.code != Code.L401]
-    if not errors:
-        return None
-    listed = "\n".join(f"{f.code}: {f.message}" for f in errors[:6])
-    return (
-        f"These figures have {len(errors)} error(s):\n\n{listed}\n\n"
-        "Record them anyway? The declaration stays blocked until the errors are resolved."
-    )

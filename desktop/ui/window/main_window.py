@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
                 widget.setFont(own)
         self.settings.setValue("point_size", size)
         if self.contest_id is not None:
-            self.count_view.set_contest(self.contest_id)  # rebuilt with the new metrics
+            self.count_view.rebuild_keeping_focus()  # laid out again with the new metrics
 
     def change_text_size(self, step: int) -> None:
         """Make the text larger (+) or smaller (−), readable from a metre away when needed."""
@@ -263,7 +263,7 @@ class MainWindow(QMainWindow):
             return
         self.tabs.setCurrentIndex(index)
         if self.tabs.widget(index) is self.count_view:
-            self.count_view.focus_first_field()
+            self.count_view.focus_next_figure()
 
     def _on_tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)
@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
         self.record_action.setEnabled(self.contest_id is not None and on_count)
         # The keyboard goes where the page's figures are typed, never to a page out of sight.
         if page is self.count_view:
-            self.count_view.focus_first_field()
+            self.count_view.focus_next_figure()
         elif page is self.verification_view:
             self.verification_view.focus_first_uncounted()
         elif page is not None:

@@ -300,7 +300,7 @@ def test_several_seats_show_the_last_elected_and_the_first_not_elected(qtbot, tm
 
 
 def test_recording_a_tied_count_does_not_ask_about_errors(qtbot, view, desk, monkeypatch):
-    from desktop.ui.count import count_view as count_module
+    from desktop.ui.count import recording as count_module
 
     asked = []
     monkeypatch.setattr(count_module.QMessageBox, "question", lambda *a: asked.append(a))
@@ -320,7 +320,7 @@ def test_recording_with_a_figure_missing_asks_nothing_and_records_nothing(
     qtbot, view, desk, monkeypatch
 ):
     from desktop.ui import context as context_module
-    from desktop.ui.count import count_view as count_module
+    from desktop.ui.count import recording as count_module
 
     asked: list[object] = []
     said: list[str] = []
@@ -338,7 +338,7 @@ def test_recording_with_a_figure_missing_asks_nothing_and_records_nothing(
 def test_recording_figures_with_errors_asks_with_no_as_the_default(qtbot, view, desk, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.ui.count import count_view as count_module
+    from desktop.ui.count import recording as count_module
 
     defaults: list[object] = []
 

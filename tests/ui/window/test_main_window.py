@@ -198,3 +198,36 @@ def test_a_database_with_contests_opens_on_them_and_enter_opens_the_one_chosen(q
     qtbot.keyClick(page.contests_list, Qt.Key.Key_Return)
     assert window.contest_id == "local.testborough.earlsfield.2026-05-07"
     assert window.tabs.currentWidget() is window.count_view
+
+
+def test_show_count_goes_on_where_keying_stopped_and_never_onto_a_figure_out_of_sight(
+    qtbot, window
+):
+    _action(window, "Open the demo").trigger()
+    view = window.count_view
+    for figure in ("102", "104", "50"):
+        field = window.focusWidget()
+        qtbot.keyClicks(field, figure)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    _action(window, "Show setup").trigger()
+    _action(window, "Show count").trigger()
+    focused = window.focusWidget()
+    assert focused.accessibleName() == "Votes for GALLOWAY, George"
+    assert focused.text() == ""  # nothing already entered is about to be typed over
+    assert not focused.visibleRegion().isEmpty()
+    assert view.first_field().text() == "102"
+
+
+def test_a_new_text_size_keeps_the_keyboard_in_its_field(qtbot, window):
+    _action(window, "Open the demo").trigger()
+    first = window.focusWidget()
+    qtbot.keyClicks(first, "102")
+    qtbot.keyClick(first, Qt.Key.Key_Return)
+    assert window.focusWidget().accessibleName() == "Votes for DAVIES, Mike"
+    window.change_text_size(+2)
+    assert window.focusWidget().accessibleName() == "Votes for DAVIES, Mike"
+    field = window.focusWidget()
+    qtbot.keyClicks(field, "104")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    davies = window.desk.candidate_by_name(BATLEY, "Mike Davies").id
+    assert window.desk.draft(BATLEY).votes[davies] == 104

@@ -1,0 +1,47 @@
+"""Before a count is recorded: never with a figure missing, and with errors only when asked."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.domain.arithmetic import ContestResult
+from desktop.domain.codes import Code
+from desktop.domain.errors import CountDeskError
+from desktop.ui.context import show_refusal
+
+
+def may_record(parent: QWidget, result: ContestResult) -> tuple[bool, str]:
+    """Whether to record the figures giving ``result``, and words for the status line.
+
+    A count with a figure missing is never recorded: what is missing is said at once, nothing
+    asked. Figures with errors are recorded only if the clerk answers Yes; No is the default,
+    so Enter alone never records them.
+    """
+    missing = next((f for f in result.errors if f.code in (Code.C206, Code.C207)), None)
+    if missing is not None:
+        show_refusal(parent, "Count not recorded", CountDeskError(missing.message, missing.code))
+        return False, f"Not recorded: {missing.message}"
+    question = errors_question(result)
+    if question is None:
+        return True, ""
+    answer = QMessageBox.question(
+        parent,
+        "Record a count with errors?",
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes, ""
+
+
+def errors_question(result: ContestResult) -> str | None:
+    """What to ask before recording figures with errors, or None when they have none."""
+    # A tie is no fault of the figures: lots are drawn once the count is recorded.
+    errors = [f for f in result.errors if f.code != Code.L401]
+    if not errors:
+        return None
+    listed = "\n".join(f"{f.code}: {f.message}" for f in errors[:6])
+    return (
+        f"These figures have {len(errors)} error(s):\n\n{listed}\n\n"
+        "Record them anyway? The declaration stays blocked until the errors are resolved."
+    )
