@@ -6,7 +6,7 @@ import functools
 from collections.abc import Callable
 from typing import Any, cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -55,6 +55,10 @@ class FactsBox(QGroupBox):
             edit.setPlaceholderText(fact.placeholder)
             edit.setClearButtonEnabled(fact.figure_what is None)
             edit.editingFinished.connect(lambda key=fact.key: self._on_fact_editing_finished(key))
+            # Enter saves the fact (editingFinished) and then moves on, as in the count.
+            edit.returnPressed.connect(
+                lambda key=fact.key: QTimer.singleShot(0, lambda: self._move_on(key))
+            )
             message = QLabel()
             message.setWordWrap(True)
             message.setAccessibleName(f"Problem with the {fact.accessible.lower()}")
@@ -144,6 +148,19 @@ class FactsBox(QGroupBox):
             self.fact_edits["ballot_papers_verified"].setToolTip(
                 "From the verification: the total counted for the ballot boxes and postal batches."
             )
+
+    def _move_on(self, key: str) -> None:
+        """After Enter: on to the next fact that can be typed, its text selected; a fact that
+        was refused keeps the keyboard, to be put right."""
+        if self.fact_messages[key].text():
+            return
+        keys = list(self.fact_edits)
+        for following in keys[keys.index(key) + 1 :]:
+            edit = self.fact_edits[following]
+            if edit.isEnabled() and not edit.isReadOnly():
+                edit.setFocus(Qt.FocusReason.TabFocusReason)
+                edit.selectAll()
+                return
 
     def _on_fact_editing_finished(self, key: str) -> None:
         contest, election = self._contest, self._election

@@ -171,3 +171,28 @@ def test_once_declared_every_fact_looks_fixed(view, ctx):
     assert edits and all(e.isReadOnly() and not e.isEnabled() for e in edits.values())
     # Still readable: the figures are shown, greyed.
     assert edits["electorate"].text() == "79,373"
+
+
+def test_enter_saves_a_fact_and_moves_on_to_the_next(qtbot, view, ctx):
+    edits = view.facts_box.fact_edits
+    officer = edits["officer_name"]
+    officer.setFocus()
+    officer.selectAll()
+    qtbot.keyClicks(officer, "Jacqui Gedman")
+    qtbot.keyClick(officer, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.focusWidget() is edits["officer_title"])
+    assert ctx.desk.contest(BATLEY).officer_name == "Jacqui Gedman"
+    qtbot.keyClicks(view.focusWidget(), "Acting Returning Officer")
+    qtbot.keyClick(view.focusWidget(), Qt.Key.Key_Return)
+    assert ctx.desk.contest(BATLEY).officer_title == "Acting Returning Officer"
+    assert officer.text() == "Jacqui Gedman"  # nothing typed after it went into it
+
+
+def test_a_refused_fact_keeps_the_keyboard_to_be_put_right(qtbot, view, ctx):
+    electorate = view.facts_box.fact_edits["electorate"]
+    electorate.setFocus()
+    electorate.selectAll()
+    qtbot.keyClicks(electorate, "79.373")
+    qtbot.keyClick(electorate, Qt.Key.Key_Return)
+    qtbot.wait(10)
+    assert view.focusWidget() is electorate
