@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QWidget
 
-from desktop.domain.model import Contest
+from desktop.domain.model import Contest, Election
 from desktop.domain.wording import day_month_year, plural
 from desktop.services import CountDesk
 
@@ -17,6 +17,19 @@ def _fixed(text: str) -> QStandardItem:
     item = QStandardItem(text)
     item.setEditable(False)
     return item
+
+
+def election_label(election: Election) -> str:
+    """An election as the list names it, told apart from another of the same type and day by
+    its authority (or, before one is set, the organisation its id names)."""
+    title = election.title or election.id
+    parts = election.id.split(".")
+    who = election.authority or (parts[1].replace("-", " ").title() if len(parts) > 2 else "")
+    return (
+        f"{title} – {who}, {day_month_year(election.poll_date)}"
+        if who
+        else (f"{title}, {day_month_year(election.poll_date)}")
+    )
 
 
 class NavigatorModel(QStandardItemModel):
@@ -42,8 +55,7 @@ class NavigatorModel(QStandardItemModel):
         for contest in self.desk.contests():
             contests_by_election.setdefault(contest.election_id, []).append(contest)
         for election in self.desk.elections():
-            title = election.title or election.id
-            top = _fixed(f"{title}, {day_month_year(election.poll_date)}")
+            top = _fixed(election_label(election))
             top.setSelectable(False)
             top.setToolTip(election.id)
             blank = [_fixed(""), _fixed("")]

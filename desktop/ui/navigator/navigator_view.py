@@ -11,7 +11,8 @@ from desktop.ui.navigator.navigator_model import ContestIdRole, NavigatorModel
 
 
 class NavigatorView(QTreeView):
-    """The tree of elections and contests; choosing a contest emits ``contest_chosen``."""
+    """The tree of elections and contests; a click or Enter on a contest emits
+    ``contest_chosen``."""
 
     contest_chosen = Signal(str)
 
@@ -28,9 +29,11 @@ class NavigatorView(QTreeView):
         self.header().setSectionResizeMode(0, self.header().ResizeMode.Stretch)
         self.header().setSectionResizeMode(1, self.header().ResizeMode.ResizeToContents)
         self.header().setSectionResizeMode(2, self.header().ResizeMode.ResizeToContents)
-        self.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        # A click or Enter opens a contest; moving through the list with the arrows does not, so
+        # the keyboard can go down a long list without opening every contest on the way.
+        self.setExpandsOnDoubleClick(False)  # activation (below) opens or closes an election
+        self.clicked.connect(self._on_clicked)
         self.activated.connect(self._on_activated)
-        self._current: str | None = None
 
     def reload(self, keep: str | None = None) -> None:
         """Rebuild the tree, keeping the given contest selected."""
@@ -47,19 +50,20 @@ class NavigatorView(QTreeView):
         """Select a contest without emitting ``contest_chosen``."""
         index = self.navigator_model.index_of(contest_id)
         if index.isValid():
-            self._current = contest_id
             self.blockSignals(True)
             self.setCurrentIndex(index)
             self.blockSignals(False)
 
-    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        contest_id = current.data(ContestIdRole)
-        if contest_id and contest_id != self._current:
-            self._current = contest_id
+    def _on_clicked(self, index: QModelIndex) -> None:
+        contest_id = index.data(ContestIdRole)
+        if contest_id:
             self.contest_chosen.emit(contest_id)
 
     def _on_activated(self, index: QModelIndex) -> None:
+        """Enter or a double click: open a contest, or open or close an election's list."""
         contest_id = index.data(ContestIdRole)
         if contest_id:
-            self._current = contest_id
             self.contest_chosen.emit(contest_id)
+        elif index.isValid():
+            election = index.siblingAtColumn(0)
+            self.setExpanded(election, not self.isExpanded(election))

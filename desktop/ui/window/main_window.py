@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
     record_action: QAction
     bundles_action: QAction
     advance_action: QAction
+    needs_action: QAction
     recount_action: QAction
     lots_action: QAction
     declare_action: QAction
@@ -257,6 +258,12 @@ class MainWindow(QMainWindow):
             f"{day_month_year(contest.poll_date)} · {plural(contest.seats, 'seat')} · "
             f"status: {contest.status.value}"
         )
+
+    def focus_navigator(self) -> None:
+        """Put the keyboard in the list of contests: arrows move, Enter opens the one chosen."""
+        self.navigator.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.navigator.currentIndex().isValid():
+            self.navigator.setCurrentIndex(self.navigator.model().index(0, 0))
 
     def _show_tab(self, index: int) -> None:
         if self.contest_id is None:

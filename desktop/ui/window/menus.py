@@ -95,6 +95,14 @@ def build_menus(window: MainWindow) -> None:
         lambda: window._show_tab(window.tabs.indexOf(window.history_view)),
         "Show history",
     )
+    add_action(
+        window,
+        view_menu,
+        "Con&test list",
+        "Ctrl+L",
+        window.focus_navigator,
+        "Go to the list of contests",
+    )
     view_menu.addSeparator()
     window.bundles_action = QAction("Enter votes as &bundles", window)
     window.bundles_action.setCheckable(True)
@@ -118,6 +126,14 @@ def build_menus(window: MainWindow) -> None:
         "Ctrl+Shift+A",
         lambda: window.status_panel.advance(),
         "Advance",
+    )
+    window.needs_action = add_action(
+        window,
+        night_menu,
+        "What is &needed for the next stage…",
+        "Ctrl+Shift+N",
+        lambda: window.status_panel.show_needs(),
+        "What is needed",
     )
     night_menu.addSeparator()
     window.recount_action = add_action(

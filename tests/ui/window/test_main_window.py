@@ -231,3 +231,46 @@ def test_a_new_text_size_keeps_the_keyboard_in_its_field(qtbot, window):
     qtbot.keyClick(field, Qt.Key.Key_Return)
     davies = window.desk.candidate_by_name(BATLEY, "Mike Davies").id
     assert window.desk.draft(BATLEY).votes[davies] == 104
+
+
+def test_the_contest_list_is_used_from_the_keyboard(qtbot, window):
+    window.desk.open_demo("Tester")
+    window.desk.import_candidates(WARD_CSV, "Tester")
+    window.navigator.reload()
+    _action(window, "Go to the list of contests").trigger()
+    navigator = window.navigator
+    assert window.focusWidget() is navigator
+    # Arrows move through the list without opening every contest on the way.
+    for _ in range(4):
+        qtbot.keyClick(navigator, Qt.Key.Key_Down)
+    assert window.contest_id is None
+    chosen = navigator.currentIndex().data(Qt.ItemDataRole.UserRole + 1)
+    assert chosen in (BATLEY, "local.testborough.earlsfield.2026-05-07")
+    qtbot.keyClick(navigator, Qt.Key.Key_Return)
+    assert window.contest_id == chosen
+    assert window.tabs.currentWidget() is window.count_view
+
+
+def test_elections_of_one_type_and_day_are_told_apart(qtbot, tmp_path):
+    from tests.sample import many_contests_csv
+
+    path = tmp_path / "db.sqlite"
+    desk = CountDesk.open(path)
+    desk.import_candidates(many_contests_csv(tmp_path / "may.csv", 60), "Tester")
+    window = MainWindow(desk, path)
+    qtbot.addWidget(window)
+    model = window.navigator.navigator_model
+    names = [model.item(row).text() for row in range(model.rowCount())]
+    assert len(names) == 2 and len(set(names)) == 2
+    assert names[0].endswith("Borough000, 7 May 2026")
+
+
+def test_what_is_needed_is_in_the_night_menu(qtbot, window):
+    window.desk.open_demo("Tester")
+    window.open_contest(BATLEY)
+    window.desk.advance(BATLEY, "verification", "Tester")
+    window.desk.advance(BATLEY, "count", "Tester")
+    window.status_panel.refresh()
+    _action(window, "What is needed").trigger()
+    dialog = window.status_panel.needs_dialog
+    assert dialog is not None and dialog.isVisible()
