@@ -8,9 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -42,11 +41,13 @@ from desktop.ui.verification.verification_view import VerificationView
 from desktop.ui.window.contest_tabs import ContestTabs
 from desktop.ui.window.menus import build_menus
 from desktop.ui.window.status_panel import StatusPanel
+from desktop.ui.window.text_size import current_point_size, set_point_size
 
-MIN_POINT_SIZE = 8
 #: The size the window opens at on a first run, where the screen has room for it.
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 1366, 768
-MAX_POINT_SIZE = 24
+#: Narrower than this, the contest list folds away while a contest is open, so that the count
+#: screen has the whole width (Ctrl+L brings the list back).
+ROOM_FOR_THE_LIST = 1200
 
 
 class MainWindow(QMainWindow):
@@ -129,6 +130,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([280, 1080])
+        self.splitter.setCollapsible(0, True)
+        self._list_width = 280
         outer.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
@@ -149,38 +152,18 @@ class MainWindow(QMainWindow):
         self.settings.setValue("operator", self.operator())
 
     def _apply_point_size(self, size: int) -> None:
-        app = QApplication.instance()
-        if not isinstance(app, QApplication):
-            return
         if not hasattr(self, "_base_point_size"):
-            self._base_point_size = app.font().pointSize()
-        size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size or self._base_point_size))
-        font = app.font()
-        old = font.pointSizeF()
-        if size == old:
+            self._base_point_size = current_point_size()
+        done = set_point_size(self, size or self._base_point_size)
+        if done is None:
             return
-        font.setPointSize(size)
-        app.setFont(font)  # dialogs and new windows
-        self.setFont(font)  # this window at once, without waiting for the event queue
-        # Headings and figures set their own (bold, larger) fonts: scale those in proportion.
-        for widget in self.findChildren(QWidget):
-            own = widget.font()
-            # Fonts that only set bold follow the window's size already; those with a size
-            # of their own (headings, the majority) are scaled in proportion.
-            if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont) and own.pointSizeF() != size:
-                own.setPointSizeF(own.pointSizeF() * size / old)
-                widget.setFont(own)
-        self.settings.setValue("point_size", size)
+        self.settings.setValue("point_size", done)
         if self.contest_id is not None:
             self.count_view.rebuild_keeping_focus()  # laid out again with the new metrics
 
     def change_text_size(self, step: int) -> None:
         """Make the text larger (+) or smaller (−), readable from a metre away when needed."""
-        app = QApplication.instance()
-        current = app.font().pointSize() if isinstance(app, QApplication) else 10
-        self._apply_point_size(current + step if step else self._base_point_size)
-
-    # -- menus ---------------------------------------------------------------------------
+        self._apply_point_size(current_point_size() + step if step else self._base_point_size)
 
     # -- contests ------------------------------------------------------------------------
 
@@ -248,6 +231,7 @@ class MainWindow(QMainWindow):
             has_candidates = self.setup_view.model.rowCount() > 0
             tab = self.tabs.indexOf(self.count_view) if has_candidates else 0
         self._show_tab(tab)
+        self._fit_the_list()
 
     def _update_header(self) -> None:
         contest, election = self.session.contest, self.session.election
@@ -261,6 +245,9 @@ class MainWindow(QMainWindow):
 
     def focus_navigator(self) -> None:
         """Put the keyboard in the list of contests: arrows move, Enter opens the one chosen."""
+        sizes = self.splitter.sizes()
+        if sizes[0] == 0:  # folded away on a narrow screen: unfold it while it is used
+            self.splitter.setSizes([self._list_width, max(sum(sizes) - self._list_width, 0)])
         self.navigator.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if not self.navigator.currentIndex().isValid():
             self.navigator.setCurrentIndex(self.navigator.model().index(0, 0))
@@ -375,6 +362,22 @@ class MainWindow(QMainWindow):
             f"Database: {self.database_path}\n"
             "Finding codes are listed in docs/findings.md.",
         )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+        super().resizeEvent(event)
+        self._fit_the_list()
+
+    def _fit_the_list(self) -> None:
+        """Fold the contest list away while a contest is open in a narrow window, and bring it
+        back when the window is wide enough; never while the keyboard is in it."""
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        narrow = self.width() < ROOM_FOR_THE_LIST and self.contest_id is not None
+        if narrow and sizes[0] > 0 and not self.navigator.hasFocus():
+            self._list_width = sizes[0]
+            self.splitter.setSizes([0, total])
+        elif not narrow and sizes[0] == 0 and total > self._list_width:
+            self.splitter.setSizes([self._list_width, total - self._list_width])
 
     def place_on_screen(self) -> None:
         """Where the window was last time; on a first run, as large as fits the screen it
