@@ -374,7 +374,8 @@ class MainWindow(QMainWindow):
         total = sum(sizes)
         narrow = self.width() < ROOM_FOR_THE_LIST and self.contest_id is not None
         if narrow and sizes[0] > 0 and not self.navigator.hasFocus():
-            self._list_width = sizes[0]
+            # Kept to unfold it to: never the sliver a crowded splitter may have left it.
+            self._list_width = max(sizes[0], 240)
             self.splitter.setSizes([0, total])
         elif not narrow and sizes[0] == 0 and total > self._list_width:
             self.splitter.setSizes([self._list_width, total - self._list_width])
