@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QWi
 
 from desktop.services import LiveCount
 from desktop.ui.count.figure_edit import FigureEdit, FigureRow, focus_field
+from desktop.ui.elided_label import ElidedLabel
 from desktop.ui.layouts import clear_layout
 
 
@@ -62,12 +63,8 @@ class CountForm(QWidget):
             number = QLabel(f"{position}.")
             name = QLabel(candidate.display_name)
             name.setFont(bold)
-            description = QLabel()
-            metrics = description.fontMetrics()
-            description.setText(
-                metrics.elidedText(candidate.description, Qt.TextElideMode.ElideRight, 220)
-            )
-            description.setToolTip(candidate.description)
+            # The whole description where there is room; cut with "…" only where there is not.
+            description = ElidedLabel(candidate.description)
             name.setBuddy(row.edit)
             grid.addWidget(number, grid_row, 0)
             grid.addWidget(name, grid_row, 1)

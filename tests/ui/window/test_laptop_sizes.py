@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from desktop.services import CountDesk
+from desktop.ui.elided_label import ElidedLabel
 from desktop.ui.window.main_window import MainWindow
 from tests.sample import BATLEY, WARD_CSV
 
@@ -51,6 +52,11 @@ def test_at_laptop_sizes_every_figure_box_is_in_sight_without_sideways_scrolling
     assert scroll.horizontalScrollBar().maximum() == 0  # nothing to scroll sideways
     assert _in_sight(window) == []
     assert window.status_panel.advance_button.isVisible()
+    # Every description whole, as on the ballot paper ("The Official Monster Raving Loony Party").
+    descriptions = window.count_view.findChildren(ElidedLabel)
+    assert len(descriptions) == 16
+    assert [d.text() for d in descriptions] == [d.full_text() for d in descriptions]
+    assert "The Official Monster Raving Loony Party" in [d.text() for d in descriptions]
 
 
 def test_the_contest_list_comes_back_with_ctrl_l_and_folds_again_once_used(qtbot, window):
@@ -79,3 +85,14 @@ def test_on_a_wide_screen_the_list_stays(qtbot, window):
     window.resize(1366, 740)
     qtbot.wait(10)
     assert window.splitter.sizes()[0] > 0
+
+
+def test_a_description_without_room_is_cut_visibly_and_kept_whole_in_its_tooltip(qtbot):
+    label = ElidedLabel("The Official Monster Raving Loony Party")
+    qtbot.addWidget(label)
+    label.resize(90, 20)
+    label.show()
+    assert label.text().endswith("…") and len(label.text()) < len(label.full_text())
+    assert label.toolTip() == "The Official Monster Raving Loony Party"
+    label.resize(label.sizeHint().width(), 20)
+    assert label.text() == "The Official Monster Raving Loony Party"
