@@ -81,6 +81,7 @@ class CountForm(QWidget):
             row = self._add_row("rejected", heading.key, what)
             note = "" if heading.wholly_rejected else " – not in the total"
             label = QLabel(f"({heading.letter}) {heading.label}{note}")
+            label.setWordWrap(True)  # a long heading wraps rather than widening the form
             label.setBuddy(row.edit)
             grid.addWidget(label, grid_row, 1, 1, 3)
             grid.addWidget(row.edit, grid_row, 4)
