@@ -13,6 +13,7 @@ from typing import cast
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QFrame,
     QHBoxLayout,
@@ -371,8 +372,9 @@ class CountView(QWidget):
             self.rebuild_keeping_focus()
 
     def rebuild_keeping_focus(self) -> None:
-        """Lay the fields out again (new names, a new text size), the keyboard where it was."""
-        focused = self.focusWidget()
+        """Lay the fields out again (new names, a new text size), the keyboard where it was if it
+        was in one of them; never taking it from another page."""
+        focused = QApplication.focusWidget()
         index = self._order.index(focused) if focused in self._order else None
         self._rebuild()
         if index is not None and index < len(self._order):

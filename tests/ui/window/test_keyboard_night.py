@@ -1,0 +1,105 @@
+"""A count night with the keyboard alone, at 1024×768: every step by a shortcut, a mnemonic,
+typing and Enter, as a clerk works without a mouse. (The operating system's file chooser and
+the "Advance to …?" question are answered for the clerk; each still has to be asked.)"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from desktop.domain.model import Status
+from desktop.services import CountDesk
+from desktop.ui.night import running
+from desktop.ui.verification import verification_view as verification_module
+from desktop.ui.window.main_window import MainWindow
+from tests.sample import BATLEY, BATLEY_REJECTED, BATLEY_VOTES, BOXES_CSV
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def _press(qtbot, window: MainWindow, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier):
+    """A key pressed wherever the keyboard is now (as a clerk presses it)."""
+    qtbot.keyClick(QApplication.focusWidget() or window, key, modifiers)
+
+
+def _type(qtbot, window: MainWindow, text: str) -> None:
+    """Figures or words typed where the keyboard is, then Enter."""
+    widget = QApplication.focusWidget()
+    assert widget is not None, "the keyboard is nowhere"
+    qtbot.keyClicks(widget, text)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+
+def test_a_whole_night_with_the_keyboard_alone(qtbot, tmp_path, monkeypatch, confirmed_stages):
+    path = tmp_path / "night.sqlite"
+    desk = CountDesk.open(path)
+    window = MainWindow(desk, path)
+    qtbot.addWidget(window)
+    window.resize(1024, 740)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+
+    _press(qtbot, window, Qt.Key.Key_D, CTRL)  # open the demo
+    assert window.contest_id == BATLEY
+
+    # Setup: the officer's name by its mnemonic; Enter saves it and moves on.
+    _press(qtbot, window, Qt.Key.Key_1, CTRL)
+    _press(qtbot, window, Qt.Key.Key_M, ALT)
+    assert QApplication.focusWidget().accessibleName() == "Declaring officer's name"
+    _type(qtbot, window, "Jacqui Gedman")
+    assert desk.contest(BATLEY).officer_name == "Jacqui Gedman"
+
+    _press(qtbot, window, Qt.Key.Key_A, CTRL_SHIFT)  # on to verification, asked first
+    assert desk.contest(BATLEY).status is Status.VERIFICATION
+
+    # Verification: import the boxes (Alt+M on that page), then each counted figure, Enter.
+    monkeypatch.setattr(
+        verification_module.QFileDialog, "getOpenFileName", lambda *a, **k: (str(BOXES_CSV), "")
+    )
+    _press(qtbot, window, Qt.Key.Key_2, CTRL)
+    _press(qtbot, window, Qt.Key.Key_M, ALT)  # a button's mnemonic clicks it a moment later
+    qtbot.waitUntil(lambda: bool(desk.verification(BATLEY)))
+    lines = desk.verification(BATLEY)
+    print(
+        "DBG",
+        QApplication.focusWidget(),
+        window.verification_view.table.currentIndex().row(),
+        window.verification_view.table.currentIndex().column(),
+    )
+    for line in lines:
+        table = QApplication.focusWidget()
+        qtbot.keyClicks(table, str(line.issued)[0])  # the first key opens the cell's editor
+        _type(qtbot, window, str(line.issued)[1:])
+    assert desk.contest(BATLEY).ballot_papers_verified == 37786
+    _press(qtbot, window, Qt.Key.Key_A, CTRL_SHIFT)
+    assert desk.contest(BATLEY).status is Status.COUNT
+
+    # The count: every figure typed with Enter, then recorded with Ctrl+Return.
+    _press(qtbot, window, Qt.Key.Key_3, CTRL)
+    for candidate in desk.candidates(BATLEY):
+        assert QApplication.focusWidget().accessibleName() == f"Votes for {candidate.display_name}"
+        _type(qtbot, window, f"{BATLEY_VOTES[candidate.person_name]:,}")
+    for papers in BATLEY_REJECTED.values():
+        _type(qtbot, window, str(papers))
+    _press(qtbot, window, Qt.Key.Key_Return, CTRL)
+    assert desk.latest_count(BATLEY) is not None
+
+    _press(qtbot, window, Qt.Key.Key_A, CTRL_SHIFT)  # the provisional result is shown
+    assert desk.contest(BATLEY).status is Status.PROVISIONAL
+
+    # The declaration: the officer confirms by typing their name in the dialog, then Enter.
+    def typed_into(dialog: QDialog) -> bool:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        qtbot.keyClicks(dialog.focusWidget(), "Jacqui Gedman")
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(running, "exec_dialog", typed_into)
+    _press(qtbot, window, Qt.Key.Key_D, CTRL_SHIFT)
+    assert desk.contest(BATLEY).status is Status.DECLARED
+    assert desk.result(BATLEY).majority == 323
+    assert [stage for _area, stage in confirmed_stages] == ["verification", "count", "provisional"]
