@@ -92,8 +92,9 @@ def test_a_whole_night_with_the_keyboard_alone(qtbot, tmp_path, monkeypatch, con
 
     # The declaration: the officer confirms by typing their name in the dialog, then Enter.
     def typed_into(dialog: QDialog) -> bool:
-        dialog.show()
-        qtbot.waitExposed(dialog)
+        with qtbot.waitActive(dialog):
+            dialog.show()
+            dialog.activateWindow()
         qtbot.keyClicks(dialog.focusWidget(), "Jacqui Gedman")
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
         return dialog.result() == QDialog.DialogCode.Accepted
