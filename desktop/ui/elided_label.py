@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -26,6 +26,9 @@ class ElidedLabel(QLabel):
         self._elide()
         self.updateGeometry()
 
+    def setText(self, text: str) -> None:  # Qt override: the whole text, cut to fit
+        self.set_full_text(text)
+
     def full_text(self) -> str:
         """The whole text, however much is shown."""
         return self._full
@@ -40,6 +43,12 @@ class ElidedLabel(QLabel):
     def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
         super().resizeEvent(event)
         self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # larger text: cut again, ask for more room
+            self._elide()
+            self.updateGeometry()
 
     def _elide(self) -> None:
         shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width())

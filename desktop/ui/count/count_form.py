@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QWi
 
 from desktop.services import LiveCount
 from desktop.ui.count.figure_edit import FigureEdit, FigureRow, focus_field
-from desktop.ui.elided_label import ElidedLabel
 from desktop.ui.layouts import clear_layout
+from desktop.ui.wrapping_label import WrappingLabel
 
 
 class CountForm(QWidget):
@@ -63,8 +63,8 @@ class CountForm(QWidget):
             number = QLabel(f"{position}.")
             name = QLabel(candidate.display_name)
             name.setFont(bold)
-            # The whole description where there is room; cut with "…" only where there is not.
-            description = ElidedLabel(candidate.description)
+            # The whole description, as on the ballot paper: on two lines where there is no room.
+            description = WrappingLabel(candidate.description)
             name.setBuddy(row.edit)
             grid.addWidget(number, grid_row, 0)
             grid.addWidget(name, grid_row, 1)

@@ -86,7 +86,7 @@ class FactsBox(QGroupBox):
                 self.imprint_preview = QLabel()
                 self.imprint_preview.setWordWrap(True)
                 self.imprint_preview.setAccessibleName("Imprint as printed")
-                form.addRow("", self.imprint_preview)
+                form.addRow(self.imprint_preview)  # the whole width: read as one sentence
         figures_note = QLabel(
             "Type whole numbers; 79,373 and 79373 are both read as 79373. Each field is saved "
             "when you press Enter or move on, and Ctrl+Z undoes it."

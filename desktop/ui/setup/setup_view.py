@@ -75,7 +75,7 @@ class SetupView(QWidget):
         self._facts_scroll.setWidget(self.facts_box)
         self._facts_scroll.setWidgetResizable(True)
         self._facts_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self._facts_scroll.setMinimumWidth(340)
+        self._fit_facts()
         self._facts_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -133,6 +133,7 @@ class SetupView(QWidget):
 
         table_label = QLabel("Candidates in &ballot order (double-click or F2 to correct a name)")
         table_label.setBuddy(self.table)
+        table_label.setWordWrap(True)
 
         self.add_button = QPushButton("&Add candidate…")
         self.add_button.setAccessibleName("Add candidate")
@@ -176,10 +177,20 @@ class SetupView(QWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
 
+    def _fit_facts(self) -> None:
+        """Room for the facts' labels and a figure beside them, in the text size there is."""
+        metrics = self.facts_box.fontMetrics()
+        label = metrics.horizontalAdvance("Declaring officer's name")
+        field = metrics.horizontalAdvance("Acting Returning Officer")
+        scrollbar = self._facts_scroll.verticalScrollBar().sizeHint().width()
+        self._facts_scroll.setMinimumWidth(label + field + scrollbar + 48)
+
     def changeEvent(self, event: QEvent) -> None:  # Qt override
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "table"):
             self._fit_rows()
+            self.table.resizeColumnsToContents()  # names and descriptions not cut in large text
+            self._fit_facts()
 
     # -- public --------------------------------------------------------------------------
 

@@ -7,11 +7,13 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -112,11 +114,20 @@ class StartPage(QWidget):
         content.setLayout(column)
         content.setMaximumWidth(760)
 
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(32, 48, 32, 32)
-        outer.addStretch(1)
-        outer.addWidget(content, 4)
-        outer.addStretch(1)
+        centred = QWidget()
+        row = QHBoxLayout(centred)
+        row.setContentsMargins(32, 32, 32, 24)
+        row.addStretch(1)
+        row.addWidget(content, 4)
+        row.addStretch(1)
+        # Scrolls rather than making the window taller than a laptop's screen in large text.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(centred)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self.show_contests([])
 
     def show_contests(self, contests: Sequence[Contest]) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStyledItemDelegate,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +34,8 @@ from desktop.domain.model import Contest, Status
 from desktop.domain.verification import verification_findings
 from desktop.domain.wording import plural
 from desktop.ui.context import UiContext
-from desktop.ui.headings import heading_label
+from desktop.ui.elided_label import ElidedLabel
+from desktop.ui.headings import make_heading
 from desktop.ui.lazy import ContestPage
 from desktop.ui.message_line import MessageLine
 from desktop.ui.verification.box_removal import confirm_box_removal
@@ -70,7 +72,10 @@ class VerificationView(ContestPage):
     # -- layout --------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.heading_label = heading_label(name="verificationHeading")
+        # Cut with … rather than pushing the buttons beside it off a laptop's screen.
+        self.heading_label = ElidedLabel(minimum=120)
+        self.heading_label.setObjectName("verificationHeading")
+        make_heading(self.heading_label)
         self.hint_label = QLabel()
         self.hint_label.setWordWrap(True)
 
@@ -132,8 +137,8 @@ class VerificationView(ContestPage):
         right.addWidget(self.checks_box, 1)
         side = QWidget()
         side.setLayout(right)
-        side.setMinimumWidth(300)
-        side.setMaximumWidth(380)
+        # As wide as the totals need in the text size there is; the table has the rest.
+        side.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         right.setContentsMargins(0, 0, 0, 0)
 
         body = QHBoxLayout()

@@ -29,7 +29,8 @@ from desktop.services import CountDesk
 from desktop.ui.context import ContestEvents, UiContext
 from desktop.ui.count.count_view import CountView
 from desktop.ui.documents.documents_view import DocumentsView
-from desktop.ui.headings import heading_label
+from desktop.ui.elided_label import ElidedLabel
+from desktop.ui.headings import make_heading
 from desktop.ui.history.history_view import HistoryView
 from desktop.ui.navigator.navigator_view import NavigatorView
 from desktop.ui.night import ask
@@ -85,7 +86,11 @@ class MainWindow(QMainWindow):
         outer.setSpacing(4)
 
         header = QHBoxLayout()
-        self.contest_label = heading_label("No contest open", name="contestHeader", scale=1.3)
+        # Cut with … rather than widening the window past a laptop's screen in large text; the
+        # stage of the night has a line of its own below.
+        self.contest_label = ElidedLabel("No contest open", minimum=200)
+        self.contest_label.setObjectName("contestHeader")
+        make_heading(self.contest_label, scale=1.3)
         self.contest_label.setAccessibleName("Current contest")
         header.addWidget(self.contest_label, 1)
         operator_label = QLabel("&Operator:")
@@ -172,7 +177,7 @@ class MainWindow(QMainWindow):
         contests = self.desk.contests()
         self.start_page.show_contests(contests)
         self.stack.setCurrentWidget(self.start_page)
-        self.contest_label.setText(
+        self.contest_label.set_full_text(
             "Choose a contest, or open the demo, import or create one"
             if contests
             else "No contest yet: open the demo, import or create one"
@@ -237,16 +242,16 @@ class MainWindow(QMainWindow):
         contest, election = self.session.contest, self.session.election
         if self.contest_id is None or contest is None or election is None:
             return
-        self.contest_label.setText(
+        self.contest_label.set_full_text(
             f"{contest.area} · {election.title or contest.type.name} · "
-            f"{day_month_year(contest.poll_date)} · {plural(contest.seats, 'seat')} · "
-            f"status: {contest.status.value}"
+            f"{day_month_year(contest.poll_date)} · {plural(contest.seats, 'seat')}"
         )
 
     def focus_navigator(self) -> None:
         """Put the keyboard in the list of contests: arrows move, Enter opens the one chosen."""
         sizes = self.splitter.sizes()
         if sizes[0] == 0:  # folded away on a narrow screen: unfold it while it is used
+            self.navigator.show()
             self.splitter.setSizes([self._list_width, max(sum(sizes) - self._list_width, 0)])
         self.navigator.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if not self.navigator.currentIndex().isValid():
@@ -376,8 +381,12 @@ class MainWindow(QMainWindow):
         if narrow and sizes[0] > 0 and not self.navigator.hasFocus():
             # Kept to unfold it to: never the sliver a crowded splitter may have left it.
             self._list_width = max(sizes[0], 240)
+            # Hidden, not only squeezed to nothing: a folded list asks for no width of its own,
+            # so large text still fits a 1024-wide screen.
+            self.navigator.hide()
             self.splitter.setSizes([0, total])
         elif not narrow and sizes[0] == 0 and total > self._list_width:
+            self.navigator.show()
             self.splitter.setSizes([self._list_width, total - self._list_width])
 
     def place_on_screen(self) -> None:

@@ -49,8 +49,6 @@ class StatusPanel(QWidget):
         self.when_label = QLabel()
         self.when_label.setObjectName("nightWhen")
         self.when_label.setAccessibleName("When the result was shown or declared")
-        self.next_label = QLabel()
-        self.next_label.setObjectName("nightNext")
         self.advance_button = QPushButton()
         self.advance_button.setObjectName("advanceButton")
         # As wide as its longest label, so it does not jump sideways from stage to stage.
@@ -78,7 +76,6 @@ class StatusPanel(QWidget):
         layout.addWidget(self.stages_label)
         layout.addWidget(self.when_label)
         layout.addStretch(1)
-        layout.addWidget(self.next_label)
         layout.addWidget(self.advance_button)
         layout.addWidget(self.needs_button)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -109,7 +106,7 @@ class StatusPanel(QWidget):
         except CountDeskError as error:
             self.report = None
             self.stages_label.setText(str(error))
-            for widget in (self.when_label, self.next_label, self.advance_button):
+            for widget in (self.when_label, self.advance_button):
                 widget.hide()
             self.needs_button.hide()
             return
@@ -230,12 +227,10 @@ class StatusPanel(QWidget):
     def _show_next(self, report: StatusReport) -> None:
         target = report.next
         if target is None:
-            for widget in (self.next_label, self.advance_button, self.needs_button):
+            for widget in (self.advance_button, self.needs_button):
                 widget.hide()
             return
-        stage = status_label(target)
-        self.next_label.setText(f"Next: {stage}")
-        self.next_label.show()
+        stage = status_label(target)  # the button names the next stage: no "Next:" beside it
         button = self.advance_button
         if target is Status.DECLARED:
             button.setText("Declare…")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
 MIN_POINT_SIZE = 8
@@ -29,9 +30,14 @@ def set_point_size(window: QWidget, size: int) -> int | None:
     window.setFont(font)  # this window at once, without waiting for the event queue
     for widget in window.findChildren(QWidget):
         own = widget.font()
-        if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont) and own.pointSizeF() != size:
-            own.setPointSizeF(own.pointSizeF() * size / old)
-            widget.setFont(own)
+        if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
+            if own.pointSizeF() != size:
+                own.setPointSizeF(own.pointSizeF() * size / old)
+                widget.setFont(own)
+        elif own.pointSizeF() != size:
+            # Qt leaves some widgets behind (the header of a table on a hidden tab, wider than
+            # the tab): an empty font makes one take its parent's again.
+            widget.setFont(QFont())
     return size
 
 

@@ -92,6 +92,6 @@ def test_a_whole_night_in_the_window(qtbot, window, monkeypatch):
     assert all(row.edit.isReadOnly() for row in view._rows)
     assert not view.record_button.isEnabled()
     assert window.verification_view.is_read_only()
-    assert "declared" in window.contest_label.text()
+    assert "▶ Declared (now)" in window.status_panel.stages_text()
     window.history_view.refresh()
     assert window.history_view.records().declarations[0].kind == "declaration"

@@ -72,7 +72,6 @@ def _record_count(desk: CountDesk) -> None:
 def test_a_new_contest_shows_setup_and_advance_to_verification(panel):
     assert "▶ Setup (now)" in panel.stages_text()
     assert "<b>▶&nbsp;Setup</b>" in panel.stages_label.text()
-    assert panel.next_label.text() == "Next: verification"
     assert panel.advance_button.text() == "Advance to verification"
     assert panel.advance_button.accessibleName() == "Advance to verification"
     assert panel.advance_button.isEnabled()
@@ -206,7 +205,6 @@ def test_once_declared_the_panel_says_locked_and_the_window_hears_it(qtbot, pane
     assert panel.when_label.text().startswith("Declared at ")
     assert panel.when_label.text().endswith("— locked")
     assert not panel.advance_button.isVisible()
-    assert not panel.next_label.isVisible()
     assert "▶ Declared (now)" in panel.stages_text()
 
 
