@@ -178,7 +178,9 @@ def test_every_page_and_the_start_page_fit_1024_by_768_in_large_text(qtbot, wind
             qtbot.wait(10)
             hint = window.minimumSizeHint()
             assert (window.tabs.tabText(index), hint.width() <= 1024, hint.height() <= 740) == (
-                window.tabs.tabText(index), True, True
+                window.tabs.tabText(index),
+                True,
+                True,
             )
             assert window.size().toTuple() == (1024, 740)
     finally:
