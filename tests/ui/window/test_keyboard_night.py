@@ -8,8 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop.domain.model import Status
+from desktop.domain.workflow import RecountDecision
 from desktop.services import CountDesk
 from desktop.ui.night import running
+from desktop.ui.night.recount_dialog import RecountDialog
 from desktop.ui.verification import verification_view as verification_module
 from desktop.ui.window.main_window import MainWindow
 from tests.sample import BATLEY, BATLEY_REJECTED, BATLEY_VOTES, BOXES_CSV
@@ -63,12 +65,6 @@ def test_a_whole_night_with_the_keyboard_alone(qtbot, tmp_path, monkeypatch, con
     _press(qtbot, window, Qt.Key.Key_M, ALT)  # a button's mnemonic clicks it a moment later
     qtbot.waitUntil(lambda: bool(desk.verification(BATLEY)))
     lines = desk.verification(BATLEY)
-    print(
-        "DBG",
-        QApplication.focusWidget(),
-        window.verification_view.table.currentIndex().row(),
-        window.verification_view.table.currentIndex().column(),
-    )
     for line in lines:
         table = QApplication.focusWidget()
         qtbot.keyClicks(table, str(line.issued)[0])  # the first key opens the cell's editor
@@ -90,6 +86,49 @@ def test_a_whole_night_with_the_keyboard_alone(qtbot, tmp_path, monkeypatch, con
     _press(qtbot, window, Qt.Key.Key_A, CTRL_SHIFT)  # the provisional result is shown
     assert desk.contest(BATLEY).status is Status.PROVISIONAL
 
+    # A candidate asks for a recount; the Returning Officer grants a bundle check. The request
+    # is typed into its dialog with Tab, Space, letters and arrows, and recorded with Enter.
+    def recount_typed(dialog: QDialog) -> bool:
+        assert isinstance(dialog, RecountDialog)
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)  # as exec() makes it: the keyboard is in it
+
+        def key(key: Qt.Key) -> None:
+            qtbot.keyClick(dialog.focusWidget(), key)
+
+        assert dialog.focusWidget() is dialog.who_edit
+        key(Qt.Key.Key_Tab)
+        key(Qt.Key.Key_Space)  # asked as the candidate
+        key(Qt.Key.Key_Tab)
+        qtbot.keyClicks(dialog.focusWidget(), "GO")  # the list goes to GORDON, Tom
+        key(Qt.Key.Key_Tab)  # the time, which is now: Tab goes past its hours and minutes
+        key(Qt.Key.Key_Tab)
+        key(Qt.Key.Key_Tab)
+        assert dialog.focusWidget() is dialog.full_choice
+        key(Qt.Key.Key_Right)  # from "Full recount" to "Bundle check"
+        key(Qt.Key.Key_Space)
+        key(Qt.Key.Key_Return)
+        # Closed, the window it was opened over is active again, as after exec().
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(running, "exec_dialog", recount_typed)
+    _press(qtbot, window, Qt.Key.Key_R, CTRL_SHIFT)
+    request = desk.pending_recount_request(BATLEY)
+    assert request is not None
+    assert (request.requested_by, request.role, request.decision) == (
+        "Tom GORDON", "candidate", RecountDecision.BUNDLE_CHECK,
+    )  # fmt: skip
+    assert desk.contest(BATLEY).status is Status.COUNT
+    # The bundle check finds the figures right: they are recorded again as count 2.
+    _press(qtbot, window, Qt.Key.Key_3, CTRL)
+    _press(qtbot, window, Qt.Key.Key_Return, CTRL)
+    assert desk.latest_count(BATLEY).number == 2
+    _press(qtbot, window, Qt.Key.Key_A, CTRL_SHIFT)
+    assert desk.contest(BATLEY).status is Status.PROVISIONAL
+
     # The declaration: the officer confirms by typing their name in the dialog, then Enter.
     def typed_into(dialog: QDialog) -> bool:
         with qtbot.waitActive(dialog):
@@ -103,4 +142,6 @@ def test_a_whole_night_with_the_keyboard_alone(qtbot, tmp_path, monkeypatch, con
     _press(qtbot, window, Qt.Key.Key_D, CTRL_SHIFT)
     assert desk.contest(BATLEY).status is Status.DECLARED
     assert desk.result(BATLEY).majority == 323
-    assert [stage for _area, stage in confirmed_stages] == ["verification", "count", "provisional"]
+    assert [stage for _area, stage in confirmed_stages] == [
+        "verification", "count", "provisional", "provisional",
+    ]  # fmt: skip
