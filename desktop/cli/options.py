@@ -16,6 +16,7 @@ from desktop.cli.types import Pair
 
 if TYPE_CHECKING:
     from desktop.services import CountDesk
+    from desktop.services.backups import BackupJob
 
 #: The environment variable naming the database when no --db is given.
 DB_ENVVAR = "COUNTDESK_DB"
@@ -62,7 +63,22 @@ def open_desk(db_path: Path | None, *, create: bool = False) -> CountDesk:
     from desktop.services import CountDesk
     from desktop.storage.database import default_database_path
 
-    return CountDesk.open(db_path or default_database_path(), create=create)
+    desk = CountDesk.open(db_path or default_database_path(), create=create)
+    desk.run_backups_with(_back_up_and_report)
+    return desk
+
+
+def _back_up_and_report(job: BackupJob) -> None:
+    """An automatic backup, made before the command ends; a failure is a warning on stderr.
+
+    The command's own change is saved whatever happens to the copy, so it still succeeds.
+    """
+    outcome = job.run()
+    if outcome.error is not None:
+        click.echo(
+            f"Warning: {outcome.error} What this command recorded is saved all the same.",
+            err=True,
+        )
 
 
 def _login_name() -> str:

@@ -2,7 +2,8 @@
 
 It holds no logic of its own: each method hands over, explicitly, to the use case that owns
 it (setup, imports, entry, verification, night, recounts, declaring, documents, exports,
-history). Every write validates first, then runs in one transaction with its audit row, so a
+history, backups); a recorded count, lots, a recount decision, a stage change and a declaration
+are each followed by an automatic backup, which never undoes or refuses them. Every write validates first, then runs in one transaction with its audit row, so a
 refusal leaves the stored data exactly as it was. Refusals are CountDeskError in plain words.
 
 Records come back as the domain's frozen dataclasses; only ``result_data`` is plain data, the
@@ -29,6 +30,7 @@ from desktop.domain.records import (
 )
 from desktop.domain.verification import BoxKind, VerificationLine, VerificationTotals
 from desktop.domain.workflow import NightState, RecountDecision
+from desktop.services.backups import BackupJob, BackupOutcome, Backups, BackupState
 from desktop.services.declaring import Declaring
 from desktop.services.documents import Documents
 from desktop.services.entry import Entry
@@ -63,6 +65,7 @@ class CountDesk:
         self._documents = Documents(store, self._reading, self._night)
         self._exports = Exports(self._reading)
         self._history = History(store)
+        self._backups = Backups(store)
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True) -> CountDesk:
@@ -279,7 +282,9 @@ class CountDesk:
 
     def record_draft(self, contest_id: str, operator: str) -> StoredCount:
         """Record the count being keyed in as the count that stands (every figure needed)."""
-        return self._entry.record_draft(contest_id, operator)
+        count = self._entry.record_draft(contest_id, operator)
+        self._backups.after_change()
+        return count
 
     def record_count(
         self,
@@ -289,7 +294,9 @@ class CountDesk:
         operator: str,
     ) -> StoredCount:
         """Record a new count: a figure for every candidate (by id); headings not given are 0."""
-        return self._entry.record_count(contest_id, votes, rejected, operator)
+        count = self._entry.record_count(contest_id, votes, rejected, operator)
+        self._backups.after_change()
+        return count
 
     def record_lots(
         self,
@@ -300,7 +307,9 @@ class CountDesk:
         witnesses: str = "",
     ) -> ContestResult:
         """Record on whom the lot fell for the tie in the count that stands; return the result."""
-        return self._entry.record_lots(contest_id, winner_ids, operator, method, witnesses)
+        result = self._entry.record_lots(contest_id, winner_ids, operator, method, witnesses)
+        self._backups.after_change()
+        return result
 
     # -- verification --------------------------------------------------------------------
 
@@ -387,7 +396,9 @@ class CountDesk:
 
     def advance(self, contest_id: str, to: Status | str, operator: str, note: str = "") -> Contest:
         """Move the contest one step on (or back), if nothing blocks it."""
-        return self._night.advance(contest_id, to, operator, note)
+        contest = self._night.advance(contest_id, to, operator, note)
+        self._backups.after_change()
+        return contest
 
     def acknowledge_warning(
         self, contest_id: str, code: str, reason: str, operator: str, subject: object = None
@@ -422,7 +433,7 @@ class CountDesk:
         requested_at: datetime | None = None,
     ) -> RecountRequest:
         """Record a request for a recount and the decision on it; return the request (typed)."""
-        return self._recounts.request_recount(
+        request = self._recounts.request_recount(
             contest_id,
             operator,
             requested_by=requested_by,
@@ -432,12 +443,16 @@ class CountDesk:
             reason=reason,
             requested_at=requested_at,
         )
+        self._backups.after_change()
+        return request
 
     # -- the declaration -----------------------------------------------------------------
 
     def declare(self, contest_id: str, operator: str, officer_confirmation: str) -> bytes:
         """Declare the provisional result: stamp the time, lock the contest, keep the PDF."""
-        return self._declaring.declare(contest_id, operator, officer_confirmation)
+        pdf = self._declaring.declare(contest_id, operator, officer_confirmation)
+        self._backups.after_change()
+        return pdf
 
     def correct_declaration(
         self,
@@ -451,7 +466,7 @@ class CountDesk:
         lot_winners: Iterable[int] = (),
     ) -> bytes:
         """A reasoned correction after the declaration: a new count and a corrected declaration."""
-        return self._declaring.correct_declaration(
+        pdf = self._declaring.correct_declaration(
             contest_id,
             operator,
             votes=votes,
@@ -460,6 +475,8 @@ class CountDesk:
             officer_confirmation=officer_confirmation,
             lot_winners=lot_winners,
         )
+        self._backups.after_change()
+        return pdf
 
     def kept_declarations(self, contest_id: str) -> tuple[Declaration, ...]:
         """The declaration and any corrected declarations, each with its PDF bytes (typed)."""
@@ -500,3 +517,31 @@ class CountDesk:
     def acknowledgements(self, contest_id: str) -> tuple[Acknowledgement, ...]:
         """Every warning acknowledged for the contest, oldest first (typed)."""
         return self._history.records(contest_id).acknowledgements
+
+    # -- backups -------------------------------------------------------------------------
+    # A recorded count, lots, a recount decision, a stage change, a declaration and a
+    # correction are each followed by a backup (``Backups.after_change``), which never undoes
+    # or refuses the action: a failure is reported through ``last_backup`` or the runner.
+
+    def backup_state(self) -> BackupState:
+        """The backup folder, its last good copy, and whether it is missing or full now."""
+        return self._backups.state()
+
+    def back_up_now(
+        self, operator: str, folder: Path | None = None, keep: int | None = None
+    ) -> BackupOutcome:
+        """Make a checked copy now (into ``folder``, which becomes the backup folder)."""
+        return self._backups.back_up_now(operator, folder, keep)
+
+    def backup_job(self) -> BackupJob:
+        """The backup to make now into the chosen folder (D907 if none is chosen)."""
+        return self._backups.job()
+
+    def run_backups_with(self, runner: Callable[[BackupJob], object]) -> None:
+        """Hand each automatic backup to ``runner`` (the window's worker thread)."""
+        self._backups.runner = runner
+
+    @property
+    def last_backup(self) -> BackupOutcome | None:
+        """The outcome of the last automatic backup made at once (the command line's)."""
+        return self._backups.last

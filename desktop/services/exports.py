@@ -1,4 +1,9 @@
-"""Exports: a result as plain data, and results as CSV (Democracy Club columns) or JSON."""
+"""Exports: a result as plain data, and results as CSV (Democracy Club columns) or JSON.
+
+A CSV export is opened in Excel or LibreOffice as often as it is read by a program, so a text
+cell that a spreadsheet would take for a formula goes out with a leading apostrophe (OWASP's
+rule for CSV injection). Figures are ints and go out as they are.
+"""
 
 from __future__ import annotations
 
@@ -126,31 +131,47 @@ CSV_COLUMNS = (
 )
 
 
+#: What a spreadsheet reads as the start of a formula (or of a cell it would reinterpret).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula, with a leading ``'``; else unchanged.
+
+    Only text is escaped: figures are ints (never negative) and go out as digits, so a
+    spreadsheet still adds them up. A name such as "=HYPERLINK(…)" or "-Independent-" is shown
+    as written, with the apostrophe telling the spreadsheet it is text.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def results_as_csv(results: Iterable[ContestResult]) -> str:
     """Results as CSV, one row per candidate in ballot order (Democracy Club column names)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    # Lines end in CRLF (RFC 4180): a carriage return inside a cell is then quoted with it.
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for result in results:
         data = result_as_data(result)
         for line in data["candidates"]:
-            writer.writerow(
-                {
-                    "election_id": data["election"],
-                    "ballot_paper_id": data["contest"],
-                    "post_label": data["area"],
-                    "seats_contested": data["seats"],
-                    "person_name": line["name"],
-                    "party_name": line["description"],
-                    "votes_cast": line["votes"],
-                    "lot_vote": line["lot_vote"],
-                    "share_percent": line["share_percent"],
-                    "elected": line["elected"],
-                    "deposit": line["deposit"],
-                    "rejected_total": data["rejected_total"],
-                    "ballot_papers_verified": data["ballot_papers_verified"],
-                    "total_electorate": data["electorate"],
-                    "turnout_percent": data["turnout_percent"],
-                }
-            )
+            row = {
+                "election_id": data["election"],
+                "ballot_paper_id": data["contest"],
+                "post_label": data["area"],
+                "seats_contested": data["seats"],
+                "person_name": line["name"],
+                "party_name": line["description"],
+                "votes_cast": line["votes"],
+                "lot_vote": line["lot_vote"],
+                "share_percent": line["share_percent"],
+                "elected": line["elected"],
+                "deposit": line["deposit"],
+                "rejected_total": data["rejected_total"],
+                "ballot_papers_verified": data["ballot_papers_verified"],
+                "total_electorate": data["electorate"],
+                "turnout_percent": data["turnout_percent"],
+            }
+            writer.writerow({key: spreadsheet_safe(value) for key, value in row.items()})
     return out.getvalue()

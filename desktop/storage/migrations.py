@@ -319,6 +319,20 @@ def m0006_typed_draft(db: Database) -> None:
         db.execute(sql)
 
 
+def m0012_settings(db: Database) -> None:
+    """Settings kept with the database (the backup folder and how many copies to keep).
+
+    In the file, not in the user's profile, so the window and the command line, and any laptop
+    the file is opened on, back up to the same folder. Changes are audited like any other.
+    """
+    db.execute(
+        """CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )"""
+    )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", m0001_initial),
     ("0002_draft_figures", m0002_draft_figures),
@@ -326,6 +340,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0004_declared_lock", m0004_declared_lock),
     ("0005_verification_delete_lock", m0005_verification_delete_lock),
     ("0006_typed_draft", m0006_typed_draft),
+    ("0012_settings", m0012_settings),
 ]
 
 

@@ -12,6 +12,7 @@ from desktop.storage.contests import Contests
 from desktop.storage.counts import Counts
 from desktop.storage.drafts import Drafts
 from desktop.storage.night import NightRecords
+from desktop.storage.settings import Settings
 from desktop.storage.verification import Verification
 
 
@@ -29,6 +30,7 @@ class Store:
         self.drafts = Drafts(conn)
         self.boxes = Verification(conn)
         self.night = NightRecords(conn)
+        self.settings = Settings(conn)
         # The reads and writes the services use, by name.
         self.audit = self.audit_log.audit
         self.elections = self.setup.elections

@@ -39,6 +39,7 @@ from desktop.ui.setup.setup_view import SetupView
 from desktop.ui.start import contest_actions
 from desktop.ui.start.start_page import StartPage
 from desktop.ui.verification.verification_view import VerificationView
+from desktop.ui.window.backup_status import BackupStatus
 from desktop.ui.window.contest_tabs import ContestTabs
 from desktop.ui.window.menus import build_menus
 from desktop.ui.window.status_panel import StatusPanel
@@ -140,6 +141,8 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
+        self.backup_status = BackupStatus(desk, self.operator)
+        self.statusBar().addPermanentWidget(self.backup_status, 1)
         build_menus(self)
         self.events.contests_changed.connect(self._on_contests_changed)
         self.events.contest_changed.connect(self._on_contest_changed)
@@ -403,6 +406,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        self.backup_status.stop()
         self._on_operator_changed()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())

@@ -58,6 +58,23 @@ def build_menus(window: MainWindow) -> None:
         window, file_menu, "&Save declaration as PDF…", "Ctrl+S", window._on_save_pdf, "Save as PDF"
     )
     file_menu.addSeparator()
+    add_action(
+        window,
+        file_menu,
+        "&Back up now…",
+        "Ctrl+Shift+B",
+        lambda: window.backup_status.back_up_now(window),
+        "Back up now",
+    )
+    add_action(
+        window,
+        file_menu,
+        "Choose backup &folder…",
+        "Ctrl+Shift+U",
+        lambda: window.backup_status.back_up_now(window, choose=True),
+        "Choose backup folder",
+    )
+    file_menu.addSeparator()
     add_action(window, file_menu, "&Quit", "Ctrl+Q", window.close)
 
     edit_menu = bar.addMenu("&Edit")
