@@ -22,7 +22,13 @@ from tests.sample import BATLEY, BATLEY_REJECTED, BATLEY_VOTES, BOXES_CSV
 def desk(tmp_path) -> CountDesk:
     desk = CountDesk.open(tmp_path / "db.sqlite")
     desk.open_demo("T")
-    desk.set_contest_facts(BATLEY, "T", officer_name="Jacqui Gedman")
+    desk.set_contest_details(
+        BATLEY,
+        "T",
+        officer_name="Jacqui Gedman",
+        authority="Kirklees Council",
+        imprint_address="Town Hall, Huddersfield",
+    )
     return desk
 
 
@@ -212,7 +218,13 @@ def test_the_window_makes_its_views_read_only_once_declared(qtbot, tmp_path, mon
     path = tmp_path / "window.sqlite"
     desk = CountDesk.open(path)
     desk.open_demo("T")
-    desk.set_contest_facts(BATLEY, "T", officer_name="Jacqui Gedman")
+    desk.set_contest_details(
+        BATLEY,
+        "T",
+        officer_name="Jacqui Gedman",
+        authority="Kirklees Council",
+        imprint_address="Town Hall, Huddersfield",
+    )
     window = MainWindow(desk, path)
     qtbot.addWidget(window)
     calls: list[bool] = []
