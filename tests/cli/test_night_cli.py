@@ -36,6 +36,7 @@ def run(db_path):
 
     return invoke
 
+
 #: The authority heading the declaration and the address of its imprint.
 HEADING = ("--authority", "Kirklees Council", "--address", "Town Hall, Huddersfield")
 
