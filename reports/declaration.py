@@ -173,17 +173,20 @@ def _gap(tight: bool) -> float:
 
 
 def _candidates_table(snap: DeclarationSnapshot, tight: bool = False) -> list[Flowable]:
-    head = ["Name of candidate", "Description (if any)", "Number of votes", ""]
-    rows: list[list[Any]] = [head]
+    # Nobody is elected before the declaration: the provisional sheet has no "Elected" column
+    # and marks no one out (DOMAIN.md §3, step 4).
+    marked = not snap.provisional
+    head = ["Name of candidate", "Description (if any)", "Number of votes"]
+    rows: list[list[Any]] = [[*head, ""] if marked else head]
     style = [
         *grid_style(_pad(tight)),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("FONTNAME", (0, 0), (-1, 0), BOLD),
         ("FONTSIZE", (0, 0), (-1, 0), HEADING_FONT_SIZE),
         ("ALIGN", (2, 0), (2, -1), "RIGHT"),
-        ("ALIGN", (3, 1), (3, -1), "CENTRE"),
-        ("FONTNAME", (3, 1), (3, -1), BOLD),
     ]
+    if marked:
+        style += [("ALIGN", (3, 1), (3, -1), "CENTRE"), ("FONTNAME", (3, 1), (3, -1), BOLD)]
     asterisk_width = stringWidth(ASTERISK, REGULAR, TABLE_FONT_SIZE)
     any_lot = any(line.lot_vote for line in snap.candidates)
     # One row per candidate: the figures are read from the same object as the name.
@@ -194,23 +197,20 @@ def _candidates_table(snap: DeclarationSnapshot, tight: bool = False) -> list[Fl
         elif any_lot:
             # Keeps the digits of every row on one right edge despite the asterisk.
             style.append(("RIGHTPADDING", (2, row), (2, row), CELL_PAD_X + asterisk_width))
-        rows.append(
-            [
-                cell(line.display_name, COL_NAME, bold=line.elected),
-                cell(line.description, COL_DESCRIPTION),
-                votes,
-                "Elected" if line.elected else "",
-            ]
-        )
-        if line.elected:
+        elected = marked and line.elected
+        cells = [
+            cell(line.display_name, COL_NAME, bold=elected),
+            cell(line.description, COL_DESCRIPTION),
+            votes,
+        ]
+        rows.append([*cells, "Elected" if elected else ""] if marked else cells)
+        if elected:
             style.append(("BACKGROUND", (0, row), (-1, row), ELECTED_FILL))
             style.append(("FONTNAME", (0, row), (0, row), BOLD))
             style.append(("FONTNAME", (2, row), (2, row), BOLD))
-    table = Table(
-        rows,
-        colWidths=[COL_NAME, COL_DESCRIPTION, COL_FIGURE, COL_MARK],
-        repeatRows=1,
-    )
+    # Without the mark column the figures keep their edge, in line with the tables below.
+    widths = [COL_NAME, COL_DESCRIPTION, COL_FIGURE] + ([COL_MARK] if marked else [])
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle(style))
     parts: list[Flowable] = [table]
     if snap.lots_applied:
@@ -240,24 +240,10 @@ def _figures_table(rows: Sequence[tuple[str, str, bool]], tight: bool = False) -
 
 
 def _rejected(snap: DeclarationSnapshot, tight: bool = False) -> list[Flowable]:
-    rows = [
-        (f"({r.letter})  {r.label}", format_figure(r.count), False)
-        for r in snap.rejected
-        if r.in_total
-    ]
-    rows.append(
-        ("Total number of ballot papers rejected", format_figure(snap.rejected_total), True)
-    )
-    rows += [
-        (
-            f"({r.letter})  {r.label} (not in the total: the valid votes on these papers "
-            "were counted)",
-            format_figure(r.count),
-            False,
-        )
-        for r in snap.rejected
-        if not r.in_total
-    ]
+    # Every head in its letter's order, "rejected in part" among them saying what became of its
+    # papers' good votes; then the total of the papers wholly rejected, which reconciles.
+    rows = [(r.printed_label, format_figure(r.count), False) for r in snap.rejected]
+    rows.append((snap.rejected_total_label, format_figure(snap.rejected_total), True))
     heading = para("The number of ballot papers rejected was as follows:", "section")
     return [KeepTogether([heading, _figures_table(rows, tight)]), Spacer(0, _gap(tight))]
 
@@ -323,7 +309,7 @@ def story(snap: DeclarationSnapshot, tight: bool = False) -> list[Flowable]:
     """The flowables of the sheet, in the order DOMAIN.md §6 prints them."""
     parts = _header(snap)
     parts += _correction(snap)
-    if snap.provisional:
+    if snap.provisional or snap.draft:
         parts += _outstanding_checks(snap)
     parts += _opening(snap)
     parts += _candidates_table(snap, tight)
@@ -355,7 +341,7 @@ def _render(snapshot: DeclarationSnapshot, *, tight: bool) -> bytes:
     return build_pdf(
         story(snapshot, tight),
         footer_left=f"Result data ref. {snapshot.data_hash}",
-        footer_centre=snapshot.contest_id,
+        footer_centre=f"Contest ref. {snapshot.contest_id}",
         title=f"{snapshot.document_title}: {snapshot.area_name} {snapshot.area_word}",
         author=snapshot.officer_title,
         subject=snapshot.contest_id,

@@ -15,6 +15,8 @@ from datetime import date, datetime
 from typing import Any
 
 from desktop.domain.arithmetic import ContestResult
+from desktop.domain.codes import Code
+from desktop.domain.contest_facts import declaration_facts_findings
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_percent
 from desktop.domain.model import Contest, Election
@@ -78,8 +80,16 @@ class RejectedLine:
     letter: str
     label: str
     count: int | None
-    #: False for "rejected in part": listed after the total, which does not include it.
+    #: False for "rejected in part": listed among the heads, but not in the total.
     in_total: bool = True
+    #: Said of a head not in the total: "the good votes on these papers were counted".
+    note: str = ""
+
+    @property
+    def printed_label(self) -> str:
+        """The head as printed: "(e)  Rejected in part – the good votes … were counted"."""
+        label = f"({self.letter})  {self.label}"
+        return f"{label} – {self.note}" if self.note else label
 
 
 @dataclass(frozen=True)
@@ -134,7 +144,8 @@ class DeclarationSnapshot:
     elected_names: tuple[str, ...]
     #: Completes "… duly elected as …", singular or plural to match ``elected_names``.
     elected_as: str
-    #: Error findings still open (printed on the provisional sheet only).
+    #: Error findings still open: on the provisional sheet, the result's; on the draft, what
+    #: the declaration still needs (authority, imprint address).
     outstanding_checks: tuple[OutstandingCheck, ...]
     #: e.g. "03:12 on Friday 2 July 2021", when the officer declared; "" when not given.
     declared_at_text: str = ""
@@ -162,6 +173,16 @@ class DeclarationSnapshot:
     def lots_applied(self) -> bool:
         """Whether a drawing of lots decided this result."""
         return bool(self.lots_winners)
+
+    @property
+    def rejected_total_label(self) -> str:
+        """ "Total number of ballot papers rejected"; where a head is not in it, which are."""
+        label = "Total number of ballot papers rejected"
+        if all(r.in_total for r in self.rejected):
+            return label
+        letters = [r.letter for r in self.rejected if r.in_total]
+        heads = f"({letters[0]}) to ({letters[-1]})" if len(letters) > 1 else f"({letters[0]})"
+        return f"Total number of ballot papers wholly rejected, {heads}"
 
     @property
     def majority_label(self) -> str:
@@ -255,7 +276,8 @@ def build_snapshot(
 
     Raises CountDeskError if the contest is not of this election; if a declaration is asked
     for while the result still has errors (they are listed on the provisional sheet instead);
-    if a correction has no reason, or a reason has no correction; or if the provisional sheet
+    if a final (not draft) declaration lacks its authority or imprint address (T304; the draft
+    lists them instead); if a correction has no reason, or a reason has no correction; or if the provisional sheet
     is asked to carry a declaration time or a correction. Nothing else is checked here.
     """
     contest = result.contest
@@ -287,6 +309,15 @@ def build_snapshot(
             "A reason for a correction was given, but not the declaration it corrects: "
             "say which declaration this one replaces."
         )
+    # The declaration is headed by its authority and closes with the imprint's address: a final
+    # one is never printed without them; the draft lists them as still needed.
+    needed = declaration_facts_findings(contest, election.authority)
+    if not provisional and not draft and needed:
+        listed = " ".join(f.message for f in needed)
+        raise CountDeskError(
+            f"The declaration cannot be printed without its heading and imprint. {listed}",
+            Code.T304,
+        )
     if provisional and (declared_at is not None or correction_of is not None):
         raise CountDeskError(
             "The provisional sheet is shown before the declaration: it cannot carry a "
@@ -307,7 +338,9 @@ def build_snapshot(
         for line in result.candidates
     )
     rejected = tuple(
-        RejectedLine(h.letter, h.label, result.rejected.get(h.key), h.wholly_rejected)
+        RejectedLine(
+            h.letter, h.label, result.rejected.get(h.key), h.wholly_rejected, h.counted_note
+        )
         for h in etype.headings
     )
     lots_tied: tuple[str, ...] = ()
@@ -355,7 +388,9 @@ def build_snapshot(
         lots_winners=lots_winners,
         elected_names=elected_names,
         elected_as=etype.elected_as_one if len(elected_names) == 1 else etype.elected_as_many,
-        outstanding_checks=tuple(OutstandingCheck(f.code, f.message) for f in errors),
+        outstanding_checks=tuple(
+            OutstandingCheck(f.code, f.message) for f in (errors if provisional else needed)
+        ),
         declared_at_text="" if declared_at is None else time_in_words(declared_at),
         dated_on_text="" if declared_at is None else date_in_words(declared_at.date()),
         correction_of=correction_of,

@@ -117,9 +117,11 @@ def result(contest_id: str, db_path: Path | None, as_json: bool) -> None:
     c = res.contest
     click.echo(f"{c.area} ({c.id}), {plural(c.seats, 'seat')}")
     name_width = max((len(line.candidate.display_name) for line in res.candidates), default=10)
+    pounds = c.type.deposit_pounds
+    forfeited = "deposit forfeited" if pounds is None else f"deposit (£{pounds:,}) forfeited"
     for line in res.candidates:
         mark = "Elected" if line.elected else ""
-        deposit = {True: "", False: "deposit forfeited", None: ""}[line.deposit_kept]
+        deposit = {True: "", False: forfeited, None: ""}[line.deposit_kept]
         lot = " (+1 by lot)" if line.lot_vote else ""
         click.echo(
             f"  {line.candidate.display_name:<{name_width}}  {format_figure(line.votes):>9}{lot}"

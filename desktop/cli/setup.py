@@ -75,6 +75,11 @@ def contests(db_path: Path | None, as_json: bool) -> None:
 @click.option("--officer-title", help="e.g. Acting Returning Officer.")
 @click.option("--address", help="Address for the imprint: Printed and published by …")
 @click.option("--authority", help="The council at the head of the election's documents.")
+@click.option(
+    "--kind",
+    help="Where deposit or wording differ within the type: parish, parish_unwarded (a parish "
+    "with no wards), combined_authority or london (mayors); an empty value for the type itself.",
+)
 @operator_option()
 @json_option
 def contest(
@@ -86,13 +91,14 @@ def contest(
     officer_title: str | None,
     address: str | None,
     authority: str | None,
+    kind: str | None,
     operator: str,
     as_json: bool,
 ) -> None:
     """Show a contest's facts, or set them."""
     desk = open_desk(db_path)
     c = desk.contest(contest_id)
-    changes = (electorate, ballot_papers, officer, officer_title, address, authority)
+    changes = (electorate, ballot_papers, officer, officer_title, address, authority, kind)
     if any(value is not None for value in changes):
         c = desk.set_contest_details(
             contest_id,
@@ -103,8 +109,10 @@ def contest(
             officer_title=officer_title,
             imprint_address=address,
             authority=authority,
+            kind=kind,
         )
     election = desk.election_of(c)
+    etype = c.type
     facts: dict[str, Any] = {
         "id": c.id,
         "election": c.election_id,
@@ -112,6 +120,9 @@ def contest(
         "authority": election.authority,
         "area": c.area,
         "seats": c.seats,
+        "kind": c.kind,
+        "type": etype.name,
+        "deposit_pounds": etype.deposit_pounds,
         "poll_date": c.poll_date.isoformat(),
         "status": c.status.value,
         "electorate": c.electorate,
@@ -129,6 +140,8 @@ def contest(
         ("Area", facts["area"]),
         ("Election", f"{facts['election_title']} ({facts['election']})"),
         ("Authority", facts["authority"] or "–"),
+        ("Type", f"{etype.name}{f' ({c.kind})' if c.kind else ''}"),
+        ("Deposit", "none" if etype.deposit_pounds is None else f"£{etype.deposit_pounds:,}"),
         ("Poll date", facts["poll_date"]),
         ("Seats", facts["seats"]),
         ("Status", facts["status"]),

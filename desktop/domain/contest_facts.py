@@ -69,3 +69,34 @@ def officer_findings(contest: Contest) -> list[Finding]:
             "The declaring officer's name is not set: set it before the declaration is printed.",
         )
     ]
+
+
+def declaration_facts_findings(contest: Contest, authority: str) -> list[Finding]:
+    """T304 for each of the authority and the imprint address not set (DOMAIN.md §6, §7).
+
+    The declaration is headed by the authority and closes with the imprint "Printed and
+    published by the Returning Officer, *address*": a final declaration without either is not
+    one to publish. They block the declaration, not the provisional sheet or the draft.
+    """
+    findings = []
+    if not authority.strip():
+        findings.append(
+            Finding(
+                Code.T304,
+                "The authority is not set, so the declaration would have no heading: set the "
+                "council (or other authority) whose Returning Officer runs this poll, e.g. "
+                "“Kirklees Council”, before the declaration.",
+                subject="authority",
+            )
+        )
+    if not contest.imprint_address.strip():
+        findings.append(
+            Finding(
+                Code.T304,
+                "The imprint address is not set, so the declaration would say “Printed and "
+                "published by the Returning Officer” with no address: set the Returning "
+                "Officer's address before the declaration.",
+                subject="imprint_address",
+            )
+        )
+    return findings

@@ -60,6 +60,7 @@ CATALOGUE: dict[Code, CatalogueEntry] = {
         CatalogueEntry(Code.T301, _E, "Turnout over 100%"),
         CatalogueEntry(Code.T302, _W, "Electorate not entered"),
         CatalogueEntry(Code.T303, _E, "Declaring officer's name not set"),
+        CatalogueEntry(Code.T304, _E, "The declaration's authority or imprint address not set"),
         CatalogueEntry(Code.L401, _E, "A tie that must be decided by lot"),
         CatalogueEntry(Code.L402, _W, "Lots recorded earlier no longer match the figures"),
         CatalogueEntry(Code.L403, _I, "The result was decided by lot"),

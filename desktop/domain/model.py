@@ -57,6 +57,9 @@ class Contest:
     status: Status = Status.SETUP
     #: Ballot papers in a full bundle, for entering votes as bundles + part-bundle.
     bundle_size: int = 50
+    #: The kind of contest within its type where deposit or wording differ ("" for the type
+    #: itself): "parish", "parish_unwarded", "combined_authority", "london" (election_types.KINDS).
+    kind: str = ""
 
     def __post_init__(self) -> None:
         whole_number(
@@ -65,8 +68,8 @@ class Contest:
 
     @property
     def type(self) -> ElectionType:
-        """The election type, from the contest id's prefix."""
-        return election_type_for(self.id)
+        """The election type, from the contest id's prefix and the contest's kind."""
+        return election_type_for(self.id, self.kind)
 
     @property
     def officer_title_or_default(self) -> str:

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from desktop.domain.arithmetic import ContestResult
 from desktop.domain.codes import Code
+from desktop.domain.contest_facts import declaration_facts_findings
 from desktop.domain.findings import Finding, Severity, sort_findings
 from desktop.domain.model import Contest, Status
 from desktop.domain.verification import VerificationLine, verification_findings
@@ -79,6 +80,8 @@ class NightState:
     acknowledged: frozenset[tuple[str, str, str]] = frozenset()
     #: Figures keyed in since the count that stands was recorded, not yet recorded.
     unrecorded_changes: bool = False
+    #: The election's authority, which heads the declaration ("" when not set).
+    authority: str = ""
 
     def unacknowledged(self, findings: Iterable[Finding]) -> list[Finding]:
         """The warnings among these findings that no one has acknowledged yet."""
@@ -196,6 +199,8 @@ def transition_blockers(
         blockers += verification_blockers(state)
     elif to in (Status.PROVISIONAL, Status.DECLARED):
         blockers += count_blockers(state)
+    if to is Status.DECLARED:
+        blockers += declaration_facts_findings(state.contest, state.authority)
     return sort_findings(blockers)
 
 

@@ -215,8 +215,9 @@ class CountDesk:
         officer_title: str | None = None,
         imprint_address: str | None = None,
         authority: str | None = None,
+        kind: str | None = None,
     ) -> Contest:
-        """Set a contest's facts and its election's authority in one transaction, or nothing."""
+        """Set a contest's facts, its kind and its election's authority in one transaction."""
         return self._setup.set_contest_details(
             contest_id,
             operator,
@@ -226,6 +227,7 @@ class CountDesk:
             officer_title=officer_title,
             imprint_address=imprint_address,
             authority=authority,
+            kind=kind,
         )
 
     # -- imports -------------------------------------------------------------------------

@@ -70,6 +70,7 @@ def result_as_data(result: ContestResult) -> dict[str, Any]:
         "area": contest.area,
         "status": contest.status.value,
         "seats": contest.seats,
+        "deposit_pounds": contest.type.deposit_pounds,
         "electorate": contest.electorate,
         "ballot_papers_verified": result.ballot_papers_verified,
         "valid_votes": result.valid_votes,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.domain.election_types import kind_from_organisation
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Candidate, Contest, Election, Status, split_person_name
 from desktop.domain.wording import plural
@@ -68,8 +69,10 @@ class Imports:
                 if self.store.find_election(planned.id) is None:
                     etype = Election(planned.id, planned.poll_date).type
                     title = default_title(planned.id, planned.contests, etype.name)
+                    # A council's name heads its declarations; "House of Commons" does not.
+                    authority = planned.organisation if etype.organisation_is_authority else ""
                     self.store.add_election(
-                        Election(planned.id, planned.poll_date, title=title),
+                        Election(planned.id, planned.poll_date, title=title, authority=authority),
                         operator,
                         organisation=planned.organisation,
                     )
@@ -77,8 +80,13 @@ class Imports:
                 for pc in planned.contests.values():
                     existing = self.store.find_contest(pc.id)
                     if existing is None:
+                        kind = kind_from_organisation(
+                            Election(planned.id, planned.poll_date).type.code, planned.organisation
+                        )
                         self.store.add_contest(
-                            Contest(pc.id, pc.election_id, pc.area, pc.seats, pc.poll_date),
+                            Contest(
+                                pc.id, pc.election_id, pc.area, pc.seats, pc.poll_date, kind=kind
+                            ),
                             operator,
                         )
                         summary.contests_created.append(pc.id)

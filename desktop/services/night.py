@@ -72,6 +72,7 @@ class Night:
             result=result,
             acknowledged=frozenset(ack_key(a.code, a.subject or None, a.figures) for a in acks),
             unrecorded_changes=unrecorded,
+            authority=self.store.election(contest.election_id).authority,
         )
 
     def status(self, contest_id: str) -> StatusReport:

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from desktop.domain.codes import Code
-from desktop.domain.election_types import ELECTION_TYPES
+from desktop.domain.election_types import ELECTION_TYPES, election_type_for
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import MAX_SEATS, whole_number
 from desktop.domain.model import Candidate, Contest, Election
@@ -200,14 +200,19 @@ class Setup:
         officer_name: str | None = None,
         officer_title: str | None = None,
         imprint_address: str | None = None,
+        kind: str | None = None,
     ) -> Contest:
         """Set any of a contest's facts given (None leaves one as it is); one audited transaction.
 
         The electorate and ballot papers verified are figures of the result: like the count's,
-        they are fixed once the provisional result is shown.
+        they are fixed once the provisional result is shown. So is the ``kind`` of contest within
+        its type ("" for the type itself; e.g. "parish_unwarded", "combined_authority"), which
+        decides the deposit and the wording of the declaration.
         """
         operator = require_operator(operator)
-        figures_given = electorate is not None or ballot_papers_verified is not None
+        figures_given = (
+            electorate is not None or ballot_papers_verified is not None or kind is not None
+        )
         guard(self.store, contest_id, "count" if figures_given else "setup")
         if ballot_papers_verified is not None and self.reading.papers_from_verification(contest_id):
             raise CountDeskError(
@@ -230,6 +235,10 @@ class Setup:
         ):
             if text is not None:
                 changes[key] = " ".join(text.split())
+        if kind is not None:
+            kind = kind.strip().lower().replace("-", "_")
+            election_type_for(contest_id, kind)  # refuses a kind the type does not have (F108)
+            changes["kind"] = kind
         if changes:
             self.store.update_contest(contest_id, changes, operator)
         return self.store.contest(contest_id)
@@ -256,6 +265,7 @@ class Setup:
         officer_title: str | None = None,
         imprint_address: str | None = None,
         authority: str | None = None,
+        kind: str | None = None,
     ) -> Contest:
         """Set a contest's facts and its election's authority in one transaction: all, or nothing.
 
@@ -271,6 +281,7 @@ class Setup:
                 officer_name=officer_name,
                 officer_title=officer_title,
                 imprint_address=imprint_address,
+                kind=kind,
             )
             if authority is not None:
                 self.set_election_authority(contest.election_id, authority, operator)

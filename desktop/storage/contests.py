@@ -21,6 +21,7 @@ _CONTEST_FIELDS = (
     "imprint_address",
     "status",
     "bundle_size",
+    "kind",
 )
 _ELECTION_FIELDS = ("title", "authority")
 _CANDIDATE_FIELDS = (
@@ -100,6 +101,7 @@ class Contests:
             imprint_address=row["imprint_address"],
             status=Status(row["status"]),
             bundle_size=row["bundle_size"],
+            kind=row["kind"],
         )
 
     def contests(self, election_id: str | None = None) -> list[Contest]:
@@ -139,6 +141,7 @@ class Contests:
             "officer_title": contest.officer_title,
             "imprint_address": contest.imprint_address,
             "status": contest.status.value,
+            "kind": contest.kind,
         }
         with self._conn.transaction():
             self._conn.insert("contests", row)

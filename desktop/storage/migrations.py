@@ -319,6 +319,13 @@ def m0006_typed_draft(db: Database) -> None:
         db.execute(sql)
 
 
+def m0010_contest_kind(db: Database) -> None:
+    """A contest's kind within its election type, where deposit or wording differ: a parish
+    (warded or not), a combined authority mayor, the Mayor of London. Existing contests keep
+    the type's own kind ("")."""
+    db.execute("ALTER TABLE contests ADD COLUMN kind TEXT NOT NULL DEFAULT ''")
+
+
 def m0012_settings(db: Database) -> None:
     """Settings kept with the database (the backup folder and how many copies to keep).
 
@@ -340,6 +347,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0004_declared_lock", m0004_declared_lock),
     ("0005_verification_delete_lock", m0005_verification_delete_lock),
     ("0006_typed_draft", m0006_typed_draft),
+    ("0010_contest_kind", m0010_contest_kind),
     ("0012_settings", m0012_settings),
 ]
 

@@ -45,6 +45,7 @@ def provisional(run):
     """Batley and Spen with its count, at the provisional result (no verification boxes)."""
     assert run("import", str(BATLEY_CSV)).exit_code == 0
     facts = ["--electorate", "79,373", "--ballot-papers", "37,786", "--officer", OFFICER]
+    facts += ["--authority", "Kirklees Council", "--address", "Town Hall, Huddersfield"]
     assert run("contest", BATLEY, *facts).exit_code == 0
     for step in ("verification", "count"):
         assert run("advance", BATLEY, "--to", step, "--operator", "S").exit_code == 0

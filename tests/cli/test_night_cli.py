@@ -37,6 +37,10 @@ def run(db_path):
     return invoke
 
 
+#: The authority heading the declaration and the address of its imprint.
+HEADING = ("--authority", "Kirklees Council", "--address", "Town Hall, Huddersfield")
+
+
 def ok(run, *args: str) -> str:
     result = run(*args)
     assert result.exit_code == 0, result.output
@@ -72,7 +76,7 @@ def pdf_text(path) -> str:
 @pytest.fixture
 def setup(run):
     ok(run, "import", str(BATLEY_CSV))
-    ok(run, "contest", BATLEY, "--electorate", "79,373", "--officer", OFFICER)
+    ok(run, "contest", BATLEY, "--electorate", "79,373", "--officer", OFFICER, *HEADING)
     return run
 
 

@@ -6,12 +6,18 @@ heading makes the declaration wrong. They are data, looked up from the election 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from fractions import Fraction
 
 import pytest
 
-from desktop.domain.election_types import ELECTION_TYPES, ElectionType, election_type_for
+from desktop.domain.election_types import (
+    ELECTION_TYPES,
+    ElectionType,
+    election_type_for,
+    kind_from_organisation,
+)
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Election
 from tests.domain.builders import make_contest
@@ -28,6 +34,15 @@ def test_parliamentary_headings():
     assert "official mark" in parl.heading("official_mark").label.lower()
     assert "identified" in parl.heading("identifying_mark").label.lower()
     assert "unmarked" in parl.heading("unmarked_or_void").label.lower()
+
+
+def test_parliamentary_d_has_no_wholly_but_local_d_does():
+    # Parliamentary Elections Rules r.47: "unmarked or void for uncertainty"; the local rules
+    # say "wholly" because a multi-vote paper may be void only in part (DOMAIN.md §5).
+    parl = ELECTION_TYPES["parl"].heading("unmarked_or_void").label
+    local = ELECTION_TYPES["local"].heading("unmarked_or_void").label
+    assert parl == "Being unmarked or void for uncertainty"
+    assert local == "Being unmarked or wholly void for uncertainty"
 
 
 def test_local_headings_add_rejected_in_part():
@@ -182,3 +197,89 @@ def test_election_and_contest_know_their_type():
     assert contest.type.code == "local"
     assert contest.officer_title_or_default == "Returning Officer"
     assert make_contest(type_code="parl").officer_title_or_default == "Acting Returning Officer"
+
+
+# --- Kinds within a type: deposits and wording as data (DOMAIN.md §4, §6) -------------------
+
+
+@pytest.mark.parametrize(
+    ("type_code", "kind", "pounds"),
+    [
+        ("parl", "", 500),
+        ("pcc", "", 5000),
+        ("mayor", "", 500),  # the elected mayor of a council
+        ("mayor", "combined_authority", 5000),
+        ("mayor", "london", 10000),
+        ("local", "", None),
+        ("local", "parish", None),
+        ("local", "parish_unwarded", None),
+    ],
+)
+def test_deposit_amount_is_data_per_type_and_kind(type_code, kind, pounds):
+    etype = election_type_for(f"{type_code}.testshire.2024-05-02", kind)
+    assert etype.deposit_pounds == pounds
+    assert etype.has_deposit is (pounds is not None)
+    if pounds is not None:
+        assert etype.deposit_threshold == Fraction(1, 20)  # more than 5% keeps it, whatever kind
+
+
+def test_a_contest_of_a_combined_authority_mayor_keeps_the_type_headings_and_its_own_deposit():
+    contest = replace(make_contest(type_code="parl"), id="mayor.west-midlands.2024-05-02")
+    ca = replace(contest, kind="combined_authority")
+    assert contest.type.deposit_pounds == 500
+    assert ca.type.deposit_pounds == 5000
+    assert ca.type.headings == contest.type.headings
+    assert ca.officer_title_or_default == "Combined Authority Returning Officer"
+
+
+@pytest.mark.parametrize(
+    ("kind", "one", "many"),
+    [
+        ("parish", "Parish Councillor for the said ward", "Parish Councillors for the said ward"),
+        (
+            "parish_unwarded",
+            "Parish Councillor for the said parish",
+            "Parish Councillors for the said parish",
+        ),
+    ],
+)
+def test_parish_councillors_for_the_said_parish_where_it_has_no_wards(kind, one, many):
+    etype = election_type_for("local.testshire.2024-05-02", kind)
+    assert etype.elected_as_one == one
+    assert etype.elected_as_many == many
+    assert etype.headings == ELECTION_TYPES["local"].headings
+
+
+def test_a_kind_of_another_type_is_refused_naming_the_kinds_of_this_one():
+    with pytest.raises(CountDeskError) as caught:
+        election_type_for("parl.2024-07-04", "parish")
+    assert caught.value.code == "F108"
+    assert "is not a kind of UK Parliamentary election" in caught.value.message
+    with pytest.raises(CountDeskError) as caught:
+        election_type_for("local.testshire.2024-05-02", "combined_authority")
+    assert "parish, parish_unwarded" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("type_code", "organisation", "kind"),
+    [
+        ("mayor", "West Midlands Combined Authority", "combined_authority"),
+        ("mayor", "East Midlands Combined County Authority", "combined_authority"),
+        ("mayor", "Greater London Authority", "london"),
+        ("mayor", "Bristol City Council", ""),
+        ("local", "Nelson Town Council", "parish"),
+        ("local", "Crowthorne Parish Council", "parish"),
+        ("local", "Burnley Borough Council", ""),
+        ("parl", "House of Commons", ""),
+        ("pcc", "West Yorkshire Combined Authority", ""),
+    ],
+)
+def test_kind_from_the_organisation_name(type_code, organisation, kind):
+    assert kind_from_organisation(type_code, organisation) == kind
+
+
+def test_organisation_name_is_the_authority_only_where_it_runs_the_poll():
+    # "House of Commons" is the body elected to, not the council whose officer runs the poll.
+    assert not ELECTION_TYPES["parl"].organisation_is_authority
+    assert ELECTION_TYPES["local"].organisation_is_authority
+    assert ELECTION_TYPES["mayor"].organisation_is_authority

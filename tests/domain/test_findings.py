@@ -281,8 +281,14 @@ def _service(action):
         )
         a = desk.add_candidate(contest.id, "T", "Able", "Ann")
         b = desk.add_candidate(contest.id, "T", "Baker", "Bob")
-        desk.set_contest_facts(
-            contest.id, "T", electorate=100, ballot_papers_verified=60, officer_name="O"
+        desk.set_contest_details(
+            contest.id,
+            "T",
+            electorate=100,
+            ballot_papers_verified=60,
+            officer_name="O",
+            imprint_address="Town Hall",
+            authority="Testshire Council",
         )
         with pytest.raises(CountDeskError) as caught:
             action(desk, contest.id, a.id, b.id)
@@ -362,6 +368,8 @@ SCENARIOS |= {
     "S803": _service(_s803),
     "S804": _night(Status.PROVISIONAL, result_args=([100, 0, 50], {}), status=Status.COUNT),
     "S805": _night(Status.PROVISIONAL, status=Status.COUNT),
+    # No authority and no imprint address in a NightState built bare.
+    "T304": _night(Status.DECLARED, result_args=([60, 40], {}), status=Status.PROVISIONAL),
     "S806": _service(_s806),
     "S807": _service(_s807),
     "S808": _unrecorded,

@@ -32,10 +32,12 @@ def state(
     acked=(),
     unrecorded: bool = False,
     candidates: int | None = None,
+    authority: str = "Testshire Council",
+    imprint_address: str = "Town Hall, Testshire",
     **count_args,
 ) -> NightState:
     run = run_count(list(votes), **count_args)
-    contest = replace(run.contest, status=status)
+    contest = replace(run.contest, status=status, imprint_address=imprint_address)
     return NightState(
         contest=contest,
         candidates=len(votes) if candidates is None else candidates,
@@ -43,6 +45,7 @@ def state(
         result=run.result if counted else None,
         acknowledged=frozenset(acked),
         unrecorded_changes=unrecorded,
+        authority=authority,
     )
 
 
@@ -182,6 +185,25 @@ def test_provisional_to_declared_is_guarded_like_the_provisional_result():
     assert transition_blockers(state(Status.PROVISIONAL), Status.DECLARED) == ()
     no_officer = state(Status.PROVISIONAL, officer="")
     assert codes(transition_blockers(no_officer, Status.DECLARED)) == ["T303"]
+
+
+def test_the_declaration_needs_its_authority_and_imprint_address():
+    bare = state(Status.PROVISIONAL, authority=" ", imprint_address="")
+    blocked = transition_blockers(bare, Status.DECLARED)
+    assert [(f.code, f.subject) for f in blocked] == [
+        ("T304", "authority"),
+        ("T304", "imprint_address"),
+    ]
+    assert all(f.is_error for f in blocked)
+    assert "The authority is not set" in blocked[0].message
+    assert "Printed and published by the Returning Officer" in blocked[1].message
+    no_address = transition_blockers(state(Status.PROVISIONAL, imprint_address=""), Status.DECLARED)
+    assert [(f.code, f.subject) for f in no_address] == [("T304", "imprint_address")]
+
+
+def test_authority_and_imprint_do_not_block_the_provisional_result():
+    bare = state(Status.COUNT, authority="", imprint_address="")
+    assert transition_blockers(bare, Status.PROVISIONAL) == ()
 
 
 def test_provisional_goes_back_to_the_count_only_through_a_recount():

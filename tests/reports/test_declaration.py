@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date, datetime
 
 import pypdf
@@ -51,7 +52,7 @@ def test_batley_declaration_reads_in_the_order_of_a_declaration(batley_text):
             "(a) Want of an official mark 12",
             "(b) Voting for more than one candidate 20",
             "(c) Writing or mark by which the voter could be identified 4",
-            "(d) Being unmarked or wholly void for uncertainty 55",
+            "(d) Being unmarked or void for uncertainty 55",
             "Total number of ballot papers rejected 91",
             "Electorate 79,373",
             "Ballot papers verified 37,786",
@@ -94,11 +95,45 @@ def test_sixteen_candidates_fit_on_one_page():
     assert len(pages(render_declaration(declaration(batley(), BATLEY)))) == 1
 
 
-def test_footer_carries_the_data_reference():
+def test_footer_carries_the_data_reference_and_the_contest_labelled():
     snap = declaration(batley(), BATLEY)
     text = text_of(snap)
-    assert f"Result data ref. {snap.data_hash}" in text
-    assert "parl.batley-and-spen.by.2021-07-01" in text
+    assert_in_order(
+        text,
+        [
+            "Printed and published by",
+            f"Result data ref. {snap.data_hash}",
+            "Contest ref. parl.batley-and-spen.by.2021-07-01",
+            "Page 1 of 1",
+        ],
+    )
+
+
+def test_parliamentary_heads_have_no_wholly_and_no_rejected_in_part(batley_text):
+    assert "wholly" not in batley_text
+    assert "Rejected in part" not in batley_text
+    assert "(e)" not in batley_text
+
+
+def test_rejected_in_part_is_among_the_heads_and_the_total_reconciles():
+    text = text_of(declaration(earlsfield(), WANDSWORTH))
+    # (e) is listed among the heads, before the total; the total is of the papers wholly
+    # rejected, so valid papers (6,402 − 26) + 26 = the 6,402 ballot papers verified.
+    assert_in_order(
+        text,
+        [
+            "The number of ballot papers rejected was as follows:",
+            "(a) Want of an official mark 2",
+            "(b) Voting for more candidates than the voter was entitled to 9",
+            "(c) Writing or mark by which the voter could be identified 1",
+            "(d) Being unmarked or wholly void for uncertainty 14",
+            "(e) Rejected in part – the good votes on these papers were counted 6",
+            "Total number of ballot papers wholly rejected, (a) to (d) 26",
+            "Electorate 11,842",
+            "Ballot papers verified 6,402",
+        ],
+    )
+    assert "not in the total" not in text
 
 
 def test_same_snapshot_gives_the_same_bytes():
@@ -156,9 +191,8 @@ def test_three_seat_ward_names_three_and_says_are():
             "VAN DYKE, Marcus Conservative Party Candidate 2,876 Elected",
             "(b) Voting for more candidates than the voter was entitled to 9",
             "(d) Being unmarked or wholly void for uncertainty 14",
-            "Total number of ballot papers rejected 26",
-            "(e) Rejected in part (not in the total: the valid votes on these papers were "
-            "counted) 6",
+            "(e) Rejected in part – the good votes on these papers were counted 6",
+            "Total number of ballot papers wholly rejected, (a) to (d) 26",
             "Number of vacant seats 3",
             "Margin (last elected over first not elected) 565",
             "And I do hereby declare that Peter QUINN, Rosalind SHASTRI-HURST and Marcus VAN "
@@ -206,11 +240,27 @@ def test_no_lots_no_asterisk(batley_text):
     assert "equality of votes" not in batley_text
 
 
-def test_imprint_without_an_address_has_no_trailing_comma():
+def test_draft_without_authority_or_address_says_what_the_declaration_still_needs():
     rows = [(1, "Ann", "Adams", "", 600), (2, "Bob", "Brown", "", 400)]
     result = ward(1, rows, papers=1_000, imprint_address="")
-    text = text_of(declaration(result, WANDSWORTH))
-    assert "Printed and published by the Returning Officer Result data ref." in text
+    bare = replace(WANDSWORTH, authority="")
+    snap = build_snapshot(result, bare, provisional=False, printed_on=date(2021, 7, 2), draft=True)
+    text = text_of(snap)
+    assert_in_order(
+        text,
+        [
+            "Wandsworth Borough Council elections",
+            "Declaration of Result of Poll",
+            "Draft for checking – not yet declared by the Returning Officer",
+            "Outstanding checks – this result cannot be declared until they are resolved",
+            "T304 The authority is not set, so the declaration would have no heading",
+            "T304 The imprint address is not set",
+            "I, Paul Martin, being the Returning Officer",
+            "Printed and published by the Returning Officer",
+        ],
+    )
+    assert "Printed and published by the Returning Officer," not in text  # no dangling comma
+    assert "London Borough of Wandsworth" not in text
 
 
 def test_a_long_contest_runs_on_with_page_numbers_and_repeated_headings():

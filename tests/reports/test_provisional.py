@@ -13,6 +13,8 @@ from tests.reports.sheets import (
     WANDSWORTH,
     assert_in_order,
     batley,
+    batley_decided_by_lot,
+    earlsfield,
     pages,
     text_of,
     ward,
@@ -73,3 +75,55 @@ def test_provisional_sheet_shows_figures_not_yet_entered_as_a_dash():
     assert "BROWN, Bob –" in text
     assert "C206 No votes entered for BROWN, Bob" in text
     assert "C207" in text
+
+
+def test_nobody_is_elected_on_the_provisional_sheet():
+    # DOMAIN.md §3: nobody is elected before the declaration; no "Elected" column.
+    text = text_of(provisional(batley(), BATLEY, shown_at=datetime(2021, 7, 2, 1, 47)))
+    assert_in_order(
+        text,
+        [
+            "Name of candidate Description (if any) Number of votes BICKERDIKE, Paul",
+            "LEADBEATER, Kim Labour Party 13,296 PURSER, Oliver",
+            "STEPHENSON, Ryan Conservative and Unionist Party 12,973 THOMSON, Jack",
+            "Majority 323",
+        ],
+    )
+    assert "Elected" not in text
+    assert "elected" not in text
+    assert "I do hereby declare" not in text
+
+
+def test_three_seat_provisional_sheet_marks_no_one_elected():
+    text = text_of(provisional(earlsfield(), WANDSWORTH))
+    assert_in_order(
+        text,
+        [
+            "Election of Councillors for the Earlsfield Ward",
+            "Provisional Result – not for publication",
+            "QUINN, Peter Conservative Party Candidate 2,954 SHASTRI-HURST, Rosalind",
+            "(e) Rejected in part – the good votes on these papers were counted 6",
+            "Total number of ballot papers wholly rejected, (a) to (d) 26",
+            "Margin (last elected over first not elected) 565",
+        ],
+    )
+    assert "Elected" not in text
+    assert "duly elected" not in text
+
+
+def test_provisional_sheet_after_lots_says_how_the_tie_was_decided_but_not_who_is_elected():
+    text = text_of(provisional(batley_decided_by_lot(), BATLEY))
+    assert_in_order(
+        text,
+        [
+            "Provisional Result – not for publication",
+            "LEADBEATER, Kim Labour Party 12,973",
+            "STEPHENSON, Ryan Conservative and Unionist Party 12,974*",
+            "* Includes one additional vote allotted by lot",
+            "Majority, before the vote allotted by lot 0",
+            "the Acting Returning Officer decided between them by lot. The lot fell on Ryan "
+            "STEPHENSON, who is treated as having received one additional vote.",
+        ],
+    )
+    assert "Elected" not in text
+    assert "duly elected" not in text

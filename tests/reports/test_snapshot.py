@@ -57,6 +57,7 @@ def _ward(seats: int, votes: dict[int, int], lots: LotsDrawing | None = None):
         electorate=4_000,
         ballot_papers_verified=papers,
         officer_name="Pat Jones",
+        imprint_address="Town Hall, Testshire",
     )
     names = ["Adams", "Brown", "Clark", "Davis", "Evans"]
     candidates = [Candidate(i, s, "Alex") for i, s in enumerate(names[: len(votes)], start=1)]
@@ -133,9 +134,35 @@ def test_election_title_falls_back_to_the_type_name():
     snap = _declaration(_ward(1, {1: 900, 2: 800, 3: 300}), WARD)
     assert snap.election_title == "Local council election"
     parl = dataclasses.replace(BATLEY_ELECTION, title="", authority="")
-    snap = _declaration(batley_and_spen_2021(), parl)
+    snap = _declaration(batley_and_spen_2021(), parl, draft=True)
     assert snap.election_title == "UK Parliamentary election"
     assert snap.authority == ""
+
+
+@pytest.mark.parametrize(
+    ("authority", "address", "missing"),
+    [
+        ("", "Town Hall", ["authority"]),
+        ("Kirklees Council", " ", ["imprint address"]),
+        ("", "", ["authority", "imprint address"]),
+    ],
+)
+def test_a_final_declaration_needs_its_authority_and_imprint_address(authority, address, missing):
+    result = batley_and_spen_2021()
+    result = dataclasses.replace(
+        result, contest=dataclasses.replace(result.contest, imprint_address=address)
+    )
+    election = dataclasses.replace(BATLEY_ELECTION, authority=authority)
+    with pytest.raises(CountDeskError) as caught:
+        _declaration(result, election)
+    assert caught.value.code == "T304"
+    for what in missing:
+        assert f"The {what} is not set" in caught.value.message
+    # The draft is printed, listing what is still needed; the provisional sheet needs neither.
+    draft = _declaration(result, election, draft=True)
+    assert [c.code for c in draft.outstanding_checks] == ["T304"] * len(missing)
+    sheet = build_snapshot(result, election, provisional=True, printed_on=PRINTED_ON)
+    assert sheet.outstanding_checks == ()
 
 
 def test_snapshot_is_frozen_and_holds_only_plain_values():

@@ -19,7 +19,14 @@ def desk(db_path) -> CountDesk:
     desk = CountDesk.open(db_path)
     desk.store.clock = Clock()
     desk.import_candidates(BATLEY_CSV, "Importer")
-    desk.set_contest_facts(BATLEY, "Supervisor", electorate=79373, officer_name="Jacqui Gedman")
+    desk.set_contest_details(
+        BATLEY,
+        "Supervisor",
+        electorate=79373,
+        officer_name="Jacqui Gedman",
+        authority="Kirklees Council",
+        imprint_address="Town Hall, Huddersfield",
+    )
     return desk
 
 

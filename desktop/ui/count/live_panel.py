@@ -186,7 +186,11 @@ class LivePanel(QWidget):
         forfeited = result.deposits_forfeited
         if result.contest.type.has_deposit and result.complete and forfeited is not None:
             kept = sum(1 for line in result.candidates if line.deposit_kept)
-            v["deposits"].setText(f"{kept} kept, {forfeited} forfeited (5% of valid votes or less)")
+            pounds = result.contest.type.deposit_pounds
+            v["deposits"].setText(
+                f"{kept} kept, {forfeited} forfeited (£{pounds or 0:,} each; 5% of valid votes "
+                "or less)"
+            )
         elif result.contest.type.has_deposit:
             v["deposits"].setText("– (when every figure is in)")
         else:

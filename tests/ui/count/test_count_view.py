@@ -19,7 +19,13 @@ BALLOT_ORDER = sorted(BATLEY_VOTES, key=lambda n: n.split()[-1])
 def desk(tmp_path) -> CountDesk:
     desk = CountDesk.open(tmp_path / "db.sqlite")
     desk.open_demo("Tester")
-    desk.set_contest_facts(BATLEY, "Tester", officer_name="Jane Officer")
+    desk.set_contest_details(
+        BATLEY,
+        "Tester",
+        officer_name="Jane Officer",
+        authority="Kirklees Council",
+        imprint_address="Town Hall, Huddersfield",
+    )
     return desk
 
 

@@ -28,7 +28,14 @@ def make_desk(path) -> CountDesk:
     desk = CountDesk.open(path)
     desk.store.clock = Clock()
     desk.import_candidates(BATLEY_CSV, "Importer")
-    desk.set_contest_facts(BATLEY, "Supervisor", electorate=79373, officer_name=OFFICER)
+    desk.set_contest_details(
+        BATLEY,
+        "Supervisor",
+        electorate=79373,
+        officer_name=OFFICER,
+        authority="Kirklees Council",
+        imprint_address="Town Hall, Huddersfield",
+    )
     return desk
 
 

@@ -159,7 +159,14 @@ def test_names_are_locked_once_a_count_is_recorded(view, ctx):
 
 def test_once_declared_every_fact_looks_fixed(view, ctx):
     desk = ctx.desk
-    desk.set_contest_facts(BATLEY, "Tester", officer_name="Jacqui Gedman", electorate=79373)
+    desk.set_contest_details(
+        BATLEY,
+        "Tester",
+        officer_name="Jacqui Gedman",
+        electorate=79373,
+        authority="Kirklees Council",
+        imprint_address="Town Hall, Huddersfield",
+    )
     votes = {desk.candidate_by_name(BATLEY, n).id: v for n, v in BATLEY_VOTES.items()}
     desk.advance(BATLEY, "verification", "Tester")
     desk.advance(BATLEY, "count", "Tester")

@@ -53,6 +53,11 @@ def test_a_whole_night_with_the_keyboard_alone(qtbot, tmp_path, monkeypatch, con
     assert QApplication.focusWidget().accessibleName() == "Declaring officer's name"
     _type(qtbot, window, "Jacqui Gedman")
     assert desk.contest(BATLEY).officer_name == "Jacqui Gedman"
+    # The imprint's address, which the declaration cannot be made without (T304).
+    _press(qtbot, window, Qt.Key.Key_P, ALT)
+    assert QApplication.focusWidget().accessibleName() == "Imprint address"
+    _type(qtbot, window, "Town Hall, Huddersfield")
+    assert desk.contest(BATLEY).imprint_address == "Town Hall, Huddersfield"
 
     _press(qtbot, window, Qt.Key.Key_A, CTRL_SHIFT)  # on to verification, asked first
     assert desk.contest(BATLEY).status is Status.VERIFICATION

@@ -38,7 +38,13 @@ def _type_cell(qtbot, view, text: str) -> None:
 def test_a_whole_night_in_the_window(qtbot, window, monkeypatch):
     desk = window.desk
     _action(window, "Open the demo").trigger()
-    desk.set_contest_facts(BATLEY, "Supervisor", officer_name="Jacqui Gedman")
+    desk.set_contest_details(
+        BATLEY,
+        "Supervisor",
+        officer_name="Jacqui Gedman",
+        authority="Kirklees Council",
+        imprint_address="Town Hall, Huddersfield",
+    )
     window.events.setup_changed.emit(BATLEY)
 
     # Stage by stage through the panel's Advance button.

@@ -22,7 +22,13 @@ from tests.sample import BATLEY, BATLEY_REJECTED, BATLEY_VOTES, BOXES_CSV
 def desk(tmp_path) -> CountDesk:
     desk = CountDesk.open(tmp_path / "db.sqlite")
     desk.open_demo("T")
-    desk.set_contest_facts(BATLEY, "T", officer_name="Jacqui Gedman")
+    desk.set_contest_details(
+        BATLEY,
+        "T",
+        officer_name="Jacqui Gedman",
+        authority="Kirklees Council",
+        imprint_address="Town Hall, Huddersfield",
+    )
     return desk
 
 
@@ -193,6 +199,31 @@ def test_at_provisional_the_button_asks_for_the_declaration(qtbot, panel, desk, 
     assert desk.contest(BATLEY).status is Status.PROVISIONAL
 
 
+def test_declare_is_refused_naming_the_missing_authority_and_imprint(qtbot, panel, desk, ctx):
+    desk.set_contest_details(BATLEY, "T", authority="", imprint_address="")
+    desk.advance(BATLEY, "verification", "T")
+    desk.advance(BATLEY, "count", "T")
+    _record_count(desk)
+    desk.advance(BATLEY, "provisional", "T")  # the provisional result does not need them
+    ctx.events.count_changed.emit(BATLEY)
+    button = panel.advance_button
+    assert button.text() == "Declare…"
+    assert not button.isEnabled()
+    assert "T304" in button.toolTip() and "authority is not set" in button.toolTip()
+    assert panel.needs_button.text() == "What is needed (2)…"
+    panel.needs_button.click()
+    shown = [label.text() for label in panel.needs_dialog.findChildren(QLabel)]
+    assert shown.count("<b>T304</b>") == 2
+    assert any(text.startswith("The authority is not set") for text in shown)
+    assert any(text.startswith("The imprint address is not set") for text in shown)
+    # Once both are set, the officer may declare.
+    desk.set_contest_details(
+        BATLEY, "T", authority="Kirklees Council", imprint_address="Town Hall, Huddersfield"
+    )
+    ctx.events.setup_changed.emit(BATLEY)
+    assert panel.advance_button.isEnabled()
+
+
 def test_once_declared_the_panel_says_locked_and_the_window_hears_it(qtbot, panel, desk, ctx):
     desk.advance(BATLEY, "verification", "T")
     desk.advance(BATLEY, "count", "T")
@@ -212,7 +243,13 @@ def test_the_window_makes_its_views_read_only_once_declared(qtbot, tmp_path, mon
     path = tmp_path / "window.sqlite"
     desk = CountDesk.open(path)
     desk.open_demo("T")
-    desk.set_contest_facts(BATLEY, "T", officer_name="Jacqui Gedman")
+    desk.set_contest_details(
+        BATLEY,
+        "T",
+        officer_name="Jacqui Gedman",
+        authority="Kirklees Council",
+        imprint_address="Town Hall, Huddersfield",
+    )
     window = MainWindow(desk, path)
     qtbot.addWidget(window)
     calls: list[bool] = []
