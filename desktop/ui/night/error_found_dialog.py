@@ -55,6 +55,7 @@ class ErrorFoundDialog(NightDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.intro_label = intro
 
         self.fields: list[FigureField] = []
         host = QWidget()
