@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from desktop.domain.figures import format_figure
-from reports.blocks import boxed, header_block, signature_block
+from reports.blocks import header_block, signature_block
 from reports.fonts import BOLD, REGULAR
 from reports.page import build_pdf, page_count
 from reports.snapshot import DeclarationSnapshot, join_names
@@ -38,7 +38,6 @@ from reports.style import (
     TABLE_FONT_SIZE,
     cell,
     grid_style,
-    lead_in,
     para,
     stylesheet,
 )
@@ -86,23 +85,8 @@ def _header(snap: DeclarationSnapshot) -> list[Flowable]:
         parts.append(
             para("Draft for checking – not yet declared by the Returning Officer", "shown_at")
         )
-    # A correction's notice follows the title closely, to keep 16 candidates on one page.
-    parts.append(Spacer(0, 0.5 * mm if snap.is_correction else 2.5 * mm))
+    parts.append(Spacer(0, 2.5 * mm))
     return parts
-
-
-def _correction(snap: DeclarationSnapshot) -> list[Flowable]:
-    """The boxed notice that this declaration corrects an earlier one, and why."""
-    if not snap.is_correction:
-        return []
-    reason = snap.correction_reason.rstrip()
-    if not reason.endswith((".", "!", "?")):
-        reason += "."
-    notice = lead_in(
-        f"This corrected declaration replaces {snap.correction_of}.",
-        f"Reason for the correction: {reason}",
-    )
-    return [boxed([notice]), Spacer(0, 2 * mm)]
 
 
 def _outstanding_checks(snap: DeclarationSnapshot) -> list[Flowable]:
@@ -308,7 +292,6 @@ def _closing(snap: DeclarationSnapshot, tight: bool = False) -> list[Flowable]:
 def story(snap: DeclarationSnapshot, tight: bool = False) -> list[Flowable]:
     """The flowables of the sheet, in the order DOMAIN.md §6 prints them."""
     parts = _header(snap)
-    parts += _correction(snap)
     if snap.provisional or snap.draft:
         parts += _outstanding_checks(snap)
     parts += _opening(snap)
@@ -326,7 +309,7 @@ def render_declaration(snapshot: DeclarationSnapshot) -> bytes:
     """The declaration of result of poll as A4 PDF bytes; the provisional sheet if provisional.
 
     A sheet of up to ONE_PAGE_CANDIDATES candidates that runs onto a second page (a lots
-    sentence, a correction notice) is set again a little tighter, so that the closing
+    sentence) is set again a little tighter, so that the closing
     declaration and signature stay on the page with the figures.
     """
     pdf = _render(snapshot, tight=False)

@@ -151,18 +151,8 @@ class DeclarationSnapshot:
     declared_at_text: str = ""
     #: The date the declaration is dated, written out; "" means ``printed_on_text``.
     dated_on_text: str = ""
-    #: What a corrected declaration replaces, e.g. "the declaration made at 03:12 on Friday
-    #: 2 July 2021"; None for an ordinary declaration.
-    correction_of: str | None = None
-    #: Why the earlier declaration was corrected; "" unless ``correction_of`` is given.
-    correction_reason: str = ""
     #: A declaration printed before the officer declares: watermarked DRAFT, for checking.
     draft: bool = False
-
-    @property
-    def is_correction(self) -> bool:
-        """Whether this is a corrected declaration, replacing an earlier one."""
-        return self.correction_of is not None
 
     @property
     def dated_text(self) -> str:
@@ -196,18 +186,14 @@ class DeclarationSnapshot:
         """The title printed at the top of the sheet."""
         if self.provisional:
             return "Provisional Result – not for publication"
-        if self.is_correction:
-            return "Corrected Declaration of Result of Poll"
         return "Declaration of Result of Poll"
 
     @property
     def data_hash(self) -> str:
         """A short reference to the result data printed: 12 hex digits of a SHA-256.
 
-        Dates, titles, whether the sheet is provisional and the wording of a correction are
-        left out, so the provisional sheet and the declaration of the same figures carry the
-        same reference (and a corrected declaration's reference differs from the one it
-        replaces exactly when the figures or names printed differ).
+        Dates, titles and whether the sheet is provisional are left out, so the provisional
+        sheet and the declaration of the same figures carry the same reference.
         """
         data = {
             "contest_id": self.contest_id,
@@ -262,23 +248,20 @@ def build_snapshot(
     printed_on: date,
     shown_at: datetime | None = None,
     declared_at: datetime | None = None,
-    correction_of: str | None = None,
-    correction_reason: str = "",
     draft: bool = False,
 ) -> DeclarationSnapshot:
     """Freeze what the declaration (or, if ``provisional``, the provisional sheet) prints.
 
     ``shown_at`` (provisional sheet) is when the figures were shown to candidates and agents.
     ``declared_at`` (declaration) is when the officer declared: printed as "Declared at …",
-    and its day is the one the declaration is dated. ``correction_of`` makes this a corrected
-    declaration: it names what it replaces, e.g. "the declaration made at 03:12 on Friday
-    2 July 2021", and ``correction_reason`` (required with it) says why.
+    and its day is the one the declaration is dated. There is never a corrected declaration:
+    once declared, a result is final (DOMAIN.md §3, step 5).
 
     Raises CountDeskError if the contest is not of this election; if a declaration is asked
     for while the result still has errors (they are listed on the provisional sheet instead);
     if a final (not draft) declaration lacks its authority or imprint address (T304; the draft
-    lists them instead); if a correction has no reason, or a reason has no correction; or if the provisional sheet
-    is asked to carry a declaration time or a correction. Nothing else is checked here.
+    lists them instead); or if the provisional sheet is asked to carry a declaration time.
+    Nothing else is checked here.
     """
     contest = result.contest
     require_own_election(contest, election)
@@ -291,24 +274,6 @@ def build_snapshot(
             errors[0].code,
         )
 
-    correction_reason = correction_reason.strip()
-    if correction_of is not None:
-        correction_of = correction_of.strip()
-        if not correction_of:
-            raise CountDeskError(
-                "A corrected declaration must say which declaration it replaces, e.g. "
-                '"the declaration made at 03:12 on Friday 2 July 2021".'
-            )
-        if not correction_reason:
-            raise CountDeskError(
-                "A corrected declaration must give the reason for the correction: "
-                "type the reason, in plain words."
-            )
-    elif correction_reason:
-        raise CountDeskError(
-            "A reason for a correction was given, but not the declaration it corrects: "
-            "say which declaration this one replaces."
-        )
     # The declaration is headed by its authority and closes with the imprint's address: a final
     # one is never printed without them; the draft lists them as still needed.
     needed = declaration_facts_findings(contest, election.authority)
@@ -318,10 +283,10 @@ def build_snapshot(
             f"The declaration cannot be printed without its heading and imprint. {listed}",
             Code.T304,
         )
-    if provisional and (declared_at is not None or correction_of is not None):
+    if provisional and declared_at is not None:
         raise CountDeskError(
             "The provisional sheet is shown before the declaration: it cannot carry a "
-            "declaration time or a correction. Print the declaration instead."
+            "declaration time. Print the declaration instead."
         )
 
     etype = contest.type
@@ -393,6 +358,4 @@ def build_snapshot(
         ),
         declared_at_text="" if declared_at is None else time_in_words(declared_at),
         dated_on_text="" if declared_at is None else date_in_words(declared_at.date()),
-        correction_of=correction_of,
-        correction_reason=correction_reason,
     )

@@ -8,8 +8,10 @@ next step, each blocking finding follows on its own line.
 The night, in order: ``import`` and ``contest`` (setup), ``advance`` to verification,
 ``verification`` (boxes imported, counted, explained) and ``acknowledge``, ``advance`` to the count,
 ``enter`` and ``lots``, ``advance`` to the provisional result, ``recount`` if asked, ``declare``;
-afterwards ``correct`` and ``history``. ``backup`` copies the database into its backup folder,
-as every recorded count, stage change and declaration does when a folder is chosen. ``status`` says at any point what comes next and what
+afterwards ``record-error`` (an error found after the declaration: the declaration stands),
+``memorandum`` and ``history``. ``backup`` copies the database into its backup folder, as
+every recorded count, stage change and declaration does when a folder is chosen. ``status``
+says at any point what comes next and what
 stands in the way.
 
 The commands live in one module per use case, like the services. Each imports the services
@@ -26,7 +28,17 @@ from typing import Any
 
 import click
 
-from desktop.cli import backup, declare, documents, entry, history, night, setup, verification
+from desktop.cli import (
+    after_declaration,
+    backup,
+    declare,
+    documents,
+    entry,
+    history,
+    night,
+    setup,
+    verification,
+)
 from desktop.cli.options import group_db_option
 from desktop.domain.errors import CountDeskError
 from desktop.services.files import why_not
@@ -85,7 +97,17 @@ def cli(db_path: Path | None) -> None:
     """CountDesk: enter the count, check the arithmetic, print the declaration."""
 
 
-for _module in (setup, entry, verification, night, declare, history, documents, backup):
+for _module in (
+    setup,
+    entry,
+    verification,
+    night,
+    declare,
+    after_declaration,
+    history,
+    documents,
+    backup,
+):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

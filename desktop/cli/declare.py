@@ -1,4 +1,4 @@
-"""Declaring the result, and correcting a declared result with its reason.
+"""Declaring the result (after which it is final: see ``desktop.cli.after_declaration``).
 
 With -o the PDF's temporary file is reserved before anything is declared, so a folder that
 cannot take it is refused while nothing has happened yet.
@@ -12,9 +12,8 @@ from pathlib import Path
 
 import click
 
-from desktop.cli.entry import count_figures
 from desktop.cli.night import exit_blocked
-from desktop.cli.options import count_options, db_option, open_desk, operator_option, output_option
+from desktop.cli.options import db_option, open_desk, operator_option, output_option
 from desktop.cli.output import elected_text
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Status
@@ -23,7 +22,7 @@ from desktop.services.files import OutputFile, output_file, write_file
 
 
 @contextmanager
-def _maybe_output(output: Path | None) -> Iterator[OutputFile | None]:
+def maybe_output(output: Path | None) -> Iterator[OutputFile | None]:
     """The reserved output file, or None without -o."""
     if output is None:
         yield None
@@ -50,7 +49,7 @@ def declare(
     contest_id: str, db_path: Path | None, officer: str, operator: str, output: Path | None
 ) -> None:
     """Declare the provisional result: stamps the time, locks the figures, keeps the PDF."""
-    with _maybe_output(output) as out:
+    with maybe_output(output) as out:
         desk = open_desk(db_path)
         try:
             pdf = desk.declare(contest_id, operator, officer)
@@ -70,67 +69,4 @@ def declare(
     click.echo(f"Declaration of result written to {output}.")
 
 
-@click.command(short_help="Correct a declared result, with the reason.")
-@click.argument("contest_id", metavar="ID")
-@click.option(
-    "--winner",
-    "winners",
-    multiple=True,
-    help="Where the corrected figures make a new tie: on whom the lot fell.",
-)
-@db_option
-@click.option("--reason", required=True, help="Why; printed on the corrected declaration.")
-@click.option(
-    "--officer",
-    required=True,
-    help="The declaring officer's name exactly as set for the contest: their confirmation.",
-)
-@operator_option(required=True)
-@count_options("once per candidate: every figure, corrected or not")
-@output_option("Also write the corrected declaration PDF to this file.")
-def correct(
-    contest_id: str,
-    db_path: Path | None,
-    reason: str,
-    officer: str,
-    operator: str,
-    votes: tuple[tuple[str, str], ...],
-    rejected: tuple[tuple[str, str], ...],
-    output: Path | None,
-    winners: tuple[str, ...],
-) -> None:
-    """Correct a declared result: a new, reasoned count and a corrected declaration.
-
-    The first declaration and its count stay on record.
-    """
-    with _maybe_output(output) as out:
-        desk = open_desk(db_path)
-        by_id, by_key = count_figures(desk, contest_id, votes, rejected)
-        pdf = desk.correct_declaration(
-            contest_id,
-            operator,
-            votes=by_id,
-            rejected=by_key,
-            reason=reason,
-            officer_confirmation=officer,
-            lot_winners=[desk.candidate_by_name(contest_id, name).id for name in winners],
-        )
-        kept = desk.kept_declarations(contest_id)
-        latest = desk.latest_count(contest_id)
-        area = desk.contest(contest_id).area
-        done = f"The corrected declaration of {area} was made at {when(kept[-1].declared_at)}"
-        click.echo(
-            f"{done}: count {latest.number if latest else '?'} (correction) now stands. "
-            f"Elected: {elected_text(desk.result(contest_id))}."
-        )
-        click.echo(
-            f"The declaration made at {when(kept[0].declared_at)} and its count stay on "
-            "record (see `countdesk-cli history`)."
-        )
-        if out is None:
-            return
-        write_file(out, pdf, done=done, again=_print_again(contest_id))
-    click.echo(f"Corrected declaration written to {output}.")
-
-
-COMMANDS = (declare, correct)
+COMMANDS = (declare,)

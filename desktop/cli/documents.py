@@ -24,13 +24,12 @@ def declaration(contest_id: str, db_path: Path | None, output: Path, provisional
         desk = open_desk(db_path)
         report = desk.status(contest_id)
         if report.status is Status.DECLARED and not provisional:
-            # The declaration kept when it was made (the latest corrected one after a correction).
-            kept = desk.kept_declarations(contest_id)[-1]
+            # The declaration kept when it was made: it stands, whatever was found afterwards.
+            kept = next(d for d in desk.kept_declarations(contest_id) if not d.is_legacy_correction)
             write_file(out, desk.declaration_pdf(contest_id))
-            what = "Corrected declaration" if kept.kind == "correction" else "Declaration of result"
             click.echo(
-                f"{what} of {report.contest.area}, as declared at {when(kept.declared_at)}, "
-                f"written to {output}."
+                f"Declaration of result of {report.contest.area}, as declared at "
+                f"{when(kept.declared_at)}, written to {output}."
             )
             return
         result = desk.result(contest_id)

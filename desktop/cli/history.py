@@ -12,6 +12,12 @@ import click
 from desktop.cli.night import request_data
 from desktop.cli.options import db_option, json_option, open_desk
 from desktop.cli.output import echo_json, iso
+from desktop.domain.after_declaration import (
+    LEGACY_CORRECTION_WORDS,
+    ErrorFound,
+    FigureDifference,
+    figure_differences,
+)
 from desktop.domain.figures import format_figure
 from desktop.domain.model import Status
 from desktop.domain.wording import count_kind_words, decision_outcome, short_time
@@ -19,6 +25,7 @@ from desktop.domain.workflow import status_label
 
 if TYPE_CHECKING:
     from desktop.services import CountDesk
+    from desktop.services.history import ContestHistory
 
 
 def _history_data(desk: CountDesk, contest_id: str) -> dict[str, Any]:
@@ -90,6 +97,7 @@ def _history_data(desk: CountDesk, contest_id: str) -> dict[str, Any]:
         "declarations": [
             {
                 "kind": d.kind,
+                "stands": not d.is_legacy_correction,
                 "declared_at": iso(d.declared_at),
                 "count": number_of.get(d.count_id),
                 "officer": d.officer,
@@ -98,7 +106,36 @@ def _history_data(desk: CountDesk, contest_id: str) -> dict[str, Any]:
             }
             for d in kept.declarations
         ],
+        "errors_found": [
+            {
+                "number": n,
+                "found_by": e.found_by,
+                "reason": e.reason,
+                "recorded_at": iso(e.recorded_at),
+                "operator": e.operator,
+                "differences": [
+                    {
+                        **(
+                            {"candidate": names.get(int(d.key), d.key)}
+                            if d.kind == "votes"
+                            else {"rejected": d.key}
+                        ),
+                        "declared": d.declared,
+                        "found": d.found,
+                    }
+                    for d in _error_differences(h, e)
+                ],
+            }
+            for n, e in enumerate(kept.errors_found, start=1)
+        ],
     }
+
+
+def _error_differences(h: ContestHistory, error: ErrorFound) -> list[FigureDifference]:
+    """The figures an error found changes, against the count declared."""
+    declared = next(d for d in h.records.declarations if not d.is_legacy_correction)
+    count = next(r.count for r in h.counts if r.count.id == declared.count_id)
+    return [d for d in figure_differences(count.figures, error.found) if d.change]
 
 
 def _echo_history(desk: CountDesk, contest_id: str) -> None:
@@ -172,10 +209,7 @@ def _echo_history(desk: CountDesk, contest_id: str) -> None:
         click.echo(legend)
         standing = next(c for c in counts if c["stands"])
         kind = count_kind_words(standing["kind"])
-        click.echo(
-            f"Count {standing['number']} ({kind}) stands; the others stay on record."
-            + (f" Reason for the correction: {standing['reason']}" if standing["reason"] else "")
-        )
+        click.echo(f"Count {standing['number']} ({kind}) stands; the others stay on record.")
     click.echo("")
     click.echo("Recount requests:" if data["recount_requests"] else "Recount requests: none.")
     for r in data["recount_requests"]:
@@ -197,11 +231,33 @@ def _echo_history(desk: CountDesk, contest_id: str) -> None:
         )
     click.echo("Declarations:" if data["declarations"] else "Declarations: none.")
     for d in data["declarations"]:
-        what = "Declaration" if d["kind"] == "declaration" else "Corrected declaration"
+        what = (
+            "Declaration"
+            if d["stands"]
+            else LEGACY_CORRECTION_WORDS[:1].upper() + (LEGACY_CORRECTION_WORDS[1:])
+        )
         click.echo(
-            f"  {short_time(datetime.fromisoformat(d['declared_at']))}  {what} of count "
+            f"  {short_time(datetime.fromisoformat(d['declared_at']))}  {what}, of count "
             f"{d['count']}, officer {d['officer']} (recorded by {d['operator']})."
             + (f" Reason: {d['reason']}" if d["reason"] else "")
+        )
+    errors = data["errors_found"]
+    click.echo(
+        "Errors found after the declaration (the declaration stands):"
+        if errors
+        else "Errors found after the declaration: none."
+    )
+    shown = {c.person_name: c.display_name for c in desk.candidates(contest_id)}
+    for e in errors:
+        changes = "; ".join(
+            f"{shown.get(c['candidate'], c['candidate']) if 'candidate' in c else c['rejected']}"
+            f" {c['declared']:,} as declared, {c['found']:,} as now found"
+            for c in e["differences"]
+        )
+        click.echo(
+            f"  {e['number']}. {short_time(datetime.fromisoformat(e['recorded_at']))}  found by "
+            f"{e['found_by']} (recorded by {e['operator']}): {e['reason']}. {changes}. "
+            f"Memorandum: `countdesk-cli memorandum {contest_id} --number {e['number']} -o FILE.pdf`."
         )
 
 

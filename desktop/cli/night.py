@@ -54,8 +54,9 @@ def _next_step(report: StatusReport) -> str:
     cid = report.contest.id
     if report.next is None:
         return (
-            "none: the result is declared and its figures are locked. A mistake found later is "
-            "put right by a reasoned correction (`countdesk-cli correct`)."
+            "none: the result is declared, final and locked; only an election court can change "
+            "it. An error found later is recorded, and the declaration stands "
+            "(`countdesk-cli record-error`)."
         )
     label = status_label(report.next)
     if report.blockers:

@@ -84,7 +84,9 @@ CATALOGUE: dict[Code, CatalogueEntry] = {
         CatalogueEntry(Code.S808, _E, "Figures keyed in since the count was recorded"),
         CatalogueEntry(Code.S809, _E, "The provisional result is shown: figures change by recount"),
         CatalogueEntry(Code.S810, _E, "A recount request that is incomplete"),
-        CatalogueEntry(Code.S811, _E, "A correction without its reason, or that changes nothing"),
+        CatalogueEntry(
+            Code.S811, _E, "An error found after the declaration is incomplete, or changes nothing"
+        ),
         CatalogueEntry(Code.S812, _E, "Candidates are fixed once a count is recorded"),
         CatalogueEntry(Code.I701, _I, "No more candidates than seats: all are elected"),
     )

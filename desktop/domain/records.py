@@ -22,7 +22,8 @@ class StoredCount:
     recorded_at: datetime
     operator: str
     figures: CountFigures
-    #: "count", "recount", "bundle_check" or "correction".
+    #: "count", "recount", "bundle_check", or "correction" for one kept from before CountDesk
+    #: stopped correcting declared results (it never stands: the declared count does).
     kind: str = "count"
     request_id: int | None = None
     reason: str = ""
@@ -129,12 +130,17 @@ class RecountRequest:
 
 @dataclass(frozen=True)
 class Declaration:
-    """A declaration (or corrected declaration) as kept, with its PDF bytes."""
+    """A declaration as kept, with its PDF bytes.
+
+    A database may also keep a "corrected declaration" (kind "correction") that CountDesk made
+    before it stopped making them: kept and readable, it has no effect, and the declaration
+    stands (DOMAIN.md §3, step 5).
+    """
 
     id: int
     contest_id: str
     count_id: int
-    #: "declaration" or "correction".
+    #: "declaration", or "correction" for a kept corrected declaration.
     kind: str
     declared_at: datetime
     operator: str
@@ -149,3 +155,8 @@ class Declaration:
         if not pdf:
             del data["pdf"]
         return data
+
+    @property
+    def is_legacy_correction(self) -> bool:
+        """Whether this is a corrected declaration kept from before corrections were withdrawn."""
+        return self.kind == "correction"

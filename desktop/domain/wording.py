@@ -32,7 +32,8 @@ COUNT_KIND_WORDS: dict[str, str] = {
     "count": "count",
     "recount": "full recount",
     "bundle_check": "bundle check",
-    "correction": "correction",
+    # Kept from before CountDesk stopped correcting declared results; it never stands.
+    "correction": "corrected figures after the declaration (of no effect)",
 }
 
 #: A minus sign (U+2212), as a variance is shown on screen and on paper.

@@ -1,7 +1,8 @@
 """The night's status in one place: setup → verification → count → provisional → declared.
 
 Each transition's guard is expressed as the findings that block it; no findings, no block.
-A declared contest is locked: only a reasoned correction may follow (DOMAIN.md §3).
+A declared contest is locked and its result final: an error found afterwards is only recorded
+(DOMAIN.md §3, step 5).
 """
 
 from __future__ import annotations
@@ -154,8 +155,8 @@ def transition_blockers(
         return (
             Finding(
                 Code.S802,
-                f"{state.contest.area} is declared: its figures are locked. Only a reasoned "
-                "correction can follow.",
+                f"{state.contest.area} is declared: the result is final and its figures are "
+                "locked. Only an election court can change it; an error found now is recorded.",
             ),
         )
     if to is here:

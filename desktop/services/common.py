@@ -39,9 +39,10 @@ def guard(store: Store, contest_id: str, area: str) -> Contest:
     contest = store.contest(contest_id)
     if contest.status is Status.DECLARED:
         raise CountDeskError(
-            f"{contest.area} is declared: its figures are locked, and nothing can be "
-            "changed. A correction is a separate, reasoned act (Night menu: Correct the "
-            "declaration, or countdesk-cli correct).",
+            f"{contest.area} is declared: the result is final and its figures are locked; "
+            "only an election court can change it. An error found now is recorded, and the "
+            "declaration stands (Night menu: Record an error found after the declaration, or "
+            "countdesk-cli record-error).",
             Code.S802,
         )
     if contest.status is Status.PROVISIONAL and area in ("count", "verification"):

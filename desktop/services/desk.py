@@ -1,9 +1,10 @@
 """The facade the window and the command line call: ``CountDesk`` over one database.
 
 It holds no logic of its own: each method hands over, explicitly, to the use case that owns
-it (setup, imports, entry, verification, night, recounts, declaring, documents, exports,
-history, backups); a recorded count, lots, a recount decision, a stage change and a declaration
-are each followed by an automatic backup, which never undoes or refuses them. Every write validates first, then runs in one transaction with its audit row, so a
+it (setup, imports, entry, verification, night, recounts, declaring, errors found after the
+declaration, documents, exports, history, backups); a recorded count, lots, a recount decision,
+a stage change, a declaration and an error recorded after it are each followed by an automatic
+backup, which never undoes or refuses them. Every write validates first, then runs in one transaction with its audit row, so a
 refusal leaves the stored data exactly as it was. Refusals are CountDeskError in plain words.
 
 Records come back as the domain's frozen dataclasses; only ``result_data`` is plain data, the
@@ -17,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from desktop.domain.after_declaration import ErrorFound
 from desktop.domain.arithmetic import ContestResult
 from desktop.domain.draft import Draft
 from desktop.domain.findings import Finding
@@ -30,6 +32,7 @@ from desktop.domain.records import (
 )
 from desktop.domain.verification import BoxKind, VerificationLine, VerificationTotals
 from desktop.domain.workflow import NightState, RecountDecision
+from desktop.services.after_declaration import AfterDeclaration
 from desktop.services.backups import BackupJob, BackupOutcome, Backups, BackupState
 from desktop.services.declaring import Declaring
 from desktop.services.documents import Documents
@@ -66,6 +69,7 @@ class CountDesk:
         self._exports = Exports(self._reading)
         self._history = History(store)
         self._backups = Backups(store)
+        self._after = AfterDeclaration(store, self._entry)
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True) -> CountDesk:
@@ -456,32 +460,36 @@ class CountDesk:
         self._backups.after_change()
         return pdf
 
-    def correct_declaration(
+    def record_error_found(
         self,
         contest_id: str,
         operator: str,
         *,
+        found_by: str,
+        reason: str,
         votes: Mapping[int, int],
         rejected: Mapping[str, int],
-        reason: str,
-        officer_confirmation: str,
-        lot_winners: Iterable[int] = (),
-    ) -> bytes:
-        """A reasoned correction after the declaration: a new count and a corrected declaration."""
-        pdf = self._declaring.correct_declaration(
-            contest_id,
-            operator,
-            votes=votes,
-            rejected=rejected,
-            reason=reason,
-            officer_confirmation=officer_confirmation,
-            lot_winners=lot_winners,
+    ) -> ErrorFound:
+        """Record an error found after the declaration (who, why, the figures as now found;
+        a figure not given is as declared). The declaration stands unchanged."""
+        found = self._after.record_error_found(
+            contest_id, operator, found_by=found_by, reason=reason, votes=votes, rejected=rejected
         )
         self._backups.after_change()
-        return pdf
+        return found
+
+    def errors_found(self, contest_id: str) -> tuple[ErrorFound, ...]:
+        """Every error recorded after the contest's declaration, oldest first (typed)."""
+        return self._after.errors_found(contest_id)
+
+    def memorandum_pdf(self, contest_id: str, error_id: int | None = None) -> bytes:
+        """The memorandum of an error found after the declaration (the latest if no id): not
+        a declaration, and saying that the declaration stands."""
+        return self._after.memorandum_pdf(contest_id, error_id)
 
     def kept_declarations(self, contest_id: str) -> tuple[Declaration, ...]:
-        """The declaration and any corrected declarations, each with its PDF bytes (typed)."""
+        """The declaration kept, with its PDF bytes, and any corrected declaration an earlier
+        CountDesk kept (of no effect: the declaration stands) (typed)."""
         return self._documents.kept_declarations(contest_id)
 
     # -- documents -----------------------------------------------------------------------

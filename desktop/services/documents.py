@@ -27,14 +27,14 @@ class Documents:
     ) -> bytes:
         """The declaration of result (or the provisional sheet) as PDF bytes.
 
-        Once declared, the declaration is the one kept at the declaration (the latest corrected
-        one after a correction), byte for byte. Before, it refuses, listing each blocking
-        finding, while any error stands.
+        Once declared, the declaration is the one kept at the declaration, byte for byte: it
+        stands, even where an earlier CountDesk kept a corrected declaration after it. Before,
+        it refuses, listing each blocking finding, while any error stands.
         """
         if not provisional:
-            kept = self.store.declarations(contest_id)
+            kept = [d for d in self.store.declarations(contest_id) if not d.is_legacy_correction]
             if kept:
-                return kept[-1].pdf
+                return kept[0].pdf
         result = self.reading.result(contest_id)
         if not provisional and result.errors:
             listed = " ".join(f"{f.code}: {f.message}" for f in result.errors)
@@ -92,6 +92,7 @@ class Documents:
         return render_verification(snapshot)
 
     def kept_declarations(self, contest_id: str) -> tuple[Declaration, ...]:
-        """The declaration and any corrected declarations, each with its PDF bytes."""
+        """The declaration and any corrected declaration an earlier CountDesk kept, each with
+        its PDF bytes (the declaration first; it stands)."""
         self.store.contest(contest_id)
         return tuple(self.store.declarations(contest_id))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desktop.domain.after_declaration import ErrorFound
 from desktop.domain.arithmetic import ContestResult, compute_result, figure_changes
 from desktop.domain.model import Candidate, ballot_order
 from desktop.domain.records import (
@@ -30,11 +31,7 @@ class CountRecord:
     @property
     def title(self) -> str:
         """e.g. "Count 2 – full recount"."""
-        kind = (
-            "correction after the declaration"
-            if self.count.kind == "correction"
-            else count_kind_words(self.count.kind)
-        )
+        kind = count_kind_words(self.count.kind)
         return f"Count {self.count.number}" + ("" if kind == "count" else f" – {kind}")
 
 
@@ -46,6 +43,8 @@ class HistoryRecords:
     declarations: tuple[Declaration, ...]
     status_changes: tuple[StatusChange, ...]
     acknowledgements: tuple[Acknowledgement, ...] = field(default=())
+    #: Errors found after the declaration (the declaration stands).
+    errors_found: tuple[ErrorFound, ...] = field(default=())
 
 
 @dataclass(frozen=True)
@@ -87,13 +86,15 @@ class History:
         self.store = store
 
     def records(self, contest_id: str) -> HistoryRecords:
-        """The recount requests, declarations, status changes and acknowledgements, typed."""
+        """The recount requests, declarations, status changes, acknowledgements and errors
+        found after the declaration, typed."""
         self.store.contest(contest_id)
         return HistoryRecords(
             requests=tuple(self.store.recount_requests(contest_id)),
             declarations=tuple(self.store.declarations(contest_id)),
             status_changes=tuple(self.store.status_changes(contest_id)),
             acknowledgements=tuple(self.store.all_acknowledgements(contest_id)),
+            errors_found=tuple(self.store.errors_found(contest_id)),
         )
 
     def history(self, contest_id: str) -> ContestHistory:
@@ -103,8 +104,9 @@ class History:
         counts = self.store.counts(contest_id)
         kept = self.records(contest_id)
         by_id = {r.id: r for r in kept.requests}
+        standing = self.store.latest_count(contest_id)
         records = []
-        for i, count in enumerate(counts):
+        for count in counts:
             stored_lots = self.store.lots_for_count(count.id)
             result = compute_result(
                 contest,
@@ -113,7 +115,12 @@ class History:
                 stored_lots.drawing if stored_lots else None,
             )
             records.append(
-                CountRecord(count, result, i == len(counts) - 1, by_id.get(count.request_id or -1))
+                CountRecord(
+                    count,
+                    result,
+                    standing is not None and count.id == standing.id,
+                    by_id.get(count.request_id or -1),
+                )
             )
         return ContestHistory(
             candidates=ballot_order(candidates),

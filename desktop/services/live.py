@@ -60,8 +60,9 @@ class LiveCount:
         """Why the figures cannot be keyed in now (provisional or declared), or None."""
         if self.contest.status is Status.DECLARED:
             return (
-                f"{self.contest.area} is declared: its figures are locked. A correction is a "
-                "separate, reasoned act (Night menu: Correct the declaration)."
+                f"{self.contest.area} is declared: the result is final and its figures are "
+                "locked. An error found now is recorded (Night menu: Record an error found "
+                "after the declaration)."
             )
         if self.contest.status is Status.PROVISIONAL:
             return (

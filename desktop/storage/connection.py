@@ -157,6 +157,19 @@ class Connection:
                     "are locked, and nothing was saved.",
                     Code.S802,
                 ) from None
+            if "a declared result is final" in str(exc):
+                raise CountDeskError(
+                    "A declared result is final: no correction or second declaration can be "
+                    "made, and nothing was saved. Record the error found after the declaration "
+                    "instead.",
+                    Code.S802,
+                ) from None
+            if "only after the declaration" in str(exc):
+                raise CountDeskError(
+                    "The contest is not declared: change the figures through the count; "
+                    "nothing was saved.",
+                    Code.S801,
+                ) from None
             raise
         except sqlite3.OperationalError as exc:
             plain = storage_error(exc, database_file(conn))

@@ -25,9 +25,15 @@ class Counts:
         return self._with_figures(contest_id, rows)
 
     def latest_count(self, contest_id: str) -> StoredCount | None:
-        """The count that stands: the latest recorded, or None before any count."""
+        """The count that stands: the latest recorded, or None before any count.
+
+        A "correction" recorded after the declaration (kept from before CountDesk stopped
+        making them) never stands: the declared count does.
+        """
         rows = self._conn.db.rows(
-            "SELECT * FROM counts WHERE contest_id = ? ORDER BY number DESC LIMIT 1", [contest_id]
+            "SELECT * FROM counts WHERE contest_id = ? AND kind != 'correction' "
+            "ORDER BY number DESC LIMIT 1",
+            [contest_id],
         )
         counts = self._with_figures(contest_id, rows)
         return counts[0] if counts else None

@@ -319,6 +319,70 @@ def m0006_typed_draft(db: Database) -> None:
         db.execute(sql)
 
 
+def m0007_errors_found(db: Database) -> None:
+    """A declared result is final: an error found afterwards is recorded, never declared.
+
+    Errors found after the declaration get their own append-only tables (who found it, the
+    reason, every figure as now found). The database now refuses a count, lots or a declaration
+    made as a "correction" after the declaration, and a second declaration of a contest. A
+    corrected declaration kept before this migration stays as it is, readable.
+    """
+    locked = "SELECT RAISE(ABORT, 'the contest is declared: its figures are locked')"
+    final = (
+        "SELECT RAISE(ABORT, 'a declared result is final: no correction or second "
+        "declaration is made; record the error found instead')"
+    )
+    declared = "(SELECT status FROM contests WHERE id = {ref}) = 'declared'"
+    statements = [
+        """CREATE TABLE errors_found (
+            id INTEGER PRIMARY KEY,
+            contest_id TEXT NOT NULL REFERENCES contests(id),
+            declaration_id INTEGER NOT NULL REFERENCES declarations(id),
+            found_by TEXT NOT NULL CHECK (trim(found_by) != ''),
+            reason TEXT NOT NULL CHECK (trim(reason) != ''),
+            recorded_at TEXT NOT NULL,
+            operator TEXT NOT NULL
+        )""",
+        "CREATE INDEX errors_found_contest ON errors_found(contest_id)",
+        """CREATE TABLE error_found_votes (
+            error_id INTEGER NOT NULL REFERENCES errors_found(id),
+            candidate_id INTEGER NOT NULL REFERENCES candidates(id),
+            votes INTEGER NOT NULL CHECK (votes >= 0),
+            PRIMARY KEY (error_id, candidate_id)
+        )""",
+        """CREATE TABLE error_found_rejected (
+            error_id INTEGER NOT NULL REFERENCES errors_found(id),
+            heading TEXT NOT NULL,
+            papers INTEGER NOT NULL CHECK (papers >= 0),
+            PRIMARY KEY (error_id, heading)
+        )""",
+        f"""CREATE TRIGGER errors_found_declared_only BEFORE INSERT ON errors_found
+        WHEN NOT {declared.format(ref="NEW.contest_id")}
+        BEGIN SELECT RAISE(ABORT, 'an error found is recorded only after the declaration'); END""",
+        # Replaces m0004's triggers, which let a correction through a declared contest's lock.
+        "DROP TRIGGER counts_declared_insert",
+        "DROP TRIGGER lots_declared_insert",
+        f"""CREATE TRIGGER counts_declared_insert BEFORE INSERT ON counts
+        WHEN {declared.format(ref="NEW.contest_id")} BEGIN {locked}; END""",
+        f"""CREATE TRIGGER lots_declared_insert BEFORE INSERT ON lots
+        WHEN {declared.format(ref="NEW.contest_id")} BEGIN {locked}; END""",
+        f"""CREATE TRIGGER counts_no_correction BEFORE INSERT ON counts
+        WHEN NEW.kind = 'correction' BEGIN {final}; END""",
+        f"""CREATE TRIGGER declarations_no_second BEFORE INSERT ON declarations
+        WHEN NEW.kind != 'declaration'
+            OR EXISTS (SELECT 1 FROM declarations WHERE contest_id = NEW.contest_id)
+        BEGIN {final}; END""",
+    ]
+    for table in ("errors_found", "error_found_votes", "error_found_rejected"):
+        for event in ("UPDATE", "DELETE"):
+            statements.append(
+                f"""CREATE TRIGGER {table}_no_{event.lower()} BEFORE {event} ON {table}
+                BEGIN SELECT RAISE(ABORT, '{table} rows are never changed or removed'); END"""
+            )
+    for sql in statements:
+        db.execute(sql)
+
+
 def m0010_contest_kind(db: Database) -> None:
     """A contest's kind within its election type, where deposit or wording differ: a parish
     (warded or not), a combined authority mayor, the Mayor of London. Existing contests keep
@@ -347,6 +411,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0004_declared_lock", m0004_declared_lock),
     ("0005_verification_delete_lock", m0005_verification_delete_lock),
     ("0006_typed_draft", m0006_typed_draft),
+    ("0007_errors_found", m0007_errors_found),
     ("0010_contest_kind", m0010_contest_kind),
     ("0012_settings", m0012_settings),
 ]

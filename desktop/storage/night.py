@@ -188,22 +188,20 @@ class NightRecords:
         count_id: int,
         operator: str,
         *,
-        kind: str,
         declared_at: datetime,
         officer: str,
-        reason: str,
         data_ref: str,
         pdf: bytes,
     ) -> Declaration:
-        """Keep a declaration (or corrected declaration) with its PDF, and its audit row."""
+        """Keep the declaration with its PDF, and its audit row (the database refuses a second)."""
         row = {
             "contest_id": contest_id,
             "count_id": count_id,
-            "kind": kind,
+            "kind": "declaration",
             "declared_at": declared_at.isoformat(),
             "operator": operator,
             "officer": officer,
-            "reason": reason,
+            "reason": "",
             "data_ref": data_ref,
             "pdf": pdf,
         }
@@ -211,19 +209,17 @@ class NightRecords:
             declaration_id = self._conn.insert("declarations", row)
             self._conn.audit(
                 operator,
-                "declare" if kind == "declaration" else "correct",
+                "declare",
                 "declaration",
                 declaration_id,
-                new={
-                    k: row[k]
-                    for k in ("count_id", "kind", "declared_at", "officer", "reason", "data_ref")
-                },
+                new={k: row[k] for k in ("count_id", "kind", "declared_at", "officer", "data_ref")},
                 contest_id=contest_id,
             )
         return next(d for d in self.declarations(contest_id) if d.id == declaration_id)
 
     def declarations(self, contest_id: str) -> list[Declaration]:
-        """Every declaration of the contest, the original first, each with its PDF bytes."""
+        """Every declaration kept for the contest, each with its PDF bytes: the declaration
+        first, then any corrected declaration kept from before CountDesk stopped making them."""
         rows = self._conn.db.rows(
             "SELECT * FROM declarations WHERE contest_id = ? ORDER BY id", [contest_id]
         )

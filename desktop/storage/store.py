@@ -11,6 +11,7 @@ from desktop.storage.connection import Clock, Connection, Database, utc_now
 from desktop.storage.contests import Contests
 from desktop.storage.counts import Counts
 from desktop.storage.drafts import Drafts
+from desktop.storage.errors_found import ErrorsFound
 from desktop.storage.night import NightRecords
 from desktop.storage.settings import Settings
 from desktop.storage.verification import Verification
@@ -31,6 +32,7 @@ class Store:
         self.boxes = Verification(conn)
         self.night = NightRecords(conn)
         self.settings = Settings(conn)
+        self.errors = ErrorsFound(conn)
         # The reads and writes the services use, by name.
         self.audit = self.audit_log.audit
         self.elections = self.setup.elections
@@ -69,6 +71,8 @@ class Store:
         self.recount_requests = self.night.recount_requests
         self.add_declaration = self.night.add_declaration
         self.declarations = self.night.declarations
+        self.add_error_found = self.errors.add_error_found
+        self.errors_found = self.errors.errors_found
 
     @property
     def clock(self) -> Clock:

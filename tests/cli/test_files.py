@@ -202,15 +202,17 @@ def test_declare_on_a_full_disk_declares_and_says_how_to_print_it_again(
     assert status["status"] == "declared"  # the declaration itself stands, kept in the database
 
 
-def test_correct_on_a_full_disk(provisional, tmp_path, disk_full):
+def test_record_error_on_a_full_disk(provisional, tmp_path, disk_full):
     assert provisional("declare", BATLEY, "--officer", OFFICER, "--operator", "S").exit_code == 0
-    target = tmp_path / "corrected.pdf"
+    target = tmp_path / "memorandum.pdf"
     result = provisional(
-        "correct", BATLEY, "--reason", "A transcription slip", "--officer", OFFICER,
-        "--operator", "S", *_count_args(Andrew_Smith=73, Anne_Marie_Waters=99), "-o", str(target),
+        "record-error", BATLEY, "--found-by", "Deputy RO", "--reason", "A transcription slip",
+        "--operator", "S", "--votes", "Andrew Smith=73", "--votes", "Anne Marie Waters=99",
+        "-o", str(target),
     )  # fmt: skip
     stderr = _assert_plain_failure(result, target)
-    assert "The corrected declaration of Batley and Spen was made at" in stderr
+    assert "Error 1 found after the declaration of Batley and Spen was recorded" in stderr
+    assert f"countdesk-cli memorandum {BATLEY} --number 1 -o FILE.pdf" in stderr
 
 
 def test_a_folder_that_does_not_exist_is_refused_before_declaring(provisional, tmp_path):

@@ -2,7 +2,8 @@
 
 The same night as tests/services/test_night.py::test_a_whole_night: verification with one
 variance explained and one acknowledged, a first count, the provisional result, a recount that
-ends in a tie, lots, the declaration and its lock, and a correction.
+ends in a tie, lots, the declaration and its lock, and an error found after it (recorded; the
+declaration stands).
 """
 
 from __future__ import annotations
@@ -214,49 +215,81 @@ def test_a_whole_night_from_the_command_line(setup, tmp_path):
     ok(run, "declaration", BATLEY, "-o", str(again))
     assert again.read_bytes() == declaration.read_bytes()
 
-    # A correction: two votes for WATERS were transcribed against SMITH.
-    fixed = {**TIE, "Andrew Smith": 72, "Anne Marie Waters": 99}
-    reason = "Two votes for WATERS were transcribed against SMITH"
-    refused(
-        run, "correct", BATLEY, "--reason", " ", "--officer", OFFICER, "--operator", "Supervisor",
-        *count_args(**fixed),
+    # An error found after the declaration: two votes for WATERS were counted for SMITH.
+    reason = "Two votes for WATERS were found in a bundle of SMITH's"
+    found = ["--votes", "Andrew Smith=72", "--votes", "Anne Marie Waters=99"]
+    stderr = refused(
+        run, "record-error", BATLEY, "--found-by", "Deputy RO", "--reason", " ",
+        "--operator", "Supervisor", *found, code="S811",
     )  # fmt: skip
-    corrected = tmp_path / "corrected.pdf"
+    assert "the reason" in stderr
+    memo = tmp_path / "memo.pdf"
     out = ok(
-        run, "correct", BATLEY, "--reason", reason, "--officer", OFFICER,
-        "--operator", "Supervisor", *count_args(**fixed), "-o", str(corrected),
+        run, "record-error", BATLEY, "--found-by", "Deputy RO", "--reason", reason,
+        "--operator", "Supervisor", *found, "-o", str(memo),
     )  # fmt: skip
-    assert "count 3 (correction) now stands" in out
-    assert corrected.read_bytes() != declaration.read_bytes()
+    lines = out.splitlines()
+    assert lines[0] == (
+        "Error 1 found after the declaration of Batley and Spen was recorded, found by Deputy RO:"
+    )
+    assert lines[1:3] == [
+        "  SMITH, Andrew: 74 as declared, 72 as now found (-2)",
+        "  WATERS, Anne Marie: 97 as declared, 99 as now found (+2)",
+    ]
+    assert "stands unchanged: only an election court can change a declared result" in lines[3]
+    assert lines[4] == f"Memorandum (not a declaration) written to {memo}."
+    memo_text = pdf_text(memo)
+    assert memo_text.index("This is not a declaration of result.") < memo_text.index(reason)
+    assert "Elected" not in memo_text and "duly elected" not in memo_text
+    # The declaration printed is still the one declared, byte for byte.
     ok(run, "declaration", BATLEY, "-o", str(again))
-    assert again.read_bytes() == corrected.read_bytes()
+    assert again.read_bytes() == declaration.read_bytes()
+    again_memo = tmp_path / "memo-again.pdf"
+    out = ok(run, "memorandum", BATLEY, "--number", "1", "-o", str(again_memo))
+    assert "(not a declaration) written to" in out
+    assert again_memo.read_bytes() == memo.read_bytes()
+    refused(run, "memorandum", BATLEY, "--number", "2", "-o", str(again_memo))
 
-    # The history: every count, the one that stands, the request and both declarations.
+    # `correct` is refused, says why and what to do instead, and changes nothing.
+    stderr = refused(
+        run, "correct", BATLEY, "--reason", "x", "--officer", OFFICER, "--operator", "S",
+        *count_args(), code="S802",
+    )  # fmt: skip
+    assert "only an election court can change it" in stderr
+    assert f"countdesk-cli record-error {BATLEY}" in stderr
+
+    # The history: every count, the one that stands, the request, the declaration, the error.
     history = json.loads(ok(run, "history", BATLEY, "--json"))
-    assert [c["kind"] for c in history["counts"]] == ["count", "recount", "correction"]
-    assert [c["stands"] for c in history["counts"]] == [False, False, True]
-    assert history["stands"] == 3
+    assert [c["kind"] for c in history["counts"]] == ["count", "recount"]
+    assert [c["stands"] for c in history["counts"]] == [False, True]
+    assert history["stands"] == 2
     by_name = [{c["name"]: c for c in count["candidates"]} for count in history["counts"]]
     assert by_name[1]["Ryan Stephenson"]["differs"] and by_name[1]["Ryan Stephenson"]["lot_vote"]
     assert not by_name[1]["Paul Bickerdike"]["differs"]
-    assert by_name[2]["Andrew Smith"]["differs"] and by_name[2]["Anne Marie Waters"]["differs"]
     assert history["counts"][1]["elected"] == ["Ryan Stephenson"]
-    assert history["counts"][2]["reason"] == reason
     (request,) = history["recount_requests"]
     assert (request["decision"], request["about_count"], request["new_count"]) == ("full", 1, 2)
-    assert [(d["kind"], d["count"]) for d in history["declarations"]] == [
-        ("declaration", 2), ("correction", 3),
-    ]  # fmt: skip
-    assert history["declarations"][1]["reason"] == reason
+    assert [(d["kind"], d["count"], d["stands"]) for d in history["declarations"]] == [
+        ("declaration", 2, True)
+    ]
+    (error,) = history["errors_found"]
+    assert (error["number"], error["found_by"], error["reason"]) == (1, "Deputy RO", reason)
+    assert error["differences"] == [
+        {"candidate": "Andrew Smith", "declared": 74, "found": 72},
+        {"candidate": "Anne Marie Waters", "declared": 97, "found": 99},
+    ]
     assert [s["to"] for s in history["status_changes"]] == [
         "verification", "count", "provisional", "count", "provisional", "declared",
     ]  # fmt: skip
     text = ok(run, "history", BATLEY)
     assert "*13,135 +1 lot" in text
     assert "* differs from the count before it." in text
-    assert "Count 3 (correction) stands" in text
+    assert "Count 2 (full recount) stands" in text
     assert "Agent for Stephenson (agent, for STEPHENSON, Ryan), about count 1" in text
-    assert "Corrected declaration of count 3" in text
+    assert "Declaration, of count 2" in text
+    assert "Errors found after the declaration (the declaration stands):" in text
+    assert "1. " in text and f"found by Deputy RO (recorded by Supervisor): {reason}." in text
+    assert "SMITH, Andrew 74 as declared, 72 as now found" in text
 
 
 # -- status and advance ------------------------------------------------------------------
@@ -522,7 +555,7 @@ def test_no_recount_before_a_count(setup):
     refused(setup, "recount", BATLEY, "--requested-by", "X", "--role", "agent", "--decision", "full", code="S805")  # fmt: skip
 
 
-# -- declare and correct -----------------------------------------------------------------
+# -- declare, and after the declaration ---------------------------------------------------
 
 
 def test_declare_is_refused_before_the_provisional_result(counted):
@@ -540,21 +573,25 @@ def test_declare_twice_is_refused(declared):
     refused(declared, "declare", BATLEY, "--officer", OFFICER, "--operator", "S", code="S802")
 
 
-def test_correct_without_a_reason_is_refused(declared):
-    result = declared("correct", BATLEY, "--officer", OFFICER, "--operator", "S", *count_args())
-    assert result.exit_code == 2
-    assert "--reason" in result.output
-    stderr = refused(declared, "correct", BATLEY, "--reason", "", "--officer", OFFICER, "--operator", "S", *count_args())  # fmt: skip
-    assert "needs its reason" in stderr
-    assert len(json.loads(ok(declared, "history", BATLEY, "--json"))["counts"]) == 1
-
-
-def test_correct_refuses_the_wrong_officer_and_a_contest_not_declared(provisional):
-    args = ["--reason", "r", "--officer", OFFICER, "--operator", "S", *count_args()]
-    refused(provisional, "correct", BATLEY, *args, code="S801")
+def test_record_error_refuses_a_contest_not_declared_and_figures_as_declared(provisional):
+    args = ["--found-by", "X", "--reason", "r", "--operator", "S"]
+    refused(provisional, "record-error", BATLEY, *args, "--votes", "Andrew Smith=1", code="S801")
     ok(provisional, "declare", BATLEY, "--officer", OFFICER, "--operator", "S")
-    wrong = ["--reason", "r", "--officer", "Someone", "--operator", "S", *count_args()]
-    refused(provisional, "correct", BATLEY, *wrong, code="S806")
+    stderr = refused(provisional, "record-error", BATLEY, *args, code="S811")
+    assert "These are the figures as declared" in stderr
+    stderr = refused(provisional, "record-error", BATLEY, *args, "--votes", "Nobody=1")
+    assert "C211" in stderr
+    stderr = refused(provisional, "record-error", BATLEY, *args, "--votes", "Andrew Smith=8.264")
+    assert "F102" in stderr
+    refused(provisional, "memorandum", BATLEY, "-o", "memo.pdf")
+    assert json.loads(ok(provisional, "history", BATLEY, "--json"))["errors_found"] == []
+
+
+def test_correct_is_refused_whatever_it_is_given(provisional):
+    for args in ([], [BATLEY], [BATLEY, "--officer", OFFICER, "--whatever", "x"]):
+        stderr = refused(provisional, "correct", *args, code="S802")
+        assert "record-error" in stderr
+    assert status(provisional)["status"] == "provisional"
 
 
 def test_history_before_any_count(setup):

@@ -385,8 +385,8 @@ SCENARIOS |= {
     "S811": _service(
         lambda desk, cid, a, b: (
             _declared(desk, cid, a, b),
-            desk.correct_declaration(
-                cid, "T", votes={a: 40, b: 20}, rejected={}, reason=" ", officer_confirmation="O"
+            desk.record_error_found(
+                cid, "T", found_by="X", reason=" ", votes={a: 39, b: 21}, rejected={}
             ),
         )
     ),

@@ -1,5 +1,5 @@
 """A whole count night through the services: verification, statuses, recounts, lots,
-the declaration and its lock, and a correction."""
+the declaration and its lock, and an error found after it (the declaration stands)."""
 
 from __future__ import annotations
 
@@ -189,33 +189,34 @@ def test_a_whole_night(desk):
     assert info.value.code == "S803"
     assert desk.store.audit(BATLEY) == before
 
-    # A correction: a transcription error found after the declaration.
-    corrected = dict(tie)
+    # An error found after the declaration is recorded; the declaration stands as declared.
+    found = dict(tie)
     smith = desk.candidate_by_name(BATLEY, "Andrew Smith").id
     waters = desk.candidate_by_name(BATLEY, "Anne Marie Waters").id
-    corrected[smith] -= 2
-    corrected[waters] += 2
+    found[smith] -= 2
+    found[waters] += 2
     with pytest.raises(CountDeskError):
-        desk.correct_declaration(
-            BATLEY, "Supervisor", votes=corrected, rejected=BATLEY_REJECTED, reason="",
-            officer_confirmation="Jacqui Gedman",
+        desk.record_error_found(
+            BATLEY, "Supervisor", found_by="Deputy RO", reason="", votes=found,
+            rejected=BATLEY_REJECTED,
         )  # fmt: skip
-    new_pdf = desk.correct_declaration(
-        BATLEY, "Supervisor", votes=corrected, rejected=BATLEY_REJECTED,
+    error = desk.record_error_found(
+        BATLEY, "Supervisor", found_by="Deputy RO", votes=found, rejected=BATLEY_REJECTED,
         reason="Two votes for WATERS were transcribed against SMITH",
-        officer_confirmation="Jacqui Gedman",
     )  # fmt: skip
+    assert error.found.votes[smith] == tie[smith] - 2
     kept = desk.kept_declarations(BATLEY)
-    assert [d.kind for d in kept] == ["declaration", "correction"]
-    assert kept[0].pdf == pdf and kept[1].pdf == new_pdf
-    assert desk.declaration_pdf(BATLEY) == new_pdf
+    assert [d.kind for d in kept] == ["declaration"]
+    assert desk.declaration_pdf(BATLEY) == pdf
+    assert desk.result(BATLEY).line(smith).votes == tie[smith]
+    assert desk.store.audit(BATLEY)[-1].action == "record error found"
 
     history = desk.history(BATLEY)
-    assert [c.count.kind for c in history.counts] == ["count", "recount", "correction"]
-    assert [c.stands for c in history.counts] == [False, False, True]
+    assert [c.count.kind for c in history.counts] == ["count", "recount"]
+    assert [c.stands for c in history.counts] == [False, True]
+    assert history.records.errors_found == (error,)
     assert history.differs(1, stephenson)
     assert not history.differs(1, desk.candidate_by_name(BATLEY, "Paul Bickerdike").id)
-    assert history.differs(2, smith) and history.differs(2, waters)
     assert history.counts[1].request is not None
     assert history.counts[1].request.decision == "full"
     assert [s.to_status for s in history.records.status_changes] == [
@@ -340,59 +341,68 @@ def test_nothing_changes_after_the_provisional_result_but_through_a_recount(desk
     desk.set_contest_facts(BATLEY, "S", officer_title="Deputy Acting Returning Officer")
 
 
-def test_a_correction_is_checked_like_a_count(desk):
-    desk.set_contest_facts(BATLEY, "S", ballot_papers_verified=37786)
-    votes = _votes(desk)
-    desk.record_count(BATLEY, votes, BATLEY_REJECTED, "Clerk 1")
-    for status in ("verification", "count", "provisional"):
-        desk.advance(BATLEY, status, "S")
-    desk.declare(BATLEY, "S", "Jacqui Gedman")
-
-    def correct(v, rejected=BATLEY_REJECTED):
-        desk.correct_declaration(
-            BATLEY,
-            "S",
-            votes=v,
-            rejected=rejected,
-            reason="Typing error",
-            officer_confirmation="Jacqui Gedman",
-        )
-
-    for bad, code in (
-        ({**votes, 99999: 1}, "C211"),
-        ({**votes, next(iter(votes)): -1}, "F103"),  # negative: F103, as "-5" typed is
-        ({**votes, next(iter(votes)): 1.5}, "F104"),
-        (votes, "S811"),
-    ):
-        with pytest.raises(CountDeskError) as info:
-            correct(bad)
-        assert info.value.code == code
-    with pytest.raises(CountDeskError) as info:
-        correct(votes, {**BATLEY_REJECTED, "bogus": 1})
-    assert info.value.code == "F107"
-    assert len(desk.kept_declarations(BATLEY)) == 1
-
-
-def test_a_correction_that_makes_a_tie_needs_its_lot(desk):
+def _declared(desk):
     desk.set_contest_facts(BATLEY, "S", ballot_papers_verified=37786)
     desk.record_count(BATLEY, _votes(desk), BATLEY_REJECTED, "Clerk 1")
     for status in ("verification", "count", "provisional"):
         desk.advance(BATLEY, status, "S")
-    desk.declare(BATLEY, "S", "Jacqui Gedman")
-    tie = _votes(desk, Kim_Leadbeater=13296 - 161, Ryan_Stephenson=12973 + 162, Andrew_Smith=74)
-    kwargs = dict(
-        votes=tie,
-        rejected=BATLEY_REJECTED,
-        reason="Bundles misfiled",
-        officer_confirmation="Jacqui Gedman",
-    )
+    return desk.declare(BATLEY, "S", "Jacqui Gedman")
+
+
+def test_an_error_found_is_checked_like_a_count_and_refused_whole(desk):
+    pdf = _declared(desk)
+    votes = _votes(desk)
+    audit = desk.store.audit(BATLEY)
+
+    def record(v, rejected=BATLEY_REJECTED, found_by="Deputy RO", reason="Typing error"):
+        desk.record_error_found(
+            BATLEY, "S", found_by=found_by, reason=reason, votes=v, rejected=rejected
+        )
+
+    first = next(iter(votes))
+    for attempt, code in (
+        (lambda: record({99999: 1}), "C211"),
+        (lambda: record({first: -1}), "F103"),  # negative: F103, as "-5" typed is
+        (lambda: record({first: 1.5}), "F104"),
+        (lambda: record(votes), "S811"),  # the figures as declared: nothing was found
+        (lambda: record({first: votes[first] + 1}, found_by=" "), "S811"),
+        (lambda: record({first: votes[first] + 1}, reason=""), "S811"),
+        (lambda: record({}, {"bogus": 1}), "F107"),
+        # One more vote and nothing else: the papers no longer add up (C201).
+        (lambda: record({first: votes[first] + 1}), "C201"),
+    ):
+        with pytest.raises(CountDeskError) as info:
+            attempt()
+        assert info.value.code == code, info.value
+    assert desk.errors_found(BATLEY) == ()
+    assert desk.store.audit(BATLEY) == audit
+    assert desk.declaration_pdf(BATLEY) == pdf
+
+
+def test_an_error_found_before_the_declaration_is_refused(desk):
+    desk.record_count(BATLEY, _votes(desk), BATLEY_REJECTED, "Clerk 1")
     with pytest.raises(CountDeskError) as info:
-        desk.correct_declaration(BATLEY, "S", **kwargs)
-    assert info.value.code == "L401"
-    stephenson = desk.candidate_by_name(BATLEY, "Ryan Stephenson").id
-    desk.correct_declaration(BATLEY, "S", lot_winners=[stephenson], **kwargs)
-    result = desk.result(BATLEY)
-    assert result.lots_applied and result.elected == (stephenson,)
+        desk.record_error_found(
+            BATLEY, "S", found_by="X", reason="Y", votes=_votes(desk, Andrew_Smith=1), rejected={}
+        )
+    assert info.value.code == "S801"
+    assert "change the figures through the count" in info.value.message
+
+
+def test_an_error_found_that_would_make_a_tie_is_recorded_and_the_declaration_stands(desk):
+    pdf = _declared(desk)
+    declared = desk.result(BATLEY)
+    tie = _votes(desk, Kim_Leadbeater=13296 - 161, Ryan_Stephenson=12973 + 162, Andrew_Smith=74)
+    error = desk.record_error_found(
+        BATLEY, "S", found_by="Deputy RO", reason="Bundles misfiled", votes=tie, rejected={}
+    )
+    assert error.found.votes == tie
+    assert dict(error.found.rejected) == BATLEY_REJECTED  # not given: as declared
+    after = desk.result(BATLEY)
+    assert after.elected == declared.elected and not after.lots_applied
+    assert desk.declaration_pdf(BATLEY) == pdf
+    assert [d.kind for d in desk.kept_declarations(BATLEY)] == ["declaration"]
+    assert len(desk.history(BATLEY).counts) == 1
 
 
 # -- a list of boxes imported wrongly is put right ----------------------------------------

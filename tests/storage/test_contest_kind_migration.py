@@ -18,7 +18,7 @@ def _before_0010(path) -> None:
     db = Database(path)
     db.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
     before = [(n, m) for n, m in MIGRATIONS if n < "0010"]
-    assert len(before) == len(MIGRATIONS) - 1
+    assert "0010_contest_kind" not in dict(before) and "0006_typed_draft" in dict(before)
     for name, migration in before:
         migration(db)
         db.table("migrations").insert({"name": name, "applied_at": NOW})

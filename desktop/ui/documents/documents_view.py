@@ -1,4 +1,5 @@
-"""The documents tab: the declaration of result (or the provisional sheet) shown, printed and saved.
+"""The documents tab: the declaration of result (or the provisional sheet, or the memorandum of an
+error found after the declaration) shown, printed and saved.
 
 What is shown is the very PDF the services render (the bytes ``countdesk-cli declaration``
 writes); printing paints those pages and saving writes those bytes, so the screen, the paper and
@@ -13,6 +14,7 @@ from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
@@ -37,6 +39,7 @@ from desktop.ui.saving import ask_pdf_path, not_saved, write_pdf
 
 DECLARATION = "declaration of result"
 PROVISIONAL = "provisional result sheet"
+MEMORANDUM = "memorandum of an error found after the declaration"
 
 
 def _theme_icon(name: QIcon.ThemeIcon) -> QIcon:
@@ -56,8 +59,10 @@ class DocumentsView(ContestPage):
         super().__init__(ctx, parent)
         self.setObjectName("DocumentsView")
         self._pdf: bytes | None = None
-        self._provisional_shown = False
         self._prefer_provisional = False
+        #: What is shown: DECLARATION, PROVISIONAL or MEMORANDUM.
+        self._shown_kind = DECLARATION
+        self._prefer_memorandum = False
         # The document reads from this buffer for as long as it is open, so both are members.
         self._buffer: QBuffer | None = None
         self._document = QPdfDocument(self)
@@ -80,10 +85,22 @@ class DocumentsView(ContestPage):
         self.provisional_choice.setToolTip(
             "The provisional result sheet: for the candidates and agents, not for publication."
         )
+        self.memorandum_choice = QRadioButton("&Memorandum of error found")
+        self.memorandum_choice.setAccessibleName(
+            "Show the memorandum of the latest error found after the declaration"
+        )
+        self.memorandum_choice.setToolTip(
+            "The memorandum of the latest error found after the declaration: not a "
+            "declaration; the declaration stands."
+        )
+        self.memorandum_choice.hide()
         self._choice_group = QButtonGroup(self)
         self._choice_group.addButton(self.declaration_choice)
         self._choice_group.addButton(self.provisional_choice)
-        self.provisional_choice.toggled.connect(self._on_provisional_toggled)
+        self._choice_group.addButton(self.memorandum_choice)
+        # Clicked (by mouse, mnemonic or arrow key), not toggled: showing a document sets the
+        # buttons itself, and must not set off another refresh.
+        self._choice_group.buttonClicked.connect(self._on_choice)
 
         self.zoom_out_button = QPushButton(_theme_icon(QIcon.ThemeIcon.ZoomOut), "Zoom out")
         self.zoom_out_button.setAccessibleName("Zoom out")
@@ -119,6 +136,7 @@ class DocumentsView(ContestPage):
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.declaration_choice)
         toolbar.addWidget(self.provisional_choice)
+        toolbar.addWidget(self.memorandum_choice)
         toolbar.addStretch(1)
         toolbar.addWidget(self.zoom_out_button)
         toolbar.addWidget(self.zoom_in_button)
@@ -193,21 +211,31 @@ class DocumentsView(ContestPage):
                 )
                 return
             errors = desk.result(contest_id).errors
-            provisional = self._prefer_provisional or bool(errors)
-            pdf = desk.declaration_pdf(contest_id, provisional=provisional)
+            found = bool(desk.errors_found(contest_id))
+            memorandum = self._prefer_memorandum and found
+            provisional = not memorandum and (self._prefer_provisional or bool(errors))
+            if memorandum:
+                pdf = desk.memorandum_pdf(contest_id)
+            else:
+                pdf = desk.declaration_pdf(contest_id, provisional=provisional)
         except CountDeskError as exc:
             self._show_message(str(exc))
             return
-        self._show_choice(provisional, errors)
+        kind = MEMORANDUM if memorandum else PROVISIONAL if provisional else DECLARATION
+        self._show_choice(kind, errors, found)
         self.banner.show_errors(errors)
-        kind = PROVISIONAL if provisional else DECLARATION
         self.heading.setText(f"{kind[0].upper()}{kind[1:]} – {contest.area}")
-        self._load(pdf, provisional)
+        self._load(pdf, kind)
 
     def show_declaration(self) -> None:
         """Show the declaration (after the officer declares, it is the one kept)."""
-        self._prefer_provisional = False
+        self._prefer_provisional = self._prefer_memorandum = False
         self.declaration_choice.setChecked(True)
+        self.refresh()
+
+    def show_memorandum(self) -> None:
+        """Show the memorandum of the latest error found after the declaration."""
+        self._prefer_provisional, self._prefer_memorandum = False, True
         self.refresh()
 
     def current_pdf(self) -> bytes | None:
@@ -249,7 +277,9 @@ class DocumentsView(ContestPage):
             self._say("Nothing to save yet: " + self.message_label.text())
             return None
         if path is None:
-            prefix = "provisional" if self._provisional_shown else "declaration"
+            prefix = {DECLARATION: "declaration", PROVISIONAL: "provisional"}.get(
+                self._shown_kind, "memorandum"
+            )
             path = ask_pdf_path(
                 self, f"Save the {self._kind()} as PDF", f"{prefix}-{self._contest_id}.pdf"
             )
@@ -266,9 +296,10 @@ class DocumentsView(ContestPage):
 
     # -- slots ---------------------------------------------------------------------------
 
-    def _on_provisional_toggled(self, checked: bool) -> None:
-        """The user chose between the declaration and the provisional sheet."""
-        self._prefer_provisional = checked
+    def _on_choice(self, button: QAbstractButton) -> None:
+        """The user chose the declaration, the provisional sheet or the memorandum."""
+        self._prefer_provisional = button is self.provisional_choice
+        self._prefer_memorandum = button is self.memorandum_choice
         self.status_label.hide()
         self.refresh()
 
@@ -305,20 +336,24 @@ class DocumentsView(ContestPage):
 
     def _kind(self) -> str:
         """What the document shown is called in messages."""
-        return PROVISIONAL if self._provisional_shown else DECLARATION
+        return self._shown_kind
 
     def _say(self, text: str) -> None:
         """Tell the user what just happened, in the status line of the view."""
         self.status_label.setText(text)
         self.status_label.show()
 
-    def _show_choice(self, provisional: bool, errors: tuple[Finding, ...]) -> None:
-        """Set the radio buttons to the document shown; no declaration while errors stand."""
-        for button in (self.declaration_choice, self.provisional_choice):
+    def _show_choice(self, kind: str, errors: tuple[Finding, ...], found: bool) -> None:
+        """Set the radio buttons to the document shown; no declaration while errors stand; the
+        memorandum offered once an error found after the declaration is recorded."""
+        buttons = (self.declaration_choice, self.provisional_choice, self.memorandum_choice)
+        for button in buttons:
             button.blockSignals(True)
-        self.provisional_choice.setChecked(provisional)
-        self.declaration_choice.setChecked(not provisional)
-        for button in (self.declaration_choice, self.provisional_choice):
+        self.provisional_choice.setChecked(kind == PROVISIONAL)
+        self.declaration_choice.setChecked(kind == DECLARATION)
+        self.memorandum_choice.setChecked(kind == MEMORANDUM)
+        self.memorandum_choice.setVisible(found)
+        for button in buttons:
             button.blockSignals(False)
             button.setEnabled(True)
         if errors:
@@ -343,7 +378,8 @@ class DocumentsView(ContestPage):
         self.banner.hide()
         self.message_label.setText(text)
         self.stack.setCurrentWidget(self.message_label)
-        for widget in (self.declaration_choice, self.provisional_choice, *self._controls()):
+        choices = (self.declaration_choice, self.provisional_choice, self.memorandum_choice)
+        for widget in (*choices, *self._controls()):
             widget.setEnabled(False)
 
     def _controls(self) -> tuple[QWidget, ...]:
@@ -357,7 +393,7 @@ class DocumentsView(ContestPage):
             self.save_button,
         )
 
-    def _load(self, pdf: bytes, provisional: bool) -> None:
+    def _load(self, pdf: bytes, kind: str) -> None:
         """Show these PDF bytes in the preview, keeping them for printing and saving."""
         self._unload()
         buffer = QBuffer(self)
@@ -372,7 +408,7 @@ class DocumentsView(ContestPage):
             )
             return
         self._pdf = pdf
-        self._provisional_shown = provisional
+        self._shown_kind = kind
         self.stack.setCurrentWidget(self.pdf_view)
         for widget in self._controls():
             widget.setEnabled(True)

@@ -272,6 +272,11 @@ def _header_tip(history: ContestHistory, record: CountRecord) -> str:
         tip += f" After a request by {_asked_by(history, record.request)}."
     if count.reason:
         tip += f" Reason: {count.reason}"
+    if count.kind == "correction":
+        tip += (
+            " Kept from a correction an earlier CountDesk made after the declaration; it has "
+            "no effect: the declaration stands."
+        )
     if record.stands:
         tip += " This is the count that stands."
     return tip

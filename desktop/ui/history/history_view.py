@@ -32,10 +32,16 @@ from desktop.services.history import HistoryRecords
 from desktop.services.night import ContestHistory
 from desktop.ui.context import UiContext
 from desktop.ui.headings import heading_label
+from desktop.ui.history.errors_found_box import ErrorsFoundBox
 from desktop.ui.history.history_table import HistoryTable
 from desktop.ui.history.history_table_model import HistoryTableModel, candidate_name
 from desktop.ui.history.plain_tables import fill_table, fit_height, plain_table
-from desktop.ui.history.words import declaration_file_name, declaration_kind, open_file
+from desktop.ui.history.words import (
+    declaration_file_name,
+    declaration_heading,
+    declaration_kind,
+    open_file,
+)
 from desktop.ui.layouts import clear_layout
 from desktop.ui.lazy import ContestPage
 from desktop.ui.saving import ask_pdf_path, not_saved, write_pdf
@@ -105,6 +111,9 @@ class HistoryView(ContestPage):
         self.declaration_buttons: list[tuple[QPushButton, QPushButton]] = []
         self.declaration_labels: list[QLabel] = []
 
+        self.errors_box = ErrorsFoundBox(self._ctx)
+        self.errors_box.hide()
+
         self.status_table = plain_table(
             ["When", "From", "To", "Who", "Note"], "Changes of the contest's status"
         )
@@ -127,6 +136,7 @@ class HistoryView(ContestPage):
         layout.addWidget(self.requests_box)
         layout.addWidget(self.lots_box)
         layout.addWidget(self.declarations_box)
+        layout.addWidget(self.errors_box)
         layout.addWidget(self.status_box)
         layout.addStretch(1)
         self.scroll_area = QScrollArea()
@@ -202,6 +212,7 @@ class HistoryView(ContestPage):
         self._fill_requests(history, records)
         self._fill_lots(history)
         self._fill_declarations(history, records)
+        self.errors_box.fill(contest_id, records.errors_found)
         self._fill_status(records)
 
     def history(self) -> ContestHistory | None:
@@ -338,7 +349,7 @@ class HistoryView(ContestPage):
             number = numbers.get(declaration.count_id)
             declares = f", of count {number}" if number is not None else ""
             text = (
-                f"{kind[0].upper()}{kind[1:]}{declares}: "
+                f"{declaration_heading(declaration)}{declares}: "
                 f"{time_in_words(declaration.declared_at)}, "
                 f"by {declaration.officer} (recorded by {declaration.operator})"
             )
@@ -374,7 +385,7 @@ class HistoryView(ContestPage):
         self.message_label.show()
         self.table.hide()
         self.legend_label.hide()
-        for box in (self.requests_box, self.declarations_box, self.status_box):
+        for box in (self.requests_box, self.declarations_box, self.errors_box, self.status_box):
             box.hide()
 
     # -- Qt overrides --------------------------------------------------------------------

@@ -1,1 +1,1 @@
-"""The dialogs of the count night's decisions: recount, lots, declaration, correction."""
+"""The dialogs of the count night's decisions: recount, lots, declaration, and an error found after it."""

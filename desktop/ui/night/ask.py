@@ -1,6 +1,6 @@
 """The dialogs of the count night's decisions: a request for a recount and the Returning
-Officer's decision on it, the drawing of lots for a tie, the declaration, and a correction
-after the declaration.
+Officer's decision on it, the drawing of lots for a tie, the declaration, and the record of an
+error found after the declaration (which stands: no second declaration is ever made).
 
 Each is asked for through an ``ask_…(parent, ctx, contest_id)`` function that returns what was
 recorded, or None when cancelled. Dialogs run through ``running.exec_dialog`` and messages
@@ -14,14 +14,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop.domain.after_declaration import ErrorFound
 from desktop.domain.arithmetic import ContestResult
 from desktop.domain.model import Status
 from desktop.domain.records import RecountRequest
 from desktop.domain.workflow import status_label
 from desktop.ui.context import UiContext
 from desktop.ui.night.common import lots_needed
-from desktop.ui.night.correction_dialog import CorrectionDialog
 from desktop.ui.night.declare_dialog import DeclareDialog
+from desktop.ui.night.error_found_dialog import ErrorFoundDialog
 from desktop.ui.night.lots_dialog import LotsDialog
 from desktop.ui.night.recount_dialog import RecountDialog
 from desktop.ui.night.running import run_dialog
@@ -66,8 +67,8 @@ def ask_declare(parent: QWidget | None, ctx: UiContext, contest_id: str) -> byte
     return run_dialog(DeclareDialog(ctx, contest_id, parent), "pdf")
 
 
-def ask_correction(parent: QWidget | None, ctx: UiContext, contest_id: str) -> bytes | None:
-    """Correct a declared result; the corrected declaration's PDF, or None.
+def ask_error_found(parent: QWidget | None, ctx: UiContext, contest_id: str) -> ErrorFound | None:
+    """Record an error found after the declaration; the record, or None. The declaration stands.
 
     Before the declaration, says to change the figures through the count instead.
     """
@@ -80,4 +81,4 @@ def ask_correction(parent: QWidget | None, ctx: UiContext, contest_id: str) -> b
             "the figures through the Count tab instead.",
         )
         return None
-    return run_dialog(CorrectionDialog(ctx, contest_id, parent), "pdf")
+    return run_dialog(ErrorFoundDialog(ctx, contest_id, parent), "recorded")

@@ -50,8 +50,9 @@ class DeclareDialog(ConfirmingDialog):
         layout.addLayout(grid)
 
         warning = QLabel(
-            "Once declared, the result is locked: nothing may be recounted, and the declaration "
-            "is kept exactly as printed. Only a reasoned correction can follow."
+            "Once declared, the result is final: nothing may be recounted, no second "
+            "declaration can be made, and the declaration is kept exactly as printed. Only an "
+            "election court can change it."
         )
         warning.setWordWrap(True)
         layout.addWidget(warning)

@@ -1,4 +1,4 @@
-"""One corrected figure in the correction dialog."""
+"""One figure as now found, beside the figure as declared, in the error-found dialog."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from desktop.domain.figures import FigureProblem, format_figure, parse_figure
 
 
 class FigureField:
-    """One corrected figure: its field, the figure declared, and the words under it."""
+    """One figure as now found: its field, the figure declared, and the words under it."""
 
     def __init__(self, kind: str, key: int | str, label: str, declared: int | None) -> None:
         self.kind = kind

@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
     recount_action: QAction
     lots_action: QAction
     declare_action: QAction
-    correct_action: QAction
+    record_error_action: QAction
 
     def __init__(self, desk: CountDesk, database_path: Path | str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
             self.recount_action,
             self.lots_action,
             self.declare_action,
-            self.correct_action,
+            self.record_error_action,
             self.advance_action,
         ):
             action.setEnabled(enabled)
@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
         self.recount_action.setEnabled(counted and status in (Status.COUNT, Status.PROVISIONAL))
         self.lots_action.setEnabled(status not in (Status.PROVISIONAL, Status.DECLARED))
         self.declare_action.setEnabled(status is Status.PROVISIONAL)
-        self.correct_action.setEnabled(status is Status.DECLARED)
+        self.record_error_action.setEnabled(status is Status.DECLARED)
         self.advance_action.setEnabled(status is not Status.DECLARED)
 
     def open_contest(self, contest_id: str, tab: int | None = None) -> None:
@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
             page.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _night(self, asking: Callable[[QWidget | None, UiContext, str], object]) -> None:
-        """Open one of the night's dialogs (recount, lots, correction) for the open contest."""
+        """Open one of the night's dialogs (recount, lots) for the open contest."""
         if self.contest_id is not None:
             asking(self, self.ctx, self.contest_id)
 
@@ -290,6 +290,12 @@ class MainWindow(QMainWindow):
             self.undo_stack.clear()  # nothing done before the declaration can be undone now
             self._show_tab(self.tabs.indexOf(self.documents_view))
             self.documents_view.show_declaration()
+
+    def _on_record_error(self) -> None:
+        """Record an error found after the declaration, then show its memorandum."""
+        if self.contest_id is not None and ask.ask_error_found(self, self.ctx, self.contest_id):
+            self._show_tab(self.tabs.indexOf(self.documents_view))
+            self.documents_view.show_memorandum()
 
     def _on_status_changed(self, status: str) -> None:
         """Once declared, every view that can be locked is made read-only."""

@@ -173,13 +173,13 @@ def build_menus(window: MainWindow) -> None:
     window.declare_action = add_action(
         window, night_menu, "&Declare the result…", "Ctrl+Shift+D", window._on_declare, "Declare"
     )
-    window.correct_action = add_action(
+    window.record_error_action = add_action(
         window,
         night_menu,
-        "&Correct the declaration…",
+        "Record an &error found after the declaration…",
         "Ctrl+Shift+K",
-        lambda: window._night(ask.ask_correction),
-        "Correct declaration",
+        window._on_record_error,
+        "Record an error found after the declaration",
     )
 
     help_menu = bar.addMenu("&Help")

@@ -8,8 +8,8 @@ from desktop.services import CountDesk
 from desktop.ui.context import UiContext
 from desktop.ui.history.history_table_model import HistoryTableModel
 from desktop.ui.history.history_view import HistoryView
-from tests.sample import BATLEY, BATLEY_REJECTED
-from tests.ui.night.steps import CORRECTION_REASON, OFFICER, corrected_votes
+from tests.sample import BATLEY
+from tests.ui.night.steps import ERROR_REASON, cid
 
 
 def open_view(qtbot, ctx: UiContext, contest_id: str | None = BATLEY) -> HistoryView:
@@ -22,10 +22,11 @@ def open_view(qtbot, ctx: UiContext, contest_id: str | None = BATLEY) -> History
     return view
 
 
-def make_correction(desk: CountDesk) -> bytes:
-    return desk.correct_declaration(
-        BATLEY, "Supervisor", votes=corrected_votes(desk), rejected=BATLEY_REJECTED,
-        reason=CORRECTION_REASON, officer_confirmation=OFFICER,
+def record_error(desk: CountDesk):
+    """Two votes for WATERS found in SMITH's bundle after the declaration (after ``to_declared``)."""
+    return desk.record_error_found(
+        BATLEY, "Supervisor", found_by="Deputy Returning Officer", reason=ERROR_REASON,
+        votes={cid(desk, "Andrew Smith"): 72, cid(desk, "Anne Marie Waters"): 99}, rejected={},
     )  # fmt: skip
 
 

@@ -7,14 +7,15 @@ from PySide6.QtGui import QColor
 
 from desktop.services import CountDesk
 from desktop.ui.history.history_table_model import HistoryTableModel
+from tests.declared import legacy_corrected_database
 from tests.sample import BATLEY
-from tests.ui.history.steps import cell_text, header_texts, make_correction
+from tests.ui.history.steps import cell_text, header_texts
 from tests.ui.night.steps import cid, to_declared, to_provisional, to_tie
 
 
-def test_the_model_passes_the_model_tester(qtmodeltester, desk):
-    to_declared(desk)
-    make_correction(desk)
+def test_the_model_passes_the_model_tester(qtmodeltester, tmp_path):
+    legacy_corrected_database(tmp_path / "legacy.sqlite")
+    desk = CountDesk.open(tmp_path / "legacy.sqlite", create=False)
     model = HistoryTableModel()
     model.set_history(desk.history(BATLEY), desk.contest(BATLEY))
     qtmodeltester.check(model)

@@ -6,15 +6,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 
+from desktop.services import CountDesk
 from desktop.ui import saving
-from desktop.ui.history import history_view
+from desktop.ui.history import history_view, words
 from desktop.ui.history.history_view import HistoryView
+from tests.declared import LEGACY_PDF, LEGACY_REASON, legacy_corrected_database
 from tests.sample import BATLEY
-from tests.ui.history.steps import cell_text, header_texts, make_correction, open_view
+from tests.ui.history.steps import cell_text, header_texts, open_view, record_error
 from tests.ui.night.steps import (
-    CORRECTION_REASON,
+    ERROR_REASON,
     OFFICER,
-    cid,
+    make_ctx,
     to_declared,
     to_provisional,
     to_tie,
@@ -52,36 +54,36 @@ def test_after_a_recount_the_view_lists_the_request_and_statuses(qtbot, desk, ct
     assert view.declarations_empty.isVisible() and not view.declaration_buttons
 
 
-def test_after_a_correction_three_counts_and_two_declarations(
-    qtbot, monkeypatch, tmp_path, desk, ctx
+def test_a_corrected_declaration_kept_from_before_is_readable_and_marked_of_no_effect(
+    qtbot, monkeypatch, tmp_path
 ):
-    first_pdf = to_declared(desk)
-    corrected_pdf = make_correction(desk)
-    view = open_view(qtbot, ctx)
-    assert view.model.columnCount() == 3
+    path = tmp_path / "legacy.sqlite"
+    first_pdf = legacy_corrected_database(path)
+    desk = CountDesk.open(path, create=False)
+    view = open_view(qtbot, make_ctx(desk))
     assert header_texts(view.model) == [
-        "Count 1",
-        "Count 2 – full recount",
-        "Count 3 – correction after the declaration (stands)",
+        "Count 1 (stands)",
+        "Count 2 – corrected figures after the declaration (of no effect)",
     ]
-    smith = cid(desk, "Andrew Smith")
-    assert cell_text(view.model, "votes", smith, 2) == "72 ▼2"
-    assert cell_text(view.model, "votes", smith, 2, Qt.ItemDataRole.ToolTipRole) == (
-        "was 74 in count 2"
-    )
-    tip = view.model.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
-    assert CORRECTION_REASON in tip and "count that stands" in tip
+    smith = desk.candidate_by_name(BATLEY, "Andrew Smith").id
+    assert cell_text(view.model, "votes", smith, 1) == "73 ▼2"
+    tip = view.model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert LEGACY_REASON in tip and "the declaration stands" in tip
+    assert "count that stands" not in tip
+    assert "The count that stands: Count 1, recorded at" in view.summary_label.text()
 
     assert len(view.declaration_buttons) == 2
     labels = [label.text() for label in view.declaration_labels]
-    assert labels[0].startswith("Declaration, of count 2: ") and f"by {OFFICER}" in labels[0]
-    assert labels[1].startswith("Corrected declaration, of count 3: ")
-    assert labels[1].endswith(f"Reason: {CORRECTION_REASON}")
-    open_first, save_first = view.declaration_buttons[0]
-    assert open_first.accessibleName().startswith("Open the declaration of ")
-    assert save_first.accessibleName().endswith("as a PDF file")
+    assert (
+        labels[0].startswith("Declaration (stands), of count 1: ") and f"by {OFFICER}" in labels[0]
+    )
+    assert labels[1].startswith(
+        "Corrected declaration, made by an earlier CountDesk (of no effect: the original "
+        "declaration stands), of count 2: "
+    )
+    assert labels[1].endswith(f"Reason: {LEGACY_REASON}")
 
-    # Each kept PDF is saved and opened byte for byte as it was declared.
+    # Each kept PDF is saved and opened byte for byte as it was kept.
     chosen = tmp_path / "saved.pdf"
     asked = []
 
@@ -91,13 +93,42 @@ def test_after_a_correction_three_counts_and_two_declarations(
 
     monkeypatch.setattr(saving.QFileDialog, "getSaveFileName", fake_save)
     view.declaration_buttons[1][1].click()
-    assert chosen.read_bytes() == corrected_pdf
+    assert chosen.read_bytes() == LEGACY_PDF
     assert asked[0][0] == "Save the corrected declaration as PDF"
     assert asked[0][1].startswith(f"corrected-declaration-{BATLEY}-")
     opened = []
     monkeypatch.setattr(history_view, "open_file", lambda path: opened.append(path) or True)
-    open_first.click()
+    view.declaration_buttons[0][0].click()
     assert Path(opened[0]).read_bytes() == first_pdf
+    assert not view.errors_box.isVisible()
+
+
+def test_an_error_found_is_listed_with_its_memorandum(qtbot, monkeypatch, tmp_path, desk, ctx):
+    to_declared(desk)
+    error = record_error(desk)
+    view = open_view(qtbot, ctx)
+    assert view.errors_box.isVisible()
+    assert header_texts(view.model) == ["Count 1", "Count 2 – full recount (stands)"]
+    (label,) = [lab.text() for lab in view.errors_box.labels]
+    assert label.startswith("1. Found by Deputy Returning Officer, recorded at ")
+    assert label.endswith(f"by Supervisor: {ERROR_REASON}. The declaration stands.")
+    open_button, save_button = view.errors_box.buttons[0]
+    assert open_button.accessibleName() == "Open the memorandum of error 1"
+    assert save_button.accessibleName() == "Save the memorandum of error 1 as a PDF file"
+    assert len(view.declaration_buttons) == 1  # no second declaration
+
+    memorandum = desk.memorandum_pdf(BATLEY, error.id)
+    chosen = tmp_path / "memo.pdf"
+    monkeypatch.setattr(
+        saving.QFileDialog, "getSaveFileName", lambda parent, title, name, f: (str(chosen), f)
+    )
+    save_button.click()
+    assert chosen.read_bytes() == memorandum
+    opened = []
+    monkeypatch.setattr(words, "open_file", lambda path: opened.append(path) or True)
+    open_button.click()
+    assert Path(opened[0]).read_bytes() == memorandum
+    assert Path(opened[0]).name.startswith(f"memorandum-{BATLEY}-")
 
 
 def test_a_cancelled_save_writes_nothing(qtbot, monkeypatch, desk, ctx):

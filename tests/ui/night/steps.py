@@ -20,7 +20,7 @@ from tests.sample import BATLEY, BATLEY_CSV, BATLEY_REJECTED, BATLEY_VOTES, BOXE
 from tests.services.test_night import Clock
 
 OFFICER = "Jacqui Gedman"
-CORRECTION_REASON = "Two votes for WATERS were transcribed against SMITH"
+ERROR_REASON = "Two votes for WATERS were found in a bundle of SMITH's"
 
 
 def make_desk(path) -> CountDesk:
@@ -94,13 +94,6 @@ def to_decided(desk: CountDesk) -> None:
 def to_declared(desk: CountDesk) -> bytes:
     to_decided(desk)
     return desk.declare(BATLEY, "Supervisor", OFFICER)
-
-
-def corrected_votes(desk: CountDesk) -> dict[int, int]:
-    figures = votes(desk, **TIE)
-    figures[cid(desk, "Andrew Smith")] -= 2
-    figures[cid(desk, "Anne Marie Waters")] += 2
-    return figures
 
 
 def open_dialog(qtbot, dialog: QDialog, show: bool = False) -> QDialog:

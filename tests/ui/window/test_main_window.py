@@ -164,15 +164,22 @@ def test_the_night_menu_offers_what_the_stage_allows(window):
     desk = window.desk
     assert not window.recount_action.isEnabled()
     assert not window.declare_action.isEnabled()
-    assert not window.correct_action.isEnabled()
-    desk.set_contest_facts(BATLEY, "T", officer_name="Jane Officer")
+    assert not window.record_error_action.isEnabled()
+    desk.set_contest_details(
+        BATLEY, "T", officer_name="Jane Officer", imprint_address="Civic Centre", authority="Kirklees"
+    )
     votes = {desk.candidate_by_name(BATLEY, n).id: v for n, v in BATLEY_VOTES.items()}
     desk.record_count(BATLEY, votes, BATLEY_REJECTED, "T")
     for status in ("verification", "count", "provisional"):
         desk.advance(BATLEY, status, "T")
     window.events.setup_changed.emit(BATLEY)
     assert window.recount_action.isEnabled() and window.declare_action.isEnabled()
-    assert not window.lots_action.isEnabled() and not window.correct_action.isEnabled()
+    assert not window.lots_action.isEnabled() and not window.record_error_action.isEnabled()
+    desk.declare(BATLEY, "T", "Jane Officer")
+    window.events.count_changed.emit(BATLEY)
+    assert window.record_error_action.isEnabled() and not window.declare_action.isEnabled()
+    assert window.record_error_action.text() == "Record an &error found after the declaration…"
+    assert window.record_error_action.shortcut().toString() == "Ctrl+Shift+K"
 
 
 def test_a_database_with_contests_opens_on_them_and_enter_opens_the_one_chosen(qtbot, tmp_path):
