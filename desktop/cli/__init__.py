@@ -5,7 +5,7 @@ else the app's database in the user's data directory). Errors go to stderr as on
 sentence with a non-zero exit; never a traceback. Where the refusal is that findings block the
 next step, each blocking finding follows on its own line.
 
-The night, in order: ``import`` and ``contest`` (setup), ``advance`` to verification,
+The night, in order: ``import``, ``candidate`` and ``order`` and ``contest`` (setup), ``advance`` to verification,
 ``verification`` (boxes imported, counted, explained) and ``acknowledge``, ``advance`` to the count,
 ``enter`` and ``lots``, ``advance`` to the provisional result, ``recount`` if asked, ``declare``;
 afterwards ``correct`` and ``history``. ``status`` says at any point what comes next and what
@@ -25,7 +25,16 @@ from typing import Any
 
 import click
 
-from desktop.cli import declare, documents, entry, history, night, setup, verification
+from desktop.cli import (
+    candidates,
+    declare,
+    documents,
+    entry,
+    history,
+    night,
+    setup,
+    verification,
+)
 from desktop.cli.options import group_db_option
 from desktop.domain.errors import CountDeskError
 from desktop.services.files import why_not
@@ -84,7 +93,7 @@ def cli(db_path: Path | None) -> None:
     """CountDesk: enter the count, check the arithmetic, print the declaration."""
 
 
-for _module in (setup, entry, verification, night, declare, history, documents):
+for _module in (setup, candidates, entry, verification, night, declare, history, documents):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

@@ -86,6 +86,7 @@ CATALOGUE: dict[Code, CatalogueEntry] = {
         CatalogueEntry(Code.S811, _E, "A correction without its reason, or that changes nothing"),
         CatalogueEntry(Code.S812, _E, "Candidates are fixed once a count is recorded"),
         CatalogueEntry(Code.I701, _I, "No more candidates than seats: all are elected"),
+        CatalogueEntry(Code.N101, _W, "A surname split at a particle is not confirmed"),
     )
 }
 

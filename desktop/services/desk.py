@@ -29,6 +29,7 @@ from desktop.domain.records import (
 )
 from desktop.domain.verification import BoxKind, VerificationLine, VerificationTotals
 from desktop.domain.workflow import NightState, RecountDecision
+from desktop.services.ballot import BallotPaper
 from desktop.services.declaring import Declaring
 from desktop.services.documents import Documents
 from desktop.services.entry import Entry
@@ -54,6 +55,7 @@ class CountDesk:
         self.today = today
         self._reading = Reading(store)
         self._setup = Setup(store, self._reading)
+        self._ballot = BallotPaper(store, self._reading)
         self._imports = Imports(store, self._setup)
         self._entry = Entry(store, self._reading)
         self._boxes = Boxes(store)
@@ -166,6 +168,25 @@ class CountDesk:
     ) -> tuple[Candidate, ...]:
         """Remove a candidate (before any count is recorded); return the candidates left."""
         return self._setup.remove_candidate(contest_id, candidate_id, operator)
+
+    def set_ballot_order(
+        self, contest_id: str, ordered_ids: Iterable[int], operator: str, *, confirm: bool = False
+    ) -> tuple[Candidate, ...]:
+        """Set the ballot order as the SOPN gives it (every candidate once; audited).
+
+        With ``confirm``, also confirm the names and order, in the same transaction.
+        """
+        return self._ballot.set_ballot_order(
+            contest_id, list(ordered_ids), operator, confirm=confirm
+        )
+
+    def confirm_names(self, contest_id: str, operator: str) -> tuple[Candidate, ...]:
+        """Confirm the names, descriptions and order against the SOPN (audited; clears N101)."""
+        return self._ballot.confirm_names(contest_id, operator)
+
+    def names_to_confirm(self, contest_id: str) -> list[Finding]:
+        """N101 for each name split at a surname particle and not yet confirmed."""
+        return self._ballot.names_to_confirm(contest_id)
 
     def set_seats(self, contest_id: str, seats: int, operator: str) -> Contest:
         """Change the number of seats (before any count is recorded)."""

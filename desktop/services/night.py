@@ -65,13 +65,15 @@ class Night:
         acks = self.store.acknowledgements(contest_id, latest.id if latest else None)
         draft = self.entry.draft(contest_id)
         unrecorded = latest is not None and draft.recorded_as is None
+        candidates = self.store.candidates(contest_id)
         return NightState(
             contest=contest,
-            candidates=len(self.store.candidates(contest_id)),
+            candidates=len(candidates),
             verification=tuple(self.store.verification(contest_id)),
             result=result,
             acknowledged=frozenset(ack_key(a.code, a.subject or None, a.figures) for a in acks),
             unrecorded_changes=unrecorded,
+            names_to_confirm=tuple(c for c in candidates if c.split_to_confirm),
         )
 
     def status(self, contest_id: str) -> StatusReport:
