@@ -110,9 +110,9 @@ def unconfirmed_splits(candidates: Iterable[Candidate]) -> list[Finding]:
         stored = Candidate(0, c.surname, c.forenames).display_name
         proposal = propose_split(c.person_name)
         if (proposal.forenames, proposal.surname) == (c.forenames, c.surname):
-            how = (
-                f"was split at the particle “{' '.join(proposal.particles)}” and prints as {stored}"
-            )
+            particles = "particles" if len(proposal.particles) > 1 else "particle"
+            taken = " ".join(proposal.particles)
+            how = f"was split at the {particles} “{taken}” and prints as {stored}"
         else:
             suggested = Candidate(0, proposal.surname, proposal.forenames).display_name
             how = (

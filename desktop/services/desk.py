@@ -1,7 +1,7 @@
 """The facade the window and the command line call: ``CountDesk`` over one database.
 
 It holds no logic of its own: each method hands over, explicitly, to the use case that owns
-it (setup, imports, entry, verification, night, recounts, declaring, documents, exports,
+it (setup, ballot order, imports, entry, verification, night, recounts, declaring, documents, exports,
 history). Every write validates first, then runs in one transaction with its audit row, so a
 refusal leaves the stored data exactly as it was. Refusals are CountDeskError in plain words.
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
 from desktop.domain.findings import Finding
-from desktop.domain.model import Contest, Status
+from desktop.domain.model import Contest, Status, ballot_order
 from desktop.domain.verification import verification_findings
 from desktop.domain.workflow import (
     NightState,
@@ -73,7 +73,7 @@ class Night:
             result=result,
             acknowledged=frozenset(ack_key(a.code, a.subject or None, a.figures) for a in acks),
             unrecorded_changes=unrecorded,
-            names_to_confirm=tuple(c for c in candidates if c.split_to_confirm),
+            names_to_confirm=tuple(c for c in ballot_order(candidates) if c.split_to_confirm),
         )
 
     def status(self, contest_id: str) -> StatusReport:

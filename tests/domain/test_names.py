@@ -80,3 +80,23 @@ def test_the_split_is_described_in_words_for_the_person_who_confirms_it():
     assert propose_split("Dara Ó Briain").describe() == (
         "surname “Ó Briain” (at the particle “Ó”), forenames “Dara”"
     )
+
+
+def test_the_warning_names_each_split_and_what_a_database_split_at_the_last_word_would_be():
+    from desktop.domain.model import Candidate
+    from desktop.domain.names import unconfirmed_splits
+
+    proposed = Candidate(
+        1, "De La Cruz", "Maria", person_name="Maria De La Cruz", split_to_confirm=True
+    )
+    old = Candidate(2, "Briain", "Dara Ó", person_name="Dara Ó Briain", split_to_confirm=True)
+    settled = Candidate(3, "Van Dyke", "Dick", person_name="Dick Van Dyke")
+    found = unconfirmed_splits([proposed, old, settled])
+    assert [(f.code, f.subject) for f in found] == [("N101", 1), ("N101", 2)]
+    assert found[0].message.startswith(
+        "“Maria De La Cruz” was split at the particles “De La” and prints as DE LA CRUZ, Maria."
+    )
+    assert found[1].message.startswith(
+        "“Dara Ó Briain” is stored as BRIAIN, Dara Ó, split at its last word; with its particle "
+        "it would be Ó BRIAIN, Dara."
+    )

@@ -8,13 +8,16 @@ the count makes them fixed.
 
 from __future__ import annotations
 
+import io
 import re
 
+import pypdf
 import pytest
 
 from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
 from desktop.services import CountDesk
+from tests.reports.sheets import assert_in_order
 from tests.sample import WARD_CSV
 
 WARD = "local.testborough.earlsfield.2026-05-07"
@@ -227,3 +230,47 @@ def test_a_candidate_added_after_the_order_was_set_goes_last_until_it_is_set_aga
     desk.set_ballot_order(WARD, ids, "Supervisor")
     added = desk.add_candidate(WARD, "Supervisor", "Abbott", "Ann")
     assert desk.candidates(WARD)[-1].id == added.id
+
+
+def test_the_declaration_prints_the_names_and_descriptions_of_the_ballot_paper(desk, tmp_path):
+    """Ó BRIAIN under O, VAN DYKE under V, DE LA CRUZ under D; the ballot descriptions printed."""
+    path = _csv(
+        tmp_path,
+        HEADER + ",party_description_text",
+        [
+            ROW.format(id=1, name="Dara Ó Briain", party="Independent") + ",",
+            ROW.format(id=2, name="Dick Van Dyke", party="Labour Party")
+            + ",Labour and Co-operative Party",
+            ROW.format(id=3, name="Maria De La Cruz", party="Conservative and Unionist Party")
+            + ",The Conservative Party Candidate",
+            ROW.format(id=4, name="Nicola Shastri-Hurst", party="Liberal Democrats") + ",",
+            ROW.format(id=5, name="Alan Hope", party="Official Monster Raving Loony Party") + ",",
+        ],
+    )
+    desk.import_candidates(path, "Importer")
+    hope = desk.candidate_by_name(CONTEST, "Alan Hope").id
+    desk.update_candidate(CONTEST, hope, "Supervisor", common_forenames="Howling Laud")
+    desk.confirm_names(CONTEST, "Supervisor")
+    desk.set_contest_facts(
+        CONTEST, "S", electorate=70_000, ballot_papers_verified=30_100, officer_name="Jane Officer"
+    )
+    votes = {"Dara Ó Briain": 9_000, "Dick Van Dyke": 8_500, "Maria De La Cruz": 7_000,
+             "Nicola Shastri-Hurst": 4_000, "Alan Hope": 1_500}  # fmt: skip
+    by_id = {desk.candidate_by_name(CONTEST, n).id: v for n, v in votes.items()}
+    desk.record_count(CONTEST, by_id, {"official_mark": 100}, "Clerk")
+    reader = pypdf.PdfReader(io.BytesIO(desk.declaration_pdf(CONTEST)))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert_in_order(
+        text,
+        [
+            "Name of candidate",
+            "DE LA CRUZ, Maria The Conservative Party Candidate 7,000",
+            "HOPE, Howling Laud Official Monster Raving Loony Party 1,500",
+            "Ó BRIAIN, Dara Independent 9,000 Elected",
+            "SHASTRI-HURST, Nicola Liberal Democrats 4,000",
+            "VAN DYKE, Dick Labour and Co-operative Party 8,500",
+            "And I do hereby declare that Dara Ó BRIAIN is duly elected",
+        ],
+    )
+    assert "BRIAIN, Dara Ó" not in text and "DYKE, Dick Van" not in text
+    assert "Conservative and Unionist Party" not in text
