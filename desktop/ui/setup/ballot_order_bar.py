@@ -95,11 +95,16 @@ class BallotOrderBar(QWidget):
         text = f"Ballot order: {order}."
         findings = self._ctx.desk.names_to_confirm(contest_id) if contest_id else []
         if findings:
+            split = [c for c in candidates if c.split_to_confirm]
+            listed = "; ".join(f"{c.display_name} (from “{c.person_name}”)" for c in split)
             text += (
-                f" {plural(len(findings), 'name')} to confirm before the contest leaves setup "
-                "(N101): " + " ".join(f.message for f in findings)
+                f" ⚠ N101: {plural(len(findings), 'name')} split at a surname particle on import, "
+                f"to confirm before the contest leaves setup: {listed}. Check "
+                f"{'it' if len(findings) == 1 else 'each'} against the statement of persons "
+                "nominated, correct any that differ, then Confirm names and order."
             )
         self.state_label.setText(text)
+        self.state_label.setToolTip("\n".join(f"{f.code}: {f.message}" for f in findings))
         self.state_label.setVisible(contest_id is not None)
         can_move = contest_id is not None and not counted and not declared and len(candidates) > 1
         self.up_button.setEnabled(can_move)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Candidate
@@ -172,6 +173,9 @@ class CandidateTableModel(ColumnsTableModel):
             if column <= 4:
                 return f"On the ballot paper and declaration: {candidate.display_name}"
             return candidate.description or "No description: printed blank."
+        if role == Qt.ItemDataRole.DecorationRole and column == 1 and candidate.split_to_confirm:
+            # Not by colour alone: the sign, and the tooltip and the line below say why.
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

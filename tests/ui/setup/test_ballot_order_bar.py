@@ -41,8 +41,13 @@ def test_the_split_name_is_shown_to_confirm_and_confirming_lets_setup_end(
 ):
     bar = ward_view.order_bar
     assert "Ballot order: alphabetical by surname." in bar.state_label.text()
-    assert "1 name to confirm before the contest leaves setup (N101)" in bar.state_label.text()
-    assert "“Dara Ó Briain” was split at the particle “Ó”" in bar.state_label.text()
+    assert (
+        "N101: 1 name split at a surname particle on import, to confirm before the contest "
+        "leaves setup: Ó BRIAIN, Dara (from “Dara Ó Briain”)."
+    ) in bar.state_label.text()
+    assert "“Dara Ó Briain” was split at the particle “Ó”" in bar.state_label.toolTip()
+    assert ward_view.model.index(6, SURNAME).data(Qt.ItemDataRole.DecorationRole) is not None
+    assert ward_view.model.index(0, SURNAME).data(Qt.ItemDataRole.DecorationRole) is None
     assert _shown(ward_view)[-1] == "Ó BRIAIN, Dara"
     tip = ward_view.model.index(6, SURNAME).data(Qt.ItemDataRole.ToolTipRole)
     assert "with its particle" in tip
@@ -58,6 +63,7 @@ def test_the_split_name_is_shown_to_confirm_and_confirming_lets_setup_end(
     assert "Dara Ó Briain" in asked[0][1][0]
     assert ward_ctx.desk.names_to_confirm(WARD) == []
     assert "to confirm" not in bar.state_label.text()
+    assert ward_view.model.index(6, SURNAME).data(Qt.ItemDataRole.DecorationRole) is None
     last = ward_ctx.desk.store.audit(WARD)[-1]
     assert (last.operator, last.action) == ("Tester", "confirm")
     assert ward_ctx.desk.advance(WARD, "verification", "Tester").status.value == "verification"
