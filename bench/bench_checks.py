@@ -11,7 +11,8 @@ from datetime import date
 from _common import BATLEY, BATLEY_REJECTED, BATLEY_VOTES, report, time_ms
 
 from desktop.domain.arithmetic import compute_result
-from desktop.domain.model import Candidate, Contest, CountFigures, split_person_name
+from desktop.domain.model import Candidate, Contest, CountFigures
+from desktop.domain.names import split_person_name
 
 BUDGET_MS = 1.0
 

@@ -5,7 +5,7 @@ else the app's database in the user's data directory). Errors go to stderr as on
 sentence with a non-zero exit; never a traceback. Where the refusal is that findings block the
 next step, each blocking finding follows on its own line.
 
-The night, in order: ``import`` and ``contest`` (setup), ``advance`` to verification,
+The night, in order: ``import``, ``candidate`` and ``order`` and ``contest`` (setup), ``advance`` to verification,
 ``verification`` (boxes imported, counted, explained) and ``acknowledge``, ``advance`` to the count,
 ``enter`` and ``lots``, ``advance`` to the provisional result, ``recount`` if asked, ``declare``;
 afterwards ``record-error`` (an error found after the declaration: the declaration stands),
@@ -31,6 +31,7 @@ import click
 from desktop.cli import (
     after_declaration,
     backup,
+    candidates,
     declare,
     documents,
     entry,
@@ -99,6 +100,7 @@ def cli(db_path: Path | None) -> None:
 
 for _module in (
     setup,
+    candidates,
     entry,
     verification,
     night,

@@ -32,6 +32,11 @@ def import_(file: Path, db_path: Path | None, operator: str) -> None:
             f"  contest   {contest_id}  {contest.area}, {plural(contest.seats, 'seat')}, "
             f"{n} candidates"
         )
+    splits = summary.describe_splits()
+    if splits:
+        click.echo(splits[0])
+        for line in splits[1:]:
+            click.echo(f"  {line}")
 
 
 @click.command()

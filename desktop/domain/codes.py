@@ -66,6 +66,7 @@ class Code(StrEnum):
     S811 = "S811"
     S812 = "S812"
     I701 = "I701"
+    N101 = "N101"
     # Refusals of an action: not findings of a count, so not in the catalogue.
     C211 = "C211"  # A count or request names a candidate who is not in the contest
     L404 = "L404"  # Lots recorded where no tie needs them

@@ -89,6 +89,7 @@ CATALOGUE: dict[Code, CatalogueEntry] = {
         ),
         CatalogueEntry(Code.S812, _E, "Candidates are fixed once a count is recorded"),
         CatalogueEntry(Code.I701, _I, "No more candidates than seats: all are elected"),
+        CatalogueEntry(Code.N101, _W, "A surname split at a particle is not confirmed"),
     )
 }
 

@@ -88,6 +88,15 @@ class Candidate:
     common_surname: str = ""
     common_forenames: str = ""
     person_name: str = ""
+    #: Where the statement of persons nominated lists the candidate (1, 2, …): the file's order
+    #: at import, or its ``ballot_position``. Candidates with identical names keep this order.
+    sopn_position: int = 0
+    #: The candidate's place on the ballot paper where it was set explicitly (the file's
+    #: ``ballot_position``, or the order set against the SOPN); None: alphabetical (DOMAIN.md §3).
+    ballot_position: int | None = None
+    #: The surname was proposed by splitting ``person_name`` at a surname particle ("Ó Briain")
+    #: and nobody has yet confirmed it against the SOPN.
+    split_to_confirm: bool = False
 
     @property
     def ballot_surname(self) -> str:
@@ -127,34 +136,37 @@ def _sort_letters(text: str) -> str:
     return "".join(c for c in decomposed if c.isalnum()).casefold()
 
 
-def ballot_order_key(candidate: Candidate) -> tuple[str, str, str, str, int]:
-    """Sort key for ballot order (DOMAIN.md §3).
+def ballot_order_key(candidate: Candidate) -> tuple[str, str, str, str, int, int]:
+    """Sort key for the alphabetical ballot order (DOMAIN.md §3).
 
     Product rule: alphabetical by the surname printed on the ballot paper, letter by letter,
     accents and case folded and spaces, hyphens and apostrophes ignored (MACLEAN, MATTHEWS,
-    MCCORMICK; SHASTRI-HURST under S; VAN DYKE under V); ties broken by forenames, then by the
-    names as spelt, then by id so that the order is always the same.
+    MCCORMICK; SHASTRI-HURST under S; VAN DYKE under V; Ó BRIAIN under O); ties broken by
+    forenames, then by the names as spelt; identical names keep the order of the statement of
+    persons nominated (the id only for candidates stored before that order was kept).
     """
     return (
         _sort_letters(candidate.ballot_surname),
         _sort_letters(candidate.ballot_forenames),
         candidate.ballot_surname,
         candidate.ballot_forenames,
+        candidate.sopn_position,
         candidate.id,
     )
 
 
 def ballot_order(candidates: Iterable[Candidate]) -> tuple[Candidate, ...]:
-    """The candidates in ballot order."""
-    return tuple(sorted(candidates, key=ballot_order_key))
+    """The candidates in ballot order.
 
+    Where the ballot paper's order was given (``ballot_position``: the SOPN's order, which wins
+    over the alphabetical proposal), that order; a candidate added since without a position
+    follows, alphabetically. Otherwise alphabetical by ``ballot_order_key``.
+    """
 
-def split_person_name(person_name: str) -> tuple[str, str]:
-    """Split a full name into (forenames, surname): the surname is the last word (can be corrected)."""
-    words = person_name.split()
-    if not words:
-        return "", ""
-    return " ".join(words[:-1]), words[-1]
+    def key(c: Candidate) -> tuple[bool, int, tuple[str, str, str, str, int, int]]:
+        return (c.ballot_position is None, c.ballot_position or 0, ballot_order_key(c))
+
+    return tuple(sorted(candidates, key=key))
 
 
 @dataclass(frozen=True)

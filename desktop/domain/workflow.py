@@ -16,7 +16,8 @@ from desktop.domain.arithmetic import ContestResult
 from desktop.domain.codes import Code
 from desktop.domain.contest_facts import declaration_facts_findings
 from desktop.domain.findings import Finding, Severity, sort_findings
-from desktop.domain.model import Contest, Status
+from desktop.domain.model import Candidate, Contest, Status
+from desktop.domain.names import unconfirmed_splits
 from desktop.domain.verification import VerificationLine, verification_findings
 
 #: The order of the night; moving back one step is allowed only before any count is recorded,
@@ -83,6 +84,8 @@ class NightState:
     unrecorded_changes: bool = False
     #: The election's authority, which heads the declaration ("" when not set).
     authority: str = ""
+    #: Candidates whose surname was split at a particle and is not yet confirmed (N101).
+    names_to_confirm: tuple[Candidate, ...] = ()
 
     def unacknowledged(self, findings: Iterable[Finding]) -> list[Finding]:
         """The warnings among these findings that no one has acknowledged yet."""
@@ -196,6 +199,10 @@ def transition_blockers(
                 Code.C210, "The contest has no candidates: import or add them before the count."
             )
         )
+    elif to is Status.VERIFICATION:
+        # The names print on the declaration as on the ballot paper: a proposed split is
+        # confirmed against the SOPN before the contest leaves setup.
+        blockers += unconfirmed_splits(state.names_to_confirm)
     elif to is Status.COUNT:
         blockers += verification_blockers(state)
     elif to in (Status.PROVISIONAL, Status.DECLARED):

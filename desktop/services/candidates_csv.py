@@ -3,12 +3,20 @@
 Only the columns CountDesk needs are read; a real export has many more, which are ignored.
 Result columns (votes_cast, elected …) are never read as a count. Any malformed row refuses the
 whole file with its line number, so nothing is half-imported.
+
+Names, descriptions and order as on the ballot paper (DOMAIN.md §2): a council's export from
+its statement of persons nominated may carry ``surname`` and ``forenames``, the
+``ballot_description`` and the ``ballot_position``; where it does, they are used as given.
+Otherwise the surname is proposed from ``person_name`` (``desktop.domain.names``), the
+description is Democracy Club's ``party_description_text`` where given, else ``party_name``,
+and the file's order is the SOPN order that identical names keep.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,6 +24,7 @@ from pathlib import Path
 from desktop.domain.election_types import election_type_for
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import MAX_SEATS, FigureProblem, whole_number
+from desktop.domain.names import NameSplit, propose_split
 
 REQUIRED_COLUMNS = (
     "person_name",
@@ -35,8 +44,20 @@ class PlannedCandidate:
     line: int
     source_key: str
     person_name: str
-    party_name: str
+    #: The description as on the ballot paper (see the module's docstring).
+    description: str
     party_id: str
+    #: The surname and forenames: as the file gives them, else proposed from ``person_name``.
+    names: NameSplit
+    #: Whether the file gave the surname (so the split is the SOPN's, not a proposal).
+    surname_given: bool = False
+    #: The ballot paper position the file gives, or None.
+    ballot_position: int | None = None
+
+    @property
+    def split_to_confirm(self) -> bool:
+        """Whether the surname was proposed at a particle and must be confirmed."""
+        return not self.surname_given and self.names.needs_confirmation
 
 
 @dataclass
@@ -113,7 +134,34 @@ def parse_candidates_csv(text: str, name: str = "the file") -> dict[str, Planned
         ) from None
     if not contests:
         raise CountDeskError(f"{name} has a header but no candidate rows.")
+    for contest in contests.values():
+        _check_positions(contest, name)
     return elections
+
+
+def _check_positions(contest: PlannedContest, name: str) -> None:
+    """Ballot positions are given for every candidate of a contest or none, each once."""
+    given = [c for c in contest.candidates if c.ballot_position is not None]
+    if not given:
+        return
+    if len(given) < len(contest.candidates):
+        blank = next(c for c in contest.candidates if c.ballot_position is None)
+        raise CountDeskError(
+            f"Line {blank.line} of {name}: the ballot_position is blank, but other rows of "
+            f"{contest.id} give one: give every candidate's position on the ballot paper, or "
+            "none; nothing was imported."
+        )
+    seen: dict[int, PlannedCandidate] = {}
+    for c in given:
+        assert c.ballot_position is not None
+        if c.ballot_position in seen:
+            raise CountDeskError(
+                f"Line {c.line} of {name}: ballot_position {c.ballot_position} is also "
+                f"{seen[c.ballot_position].person_name}'s (line {seen[c.ballot_position].line}) "
+                f"in {contest.id}: each candidate has their own place on the ballot paper; "
+                "nothing was imported."
+            )
+        seen[c.ballot_position] = c
 
 
 def _plan_row(
@@ -188,8 +236,43 @@ def _plan_row(
     source_key = f"person:{person_id}" if person_id else f"name:{person_name}"
     if any(c.source_key == source_key for c in contest.candidates):
         raise bad(f"{person_name} appears twice in {contest_id}")
-    contest.candidates.append(
-        PlannedCandidate(
-            line, source_key, person_name, _field(row, "party_name"), _field(row, "party_id")
-        )
+    contest.candidates.append(_candidate(row, line, source_key, person_name, bad))
+
+
+def _candidate(
+    row: dict[str, str | None],
+    line: int,
+    source_key: str,
+    person_name: str,
+    bad: Callable[[str], CountDeskError],
+) -> PlannedCandidate:
+    """One candidate's names, description and ballot position, as on the ballot paper."""
+    surname = " ".join(_field(row, "surname").split())
+    if surname:
+        names = NameSplit(" ".join(_field(row, "forenames").split()), surname)
+    else:
+        names = propose_split(person_name)
+    if "ballot_description" in row:
+        description = _field(row, "ballot_description")
+    else:
+        description = _field(row, "party_description_text") or _field(row, "party_name")
+    position_text = _field(row, "ballot_position")
+    position: int | None = None
+    if position_text:
+        digits = position_text.isascii() and position_text.isdigit()
+        if not digits or not 1 <= int(position_text) <= 999:
+            raise bad(
+                f"the ballot_position “{position_text}” is not a place on the ballot paper "
+                "(1, 2, 3 …)"
+            )
+        position = int(position_text)
+    return PlannedCandidate(
+        line,
+        source_key,
+        person_name,
+        " ".join(description.split()),
+        _field(row, "party_id"),
+        names,
+        surname_given=bool(surname),
+        ballot_position=position,
     )

@@ -1,10 +1,10 @@
 """The facade the window and the command line call: ``CountDesk`` over one database.
 
 It holds no logic of its own: each method hands over, explicitly, to the use case that owns
-it (setup, imports, entry, verification, night, recounts, declaring, errors found after the
-declaration, documents, exports, history, backups); a recorded count, lots, a recount decision,
-a stage change, a declaration and an error recorded after it are each followed by an automatic
-backup, which never undoes or refuses them. Every write validates first, then runs in one transaction with its audit row, so a
+it (setup, ballot order, imports, entry, verification, night, recounts, declaring, errors found
+after the declaration, documents, exports, history, backups); a recorded count, lots, a recount
+decision, a stage change, a declaration and an error recorded after it are each followed by an
+automatic backup, which never undoes or refuses them. Every write validates first, then runs in one transaction with its audit row, so a
 refusal leaves the stored data exactly as it was. Refusals are CountDeskError in plain words.
 
 Records come back as the domain's frozen dataclasses; only ``result_data`` is plain data, the
@@ -34,6 +34,7 @@ from desktop.domain.verification import BoxKind, VerificationLine, VerificationT
 from desktop.domain.workflow import NightState, RecountDecision
 from desktop.services.after_declaration import AfterDeclaration
 from desktop.services.backups import BackupJob, BackupOutcome, Backups, BackupState
+from desktop.services.ballot import BallotPaper
 from desktop.services.declaring import Declaring
 from desktop.services.documents import Documents
 from desktop.services.entry import Entry
@@ -59,6 +60,7 @@ class CountDesk:
         self.today = today
         self._reading = Reading(store)
         self._setup = Setup(store, self._reading)
+        self._ballot = BallotPaper(store, self._reading)
         self._imports = Imports(store, self._setup)
         self._entry = Entry(store, self._reading)
         self._boxes = Boxes(store)
@@ -173,6 +175,25 @@ class CountDesk:
     ) -> tuple[Candidate, ...]:
         """Remove a candidate (before any count is recorded); return the candidates left."""
         return self._setup.remove_candidate(contest_id, candidate_id, operator)
+
+    def set_ballot_order(
+        self, contest_id: str, ordered_ids: Iterable[int], operator: str, *, confirm: bool = False
+    ) -> tuple[Candidate, ...]:
+        """Set the ballot order as the SOPN gives it (every candidate once; audited).
+
+        With ``confirm``, also confirm the names and order, in the same transaction.
+        """
+        return self._ballot.set_ballot_order(
+            contest_id, list(ordered_ids), operator, confirm=confirm
+        )
+
+    def confirm_names(self, contest_id: str, operator: str) -> tuple[Candidate, ...]:
+        """Confirm the names, descriptions and order against the SOPN (audited; clears N101)."""
+        return self._ballot.confirm_names(contest_id, operator)
+
+    def names_to_confirm(self, contest_id: str) -> list[Finding]:
+        """N101 for each name split at a surname particle and not yet confirmed."""
+        return self._ballot.names_to_confirm(contest_id)
 
     def set_seats(self, contest_id: str, seats: int, operator: str) -> Contest:
         """Change the number of seats (before any count is recorded)."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from desktop.domain.election_types import kind_from_organisation
 from desktop.domain.errors import CountDeskError
-from desktop.domain.model import Candidate, Contest, Election, Status, split_person_name
+from desktop.domain.model import Candidate, Contest, Election, Status
 from desktop.domain.wording import plural
 from desktop.services.candidates_csv import read_candidates_csv
 from desktop.services.common import require_operator
@@ -19,6 +19,19 @@ DEMO_CSV = Path(__file__).resolve().parents[2] / "resources" / "demo" / "batley-
 DEMO_CONTEST = "parl.batley-and-spen.by.2021-07-01"
 
 
+@dataclass(frozen=True)
+class SplitToConfirm:
+    """A name the import split at a surname particle: to check against the SOPN."""
+
+    contest_id: str
+    candidate_id: int
+    person_name: str
+    #: How the name will print, e.g. ``Ó BRIAIN, Dara``.
+    display_name: str
+    #: The split in words, e.g. ``surname “Ó Briain” (at the particle “Ó”), forenames “Dara”``.
+    how: str
+
+
 @dataclass
 class ImportSummary:
     """What an import created and what it found already there."""
@@ -27,6 +40,8 @@ class ImportSummary:
     contests_created: list[str] = field(default_factory=list)
     candidates_created: int = 0
     candidates_unchanged: int = 0
+    #: Names split at a surname particle, each to be confirmed before the contest leaves setup.
+    splits_to_confirm: list[SplitToConfirm] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -46,6 +61,25 @@ class ImportSummary:
         if self.candidates_unchanged:
             text += f" {self.candidates_unchanged} candidates were already imported."
         return text
+
+    def describe_splits(self) -> list[str]:
+        """The names split at a surname particle, one line each, after a line saying what to do.
+
+        Empty where there are none.
+        """
+        if not self.splits_to_confirm:
+            return []
+        n = len(self.splits_to_confirm)
+        lines = [
+            f"{plural(n, 'name')} {'has' if n == 1 else 'have'} a surname particle, so "
+            f"{'its' if n == 1 else 'each'} surname was taken with it. Check "
+            f"{'it' if n == 1 else 'each'} against the statement of persons nominated, correct "
+            "any that differ, then confirm the names and order (Setup: Confirm names and "
+            "order; or countdesk-cli order ID --confirm):"
+        ]
+        for split in self.splits_to_confirm:
+            lines.append(f"{split.person_name} → {split.display_name}: {split.how}")
+        return lines
 
 
 class Imports:
@@ -106,21 +140,35 @@ class Imports:
                             "nothing was imported."
                         )
                     for pcand in new:
-                        forenames, surname = split_person_name(pcand.person_name)
-                        self.store.add_candidate(
+                        candidate = Candidate(
+                            id=0,
+                            surname=pcand.names.surname,
+                            forenames=pcand.names.forenames,
+                            description=pcand.description,
+                            person_name=pcand.person_name,
+                            # The file's order is the SOPN's, unless it gives the positions.
+                            sopn_position=pcand.ballot_position or 0,
+                            ballot_position=pcand.ballot_position,
+                            split_to_confirm=pcand.split_to_confirm,
+                        )
+                        new_id = self.store.add_candidate(
                             pc.id,
-                            Candidate(
-                                id=0,
-                                surname=surname,
-                                forenames=forenames,
-                                description=pcand.party_name,
-                                person_name=pcand.person_name,
-                            ),
+                            candidate,
                             operator,
                             source_key=pcand.source_key,
                             party_id=pcand.party_id,
                         )
                         summary.candidates_created += 1
+                        if pcand.split_to_confirm:
+                            summary.splits_to_confirm.append(
+                                SplitToConfirm(
+                                    pc.id,
+                                    new_id,
+                                    pcand.person_name,
+                                    candidate.display_name,
+                                    pcand.names.describe(),
+                                )
+                            )
         return summary
 
     def open_demo(self, operator: str) -> str:

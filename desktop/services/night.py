@@ -12,7 +12,7 @@ from datetime import datetime
 from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
 from desktop.domain.findings import Finding
-from desktop.domain.model import Contest, Status
+from desktop.domain.model import Contest, Status, ballot_order
 from desktop.domain.verification import verification_findings
 from desktop.domain.workflow import (
     NightState,
@@ -65,14 +65,16 @@ class Night:
         acks = self.store.acknowledgements(contest_id, latest.id if latest else None)
         draft = self.entry.draft(contest_id)
         unrecorded = latest is not None and draft.recorded_as is None
+        candidates = self.store.candidates(contest_id)
         return NightState(
             contest=contest,
-            candidates=len(self.store.candidates(contest_id)),
+            candidates=len(candidates),
             verification=tuple(self.store.verification(contest_id)),
             result=result,
             acknowledged=frozenset(ack_key(a.code, a.subject or None, a.figures) for a in acks),
             unrecorded_changes=unrecorded,
             authority=self.store.election(contest.election_id).authority,
+            names_to_confirm=tuple(c for c in ballot_order(candidates) if c.split_to_confirm),
         )
 
     def status(self, contest_id: str) -> StatusReport:

@@ -103,7 +103,7 @@ class Setup:
         operator = require_operator(operator)
         guard(self.store, contest_id, "setup")
         self._refuse_if_counted(contest_id, "A candidate's names and description cannot be changed")
-        candidate(self.store, contest_id, candidate_id)
+        current = candidate(self.store, contest_id, candidate_id)
         clean = {k: " ".join(v.split()) for k, v in changes.items()}
         if "surname" in clean and not clean["surname"]:
             raise CountDeskError("A candidate needs a surname: the old one is kept.")
@@ -111,7 +111,11 @@ class Setup:
         unknown = set(clean) - allowed
         if unknown:
             raise CountDeskError(f"{sorted(unknown)[0]} is not a name or description field.")
-        self.store.update_candidate(contest_id, candidate_id, clean, operator)
+        changes_to_save: dict[str, str | int] = dict(clean)
+        if current.split_to_confirm and {"surname", "forenames"} & set(clean):
+            # Someone has typed the name against the SOPN: the proposed split is settled.
+            changes_to_save["split_to_confirm"] = 0
+        self.store.update_candidate(contest_id, candidate_id, changes_to_save, operator)
         return candidate(self.store, contest_id, candidate_id)
 
     def remove_candidate(

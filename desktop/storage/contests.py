@@ -30,6 +30,7 @@ _CANDIDATE_FIELDS = (
     "common_surname",
     "common_forenames",
     "description",
+    "split_to_confirm",
 )
 
 
@@ -167,6 +168,9 @@ class Contests:
             common_surname=row["common_surname"],
             common_forenames=row["common_forenames"],
             person_name=row["person_name"],
+            sopn_position=row["sopn_position"],
+            ballot_position=row["ballot_position"],
+            split_to_confirm=bool(row["split_to_confirm"]),
         )
 
     def candidates(self, contest_id: str) -> list[Candidate]:
@@ -191,7 +195,19 @@ class Contests:
         source_key: str,
         party_id: str = "",
     ) -> int:
-        """Add a candidate to a contest and return the new id, with its audit row."""
+        """Add a candidate to a contest and return the new id, with its audit row.
+
+        A ``sopn_position`` of 0 means "after those already listed"; so does a ``ballot_position``
+        of None where the contest's order was given explicitly.
+        """
+        last_sopn, last_ballot = self._conn.db.execute(
+            "SELECT MAX(sopn_position), MAX(ballot_position) FROM candidates WHERE contest_id = ?",
+            [contest_id],
+        ).fetchone()
+        sopn = candidate.sopn_position or (last_sopn or 0) + 1
+        ballot = candidate.ballot_position
+        if ballot is None and last_ballot is not None:
+            ballot = last_ballot + 1
         row = {
             "contest_id": contest_id,
             "source_key": source_key,
@@ -202,6 +218,9 @@ class Contests:
             "common_forenames": candidate.common_forenames,
             "description": candidate.description,
             "party_id": party_id,
+            "sopn_position": sopn,
+            "ballot_position": ballot,
+            "split_to_confirm": int(candidate.split_to_confirm),
         }
         with self._conn.transaction():
             new_id = self._conn.insert("candidates", row)
@@ -228,7 +247,7 @@ class Contests:
             )
 
     def update_candidate(
-        self, contest_id: str, candidate_id: int, changes: Mapping[str, str], operator: str
+        self, contest_id: str, candidate_id: int, changes: Mapping[str, str | int], operator: str
     ) -> None:
         """Correct a candidate's names or description, with an audit row of old → new."""
         self._conn.update(
@@ -240,3 +259,57 @@ class Contests:
             operator,
             contest_id,
         )
+
+    def set_ballot_order(
+        self, contest_id: str, ordered: list[int], operator: str, names: list[str]
+    ) -> None:
+        """Set the ballot paper's order explicitly (the SOPN's), with one audit row old → new.
+
+        ``ordered`` is every candidate id of the contest, first on the ballot paper first;
+        ``names`` the same candidates as printed, for the audit row.
+        """
+        with self._conn.transaction():
+            before = self._conn.db.rows(
+                "SELECT id, ballot_position FROM candidates WHERE contest_id = ? ORDER BY id",
+                [contest_id],
+            )
+            self._conn.db.executemany(
+                "UPDATE candidates SET ballot_position = ? WHERE id = ? AND contest_id = ?",
+                [(position, cid, contest_id) for position, cid in enumerate(ordered, 1)],
+            )
+            self._conn.forget()
+            self._conn.audit(
+                operator,
+                "set order",
+                "ballot order",
+                contest_id,
+                old={str(r["id"]): r["ballot_position"] for r in before},
+                new={"order": names, "ids": ordered},
+                contest_id=contest_id,
+            )
+
+    def confirm_names(self, contest_id: str, operator: str, names: list[str]) -> None:
+        """Record that the names and order were checked against the SOPN, with its audit row.
+
+        Every split awaiting confirmation is confirmed; ``names`` are the candidates as
+        printed, in ballot order, as confirmed.
+        """
+        with self._conn.transaction():
+            pending = self._conn.db.rows(
+                "SELECT id, person_name FROM candidates WHERE contest_id = ? AND split_to_confirm",
+                [contest_id],
+            )
+            self._conn.db.execute(
+                "UPDATE candidates SET split_to_confirm = 0 WHERE contest_id = ? AND split_to_confirm",
+                [contest_id],
+            )
+            self._conn.forget()
+            self._conn.audit(
+                operator,
+                "confirm",
+                "ballot order",
+                contest_id,
+                old={"to confirm": [r["person_name"] for r in pending]},
+                new={"order": names},
+                contest_id=contest_id,
+            )

@@ -383,6 +383,54 @@ def m0007_errors_found(db: Database) -> None:
         db.execute(sql)
 
 
+def m0008_ballot_paper_names(db: Database) -> None:
+    """Each candidate's place on the statement of persons nominated and on the ballot paper.
+
+    ``sopn_position``: the order the SOPN (or the imported file) lists the candidates in, which
+    identical names keep; existing candidates get their import order (their id order).
+    ``ballot_position``: the ballot paper's order where given explicitly (the SOPN wins over
+    the alphabetical proposal). ``split_to_confirm``: the surname was proposed by splitting the
+    full name at a surname particle and awaits confirmation. A candidate imported before this
+    migration whose name has a particle but is still split at its last word ("BRIAIN, Dara Ó")
+    is marked to confirm, so the name is checked before the contest leaves setup; no name is
+    changed. Declared contests are left exactly as they were.
+    """
+    from desktop.domain.names import propose_split
+
+    db.execute("ALTER TABLE candidates ADD COLUMN sopn_position INTEGER NOT NULL DEFAULT 0")
+    db.execute(
+        "ALTER TABLE candidates ADD COLUMN ballot_position INTEGER "
+        "CHECK (ballot_position IS NULL OR ballot_position >= 1)"
+    )
+    db.execute("ALTER TABLE candidates ADD COLUMN split_to_confirm INTEGER NOT NULL DEFAULT 0")
+    # The lock on declared contests (m0004) refuses any update of their candidates; it is set
+    # aside for the numbering of existing rows only, and put back as it was.
+    lock = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+        ["candidates_declared_update"],
+    ).fetchone()
+    if lock is not None:
+        db.execute("DROP TRIGGER candidates_declared_update")
+    db.execute(
+        """UPDATE candidates SET sopn_position = (
+            SELECT COUNT(*) FROM candidates AS earlier
+            WHERE earlier.contest_id = candidates.contest_id AND earlier.id <= candidates.id
+        )"""
+    )
+    rows = db.execute(
+        """SELECT c.id, c.person_name, c.surname, c.forenames FROM candidates c
+        JOIN contests k ON k.id = c.contest_id WHERE k.status != 'declared'"""
+    ).fetchall()
+    for candidate_id, person_name, surname, forenames in rows:
+        if not propose_split(person_name).needs_confirmation:
+            continue
+        words = person_name.split()
+        if (forenames, surname) == (" ".join(words[:-1]), words[-1]):
+            db.execute("UPDATE candidates SET split_to_confirm = 1 WHERE id = ?", [candidate_id])
+    if lock is not None:
+        db.execute(lock[0])
+
+
 def m0010_contest_kind(db: Database) -> None:
     """A contest's kind within its election type, where deposit or wording differ: a parish
     (warded or not), a combined authority mayor, the Mayor of London. Existing contests keep
@@ -412,6 +460,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0005_verification_delete_lock", m0005_verification_delete_lock),
     ("0006_typed_draft", m0006_typed_draft),
     ("0007_errors_found", m0007_errors_found),
+    ("0008_ballot_paper_names", m0008_ballot_paper_names),
     ("0010_contest_kind", m0010_contest_kind),
     ("0012_settings", m0012_settings),
 ]

@@ -50,6 +50,8 @@ class Store:
         self.add_candidate = self.setup.add_candidate
         self.remove_candidate = self.setup.remove_candidate
         self.update_candidate = self.setup.update_candidate
+        self.set_ballot_order = self.setup.set_ballot_order
+        self.confirm_names = self.setup.confirm_names
         self.counts = self.count_records.counts
         self.latest_count = self.count_records.latest_count
         self.record_count = self.count_records.record_count

@@ -91,6 +91,7 @@ WARD_VOTES = {
 
 def test_declare_is_refused_without_the_imprint_address_but_the_draft_prints(run, tmp_path):
     run("import", str(WARD_CSV))
+    run("order", WARD, "--confirm", "--operator", "Supervisor")  # Ó Briain checked on the SOPN
     run("contest", WARD, "--electorate", "11,000", "--ballot-papers", "4,000", "--officer", "Pat")
     _to_provisional(run, WARD, WARD_VOTES, {"unmarked_or_void": 40, "rejected_in_part": 5})
     status = json.loads(run("status", WARD, "--json"))

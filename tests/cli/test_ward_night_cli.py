@@ -33,7 +33,9 @@ def test_a_three_seat_ward_night_from_the_command_line(db_path, tmp_path):
         assert "Traceback" not in result.output
         return result.stdout if code == 0 else result.stderr
 
-    run("import", str(WARD_CSV))
+    imported = run("import", str(WARD_CSV))
+    assert "Dara Ó Briain → Ó BRIAIN, Dara" in imported
+    run("order", WARD, "--confirm", "--operator", "Supervisor")
     run("contest", WARD, "--electorate", "11,000", "--officer", OFFICER, "--address", "Town Hall")
     run("advance", WARD, "--to", "verification", "--operator", "Supervisor")
     boxes = tmp_path / "boxes.csv"

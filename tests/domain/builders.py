@@ -14,7 +14,8 @@ from pathlib import Path
 
 from desktop.domain.arithmetic import ContestResult, compute_result
 from desktop.domain.election_types import ELECTION_TYPES
-from desktop.domain.model import Candidate, Contest, CountFigures, LotsDrawing, split_person_name
+from desktop.domain.model import Candidate, Contest, CountFigures, LotsDrawing
+from desktop.domain.names import split_person_name
 
 SURNAMES = (
     "ADAMS",

@@ -19,7 +19,7 @@ from desktop.domain.election_types import ELECTION_TYPES, election_type_for
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import FigureProblem, bundle_total, parse_figure
 from desktop.domain.findings import CATALOGUE, Finding, Severity, sort_findings
-from desktop.domain.model import Status
+from desktop.domain.model import Candidate, Status
 from desktop.domain.verification import BoxKind, VerificationLine, verification_findings
 from desktop.domain.workflow import NightState, count_blockers, transition_blockers
 from tests.domain.builders import lots, run_count
@@ -261,6 +261,13 @@ def _night(to, *, lines=(), result_args=None, status=Status.SETUP, candidates=2,
     return make
 
 
+def _names_to_confirm():
+    """A contest in setup whose import split "Dara Ó Briain" at its particle, unconfirmed."""
+    contest = replace(run_count([1, 0]).result.contest, status=Status.SETUP)
+    dara = Candidate(1, "Ó Briain", "Dara", person_name="Dara Ó Briain", split_to_confirm=True)
+    return NightState(contest, 2, (), None, names_to_confirm=(dara,))
+
+
 def _unrecorded():
     result = run_count([60, 40]).result
     contest = replace(result.contest, status=Status.COUNT)
@@ -406,6 +413,10 @@ SCENARIOS |= {
     "V503": _service(lambda desk, cid, a, b: desk.set_box_counted(cid, "NOPE", 1, "T")),
     "V504": _service(_v504),
     "V505": _service(_v505),
+    "N101": lambda: (
+        [f.code for f in transition_blockers(_names_to_confirm(), Status.VERIFICATION)],
+        [f.message for f in transition_blockers(_names_to_confirm(), Status.VERIFICATION)],
+    ),
 }
 
 

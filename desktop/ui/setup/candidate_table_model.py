@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Candidate
@@ -161,10 +162,20 @@ class CandidateTableModel(ColumnsTableModel):
             return getattr(candidate, CANDIDATE_FIELDS[column - 1])
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
-                return f"Ballot position {index.row() + 1}: alphabetical by surname."
+                how = "as set from the SOPN" if candidate.ballot_position else "alphabetical"
+                return f"Ballot position {index.row() + 1}: {how}."
+            if column <= 4 and candidate.split_to_confirm:
+                return (
+                    f"On the ballot paper and declaration: {candidate.display_name}. The surname "
+                    f"was taken from “{candidate.person_name}” with its particle: check it "
+                    "against the statement of persons nominated, then Confirm names and order."
+                )
             if column <= 4:
                 return f"On the ballot paper and declaration: {candidate.display_name}"
             return candidate.description or "No description: printed blank."
+        if role == Qt.ItemDataRole.DecorationRole and column == 1 and candidate.split_to_confirm:
+            # Not by colour alone: the sign, and the tooltip and the line below say why.
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

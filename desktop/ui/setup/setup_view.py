@@ -31,6 +31,7 @@ from desktop.domain.wording import date_in_words
 from desktop.ui.context import UiContext
 from desktop.ui.headings import heading_label
 from desktop.ui.message_line import MessageLine
+from desktop.ui.setup.ballot_order_bar import BallotOrderBar
 from desktop.ui.setup.candidate_table_model import (
     CandidatePresence,
     CandidateTableModel,
@@ -170,6 +171,9 @@ class SetupView(QWidget):
         box.addWidget(self.message_line)
         box.addLayout(buttons)
         box.addWidget(self.lock_label)
+        self.order_bar = BallotOrderBar(self._ctx, self.model, self.selected_candidate_id)
+        self.order_bar.refused.connect(self._on_refused)
+        box.addWidget(self.order_bar)
 
     def _fit_rows(self) -> None:
         """Rows a little taller than their text: sixteen candidates fit, and an editor is not cut."""
@@ -392,6 +396,8 @@ class SetupView(QWidget):
         self.facts_box.show_lock(
             counted=counted, declared=declared, shown=shown, from_boxes=from_boxes
         )
+        area = self._contest.area if self._contest else ""
+        self.order_bar.show_state(area, counted=counted, declared=declared)
         self._on_selection_changed()
 
     def _show_message(self, message: str) -> None:

@@ -61,6 +61,9 @@ def import_candidates_csv(
     if summary.contests_created:
         lines = [_contest_line(ctx, cid) for cid in summary.contests_created]
         text += "\n\nContests created:\n" + "\n".join(lines)
+    splits = summary.describe_splits()
+    if splits:
+        text += "\n\n" + splits[0] + "\n" + "\n".join(f"• {line}" for line in splits[1:])
     QMessageBox.information(parent, "Candidates imported", text)
     if summary.changed:
         ctx.events.contests_changed.emit()

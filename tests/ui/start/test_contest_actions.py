@@ -22,6 +22,10 @@ def test_importing_a_csv_creates_its_contests_and_returns_the_first(qtbot, ctx, 
     assert kind == "info"
     assert "Created 1 election, 1 contest and" in text
     assert "Earlsfield: 3 seats, " in text
+    # Which names were split at a surname particle, how, and what to do about it.
+    assert "1 name has a surname particle" in text
+    assert "• Dara Ó Briain → Ó BRIAIN, Dara: surname “Ó Briain” (at the particle “Ó”)" in text
+    assert "Confirm names and order" in text
 
 
 def test_importing_the_same_file_again_creates_nothing(ctx, shown):

@@ -166,7 +166,11 @@ def test_the_night_menu_offers_what_the_stage_allows(window):
     assert not window.declare_action.isEnabled()
     assert not window.record_error_action.isEnabled()
     desk.set_contest_details(
-        BATLEY, "T", officer_name="Jane Officer", imprint_address="Civic Centre", authority="Kirklees"
+        BATLEY,
+        "T",
+        officer_name="Jane Officer",
+        imprint_address="Civic Centre",
+        authority="Kirklees",
     )
     votes = {desk.candidate_by_name(BATLEY, n).id: v for n, v in BATLEY_VOTES.items()}
     desk.record_count(BATLEY, votes, BATLEY_REJECTED, "T")
