@@ -300,7 +300,7 @@ class CountDesk:
         witnesses: str = "",
     ) -> ContestResult:
         """Record on whom the lot fell for the tie in the count that stands; return the result."""
-        return self._entry.record_lots(contest_id, winner_ids, operator, method, witnesses)
+        return self._night.record_lots(contest_id, winner_ids, operator, method, witnesses)
 
     # -- verification --------------------------------------------------------------------
 
@@ -394,6 +394,10 @@ class CountDesk:
     ) -> list[Finding]:
         """A supervisor acknowledges a warning with a reason; return the warnings still open."""
         return self._night.acknowledge_warning(contest_id, code, reason, operator, subject)
+
+    def lots_blockers(self, contest_id: str) -> tuple[Finding, ...]:
+        """Why lots cannot be recorded now (L407 first); empty once they may be."""
+        return self._night.lots_blockers(contest_id)
 
     def open_warnings(self, contest_id: str) -> list[Finding]:
         """Warnings of the verification and of the count that stands not yet acknowledged."""

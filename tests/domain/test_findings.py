@@ -390,7 +390,10 @@ SCENARIOS |= {
     ),
     "L406": _service(
         lambda desk, cid, a, b: (
+            desk.advance(cid, "verification", "T"),
+            desk.advance(cid, "count", "T"),
             desk.record_count(cid, {a: 30, b: 30}, {}, "T"),
+            desk.advance(cid, "provisional", "T"),
             desk.record_lots(cid, [a], "T"),
             desk.record_lots(cid, [b], "T"),
         )

@@ -165,6 +165,7 @@ def test_the_night_menu_offers_what_the_stage_allows(window):
     assert not window.recount_action.isEnabled()
     assert not window.declare_action.isEnabled()
     assert not window.correct_action.isEnabled()
+    assert not window.lots_action.isEnabled()  # lots come after the provisional result
     desk.set_contest_facts(BATLEY, "T", officer_name="Jane Officer")
     votes = {desk.candidate_by_name(BATLEY, n).id: v for n, v in BATLEY_VOTES.items()}
     desk.record_count(BATLEY, votes, BATLEY_REJECTED, "T")
@@ -172,7 +173,7 @@ def test_the_night_menu_offers_what_the_stage_allows(window):
         desk.advance(BATLEY, status, "T")
     window.events.setup_changed.emit(BATLEY)
     assert window.recount_action.isEnabled() and window.declare_action.isEnabled()
-    assert not window.lots_action.isEnabled() and not window.correct_action.isEnabled()
+    assert window.lots_action.isEnabled() and not window.correct_action.isEnabled()
 
 
 def test_a_database_with_contests_opens_on_them_and_enter_opens_the_one_chosen(qtbot, tmp_path):
