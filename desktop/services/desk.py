@@ -308,6 +308,11 @@ class CountDesk:
         """The contest's ballot boxes and postal batches."""
         return self._boxes.verification(contest_id)
 
+    def accepted_variances(self, contest_id: str) -> dict[str, str]:
+        """Box reference → the reason a supervisor gave for accepting its variance with no
+        explanation (as it stands now)."""
+        return self._boxes.accepted_variances(contest_id)
+
     def verification_totals(self, contest_id: str) -> VerificationTotals:
         """Issued, counted and variance over the boxes and batches."""
         return self._boxes.verification_totals(contest_id)

@@ -11,6 +11,7 @@ from desktop.domain.model import Status
 from desktop.domain.records import Declaration
 from desktop.services.night import Night
 from desktop.services.reading import Reading
+from desktop.services.verification import accepted_variances
 from desktop.storage.store import Store
 
 
@@ -72,6 +73,7 @@ class Documents:
         )
 
         contest = self.store.contest(contest_id)
+        accepted = accepted_variances(self.store, contest_id)
         rows = [
             VerificationRow(
                 line.reference,
@@ -80,6 +82,10 @@ class Documents:
                 line.issued,
                 line.counted,
                 line.explanation,
+                accepted=accepted.get(line.reference, ""),
+                unused=line.unused,
+                spoilt=line.spoilt,
+                tendered=line.tendered,
             )
             for line in self.store.verification(contest_id)
         ]

@@ -319,6 +319,18 @@ def m0006_typed_draft(db: Database) -> None:
         db.execute(sql)
 
 
+def m0009_ballot_paper_account(db: Database) -> None:
+    """Each box's ballot paper account may also give its unused, spoilt and tendered papers.
+
+    Optional figures: a box listed before keeps its figures and has none of these.
+    """
+    for column in ("unused", "spoilt", "tendered"):
+        db.execute(
+            f"ALTER TABLE verification_lines ADD COLUMN {column} INTEGER "
+            f"CHECK ({column} IS NULL OR {column} >= 0)"
+        )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", m0001_initial),
     ("0002_draft_figures", m0002_draft_figures),
@@ -326,6 +338,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0004_declared_lock", m0004_declared_lock),
     ("0005_verification_delete_lock", m0005_verification_delete_lock),
     ("0006_typed_draft", m0006_typed_draft),
+    ("0009_ballot_paper_account", m0009_ballot_paper_account),
 ]
 
 

@@ -139,6 +139,12 @@ def test_a_whole_night_from_the_command_line(setup, tmp_path):
         "--reason", "Counted twice; the account is wrong", "--operator", "Supervisor",
     )  # fmt: skip
     assert "Acknowledged V501 (BS07)" in acknowledged and "No open warnings left." in acknowledged
+    table = ok(run, "verification", BATLEY)
+    assert "(variance accepted by the supervisor: Counted twice; the account is wrong)" in table
+    data = json.loads(ok(run, "verification", BATLEY, "--json"))
+    bs07 = next(line for line in data["lines"] if line["reference"] == "BS07")
+    assert bs07["accepted"] == "Counted twice; the account is wrong"
+    assert (bs07["unused"], bs07["spoilt"], bs07["tendered"]) == (None, None, None)
     ok(run, "advance", BATLEY, "--to", "count", "--operator", "Supervisor")
 
     # The first count, then the provisional result with its documents.
@@ -151,6 +157,9 @@ def test_a_whole_night_from_the_command_line(setup, tmp_path):
     statement = tmp_path / "statement.pdf"
     ok(run, "statement", BATLEY, "-o", str(statement))
     assert "Statement of Verification" in pdf_text(statement)
+    assert "Variance accepted by the supervisor: Counted twice; the account is wrong" in (
+        pdf_text(statement)
+    )
     sheet = tmp_path / "provisional.pdf"
     written = ok(run, "declaration", BATLEY, "--provisional", "-o", str(sheet))
     assert "shown to candidates and agents at" in written
