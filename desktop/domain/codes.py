@@ -43,6 +43,7 @@ class Code(StrEnum):
     L402 = "L402"
     L403 = "L403"
     L406 = "L406"
+    L407 = "L407"
     W601 = "W601"
     W602 = "W602"
     W603 = "W603"
@@ -64,12 +65,12 @@ class Code(StrEnum):
     S810 = "S810"
     S811 = "S811"
     S812 = "S812"
+    S813 = "S813"
     I701 = "I701"
     # Refusals of an action: not findings of a count, so not in the catalogue.
     C211 = "C211"  # A count or request names a candidate who is not in the contest
     L404 = "L404"  # Lots recorded where no tie needs them
     L405 = "L405"  # Lots that fall on someone not tied, or on the wrong number of candidates
-    L407 = "L407"  # Lots before counting is complete and the figures reconcile
     D901 = "D901"  # The database is held by another program
     D902 = "D902"  # The database cannot be written: the file or its folder is read-only
     D903 = "D903"  # The disk holding the database is full
@@ -77,5 +78,5 @@ class Code(StrEnum):
 
 #: Codes that refuse an action rather than describe figures (not in the catalogue).
 REFUSAL_CODES: frozenset[Code] = frozenset(
-    {Code.C211, Code.L404, Code.L405, Code.L407, Code.D901, Code.D902, Code.D903}
+    {Code.C211, Code.L404, Code.L405, Code.D901, Code.D902, Code.D903}
 )

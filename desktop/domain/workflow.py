@@ -190,6 +190,9 @@ def transition_blockers(
         )
     if back:
         return ()
+    uncontested = uncontested_refusal(state.contest, state.candidates)
+    if uncontested is not None:
+        return (uncontested,)
     blockers: list[Finding] = []
     if to is Status.VERIFICATION and state.candidates == 0:
         blockers.append(
@@ -204,6 +207,21 @@ def transition_blockers(
     elif to is Status.DECLARED:
         blockers += count_blockers(state)
     return sort_findings(blockers)
+
+
+def uncontested_refusal(contest: Contest, candidates: int) -> Finding | None:
+    """S813 where no more candidates stand than there are seats: there is no poll (DOMAIN.md §3),
+    so no verification, count, provisional result or declaration of result of poll."""
+    if not 0 < candidates <= contest.seats:
+        return None
+    seats = f"{contest.seats} seat{'s' if contest.seats != 1 else ''}"
+    who = f"{candidates} candidate{'s' if candidates != 1 else ''}"
+    return Finding(
+        Code.S813,
+        f"{contest.area} is uncontested ({who} for {seats}): there is no poll, so no "
+        "verification, count, turnout or declaration of result of poll. If candidates are still "
+        "to be added from the statement of persons nominated, add them first.",
+    )
 
 
 def lots_blockers(state: NightState) -> tuple[Finding, ...]:

@@ -484,6 +484,10 @@ class CountDesk:
             contest_id, provisional=provisional, printed_on=printed_on or self.today()
         )
 
+    def refuse_if_uncontested(self, contest_id: str) -> None:
+        """Refuse (S813) a poll's document for a contest with no more candidates than seats."""
+        self._documents.refuse_if_uncontested(contest_id)
+
     def verification_pdf(self, contest_id: str, printed_on: date | None = None) -> bytes:
         """The statement of verification as PDF bytes."""
         return self._documents.verification_pdf(contest_id, printed_on or self.today())

@@ -9,6 +9,7 @@ from datetime import date
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Status
 from desktop.domain.records import Declaration
+from desktop.domain.workflow import uncontested_refusal
 from desktop.services.night import Night
 from desktop.services.reading import Reading
 from desktop.services.verification import accepted_variances
@@ -36,6 +37,7 @@ class Documents:
             kept = self.store.declarations(contest_id)
             if kept:
                 return kept[-1].pdf
+        self.refuse_if_uncontested(contest_id)
         result = self.reading.result(contest_id)
         if not provisional and result.errors:
             listed = " ".join(f"{f.code}: {f.message}" for f in result.errors)
@@ -63,6 +65,14 @@ class Documents:
             draft=not provisional,
         )
         return render_declaration(snapshot)
+
+    def refuse_if_uncontested(self, contest_id: str) -> None:
+        """S813 for a contest with no more candidates than seats: it has no poll, so no
+        declaration of result of poll or provisional sheet (and no turnout) is printed."""
+        contest = self.store.contest(contest_id)
+        uncontested = uncontested_refusal(contest, len(self.store.candidates(contest_id)))
+        if uncontested is not None:
+            raise CountDeskError(uncontested.message, uncontested.code)
 
     def verification_pdf(self, contest_id: str, printed_on: date) -> bytes:
         """The statement of verification as PDF bytes."""
