@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from desktop.domain.figures import format_figure
-from reports.blocks import header_block, signature_block
+from reports.blocks import header_block, notice_box, signature_block
 from reports.fonts import BOLD, REGULAR
 from reports.page import build_pdf, page_count
 from reports.snapshot import DeclarationSnapshot, join_names
@@ -123,6 +123,27 @@ def _outstanding_checks(snap: DeclarationSnapshot) -> list[Flowable]:
         )
     )
     return [table, Spacer(0, 4 * mm)]
+
+
+def _tie_to_decide(snap: DeclarationSnapshot) -> list[Flowable]:
+    """On the provisional sheet: candidates tied for a seat, and that the lot will decide."""
+    if not snap.tie_names:
+        return []
+    either = "either" if len(snap.tie_names) == 2 else "any"
+    falls = (
+        "the candidate on whom the lot falls will be"
+        if snap.tie_places == 1
+        else f"the {snap.tie_places} candidates on whom the lot falls will each be"
+    )
+    lines = [
+        f"{join_names(_unbroken(snap.tie_names))} have each received "
+        f"{format_figure(snap.tie_votes)} votes, and the addition of one vote would entitle "
+        f"{either} of them to be elected.",
+        "If these figures stand once counting, including any recount, is complete, the "
+        f"{snap.officer_title} will decide between them by lot, and {falls} treated as having "
+        "received one additional vote. No one is elected until then.",
+    ]
+    return [notice_box("Equality of votes", lines), Spacer(0, 4 * mm)]
 
 
 def _opening(snap: DeclarationSnapshot) -> list[Flowable]:
@@ -294,6 +315,7 @@ def story(snap: DeclarationSnapshot, tight: bool = False) -> list[Flowable]:
     parts = _header(snap)
     if snap.provisional or snap.draft:
         parts += _outstanding_checks(snap)
+        parts += _tie_to_decide(snap)
     parts += _opening(snap)
     parts += _candidates_table(snap, tight)
     parts += _rejected(snap, tight)

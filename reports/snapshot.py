@@ -153,6 +153,13 @@ class DeclarationSnapshot:
     dated_on_text: str = ""
     #: A declaration printed before the officer declares: watermarked DRAFT, for checking.
     draft: bool = False
+    #: Forenames SURNAME of candidates tied where one more vote would decide who is elected,
+    #: with no lots drawn yet, in ballot order (provisional sheet); () where there is none.
+    tie_names: tuple[str, ...] = ()
+    #: The votes each tied candidate has; 0 where there is no tie.
+    tie_votes: int = 0
+    #: How many of the tied candidates are to be elected.
+    tie_places: int = 0
 
     @property
     def dated_text(self) -> str:
@@ -324,6 +331,16 @@ def build_snapshot(
     elected_names = tuple(
         line.candidate.name_in_words for line in result.candidates if line.elected
     )
+    undecided = result.tie if result.tie is not None and not result.lots_applied else None
+    tie_names = (
+        ()
+        if undecided is None
+        else tuple(
+            line.candidate.name_in_words
+            for line in result.candidates
+            if line.candidate.id in undecided.candidates
+        )
+    )
     return DeclarationSnapshot(
         provisional=provisional,
         draft=draft and not provisional,
@@ -353,9 +370,15 @@ def build_snapshot(
         lots_winners=lots_winners,
         elected_names=elected_names,
         elected_as=etype.elected_as_one if len(elected_names) == 1 else etype.elected_as_many,
+        # A tie waiting for lots is not a fault in the figures: the sheet says so on its own.
         outstanding_checks=tuple(
-            OutstandingCheck(f.code, f.message) for f in (errors if provisional else needed)
+            OutstandingCheck(f.code, f.message)
+            for f in (errors if provisional else needed)
+            if f.code != Code.L401
         ),
         declared_at_text="" if declared_at is None else time_in_words(declared_at),
         dated_on_text="" if declared_at is None else date_in_words(declared_at.date()),
+        tie_names=tie_names,
+        tie_votes=0 if undecided is None else undecided.votes,
+        tie_places=0 if undecided is None else undecided.places,
     )

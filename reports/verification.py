@@ -26,6 +26,7 @@ from reports.style import (
     CONTENT_WIDTH,
     DASH,
     HEADER_FILL,
+    NBSP,
     SECTION_GAP,
     cell,
     grid_style,
@@ -43,6 +44,10 @@ from reports.verification_snapshot import (
 
 MINUS = "\u2212"
 NOT_EXPLAINED = "Not explained"
+#: Before the reason a supervisor gave for accepting a variance with no explanation.
+ACCEPTED = "Variance accepted by the supervisor:"
+POSTAL_RETURNED = "returned (from the postal vote openings)"
+ACCOUNT_HEADS = ("Unused ballot papers", "Spoilt ballot papers", "Tendered ballot papers")
 NOT_YET_COUNTED = "Not yet counted"
 TITLE = "Statement of Verification"
 
@@ -53,7 +58,7 @@ COL_REF = 13 * mm
 COL_NAME = 60 * mm
 COL_ISSUED = 24 * mm
 COL_COUNTED = 19 * mm
-COL_VARIANCE = 18 * mm
+COL_VARIANCE = 20 * mm
 COL_EXPLANATION = CONTENT_WIDTH - COL_REF - COL_NAME - COL_ISSUED - COL_COUNTED - COL_VARIANCE
 #: Room for a section's heading, the table's heading and a few rows; else a new page first.
 SECTION_MIN_HEIGHT = 45 * mm
@@ -136,12 +141,24 @@ def _opening(snap: VerificationSnapshot) -> list[Flowable]:
 def _rows_table(rows: tuple[VerificationRow, ...], *, kind: str) -> Table:
     """One table of boxes or of postal batches, headed on every page, with its subtotal."""
     name_head = "Polling station" if kind == BOX else "Postal batch"
+    # A polling station issues its papers; postal papers are returned, counted at the openings.
+    account_head = (
+        "Ballot papers issued (per ballot paper account)"
+        if kind == BOX
+        else "Ballot papers returned (per postal vote openings)"
+    )
+    # "− returned)" kept on one line of the narrow column.
+    variance_head = (
+        f"Variance (counted {MINUS} issued)"
+        if kind == BOX
+        else f"Variance (counted {MINUS}{NBSP}returned)"
+    )
     head = [
         para("Ref.", "head"),
         para(name_head, "head"),
-        para("Ballot papers issued (per ballot paper account)", "head_right"),
+        para(account_head, "head_right"),
         para("Ballot papers counted", "head_right"),
-        para(f"Variance (counted {MINUS} issued)", "head_right"),
+        para(variance_head, "head_right"),
         para("Explanation", "head"),
     ]
     data: list[list[Any]] = [head]
@@ -154,6 +171,8 @@ def _rows_table(rows: tuple[VerificationRow, ...], *, kind: str) -> Table:
     for number, row in enumerate(rows, start=1):
         if row.explanation.strip():
             explanation: Any = cell(row.explanation.strip(), COL_EXPLANATION)
+        elif row.variance and row.accepted.strip():
+            explanation = cell(f"{ACCEPTED} {row.accepted.strip()}", COL_EXPLANATION)
         elif row.counted is None:
             explanation = NOT_YET_COUNTED
             style.append(("FONTNAME", (5, number), (5, number), ITALIC))
@@ -214,11 +233,74 @@ def _section(
     return [*start, _rows_table(rows, kind=kind), Spacer(0, SECTION_GAP)]
 
 
+def _account_figures(rows: tuple[VerificationRow, ...]) -> list[Flowable]:
+    """Unused, spoilt and tendered papers of each box, where the ballot paper accounts give them."""
+    if not any(v is not None for row in rows for v in row.account_figures):
+        return []
+    figure_width = (CONTENT_WIDTH - COL_REF - COL_NAME) / 3
+    data: list[list[Any]] = [
+        [
+            para("Ref.", "head"),
+            para("Polling station", "head"),
+            *(para(h, "head_right") for h in ACCOUNT_HEADS),
+        ]
+    ]
+    for row in rows:
+        data.append(
+            [
+                cell(row.reference, COL_REF),
+                cell(row.name, COL_NAME),
+                *(format_figure(v) for v in row.account_figures),
+            ]
+        )
+    table = Table(
+        data, colWidths=[COL_REF, COL_NAME, *[figure_width] * 3], repeatRows=1, hAlign="LEFT"
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                *grid_style(),
+                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+                ("ALIGN", (2, 1), (-1, -1), "RIGHT"),
+            ]
+        )
+    )
+    note = para(
+        "As recorded on each box's ballot paper account; a dash where the account gives no figure.",
+        "body_left",
+    )
+    return [
+        CondPageBreak(SECTION_MIN_HEIGHT),
+        para("Other figures of the ballot paper accounts", "section"),
+        note,
+        Spacer(0, 1.5 * mm),
+        table,
+        Spacer(0, SECTION_GAP),
+    ]
+
+
 def _totals(snap: VerificationSnapshot) -> list[Flowable]:
     sums = tally(snap.rows)
-    minus = f"counted {MINUS} issued"
     # Each label with its figure as printed: the variance carries its sign.
-    rows = [("Total ballot papers issued (per ballot paper accounts)", format_figure(sums.issued))]
+    if snap.postal:
+        minus = f"counted {MINUS} issued or returned"
+        rows = [
+            (
+                "Ballot papers issued at polling stations (per ballot paper accounts)",
+                format_figure(tally(snap.boxes).issued),
+            ),
+            (
+                f"Postal ballot papers {POSTAL_RETURNED}",
+                format_figure(tally(snap.postal).issued),
+            ),
+            ("Total ballot papers issued and returned", format_figure(sums.issued)),
+        ]
+    else:
+        minus = f"counted {MINUS} issued"
+        rows = [
+            ("Total ballot papers issued (per ballot paper accounts)", format_figure(sums.issued))
+        ]
     if sums.complete:
         rows += [
             ("Total ballot papers counted (ballot papers verified)", format_figure(sums.counted)),
@@ -283,6 +365,7 @@ def story(snap: VerificationSnapshot) -> list[Flowable]:
         heading="Ballot boxes from polling stations",
         none="No polling station boxes have been entered.",
     )
+    parts += _account_figures(snap.boxes)
     parts += _section(
         snap.postal,
         kind=POSTAL,

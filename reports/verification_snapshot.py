@@ -42,16 +42,34 @@ class VerificationRow:
     counted: int | None
     #: Why the count differs from the account; "" where none was given.
     explanation: str = ""
+    #: The reason a supervisor gave for accepting a variance with no explanation; "" if none.
+    accepted: str = ""
+    #: Unused, spoilt and tendered ballot papers, where the box's ballot paper account gives
+    #: them (polling station boxes only); None where not given.
+    unused: int | None = None
+    spoilt: int | None = None
+    tendered: int | None = None
 
     def __post_init__(self) -> None:
         where = f"{self.reference} {self.name}".strip() or "A verification row"
         if self.kind not in KINDS:
             raise CountDeskError(f'{where}: the kind must be "box" or "postal", not "{self.kind}".')
-        for label, value in (("ballot papers issued", self.issued), ("counted", self.counted)):
-            if value is None and label == "counted":
+        for label, value in (
+            ("ballot papers issued", self.issued),
+            ("counted", self.counted),
+            ("unused papers", self.unused),
+            ("spoilt papers", self.spoilt),
+            ("tendered papers", self.tendered),
+        ):
+            if value is None and label != "ballot papers issued":
                 continue
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 raise CountDeskError(f"{where}: {label} must be a whole number, 0 or more.")
+
+    @property
+    def account_figures(self) -> tuple[int | None, int | None, int | None]:
+        """Unused, spoilt and tendered papers from the ballot paper account (None: not given)."""
+        return self.unused, self.spoilt, self.tendered
 
     @property
     def variance(self) -> int | None:
@@ -61,7 +79,7 @@ class VerificationRow:
     @property
     def unexplained(self) -> bool:
         """Whether the count differs from the account and no explanation was given."""
-        return bool(self.variance) and not self.explanation.strip()
+        return bool(self.variance) and not self.explanation.strip() and not self.accepted.strip()
 
 
 @dataclass(frozen=True)
@@ -104,12 +122,19 @@ class VerificationSnapshot:
         As for the declaration, dates and titles are left out: the same figures carry the same
         reference whenever they are printed; any changed figure, name or explanation changes it.
         """
+        rows: list[list[object]] = []
+        for r in self.rows:
+            row: list[object] = [r.reference, r.name, r.kind, r.issued, r.counted, r.explanation]
+            # Added only where given, so that a statement without them keeps its reference.
+            if r.accepted:
+                row.append({"accepted": r.accepted})
+            if any(v is not None for v in r.account_figures):
+                row.append({"account": list(r.account_figures)})
+            rows.append(row)
         data = {
             "contest_id": self.contest_id,
             "officer": [self.officer_name, self.officer_title],
-            "rows": [
-                [r.reference, r.name, r.kind, r.issued, r.counted, r.explanation] for r in self.rows
-            ],
+            "rows": rows,
         }
         return data_reference(data)
 

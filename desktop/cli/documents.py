@@ -32,6 +32,7 @@ def declaration(contest_id: str, db_path: Path | None, output: Path, provisional
                 f"{when(kept.declared_at)}, written to {output}."
             )
             return
+        desk.refuse_if_uncontested(contest_id)
         result = desk.result(contest_id)
         if result.errors and not provisional:
             click.echo(

@@ -30,6 +30,7 @@ def _verification_data(desk: CountDesk, contest_id: str) -> dict[str, Any]:
     lines = desk.verification(contest_id)
     totals = desk.verification_totals(contest_id)
     open_keys = {(w.code, str(w.subject)) for w in desk.open_warnings(contest_id)}
+    accepted = desk.accepted_variances(contest_id)
     findings = []
     for f in verification_findings(lines):
         acknowledged = f.severity is Severity.WARNING and (f.code, str(f.subject)) not in open_keys
@@ -45,6 +46,11 @@ def _verification_data(desk: CountDesk, contest_id: str) -> dict[str, Any]:
                 "counted": line.counted,
                 "variance": line.variance,
                 "explanation": line.explanation,
+                # The reason a supervisor gave for accepting a variance not explained.
+                "accepted": accepted.get(line.reference),
+                "unused": line.unused,
+                "spoilt": line.spoilt,
+                "tendered": line.tendered,
             }
             for line in lines
         ],
@@ -92,7 +98,9 @@ def _echo_verification(desk: CountDesk, contest_id: str, only: set[str] | None =
         explanation = line["explanation"]
         if line["variance"] and not explanation:
             explanation = (
-                "(not explained; acknowledged by a supervisor)"
+                f"(variance accepted by the supervisor: {line['accepted']})"
+                if line["accepted"]
+                else "(not explained; acknowledged by a supervisor)"
                 if line["reference"] in acknowledged
                 else "(not explained)"
             )
@@ -105,7 +113,7 @@ def _echo_verification(desk: CountDesk, contest_id: str, only: set[str] | None =
     label_w = ref_w + 2 + name_w + 2 + 6 + 2
     for label, issued, counted in (
         ("Ballot boxes", t["boxes_issued"], t["boxes_counted"]),
-        ("Postal ballot papers", t["postal_issued"], t["postal_counted"]),
+        ("Postal ballot papers (returned)", t["postal_issued"], t["postal_counted"]),
     ):
         click.echo(f"{label:<{label_w}}{format_figure(issued):>8}  {format_figure(counted):>8}")
     total = signed(t["variance"], minus="-", none="–") if t["not_yet_counted"] < len(lines) else "–"
@@ -143,7 +151,8 @@ def _by_box[T](given: tuple[tuple[str, T], ...], option: str) -> dict[str, T]:
     "--import",
     "import_file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Add the boxes and postal batches of a CSV: reference, name, kind (box or postal), issued.",
+    help="Add the boxes and postal batches of a CSV: reference, name, kind (box or postal), "
+    "issued (for a postal batch, the papers returned); optionally unused, spoilt, tendered.",
 )
 @click.option(
     "--counted",

@@ -44,6 +44,7 @@ class Code(StrEnum):
     L402 = "L402"
     L403 = "L403"
     L406 = "L406"
+    L407 = "L407"
     W601 = "W601"
     W602 = "W602"
     W603 = "W603"
@@ -65,6 +66,7 @@ class Code(StrEnum):
     S810 = "S810"
     S811 = "S811"
     S812 = "S812"
+    S813 = "S813"
     I701 = "I701"
     N101 = "N101"
     # Refusals of an action: not findings of a count, so not in the catalogue.

@@ -159,8 +159,9 @@ def tie_findings(
             Finding(
                 Code.L401,
                 f"{_names(tied)} are tied on {format_figure(tie.votes)} votes for "
-                f"{place}: the Returning Officer must draw lots, then record who the lot "
-                "fell on.",
+                f"{place}. The tie is shown as the provisional result; once counting, "
+                "including any recount, is complete, the Returning Officer decides by lot: "
+                "record on whom the lot fell before the declaration.",
                 {"votes": tie.votes, "places": tie.places},
             )
         ]

@@ -65,6 +65,7 @@ CATALOGUE: dict[Code, CatalogueEntry] = {
         CatalogueEntry(Code.L402, _W, "Lots recorded earlier no longer match the figures"),
         CatalogueEntry(Code.L403, _I, "The result was decided by lot"),
         CatalogueEntry(Code.L406, _E, "Lots already recorded for this count"),
+        CatalogueEntry(Code.L407, _E, "Lots before counting is complete and reconciles"),
         CatalogueEntry(Code.W601, _W, "Rejected papers over 1% of papers verified"),
         CatalogueEntry(Code.W602, _W, "A candidate has 0 votes"),
         CatalogueEntry(Code.W603, _W, "Turnout outside 10–90%"),
@@ -88,6 +89,7 @@ CATALOGUE: dict[Code, CatalogueEntry] = {
             Code.S811, _E, "An error found after the declaration is incomplete, or changes nothing"
         ),
         CatalogueEntry(Code.S812, _E, "Candidates are fixed once a count is recorded"),
+        CatalogueEntry(Code.S813, _E, "An uncontested contest has no poll"),
         CatalogueEntry(Code.I701, _I, "No more candidates than seats: all are elected"),
         CatalogueEntry(Code.N101, _W, "A surname split at a particle is not confirmed"),
     )

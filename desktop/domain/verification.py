@@ -33,6 +33,22 @@ class VerificationLine:
     issued: int
     counted: int | None = None
     explanation: str = ""
+    #: Unused, spoilt and tendered ballot papers, where the box's ballot paper account gives
+    #: them (optional; a polling station's box only).
+    unused: int | None = None
+    spoilt: int | None = None
+    tendered: int | None = None
+
+    @property
+    def account_figures(self) -> tuple[int | None, int | None, int | None]:
+        """Unused, spoilt and tendered papers (None where the account gives no figure)."""
+        return self.unused, self.spoilt, self.tendered
+
+    @property
+    def account_word(self) -> str:
+        """What the account's figure is: papers "issued" at a polling station, postal papers
+        "returned" (counted from the postal vote openings)."""
+        return "returned" if self.kind is BoxKind.POSTAL else "issued"
 
     @property
     def variance(self) -> int | None:
@@ -106,7 +122,8 @@ def verification_findings(lines: Iterable[VerificationLine]) -> tuple[Finding, .
                 Finding(
                     Code.V501,
                     f"{line.reference} {line.name}: {format_figure(line.counted)} counted against "
-                    f"{format_figure(line.issued)} issued, a variance of {variance:+,}, with no "
+                    f"{format_figure(line.issued)} {line.account_word}, a variance of "
+                    f"{variance:+,}, with no "
                     "explanation: record why, or a supervisor acknowledges it.",
                     {"issued": line.issued, "counted": line.counted or 0, "variance": variance},
                     subject=line.reference,

@@ -127,8 +127,13 @@ def verification_blockers(state: NightState) -> list[Finding]:
     return errors + _needs_ack(state.unacknowledged(findings))
 
 
-def count_blockers(state: NightState) -> list[Finding]:
-    """What stops the provisional result: no count, errors, warnings not acknowledged."""
+def count_blockers(state: NightState, *, lots_may_wait: bool = False) -> list[Finding]:
+    """What stops the provisional result (or the declaration): no count, errors, warnings not
+    acknowledged.
+
+    ``lots_may_wait``: a tie that needs lots does not stop the provisional result (rule 49:
+    lots are drawn once counting, including any recount, is complete); it stops the declaration.
+    """
     if state.result is None:
         return [
             Finding(
@@ -136,7 +141,7 @@ def count_blockers(state: NightState) -> list[Finding]:
                 "No count is recorded yet: key in the figures and record the count first.",
             )
         ]
-    blockers = list(state.result.errors)
+    blockers = [f for f in state.result.errors if not (lots_may_wait and f.code == Code.L401)]
     if state.unrecorded_changes:
         blockers.append(
             Finding(
@@ -192,6 +197,9 @@ def transition_blockers(
         )
     if back:
         return ()
+    uncontested = uncontested_refusal(state.contest, state.candidates)
+    if uncontested is not None:
+        return (uncontested,)
     blockers: list[Finding] = []
     if to is Status.VERIFICATION and state.candidates == 0:
         blockers.append(
@@ -205,11 +213,66 @@ def transition_blockers(
         blockers += unconfirmed_splits(state.names_to_confirm)
     elif to is Status.COUNT:
         blockers += verification_blockers(state)
-    elif to in (Status.PROVISIONAL, Status.DECLARED):
+    elif to is Status.PROVISIONAL:
+        blockers += count_blockers(state, lots_may_wait=True)
+    elif to is Status.DECLARED:
         blockers += count_blockers(state)
     if to is Status.DECLARED:
         blockers += declaration_facts_findings(state.contest, state.authority)
     return sort_findings(blockers)
+
+
+def uncontested_refusal(contest: Contest, candidates: int) -> Finding | None:
+    """S813 where no more candidates stand than there are seats: there is no poll (DOMAIN.md §3),
+    so no verification, count, provisional result or declaration of result of poll."""
+    if not 0 < candidates <= contest.seats:
+        return None
+    seats = f"{contest.seats} seat{'s' if contest.seats != 1 else ''}"
+    who = f"{candidates} candidate{'s' if candidates != 1 else ''}"
+    return Finding(
+        Code.S813,
+        f"{contest.area} is uncontested ({who} for {seats}): there is no poll, so no "
+        "verification, count, turnout or declaration of result of poll. If candidates are still "
+        "to be added from the statement of persons nominated, add them first.",
+    )
+
+
+def lots_blockers(state: NightState) -> tuple[Finding, ...]:
+    """What stops the drawing of lots from being recorded now; empty when it may be.
+
+    Lots are drawn only once counting, including any recount, is complete and the figures
+    reconcile (rule 49): the tie has been shown as the provisional result, and no error other
+    than the tie itself stands.
+    """
+    area = state.contest.area
+    if state.contest.status is not Status.PROVISIONAL or state.result is None:
+        return (
+            Finding(
+                Code.L407,
+                f"Lots are drawn only once counting, including any recount, is complete: "
+                f"{area} is at {_LABEL[state.contest.status]}. Record the count, show the tie as "
+                "the provisional result (candidates may ask for a recount), then record the lots.",
+            ),
+        )
+    if state.unrecorded_changes:
+        return (
+            Finding(
+                Code.L407,
+                "Figures have been keyed in that are not the count recorded: lots are drawn "
+                "only on the count that stands, once it is complete.",
+            ),
+        )
+    errors = [f for f in state.result.errors if f.code != Code.L401]
+    if errors:
+        return (
+            Finding(
+                Code.L407,
+                f"The figures of {area} do not reconcile, so no lots can be drawn: put the "
+                "figures right (through a recount) first.",
+            ),
+            *errors,
+        )
+    return ()
 
 
 def next_status(status: Status) -> Status | None:

@@ -334,7 +334,7 @@ class CountDesk:
         witnesses: str = "",
     ) -> ContestResult:
         """Record on whom the lot fell for the tie in the count that stands; return the result."""
-        result = self._entry.record_lots(contest_id, winner_ids, operator, method, witnesses)
+        result = self._night.record_lots(contest_id, winner_ids, operator, method, witnesses)
         self._backups.after_change()
         return result
 
@@ -343,6 +343,11 @@ class CountDesk:
     def verification(self, contest_id: str) -> list[VerificationLine]:
         """The contest's ballot boxes and postal batches."""
         return self._boxes.verification(contest_id)
+
+    def accepted_variances(self, contest_id: str) -> dict[str, str]:
+        """Box reference → the reason a supervisor gave for accepting its variance with no
+        explanation (as it stands now)."""
+        return self._boxes.accepted_variances(contest_id)
 
     def verification_totals(self, contest_id: str) -> VerificationTotals:
         """Issued, counted and variance over the boxes and batches."""
@@ -433,6 +438,10 @@ class CountDesk:
         """A supervisor acknowledges a warning with a reason; return the warnings still open."""
         return self._night.acknowledge_warning(contest_id, code, reason, operator, subject)
 
+    def lots_blockers(self, contest_id: str) -> tuple[Finding, ...]:
+        """Why lots cannot be recorded now (L407 first); empty once they may be."""
+        return self._night.lots_blockers(contest_id)
+
     def open_warnings(self, contest_id: str) -> list[Finding]:
         """Warnings of the verification and of the count that stands not yet acknowledged."""
         return self._night.open_warnings(contest_id)
@@ -522,6 +531,10 @@ class CountDesk:
         return self._documents.declaration_pdf(
             contest_id, provisional=provisional, printed_on=printed_on or self.today()
         )
+
+    def refuse_if_uncontested(self, contest_id: str) -> None:
+        """Refuse (S813) a poll's document for a contest with no more candidates than seats."""
+        self._documents.refuse_if_uncontested(contest_id)
 
     def verification_pdf(self, contest_id: str, printed_on: date | None = None) -> bytes:
         """The statement of verification as PDF bytes."""

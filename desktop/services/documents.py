@@ -9,8 +9,10 @@ from datetime import date
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Status
 from desktop.domain.records import Declaration
+from desktop.domain.workflow import uncontested_refusal
 from desktop.services.night import Night
 from desktop.services.reading import Reading
+from desktop.services.verification import accepted_variances
 from desktop.storage.store import Store
 
 
@@ -35,6 +37,7 @@ class Documents:
             kept = [d for d in self.store.declarations(contest_id) if not d.is_legacy_correction]
             if kept:
                 return kept[0].pdf
+        self.refuse_if_uncontested(contest_id)
         result = self.reading.result(contest_id)
         if not provisional and result.errors:
             listed = " ".join(f"{f.code}: {f.message}" for f in result.errors)
@@ -63,6 +66,14 @@ class Documents:
         )
         return render_declaration(snapshot)
 
+    def refuse_if_uncontested(self, contest_id: str) -> None:
+        """S813 for a contest with no more candidates than seats: it has no poll, so no
+        declaration of result of poll or provisional sheet (and no turnout) is printed."""
+        contest = self.store.contest(contest_id)
+        uncontested = uncontested_refusal(contest, len(self.store.candidates(contest_id)))
+        if uncontested is not None:
+            raise CountDeskError(uncontested.message, uncontested.code)
+
     def verification_pdf(self, contest_id: str, printed_on: date) -> bytes:
         """The statement of verification as PDF bytes."""
         from reports.verification import (
@@ -72,6 +83,7 @@ class Documents:
         )
 
         contest = self.store.contest(contest_id)
+        accepted = accepted_variances(self.store, contest_id)
         rows = [
             VerificationRow(
                 line.reference,
@@ -80,6 +92,10 @@ class Documents:
                 line.issued,
                 line.counted,
                 line.explanation,
+                accepted=accepted.get(line.reference, ""),
+                unused=line.unused,
+                spoilt=line.spoilt,
+                tendered=line.tendered,
             )
             for line in self.store.verification(contest_id)
         ]

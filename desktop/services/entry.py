@@ -5,14 +5,14 @@ Every write validates first, then runs in one transaction with its audit row.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from desktop.domain.arithmetic import ContestResult, compute_result
 from desktop.domain.codes import Code
 from desktop.domain.draft import Draft, SavedDraft
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import bundle_total, whole_number
-from desktop.domain.model import Candidate, Contest, CountFigures, LotsDrawing, ballot_order
+from desktop.domain.model import Candidate, Contest, CountFigures, ballot_order
 from desktop.domain.records import StoredCount
 from desktop.domain.workflow import RecountDecision
 from desktop.services.common import (
@@ -304,56 +304,3 @@ class Entry:
             votes=dict(votes),
             rejected={key: rejected.get(key, 0) for key in etype.heading_keys},
         )
-
-    # -- lots -----------------------------------------------------------------------------
-
-    def record_lots(
-        self,
-        contest_id: str,
-        winner_ids: Iterable[int],
-        operator: str,
-        method: str = "",
-        witnesses: str = "",
-    ) -> ContestResult:
-        """Record on whom the lot fell for the tie in the count that stands; return the new result."""
-        operator = require_operator(operator)
-        guard(self.store, contest_id, "count")
-        latest = self.store.latest_count(contest_id)
-        contest = self.store.contest(contest_id)
-        if latest is None:
-            raise CountDeskError(
-                f"{contest.area} has no count yet, so there is no tie to decide by lot.",
-                Code.L404,
-            )
-        if self.store.lots_for_count(latest.id) is not None:
-            raise CountDeskError(
-                "Lots are already recorded for the count that stands: a drawing of lots is not "
-                "repeated. If it was recorded wrongly, that is for the Returning Officer to put "
-                "right through a new count.",
-                Code.L406,
-            )
-        bare = compute_result(contest, self.store.candidates(contest_id), latest.figures)
-        if bare.tie is None:
-            raise CountDeskError(
-                f"The count that stands for {contest.area} has no tie that one more vote would "
-                "decide, so no lots are needed.",
-                Code.L404,
-            )
-        winners = frozenset(winner_ids)
-        tied_names = ", ".join(
-            bare.line(cid).candidate.display_name for cid in sorted(bare.tie.candidates)
-        )
-        if not winners <= bare.tie.candidates or len(winners) != bare.tie.places:
-            need = "one candidate" if bare.tie.places == 1 else f"{bare.tie.places} candidates"
-            raise CountDeskError(
-                f"The lot must fall on {need} among those tied ({tied_names}); nothing was "
-                "recorded.",
-                Code.L405,
-            )
-        self.store.record_lots(
-            contest_id,
-            latest.id,
-            LotsDrawing(bare.tie.candidates, winners, method.strip(), witnesses.strip()),
-            operator,
-        )
-        return self.reading.result(contest_id)

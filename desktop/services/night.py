@@ -6,17 +6,20 @@ Every change of status is guarded by the findings that block it (desktop.domain.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from desktop.domain.arithmetic import ContestResult, compute_result
 from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
 from desktop.domain.findings import Finding
-from desktop.domain.model import Contest, Status, ballot_order
+from desktop.domain.model import Contest, LotsDrawing, Status, ballot_order
 from desktop.domain.verification import verification_findings
 from desktop.domain.workflow import (
     NightState,
     ack_key,
+    lots_blockers,
     next_status,
     status_label,
     transition_blockers,
@@ -160,6 +163,74 @@ class Night:
                     contest_id, count_id, warning.code, subject_key, reason, operator, figures
                 )
         return self.open_warnings(contest_id)
+
+    # -- lots -----------------------------------------------------------------------------
+
+    def lots_blockers(self, contest_id: str) -> tuple[Finding, ...]:
+        """Why lots cannot be recorded now (L407 first, then any error); empty once they may be."""
+        return lots_blockers(self.night_state(contest_id))
+
+    def record_lots(
+        self,
+        contest_id: str,
+        winner_ids: Iterable[int],
+        operator: str,
+        method: str = "",
+        witnesses: str = "",
+    ) -> ContestResult:
+        """Record on whom the lot fell for the tie in the count that stands; return the new result.
+
+        Only once the tie has been shown as the provisional result and its figures reconcile
+        (L407): counting, including any recount, is then complete (rule 49).
+        """
+        operator = require_operator(operator)
+        guard(self.store, contest_id, "setup")
+        state = self.night_state(contest_id)
+        contest = state.contest
+        latest = self.store.latest_count(contest_id)
+        if latest is None:
+            raise CountDeskError(
+                f"{contest.area} has no count yet, so there is no tie to decide by lot.",
+                Code.L404,
+            )
+        if self.store.lots_for_count(latest.id) is not None:
+            raise CountDeskError(
+                "Lots are already recorded for the count that stands: a drawing of lots is not "
+                "repeated. If it was recorded wrongly, that is for the Returning Officer to put "
+                "right through a new count.",
+                Code.L406,
+            )
+        bare = compute_result(contest, self.store.candidates(contest_id), latest.figures)
+        if bare.tie is None:
+            raise CountDeskError(
+                f"The count that stands for {contest.area} has no tie that one more vote would "
+                "decide, so no lots are needed.",
+                Code.L404,
+            )
+        blockers = lots_blockers(state)
+        if blockers:
+            listed = " ".join(f"{f.code}: {f.message}" for f in blockers[1:])
+            raise CountDeskError(
+                f"{blockers[0].message} Nothing was recorded. {listed}".strip(), Code.L407
+            )
+        winners = frozenset(winner_ids)
+        tied_names = ", ".join(
+            bare.line(cid).candidate.display_name for cid in sorted(bare.tie.candidates)
+        )
+        if not winners <= bare.tie.candidates or len(winners) != bare.tie.places:
+            need = "one candidate" if bare.tie.places == 1 else f"{bare.tie.places} candidates"
+            raise CountDeskError(
+                f"The lot must fall on {need} among those tied ({tied_names}); nothing was "
+                "recorded.",
+                Code.L405,
+            )
+        self.store.record_lots(
+            contest_id,
+            latest.id,
+            LotsDrawing(bare.tie.candidates, winners, method.strip(), witnesses.strip()),
+            operator,
+        )
+        return self.reading.result(contest_id)
 
     def open_warnings(self, contest_id: str) -> list[Finding]:
         """Warnings of the verification and of the count that stands not yet acknowledged."""

@@ -19,12 +19,16 @@ from desktop.domain.verification import (
     BoxKind,
     VerificationLine,
     VerificationTotals,
+    verification_findings,
     verification_totals,
 )
+from desktop.domain.workflow import figures_key
 from desktop.services.common import box, figure_or_none, guard, require_operator
 from desktop.storage.store import Store
 
 VERIFICATION_COLUMNS = ("reference", "name", "kind", "issued")
+#: Optional columns: the other figures of a polling station's ballot paper account.
+ACCOUNT_COLUMNS = ("unused", "spoilt", "tendered")
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,28 @@ class VerificationUpdate:
     boxes: tuple[VerificationLine, ...]
 
 
+def accepted_variances(store: Store, contest_id: str) -> dict[str, str]:
+    """Box reference → the reason a supervisor gave for accepting its variance with no
+    explanation (V501), where the acknowledgement is of the variance as it stands now."""
+    findings = {
+        str(f.subject): f
+        for f in verification_findings(store.verification(contest_id))
+        if f.code == Code.V501
+    }
+    if not findings:
+        return {}
+    reasons: dict[str, str] = {}
+    for ack in store.acknowledgements(contest_id, None):
+        found = findings.get(ack.subject)
+        if (
+            ack.code == Code.V501
+            and found is not None
+            and ack.figures == figures_key(found.figures)
+        ):
+            reasons[ack.subject] = ack.reason
+    return reasons
+
+
 class Boxes:
     """The verification of each contest."""
 
@@ -47,6 +73,11 @@ class Boxes:
         """The contest's ballot boxes and postal batches."""
         self.store.contest(contest_id)
         return self.store.verification(contest_id)
+
+    def accepted_variances(self, contest_id: str) -> dict[str, str]:
+        """Box reference → the reason a supervisor accepted its unexplained variance."""
+        self.store.contest(contest_id)
+        return accepted_variances(self.store, contest_id)
 
     def verification_totals(self, contest_id: str) -> VerificationTotals:
         """Issued, counted and variance over the boxes and batches."""
@@ -81,7 +112,7 @@ class Boxes:
         lines: list[VerificationLine] = []
         for row in reader:
             line_no = reader.line_num
-            values = {k: (row.get(k) or "").strip() for k in VERIFICATION_COLUMNS}
+            values = {k: (row.get(k) or "").strip() for k in VERIFICATION_COLUMNS + ACCOUNT_COLUMNS}
             if not any(values.values()):
                 continue
             if not values["reference"]:
@@ -109,6 +140,7 @@ class Boxes:
                     f"Line {line_no} of {path.name}: {problem.message} Nothing was imported.",
                     problem.code,
                 ) from None
+            account = self._account_figures(values, kind, f"Line {line_no} of {path.name}")
             known.add(values["reference"])
             lines.append(
                 VerificationLine(
@@ -116,6 +148,9 @@ class Boxes:
                     values["name"] or values["reference"],
                     BoxKind(kind),
                     issued,
+                    unused=account.get("unused"),
+                    spoilt=account.get("spoilt"),
+                    tendered=account.get("tendered"),
                 )
             )
         if not lines:
@@ -124,6 +159,28 @@ class Boxes:
             self.store.add_verification_lines(contest_id, lines, operator)
             self._sync_papers(contest_id, operator)
         return len(lines)
+
+    @staticmethod
+    def _account_figures(values: Mapping[str, str], kind: str, where: str) -> dict[str, int]:
+        """The unused, spoilt and tendered papers a row gives (each optional; a box's only)."""
+        given = {k: values[k] for k in ACCOUNT_COLUMNS if values.get(k)}
+        if given and kind == BoxKind.POSTAL.value:
+            raise CountDeskError(
+                f"{where}: {values['reference']} is a postal batch, but the row gives "
+                f"{', '.join(given)} papers: those figures belong to a polling station's ballot "
+                "paper account. Leave them empty for postal batches; nothing was imported."
+            )
+        figures: dict[str, int] = {}
+        for column, text in given.items():
+            try:
+                figures[column] = parse_figure(
+                    text, what=f"{column.capitalize()} papers for {values['reference']}"
+                )
+            except FigureProblem as problem:
+                raise CountDeskError(
+                    f"{where}: {problem.message} Nothing was imported.", problem.code
+                ) from None
+        return figures
 
     def set_box_counted(
         self, contest_id: str, reference: str, counted: int | None, operator: str

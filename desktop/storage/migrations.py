@@ -431,6 +431,18 @@ def m0008_ballot_paper_names(db: Database) -> None:
         db.execute(lock[0])
 
 
+def m0009_ballot_paper_account(db: Database) -> None:
+    """Each box's ballot paper account may also give its unused, spoilt and tendered papers.
+
+    Optional figures: a box listed before keeps its figures and has none of these.
+    """
+    for column in ("unused", "spoilt", "tendered"):
+        db.execute(
+            f"ALTER TABLE verification_lines ADD COLUMN {column} INTEGER "
+            f"CHECK ({column} IS NULL OR {column} >= 0)"
+        )
+
+
 def m0010_contest_kind(db: Database) -> None:
     """A contest's kind within its election type, where deposit or wording differ: a parish
     (warded or not), a combined authority mayor, the Mayor of London. Existing contests keep
@@ -461,6 +473,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0006_typed_draft", m0006_typed_draft),
     ("0007_errors_found", m0007_errors_found),
     ("0008_ballot_paper_names", m0008_ballot_paper_names),
+    ("0009_ballot_paper_account", m0009_ballot_paper_account),
     ("0010_contest_kind", m0010_contest_kind),
     ("0012_settings", m0012_settings),
 ]

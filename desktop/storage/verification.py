@@ -17,6 +17,9 @@ _LINE_COLUMNS = (
     "issued",
     "counted",
     "explanation",
+    "unused",
+    "spoilt",
+    "tendered",
 )
 
 
@@ -41,6 +44,9 @@ class Verification:
                 issued=r["issued"],
                 counted=r["counted"],
                 explanation=r["explanation"],
+                unused=r["unused"],
+                spoilt=r["spoilt"],
+                tendered=r["tendered"],
             )
             for r in rows
         ]
@@ -67,6 +73,9 @@ class Verification:
                         line.issued,
                         line.counted,
                         line.explanation,
+                        line.unused,
+                        line.spoilt,
+                        line.tendered,
                     )
                     for i, line in enumerate(lines, start=1)
                 ),
@@ -76,7 +85,15 @@ class Verification:
                 "import",
                 "verification",
                 contest_id,
-                new=[[x.reference, x.name, x.kind.value, x.issued] for x in lines],
+                new=[
+                    [x.reference, x.name, x.kind.value, x.issued]
+                    + (
+                        [x.unused, x.spoilt, x.tendered]
+                        if any(v is not None for v in (x.unused, x.spoilt, x.tendered))
+                        else []
+                    )
+                    for x in lines
+                ],
                 contest_id=contest_id,
             )
 

@@ -194,6 +194,13 @@ def test_lots_through_the_cli(batley):
     data = json.loads(batley("result", BATLEY, "--json").output)
     assert [f["code"] for f in data["findings"] if f["severity"] == "error"] == ["L401"]
     assert data["tie"]["candidates"] == ["Kim Leadbeater", "Ryan Stephenson"]
+    early = batley("lots", BATLEY, "--winner", "Kim Leadbeater")
+    assert early.exit_code == 1
+    assert "L407" in early.stderr and "provisional result" in early.stderr
+    assert "Traceback" not in early.output
+    for stage in ("verification", "count", "provisional"):
+        moved = batley("advance", BATLEY, "--to", stage, "--operator", "Supervisor")
+        assert moved.exit_code == 0, moved.output
     drawn = batley(
         "lots", BATLEY, "--winner", "Kim Leadbeater", "--method", "Names drawn from a box"
     )

@@ -144,6 +144,12 @@ def test_a_whole_night_from_the_command_line(setup, tmp_path):
         "--reason", "Counted twice; the account is wrong", "--operator", "Supervisor",
     )  # fmt: skip
     assert "Acknowledged V501 (BS07)" in acknowledged and "No open warnings left." in acknowledged
+    table = ok(run, "verification", BATLEY)
+    assert "(variance accepted by the supervisor: Counted twice; the account is wrong)" in table
+    data = json.loads(ok(run, "verification", BATLEY, "--json"))
+    bs07 = next(line for line in data["lines"] if line["reference"] == "BS07")
+    assert bs07["accepted"] == "Counted twice; the account is wrong"
+    assert (bs07["unused"], bs07["spoilt"], bs07["tendered"]) == (None, None, None)
     ok(run, "advance", BATLEY, "--to", "count", "--operator", "Supervisor")
 
     # The first count, then the provisional result with its documents.
@@ -156,6 +162,9 @@ def test_a_whole_night_from_the_command_line(setup, tmp_path):
     statement = tmp_path / "statement.pdf"
     ok(run, "statement", BATLEY, "-o", str(statement))
     assert "Statement of Verification" in pdf_text(statement)
+    assert "Variance accepted by the supervisor: Counted twice; the account is wrong" in (
+        pdf_text(statement)
+    )
     sheet = tmp_path / "provisional.pdf"
     written = ok(run, "declaration", BATLEY, "--provisional", "-o", str(sheet))
     assert "shown to candidates and agents at" in written
@@ -178,10 +187,19 @@ def test_a_whole_night_from_the_command_line(setup, tmp_path):
     assert "L401" in entered
     result = json.loads(ok(run, "result", BATLEY, "--json"))
     assert [f["code"] for f in result["findings"] if f["severity"] == "error"] == ["L401"]
-    blocked = refused(run, "advance", BATLEY, "--to", "provisional", "--operator", "Supervisor", code="L401")  # fmt: skip
+    # Rule 49: lots wait until counting, including any recount, is complete.
+    early = refused(run, "lots", BATLEY, "--winner", "Ryan Stephenson", code="L407")
+    assert "provisional result" in early
+    shown = ok(run, "advance", BATLEY, "--to", "provisional", "--operator", "Supervisor")
+    assert "blocked by this finding:\n  L401  " in shown
+    tie_sheet = tmp_path / "tie.pdf"
+    ok(run, "declaration", BATLEY, "--provisional", "-o", str(tie_sheet))
+    assert "Equality of votes" in pdf_text(tie_sheet) and "by lot" in pdf_text(tie_sheet)
+    blocked = refused(
+        run, "declare", BATLEY, "--officer", OFFICER, "--operator", "Supervisor", code="L401"
+    )
     assert "\n  L401  " in blocked
     ok(run, "lots", BATLEY, "--winner", "Ryan Stephenson", "--method", "Names drawn from a ballot box")  # fmt: skip
-    ok(run, "advance", BATLEY, "--to", "provisional", "--operator", "Supervisor")
 
     # The declaration needs the officer's confirmation.
     refused(run, "advance", BATLEY, "--to", "declared", "--operator", "Supervisor", code="S806")

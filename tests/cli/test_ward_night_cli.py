@@ -68,15 +68,15 @@ def test_a_three_seat_ward_night_from_the_command_line(db_path, tmp_path):
     assert data["rejected_total"] == 40  # papers rejected in part are not in the total
     assert data["tie"] == {"candidates": ["Priya Cedar", "Tom Dogwood"], "votes": 1750, "places": 1}
     assert data["elected"] == ["Ruth Alder", "Sam Birch"]
-    assert "L401" in run("advance", WARD, "--to", "provisional", "--operator", "S", code=1)
-
+    assert "L407" in run("lots", WARD, "--winner", "Priya Cedar", code=1)
+    run("advance", WARD, "--to", "provisional", "--operator", "Supervisor")
+    assert "L401" in run("declare", WARD, "--officer", OFFICER, "--operator", "Supervisor", code=1)
     run("lots", WARD, "--winner", "Priya Cedar", "--method", "Names drawn from a box")
     data = json.loads(run("result", WARD, "--json"))
     assert data["elected"] == ["Ruth Alder", "Sam Birch", "Priya Cedar"]
     assert data["margin"] == 0
     assert "majority" not in data
 
-    run("advance", WARD, "--to", "provisional", "--operator", "Supervisor")
     declaration = tmp_path / "declaration.pdf"
     run("declare", WARD, "--officer", OFFICER, "--operator", "Supervisor", "-o", str(declaration))
     text = " ".join(

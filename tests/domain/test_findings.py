@@ -405,9 +405,24 @@ SCENARIOS |= {
     ),
     "L406": _service(
         lambda desk, cid, a, b: (
+            desk.advance(cid, "verification", "T"),
+            desk.advance(cid, "count", "T"),
             desk.record_count(cid, {a: 30, b: 30}, {}, "T"),
+            desk.advance(cid, "provisional", "T"),
             desk.record_lots(cid, [a], "T"),
             desk.record_lots(cid, [b], "T"),
+        )
+    ),
+    "L407": _service(
+        lambda desk, cid, a, b: (
+            desk.record_count(cid, {a: 30, b: 30}, {}, "T"),
+            desk.record_lots(cid, [a], "T"),
+        )
+    ),
+    "S813": _service(
+        lambda desk, cid, a, b: (
+            desk.remove_candidate(cid, b, "T"),
+            desk.advance(cid, "verification", "T"),
         )
     ),
     "V503": _service(lambda desk, cid, a, b: desk.set_box_counted(cid, "NOPE", 1, "T")),

@@ -17,6 +17,7 @@ from desktop.domain.workflow import (
     ORDER,
     NightState,
     ack_key,
+    lots_blockers,
     next_status,
     transition_blockers,
 )
@@ -170,10 +171,38 @@ def test_info_findings_need_no_acknowledgement():
     assert transition_blockers(settled, Status.PROVISIONAL) == ()
 
 
-def test_a_tie_that_needs_lots_blocks_the_provisional_result():
+def test_a_tie_is_shown_as_a_provisional_result_before_any_lots():
+    # Rule 49: lots are drawn only once counting, including any recount, is complete; the
+    # candidates first see the tie as the provisional result, and may ask for a recount.
+    assert transition_blockers(state(Status.COUNT, votes=(10, 10, 5)), Status.PROVISIONAL) == ()
+
+
+def test_a_tie_with_no_lots_drawn_blocks_the_declaration():
     assert codes(
-        transition_blockers(state(Status.COUNT, votes=(10, 10, 5)), Status.PROVISIONAL)
+        transition_blockers(state(Status.PROVISIONAL, votes=(10, 10, 5)), Status.DECLARED)
     ) == ["L401"]
+    settled = state(Status.PROVISIONAL, votes=(10, 10, 5), lots=lots([1, 2], [2]))
+    assert transition_blockers(settled, Status.DECLARED) == ()
+
+
+def test_a_tie_with_figures_that_do_not_reconcile_still_blocks_the_provisional_result():
+    # A tie never lets other errors through: 10 + 10 + 5 votes against 30 papers verified.
+    blocked = transition_blockers(
+        state(Status.COUNT, votes=(10, 10, 5), papers=30), Status.PROVISIONAL
+    )
+    assert codes(blocked) == ["C201"]
+
+
+def test_lots_may_be_drawn_only_at_the_provisional_result_with_figures_that_reconcile():
+    tie = (10, 10, 5)
+    assert lots_blockers(state(Status.PROVISIONAL, votes=tie)) == ()
+    for status in (Status.SETUP, Status.VERIFICATION, Status.COUNT):
+        assert codes(lots_blockers(state(status, votes=tie))) == ["L407"]
+    unreconciled = lots_blockers(state(Status.PROVISIONAL, votes=tie, papers=30))
+    assert codes(unreconciled) == ["L407", "C201"]
+    assert "reconcile" in unreconciled[0].message
+    assert codes(lots_blockers(state(Status.PROVISIONAL, votes=tie, unrecorded=True))) == ["L407"]
+    assert codes(lots_blockers(state(Status.PROVISIONAL, votes=tie, counted=False))) == ["L407"]
 
 
 def test_figures_keyed_in_but_not_recorded_block_the_provisional_result():

@@ -10,6 +10,7 @@ from reports.declaration import render_declaration
 from reports.snapshot import DeclarationSnapshot, build_snapshot
 from tests.reports.sheets import (
     BATLEY,
+    BATLEY_REJECTED,
     WANDSWORTH,
     assert_in_order,
     batley,
@@ -127,3 +128,59 @@ def test_provisional_sheet_after_lots_says_how_the_tie_was_decided_but_not_who_i
     )
     assert "Elected" not in text
     assert "duly elected" not in text
+
+
+def batley_tie() -> ContestResult:
+    """Leadbeater and Stephenson on 12,973 each, no lots drawn; the papers still reconcile."""
+    base = batley()
+    candidates = [line.candidate for line in base.candidates]
+    votes = {line.candidate.id: line.votes for line in base.candidates}
+    votes[base.leader] = votes[base.runner_up]
+    votes[candidates[0].id] += 13_296 - 12_973
+    return compute_result(base.contest, candidates, CountFigures(votes, dict(BATLEY_REJECTED)))
+
+
+def test_a_tie_is_shown_provisionally_with_the_lot_still_to_decide():
+    result = batley_tie()
+    assert [f.code for f in result.errors] == ["L401"]
+    text = text_of(provisional(result, BATLEY, shown_at=datetime(2021, 7, 2, 1, 47)))
+    assert_in_order(
+        text,
+        [
+            "Provisional Result – not for publication",
+            "Equality of votes",
+            "Kim LEADBEATER and Ryan STEPHENSON have each received 12,973 votes",
+            "the addition of one vote would entitle either of them to be elected",
+            "once counting, including any recount, is complete",
+            "Acting Returning Officer will decide between them by lot",
+            "treated as having received one additional vote",
+            "LEADBEATER, Kim Labour Party 12,973",
+            "STEPHENSON, Ryan Conservative and Unionist Party 12,973",
+            "Majority 0",
+        ],
+    )
+    # Nobody is elected, and the tie is not presented as figures that are wrong.
+    assert "Elected" not in text and "elected as" not in text
+    assert "Outstanding checks" not in text
+    assert "lot fell" not in text
+
+
+def test_a_tie_for_the_last_seat_of_a_ward_is_shown_with_its_places():
+    rows = [
+        (1, "Ann", "Adams", "", 500),
+        (2, "Bob", "Brown", "", 400),
+        (3, "Cat", "Cole", "", 400),
+        (4, "Dan", "Dale", "", 400),
+    ]
+    result = ward(2, rows, papers=1_000)
+    assert result.tie is not None and result.tie.places == 1
+    text = text_of(provisional(result, WANDSWORTH))
+    assert_in_order(
+        text,
+        [
+            "Equality of votes",
+            "Bob BROWN, Cat COLE and Dan DALE have each received 400 votes",
+            "would entitle any of them to be elected",
+            "the candidate on whom the lot falls",
+        ],
+    )

@@ -174,14 +174,17 @@ def test_statement_reads_boxes_then_postal_then_totals(batley_text):
             "BS12 Birkenshaw C of E Primary School 2,398 2,398 0",
             "Total, 12 polling station boxes 23,409 23,410 +1",
             "Postal ballot papers",
-            "Ref. Postal batch",
+            "Ref. Postal batch Ballot papers returned (per postal vote openings) "
+            f"Ballot papers counted Variance (counted {MINUS} returned) Explanation",
             "PV1 Postal votes opening session 1 5,912 5,912 0",
             "PV2 Postal votes opening session 2 4,867 4,867 0",
             "Total, 3 postal batches 14,376 14,376 0",
             "Totals for the contest",
-            "Total ballot papers issued (per ballot paper accounts) 37,785",
+            "Ballot papers issued at polling stations (per ballot paper accounts) 23,409",
+            "Postal ballot papers returned (from the postal vote openings) 14,376",
+            "Total ballot papers issued and returned 37,785",
             "Total ballot papers counted (ballot papers verified) 37,786",
-            f"Total variance (counted {MINUS} issued) +1",
+            f"Total variance (counted {MINUS} issued or returned) +1",
             "1 variance has no explanation recorded: BS08.",
             "Dated Thursday 1 July 2021",
             "Alexandra Whitfield Acting Returning Officer",
@@ -238,9 +241,10 @@ def test_incomplete_verification_says_so_in_a_notice_and_prints_dashes():
             "PV3 Postal votes opening session 3",
             "3,597 – – Not yet counted",
             "Total, 3 postal batches 14,376 – – 1 not yet counted",
-            "Total ballot papers issued (per ballot paper accounts) 37,785",
+            "Total ballot papers issued and returned 37,785",
             "Ballot papers counted so far, in 13 of 15 boxes and batches 32,444",
-            f"Variance so far, in the boxes and batches counted (counted {MINUS} issued) +1",
+            "Variance so far, in the boxes and batches counted "
+            f"(counted {MINUS} issued or returned) +1",
         ],
     )
     assert "ballot papers verified)" not in text
@@ -331,3 +335,74 @@ def test_a_statement_without_the_officers_name_still_reads_properly():
     text = text_of(snap)
     assert "I, ," not in text
     assert "The Acting Returning Officer at the above election gives notice that" in text
+
+
+# --- Acknowledged variances, postal batches returned, the accounts' other figures ---------------
+
+
+def test_a_variance_a_supervisor_accepted_prints_the_reason_not_not_explained():
+    rows = tuple(
+        dataclasses.replace(r, accepted="Counted twice; the account is wrong")
+        if r.reference == "BS08"
+        else r
+        for r in BATLEY_VERIFICATION
+    )
+    text = text_of(statement(rows))
+    assert (
+        "BS08 Gomersal Memorial Hall 2,058 2,059 +1 Variance accepted by the supervisor: "
+        "Counted twice; the account is wrong" in text
+    )
+    assert "Not explained" not in text
+    assert "no explanation recorded" not in text
+    assert statement(rows).data_hash != statement().data_hash
+
+
+def test_postal_batches_are_returned_never_issued(batley_text):
+    postal = batley_text[batley_text.index("Postal ballot papers") : batley_text.index("Totals")]
+    assert "returned" in postal and "issued" not in postal
+
+
+def test_a_statement_of_boxes_only_says_issued_only():
+    boxes = tuple(r for r in BATLEY_VERIFICATION if r.kind == "box")
+    text = text_of(statement(boxes))
+    assert_in_order(
+        text,
+        [
+            "Total ballot papers issued (per ballot paper accounts) 23,409",
+            f"Total variance (counted {MINUS} issued) +1",
+        ],
+    )
+    assert "returned" not in text
+
+
+def test_unused_spoilt_and_tendered_papers_are_printed_where_the_account_gives_them():
+    extra = {"BS01": (386, 2, 1), "BS02": (13, 0, None)}
+    rows = tuple(
+        dataclasses.replace(
+            r,
+            unused=extra[r.reference][0],
+            spoilt=extra[r.reference][1],
+            tendered=extra[r.reference][2],
+        )
+        if r.reference in extra
+        else r
+        for r in BATLEY_VERIFICATION
+    )
+    text = text_of(statement(rows))
+    assert_in_order(
+        text,
+        [
+            "Total, 12 polling station boxes",
+            "Other figures of the ballot paper accounts",
+            "Ref. Polling station Unused ballot papers Spoilt ballot papers Tendered ballot papers",
+            "BS01 St Paul's Church Hall, Batley 386 2 1",
+            "BS02 Batley Library, Market Place 13 0 –",
+            "BS03 Birstall Community Centre – – –",
+            "Postal ballot papers",
+        ],
+    )
+    assert statement(rows).data_hash != statement().data_hash
+    # Where no account gives them, nothing is added to the statement.
+    assert "Other figures" not in text_of(statement())
+    with pytest.raises(CountDeskError, match="spoilt"):
+        VerificationRow("B", "Hall", "box", 10, 10, spoilt=-1)

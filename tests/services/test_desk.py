@@ -202,10 +202,17 @@ def test_lots_settle_a_tie_for_the_seat(desk):
     result = desk.result(BATLEY)
     assert [f.code for f in result.errors] == ["L401"]
     assert result.elected == ()
+    stephenson = desk.candidate_by_name(BATLEY, "Ryan Stephenson").id
+    # Lots wait until counting is complete: the tie is first shown as the provisional result.
+    with pytest.raises(CountDeskError) as info:
+        desk.record_lots(BATLEY, [stephenson], "RO")
+    assert info.value.code == "L407"
+    assert desk.result(BATLEY).lots is None
+    for stage in ("verification", "count", "provisional"):
+        desk.advance(BATLEY, stage, "Supervisor")
     with pytest.raises(CountDeskError) as info:
         desk.record_lots(BATLEY, [desk.candidate_by_name(BATLEY, "George Galloway").id], "RO")
     assert info.value.code == "L405"
-    stephenson = desk.candidate_by_name(BATLEY, "Ryan Stephenson").id
     result = desk.record_lots(
         BATLEY, [stephenson], "RO", method="Drawn from a box", witnesses="Agents"
     )

@@ -203,6 +203,7 @@ class DocumentsView(ContestPage):
         desk = self._ctx.desk
         try:
             contest = desk.contest(contest_id)
+            desk.refuse_if_uncontested(contest_id)  # no poll, so no sheet of its figures
             if desk.latest_count(contest_id) is None:
                 self._show_message(
                     f"No count recorded yet for {contest.area}: enter and record the count "

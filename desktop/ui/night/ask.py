@@ -36,7 +36,7 @@ def ask_recount(parent: QWidget | None, ctx: UiContext, contest_id: str) -> Reco
 def ask_lots(parent: QWidget | None, ctx: UiContext, contest_id: str) -> ContestResult | None:
     """Record on whom the lot fell for the tie in the count that stands; the new result, or None.
 
-    When there is no tie to decide, says so instead.
+    When there is no tie to decide, or it is not yet time to decide it, says so instead.
     """
     result = ctx.desk.result(contest_id)
     if not lots_needed(result):
@@ -47,7 +47,8 @@ def ask_lots(parent: QWidget | None, ctx: UiContext, contest_id: str) -> Contest
                 parent,
                 "Record the count first",
                 "The figures keyed in show a tie, but they are not recorded yet: record the count "
-                "(Count tab, Ctrl+Return), then record the drawing of lots.",
+                "(Count tab, Ctrl+Return) and show the provisional result, then record the "
+                "drawing of lots.",
             )
             return None
         QMessageBox.information(
@@ -57,6 +58,14 @@ def ask_lots(parent: QWidget | None, ctx: UiContext, contest_id: str) -> Contest
             if result.tie is not None
             else "The count that stands has no tie that one more vote would decide, so no lots "
             "are needed.",
+        )
+        return None
+    blockers = ctx.desk.lots_blockers(contest_id)
+    if blockers:
+        QMessageBox.information(
+            parent,
+            "Not yet: lots come after the count",
+            "\n".join(f"{f.code}: {f.message}" for f in blockers),
         )
         return None
     return run_dialog(LotsDialog(ctx, contest_id, parent), "recorded_result")

@@ -34,6 +34,10 @@ class LotsDialog(NightDialog):
         tie = standing.tie
         self.places = tie.places if tie is not None else 0
         self.choices: dict[int, QAbstractButton] = {}
+        #: Why lots cannot be recorded yet, with its code; empty when they can.
+        self.refusal_label = QLabel()
+        self.refusal_label.setWordWrap(True)
+        self.refusal_label.setAccessibleName("Why lots cannot be recorded yet")
 
         layout = QVBoxLayout(self)
         if tie is None or not lots_needed(standing):
@@ -47,6 +51,16 @@ class LotsDialog(NightDialog):
             self.record_button = self._ok_button("Record the &lot", "Record on whom the lot fell")
             self.record_button.setEnabled(False)
             layout.addWidget(self.buttons)
+            return
+        blockers = ctx.desk.lots_blockers(contest_id)
+        if blockers:
+            # Rule 49: not while counting, including any recount, may go on.
+            self.refusal_label.setText("\n".join(f"{f.code}: {f.message}" for f in blockers))
+            layout.addWidget(self.refusal_label)
+            self.record_button = self._ok_button("Record the &lot", "Record on whom the lot fell")
+            self.record_button.setEnabled(False)
+            layout.addWidget(self.buttons)
+            self._fit(540)
             return
 
         seats = self.contest.seats

@@ -10,7 +10,7 @@ COLUMNS = (
     "Reference",
     "Polling station / batch",
     "Kind",
-    "Issued (ballot paper account)",
+    "Issued or returned (account)",
     "Counted",
     "Variance",
     "Explanation",
@@ -21,7 +21,7 @@ HEADINGS = (
     "Ref.",
     "Polling station / batch",
     "Kind",
-    "Issued\n(account)",
+    "Issued or\nreturned",
     "Counted",
     "Variance",
     "Explanation",
@@ -29,7 +29,7 @@ HEADINGS = (
 KIND_WORDS = {BoxKind.BOX: "Box", BoxKind.POSTAL: "Postal"}
 FIGURES = (ISSUED, COUNTED, VARIANCE)
 
-CSV_COLUMNS = "reference, name, kind (box or postal), issued"
+CSV_COLUMNS = "reference, name, kind (box or postal), issued; optionally unused, spoilt, tendered"
 NOT_EXPLAINED = "Not explained"
 #: The columns a clerk can edit: a box's name and papers issued (to correct the list as
 #: imported), the papers counted and the explanation.

@@ -41,7 +41,7 @@ class TotalsBox(QGroupBox):
 
         rows = (
             ("Ballot boxes", "boxes", "ballot boxes"),
-            ("Postal batches", "postal", "postal ballot papers"),
+            ("Postal batches (returned)", "postal", "postal ballot papers returned"),
             ("Total", "", "all"),
         )
         for row, (title, key, spoken) in enumerate(rows, start=1):

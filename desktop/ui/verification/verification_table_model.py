@@ -60,8 +60,9 @@ class VerificationTableModel(ColumnsTableModel):
         self._ctx = ctx
         self._contest_id: str | None = None
         self._lines: list[VerificationLine] = []
-        #: References whose variance without explanation a supervisor has acknowledged.
-        self._acknowledged: frozenset[str] = frozenset()
+        #: Reference → the reason a supervisor gave for accepting its variance without
+        #: explanation (the acknowledgement of V501 as the variance stands now).
+        self._acknowledged: dict[str, str] = {}
 
     # -- what the model shows ------------------------------------------------------------
 
@@ -82,22 +83,14 @@ class VerificationTableModel(ColumnsTableModel):
         self._lines, self._acknowledged = self._fetch()
         self.endResetModel()
 
-    def _fetch(self) -> tuple[list[VerificationLine], frozenset[str]]:
+    def _fetch(self) -> tuple[list[VerificationLine], dict[str, str]]:
         if self._contest_id is None:
-            return [], frozenset()
+            return [], {}
         desk = self._ctx.desk
         lines = listed_order(desk.verification(self._contest_id))
         if not any(needs_explanation(line) for line in lines):
-            return lines, frozenset()
-        still_open = {
-            str(w.subject) for w in desk.open_warnings(self._contest_id) if w.code == Code.V501
-        }
-        acknowledged = frozenset(
-            line.reference
-            for line in lines
-            if needs_explanation(line) and line.reference not in still_open
-        )
-        return lines, acknowledged
+            return lines, {}
+        return lines, desk.accepted_variances(self._contest_id)
 
     def reload(self) -> None:
         """Read the boxes again, signalling only the rows that changed."""
@@ -199,7 +192,7 @@ class VerificationTableModel(ColumnsTableModel):
             return line.explanation
         if needs_explanation(line):
             if line.reference in self._acknowledged:
-                return f"{NOT_EXPLAINED} (acknowledged)"
+                return f"Accepted: {self._acknowledged[line.reference]}"
             return NOT_EXPLAINED
         return ""
 
@@ -218,7 +211,10 @@ class VerificationTableModel(ColumnsTableModel):
                 "Enter saves it and moves down."
             )
         if column == VARIANCE:
-            return "Counted − issued: positive when more papers were found than the account says."
+            return (
+                f"Counted − {line.account_word}: positive when more papers were found than the "
+                "account says."
+            )
         if column == EXPLANATION and needs_explanation(line):
             if line.reference in self._acknowledged:
                 return f"{Code.V501} acknowledged by a supervisor; an explanation can still be recorded."
@@ -232,7 +228,20 @@ class VerificationTableModel(ColumnsTableModel):
         if column == EXPLANATION:
             return "Why the count differs from the ballot paper account, where it does."
         if column == ISSUED:
-            shown = f"Ballot papers issued for {line.reference}, from its ballot paper account"
+            shown = (
+                f"Postal ballot papers returned in {line.reference}, from the postal vote openings"
+                if line.kind is BoxKind.POSTAL
+                else f"Ballot papers issued for {line.reference}, from its ballot paper account"
+            )
+            figures = [
+                f"{value:,} {what}"
+                for value, what in zip(
+                    line.account_figures, ("unused", "spoilt", "tendered"), strict=True
+                )
+                if value is not None
+            ]
+            if figures:
+                shown += f" (the account also gives {', '.join(figures)})"
             return shown + ("." if self.read_only else ": type to correct a figure listed wrongly.")
         if column == NAME:
             return line.name if self.read_only else f"{line.name} (type to correct the name)"

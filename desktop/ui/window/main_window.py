@@ -210,7 +210,8 @@ class MainWindow(QMainWindow):
             return
         status, counted = contest.status, self.session.counted
         self.recount_action.setEnabled(counted and status in (Status.COUNT, Status.PROVISIONAL))
-        self.lots_action.setEnabled(status not in (Status.PROVISIONAL, Status.DECLARED))
+        # Lots are drawn once counting, including any recount, is complete (rule 49).
+        self.lots_action.setEnabled(counted and status is Status.PROVISIONAL)
         self.declare_action.setEnabled(status is Status.PROVISIONAL)
         self.record_error_action.setEnabled(status is Status.DECLARED)
         self.advance_action.setEnabled(status is not Status.DECLARED)

@@ -333,3 +333,16 @@ def test_another_contest_while_hidden_drops_the_old_bytes(qtbot, counted):
     view.hide()
     view.set_contest(None)
     assert view.current_pdf() is None
+
+
+def test_an_uncontested_contest_shows_why_there_is_no_declaration_of_a_poll(qtbot, tmp_path):
+    desk = CountDesk.open(tmp_path / "db.sqlite")
+    contest = desk.create_contest(
+        "T", type_code="parl", poll_date=date(2024, 7, 4), area="Testshire"
+    )
+    desk.add_candidate(contest.id, "T", "Able", "Ann")
+    view = _view(qtbot, desk, contest.id)
+    text = view.message_label.text()
+    assert "S813" in text or "uncontested" in text
+    assert "no poll" in text and "record the count" not in text
+    assert view.stack.currentWidget() is view.message_label

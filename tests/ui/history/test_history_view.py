@@ -49,6 +49,7 @@ def test_after_a_recount_the_view_lists_the_request_and_statuses(qtbot, desk, ct
         ("verification", "count"),
         ("count", "provisional result"),
         ("provisional result", "count"),
+        ("count", "provisional result"),  # the tie shown, before any lots
     ]
     assert statuses.item(3, 4).text() == "full recount granted"
     assert view.declarations_empty.isVisible() and not view.declaration_buttons

@@ -72,23 +72,24 @@ def to_provisional(desk: CountDesk) -> None:
 
 
 def to_tie(desk: CountDesk) -> None:
-    """A full recount granted to Stephenson's agent, which finds a dead heat (no lots yet)."""
+    """A full recount granted to Stephenson's agent, which finds a dead heat, shown as the
+    provisional result (no lots yet)."""
     to_provisional(desk)
     desk.record_recount_request(
         BATLEY, "Supervisor", requested_by="Agent for Stephenson", role="agent",
         for_candidate=cid(desk, "Ryan Stephenson"), decision="full",
     )  # fmt: skip
     desk.record_count(BATLEY, votes(desk, **TIE), BATLEY_REJECTED, "Clerk 2")
+    desk.advance(BATLEY, "provisional", "Supervisor")
 
 
 def to_decided(desk: CountDesk) -> None:
-    """The tie decided by lot for Stephenson and the provisional result shown again."""
+    """The tie, counting complete, decided by lot for Stephenson."""
     to_tie(desk)
     desk.record_lots(
         BATLEY, [cid(desk, "Ryan Stephenson")], "Returning Officer", "Names drawn from a box",
         "Both agents",
     )  # fmt: skip
-    desk.advance(BATLEY, "provisional", "Supervisor")
 
 
 def to_declared(desk: CountDesk) -> bytes:

@@ -54,15 +54,15 @@ def test_declaring_locks_the_contest_and_keeps_the_pdf(qtbot, desk, ctx):
 
 
 def test_a_refused_declaration_is_shown_with_its_code(qtbot, desk, ctx):
-    to_tie(desk)  # at the count, with the tie undecided
+    to_tie(desk)  # the tie shown as the provisional result, no lots drawn yet
     dialog = open_dialog(qtbot, DeclareDialog(ctx, BATLEY), show=True)
-    assert "count" in dialog.blockers_label.text()
+    assert "L401" in dialog.blockers_label.text()
     assert "tie" in dialog.summary["Majority"].text()
     dialog.name_edit.setText(OFFICER)
     dialog.accept()
     assert dialog.isVisible()
-    assert dialog.message().startswith("Not declared – S801")
-    assert desk.contest(BATLEY).status is Status.COUNT
+    assert dialog.message().startswith("Not declared – L401")
+    assert desk.contest(BATLEY).status is Status.PROVISIONAL
 
 
 def test_without_an_officer_no_one_can_confirm(qtbot, db_path):

@@ -450,3 +450,31 @@ def test_tab_from_a_corrected_issued_figure_goes_on_to_its_counted_cell(qtbot, i
     assert _issued(desk)["BS03"] == 2898
     assert _current(view) == ("BS03", COUNTED)
     assert view.focusWidget().accessibleName() == "Papers counted for BS03"
+
+
+def test_an_accepted_variance_shows_the_supervisors_reason(qtbot, imported, desk, ctx):
+    view = imported
+    _key(qtbot, view, "2511")  # BS01 issued 2,510: +1, not explained
+    desk.acknowledge_warning(BATLEY, "V501", "Counted twice; account wrong", "Supervisor", "BS01")
+    ctx.events.count_changed.emit(BATLEY)
+    explanation = view.model.index(view.model.row_of("BS01"), EXPLANATION)
+    assert explanation.data() == "Accepted: Counted twice; account wrong"
+    assert explanation.data(Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_postal_batches_say_returned_and_a_box_shows_its_accounts_other_figures(
+    qtbot, view, desk, ctx, tmp_path
+):
+    path = tmp_path / "boxes.csv"
+    path.write_text(
+        "reference,name,kind,issued,unused,spoilt,tendered\n"
+        "B1,Hall,box,1000,412,3,1\nPV1,Postal,postal,500,,,\n"
+    )
+    desk.import_verification_csv(BATLEY, path, "Supervisor")
+    ctx.events.count_changed.emit(BATLEY)
+    model = view.model
+    postal = model.index(model.row_of("PV1"), ISSUED).data(Qt.ItemDataRole.ToolTipRole)
+    assert "returned" in postal and "issued" not in postal
+    box = model.index(model.row_of("B1"), ISSUED).data(Qt.ItemDataRole.ToolTipRole)
+    assert "412 unused, 3 spoilt, 1 tendered" in box
+    assert "returned" in model.headerData(ISSUED, Qt.Orientation.Horizontal)
