@@ -147,6 +147,9 @@ class DeclarationSnapshot:
     correction_reason: str = ""
     #: A declaration printed before the officer declares: watermarked DRAFT, for checking.
     draft: bool = False
+    #: The head of the database's audit chain when printed ("" for none): the footer's
+    #: "Record ref.", which ``countdesk-cli verify --ref`` checks the database against.
+    record_ref: str = ""
 
     @property
     def is_correction(self) -> bool:
@@ -244,6 +247,7 @@ def build_snapshot(
     correction_of: str | None = None,
     correction_reason: str = "",
     draft: bool = False,
+    record_ref: str = "",
 ) -> DeclarationSnapshot:
     """Freeze what the declaration (or, if ``provisional``, the provisional sheet) prints.
 
@@ -329,6 +333,7 @@ def build_snapshot(
     return DeclarationSnapshot(
         provisional=provisional,
         draft=draft and not provisional,
+        record_ref=record_ref,
         contest_id=contest.id,
         election_id=election.id,
         authority=election.authority.strip(),

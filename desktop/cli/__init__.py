@@ -25,7 +25,7 @@ from typing import Any
 
 import click
 
-from desktop.cli import declare, documents, entry, history, night, setup, verification
+from desktop.cli import declare, documents, entry, history, night, proof, setup, verification
 from desktop.cli.options import group_db_option
 from desktop.domain.errors import CountDeskError
 from desktop.services.files import why_not
@@ -84,7 +84,7 @@ def cli(db_path: Path | None) -> None:
     """CountDesk: enter the count, check the arithmetic, print the declaration."""
 
 
-for _module in (setup, entry, verification, night, declare, history, documents):
+for _module in (setup, entry, verification, night, declare, history, documents, proof):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

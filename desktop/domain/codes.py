@@ -72,9 +72,10 @@ class Code(StrEnum):
     D901 = "D901"  # The database is held by another program
     D902 = "D902"  # The database cannot be written: the file or its folder is read-only
     D903 = "D903"  # The disk holding the database is full
+    D904 = "D904"  # The database was changed outside CountDesk
 
 
 #: Codes that refuse an action rather than describe figures (not in the catalogue).
 REFUSAL_CODES: frozenset[Code] = frozenset(
-    {Code.C211, Code.L404, Code.L405, Code.D901, Code.D902, Code.D903}
+    {Code.C211, Code.L404, Code.L405, Code.D901, Code.D902, Code.D903, Code.D904}
 )

@@ -10,6 +10,7 @@ from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Status
 from desktop.domain.records import Declaration
 from desktop.services.night import Night
+from desktop.services.proof import Proof
 from desktop.services.reading import Reading
 from desktop.storage.store import Store
 
@@ -17,10 +18,11 @@ from desktop.storage.store import Store
 class Documents:
     """The printed documents of the night."""
 
-    def __init__(self, store: Store, reading: Reading, night: Night) -> None:
+    def __init__(self, store: Store, reading: Reading, night: Night, proof: Proof) -> None:
         self.store = store
         self.reading = reading
         self.night = night
+        self.proof = proof
 
     def declaration_pdf(
         self, contest_id: str, *, printed_on: date, provisional: bool = False
@@ -34,7 +36,8 @@ class Documents:
         if not provisional:
             kept = self.store.declarations(contest_id)
             if kept:
-                return kept[-1].pdf
+                # Given out only if the audit chain still vouches for these very bytes.
+                return self.proof.checked_declaration(kept[-1])
         result = self.reading.result(contest_id)
         if not provisional and result.errors:
             listed = " ".join(f"{f.code}: {f.message}" for f in result.errors)
@@ -57,6 +60,7 @@ class Documents:
             self.reading.election_of(result.contest),
             provisional=provisional,
             printed_on=printed_on,
+            record_ref=self.proof.record_ref(),
             shown_at=shown_at,
             # Only the officer's declaration makes the declaration; before it, a draft to check.
             draft=not provisional,
@@ -88,6 +92,7 @@ class Documents:
             self.store.election(contest.election_id),
             rows,
             printed_on=printed_on,
+            record_ref=self.proof.record_ref(),
         )
         return render_verification(snapshot)
 
