@@ -18,9 +18,10 @@ class Problem:
     detail: str = ""
 
     def __str__(self) -> str:
+        where = self.where if self.contest_id else self.where[:1].upper() + self.where[1:]
         contest = f"Contest {self.contest_id}: " if self.contest_id else ""
         detail = f" ({self.detail})" if self.detail else ""
-        return f"{contest}{self.where}: {self.kind}{detail}."
+        return f"{contest}{where}: {self.kind}{detail}."
 
 
 @dataclass(frozen=True)

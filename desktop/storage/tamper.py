@@ -206,9 +206,24 @@ def _row_problem(
             if c not in s.key
         )
         detail = "; ".join(p for p in (detail, f"it now reads {now}" if now else "") if p)
-    elif kind != ADDED:
-        detail = "; ".join(p for p in (detail, "it is no longer there") if p)
-    return Problem(kind, where, _contest_of(conn, s.name, row), detail)
+        contest_id = _contest_of(conn, s.name, row)
+    else:
+        if kind != ADDED:
+            detail = "; ".join(p for p in (detail, "it is no longer there") if p)
+        contest_id = _written_for(conn, s.name, key)
+    return Problem(kind, where, contest_id, detail)
+
+
+def _written_for(conn: sqlite3.Connection, table: str, key: str) -> str | None:
+    """The contest of the last audit row that wrote a row no longer there."""
+    found = conn.execute(
+        "SELECT a.contest_id FROM audit a, json_each(a.rows) j "
+        "WHERE a.rows IS NOT NULL AND json_valid(a.rows) AND a.action != ? "
+        "AND json_extract(j.value, '$[0]') = ? AND json_extract(j.value, '$[1]') = ? "
+        "ORDER BY a.id DESC LIMIT 1",
+        [chain.SEAL, table, key],
+    ).fetchone()
+    return found[0] if found else None
 
 
 def _key_words(conn: sqlite3.Connection, table: str, key: str) -> str:
