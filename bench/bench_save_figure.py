@@ -4,7 +4,7 @@ A whole May night's database (650 or 6,500 single-seat wards of 4 candidates) is
 real main window (offscreen Qt); a figure is typed into a contest's count screen and Enter
 pressed. Timed: from the Enter key to the window having handled everything it caused (the
 figure saved, the live checks, the navigator and the stage panel updated). Also printed: the
-SQL statements that one accepted figure runs (the test suite holds them at 15 or fewer).
+SQL statements that one accepted figure runs (the test suite holds them at 19 or fewer).
 Run: uv run python bench/bench_save_figure.py [CONTESTS ...]
 """
 

@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from desktop.domain.figures import format_figure
 from reports.blocks import header_block, notice_box, signature_block
 from reports.fonts import BOLD, REGULAR
-from reports.page import build_pdf, page_count
+from reports.page import build_pdf, footer_refs, page_count
 from reports.snapshot import DeclarationSnapshot, join_names
 from reports.style import (
     ALERT,
@@ -345,7 +345,7 @@ def render_declaration(snapshot: DeclarationSnapshot) -> bytes:
 def _render(snapshot: DeclarationSnapshot, *, tight: bool) -> bytes:
     return build_pdf(
         story(snapshot, tight),
-        footer_left=f"Result data ref. {snapshot.data_hash}",
+        footer_left=footer_refs("Result", snapshot.data_hash, snapshot.record_ref),
         footer_centre=f"Contest ref. {snapshot.contest_id}",
         title=f"{snapshot.document_title}: {snapshot.area_name} {snapshot.area_word}",
         author=snapshot.officer_title,

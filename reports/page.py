@@ -161,6 +161,12 @@ def page_count(pdf: bytes) -> int:
     return len(re.findall(rb"/Type /Page\b", pdf))
 
 
+def footer_refs(label: str, data_hash: str, record_ref: str) -> str:
+    """The footer's references: the printed data's, and the record's (the audit chain's head)."""
+    record = f" · Record ref. {record_ref}" if record_ref else ""
+    return f"{label} data ref. {data_hash}{record}"
+
+
 def build_pdf(
     story: list[Flowable],
     *,

@@ -160,6 +160,9 @@ class DeclarationSnapshot:
     tie_votes: int = 0
     #: How many of the tied candidates are to be elected.
     tie_places: int = 0
+    #: The head of the database's audit chain when printed ("" for none): the footer's
+    #: "Record ref.", which ``countdesk-cli verify --ref`` checks the database against.
+    record_ref: str = ""
 
     @property
     def dated_text(self) -> str:
@@ -256,6 +259,7 @@ def build_snapshot(
     shown_at: datetime | None = None,
     declared_at: datetime | None = None,
     draft: bool = False,
+    record_ref: str = "",
 ) -> DeclarationSnapshot:
     """Freeze what the declaration (or, if ``provisional``, the provisional sheet) prints.
 
@@ -344,6 +348,7 @@ def build_snapshot(
     return DeclarationSnapshot(
         provisional=provisional,
         draft=draft and not provisional,
+        record_ref=record_ref,
         contest_id=contest.id,
         election_id=election.id,
         authority=election.authority.strip(),

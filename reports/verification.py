@@ -21,7 +21,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyl
 from desktop.domain.figures import format_figure
 from reports.blocks import header_block, notice_box, signature_block
 from reports.fonts import BOLD, ITALIC
-from reports.page import build_pdf
+from reports.page import build_pdf, footer_refs
 from reports.style import (
     CONTENT_WIDTH,
     DASH,
@@ -383,7 +383,7 @@ def render_verification(snapshot: VerificationSnapshot) -> bytes:
         running += " – verification not complete"
     return build_pdf(
         story(snapshot),
-        footer_left=f"Verification data ref. {snapshot.data_hash}",
+        footer_left=footer_refs("Verification", snapshot.data_hash, snapshot.record_ref),
         footer_centre=snapshot.contest_id,
         title=f"{TITLE}: {snapshot.contest_heading}",
         author=snapshot.officer_title,

@@ -106,6 +106,8 @@ class VerificationSnapshot:
     #: e.g. "Batley and Spen Constituency", for the running header of later pages; "" prints
     #: the contest heading there instead (shortened if need be).
     area_text: str = ""
+    #: The head of the database's audit chain when printed ("" for none), in the footer.
+    record_ref: str = ""
 
     @property
     def boxes(self) -> tuple[VerificationRow, ...]:
@@ -145,6 +147,7 @@ def build_verification_snapshot(
     rows: Iterable[VerificationRow],
     *,
     printed_on: date,
+    record_ref: str = "",
 ) -> VerificationSnapshot:
     """Freeze the statement of verification of ``contest`` with these rows, in this order.
 
@@ -166,6 +169,7 @@ def build_verification_snapshot(
         imprint_address=contest.imprint_address.strip(),
         rows=tuple(rows),
         area_text=f"{contest.area} {etype.area_word.title()}",
+        record_ref=record_ref,
     )
 
 

@@ -37,6 +37,7 @@ from desktop.cli import (
     entry,
     history,
     night,
+    proof,
     setup,
     verification,
 )
@@ -109,6 +110,7 @@ for _module in (
     history,
     documents,
     backup,
+    proof,
 ):
     for _command in _module.COMMANDS:
         cli.add_command(_command)

@@ -57,14 +57,27 @@ def db_option[F: Callable[..., Any]](func: F) -> F:
     )(func)
 
 
-def open_desk(db_path: Path | None, *, create: bool = False) -> CountDesk:
-    """The database to work on; only an import creates one (a mistyped --db is not a new file)."""
+def open_desk(db_path: Path | None, *, create: bool = False, warn: bool = True) -> CountDesk:
+    """The database to work on; only an import creates one (a mistyped --db is not a new file).
+
+    Opening makes the quick check of the audit chain; anything another program wrote since is
+    a warning on stderr (``warn``), and the command goes on.
+    """
     # Imported here, not at the top: `--help` and a refused option need no database layer.
     from desktop.services import CountDesk
     from desktop.storage.database import default_database_path
 
     desk = CountDesk.open(db_path or default_database_path(), create=create)
     desk.run_backups_with(_back_up_and_report)
+    if warn:
+        problems = desk.opening_check()
+        if problems:
+            click.echo(
+                f"Warning: this database was changed outside CountDesk ({problems[0]}"
+                f"{f' …and {len(problems) - 1} more' if len(problems) > 1 else ''}). "
+                "Run countdesk-cli verify for the whole list, and tell the Returning Officer.",
+                err=True,
+            )
     return desk
 
 

@@ -80,6 +80,7 @@ class Code(StrEnum):
     D905 = "D905"  # The disk holding the backup folder is full
     D906 = "D906"  # A backup copy failed its check and was not kept
     D907 = "D907"  # No backup folder is chosen for this database
+    D908 = "D908"  # The database was changed outside CountDesk
 
 
 #: Codes that refuse an action rather than describe figures (not in the catalogue).
@@ -95,5 +96,6 @@ REFUSAL_CODES: frozenset[Code] = frozenset(
         Code.D905,
         Code.D906,
         Code.D907,
+        Code.D908,
     }
 )

@@ -21,15 +21,17 @@ from desktop.domain.model import Status
 from desktop.domain.records import Declaration, StoredCount
 from desktop.services.common import require_operator
 from desktop.services.entry import Entry
+from desktop.services.proof import Proof
 from desktop.storage.store import Store
 
 
 class AfterDeclaration:
     """Errors found after the declaration, and their memoranda."""
 
-    def __init__(self, store: Store, entry: Entry) -> None:
+    def __init__(self, store: Store, entry: Entry, proof: Proof) -> None:
         self.store = store
         self.entry = entry
+        self.proof = proof
 
     def _declared(self, contest_id: str) -> tuple[Declaration, StoredCount]:
         """The declaration that stands and the count it declared."""
@@ -65,6 +67,8 @@ class AfterDeclaration:
                 "after the declaration.",
                 Code.S801,
             )
+        # The record is made against the declaration as kept: not on a record changed outside.
+        self.proof.require_intact(f"record an error found in {contest.area}")
         declaration, count = self._declared(contest_id)
         declared = figures_as_found(count.figures, {}, {})
         given = self.entry.checked_figures(

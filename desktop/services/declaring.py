@@ -16,6 +16,7 @@ from desktop.domain.workflow import status_label, transition_blockers
 from desktop.services.common import blocked, require_operator
 from desktop.services.entry import Entry
 from desktop.services.night import Night
+from desktop.services.proof import Proof
 from desktop.services.reading import Reading
 from desktop.storage.store import Store
 
@@ -23,11 +24,14 @@ from desktop.storage.store import Store
 class Declaring:
     """Declaring the result."""
 
-    def __init__(self, store: Store, reading: Reading, entry: Entry, night: Night) -> None:
+    def __init__(
+        self, store: Store, reading: Reading, entry: Entry, night: Night, proof: Proof
+    ) -> None:
         self.store = store
         self.reading = reading
         self.entry = entry
         self.night = night
+        self.proof = proof
 
     def _confirm(self, contest: Contest, officer_confirmation: str) -> None:
         if not contest.officer_name.strip():
@@ -59,10 +63,14 @@ class Declaring:
         if blockers:
             raise blocked(contest, Status.DECLARED, blockers)
         self._confirm(contest, officer_confirmation)
+        # The whole record is checked before it is declared on.
+        self.proof.require_intact(f"declare {contest.area}")
         latest = self.store.latest_count(contest_id)
         assert latest is not None and state.result is not None
         with self.store.transaction():
-            at = self.store.change_status(contest_id, Status.DECLARED, operator)
+            # The declaration is kept, then the contest declared: once it is, the database
+            # itself refuses any new declaration row but a correction's.
+            at = self.store.clock()
             pdf, ref = self._render_declaration(contest_id, declared_at=at)
             self.store.add_declaration(
                 contest_id,
@@ -73,6 +81,7 @@ class Declaring:
                 data_ref=ref,
                 pdf=pdf,
             )
+            self.store.change_status(contest_id, Status.DECLARED, operator, at=at)
         return pdf
 
     def _render_declaration(self, contest_id: str, declared_at: datetime) -> tuple[bytes, str]:
@@ -84,6 +93,7 @@ class Declaring:
         snapshot = build_snapshot(
             result,
             election,
+            record_ref=self.proof.record_ref(),
             provisional=False,
             printed_on=declared_at.astimezone().date(),
             declared_at=declared_at.astimezone().replace(tzinfo=None),

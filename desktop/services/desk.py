@@ -23,6 +23,7 @@ from desktop.domain.arithmetic import ContestResult
 from desktop.domain.draft import Draft
 from desktop.domain.findings import Finding
 from desktop.domain.model import Candidate, Contest, Election, Status
+from desktop.domain.proof import Problem, Verdict
 from desktop.domain.records import (
     Acknowledgement,
     Declaration,
@@ -43,6 +44,7 @@ from desktop.services.history import ContestHistory, History
 from desktop.services.imports import Imports, ImportSummary
 from desktop.services.live import LiveCount
 from desktop.services.night import Night, StatusReport
+from desktop.services.proof import Proof
 from desktop.services.reading import Reading
 from desktop.services.recounts import Recounts
 from desktop.services.setup import Setup
@@ -66,12 +68,13 @@ class CountDesk:
         self._boxes = Boxes(store)
         self._night = Night(store, self._reading, self._entry)
         self._recounts = Recounts(store, self._night)
-        self._declaring = Declaring(store, self._reading, self._entry, self._night)
-        self._documents = Documents(store, self._reading, self._night)
+        self._proof = Proof(store)
+        self._declaring = Declaring(store, self._reading, self._entry, self._night, self._proof)
+        self._documents = Documents(store, self._reading, self._night, self._proof)
         self._exports = Exports(self._reading)
         self._history = History(store)
         self._backups = Backups(store)
-        self._after = AfterDeclaration(store, self._entry)
+        self._after = AfterDeclaration(store, self._entry, self._proof)
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True) -> CountDesk:
@@ -481,6 +484,21 @@ class CountDesk:
         )
         self._backups.after_change()
         return request
+
+    # -- proof: the audit chain ---------------------------------------------------------
+
+    def verify(self, ref: str = "") -> Verdict:
+        """The full check that the database is as CountDesk wrote it (and, with ``ref``, that
+        it still has the state a document printed with that reference came from)."""
+        return self._proof.verify(ref)
+
+    def opening_check(self) -> list[Problem]:
+        """The quick check made on opening: what another program wrote since (empty: nothing)."""
+        return self._proof.opening_check()
+
+    def record_ref(self) -> str:
+        """The record's reference now, as documents print it in their footer."""
+        return self._proof.record_ref()
 
     # -- the declaration -----------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from desktop.domain.model import Status
 from desktop.domain.records import Declaration
 from desktop.domain.workflow import uncontested_refusal
 from desktop.services.night import Night
+from desktop.services.proof import Proof
 from desktop.services.reading import Reading
 from desktop.services.verification import accepted_variances
 from desktop.storage.store import Store
@@ -19,10 +20,11 @@ from desktop.storage.store import Store
 class Documents:
     """The printed documents of the night."""
 
-    def __init__(self, store: Store, reading: Reading, night: Night) -> None:
+    def __init__(self, store: Store, reading: Reading, night: Night, proof: Proof) -> None:
         self.store = store
         self.reading = reading
         self.night = night
+        self.proof = proof
 
     def declaration_pdf(
         self, contest_id: str, *, printed_on: date, provisional: bool = False
@@ -36,7 +38,8 @@ class Documents:
         if not provisional:
             kept = [d for d in self.store.declarations(contest_id) if not d.is_legacy_correction]
             if kept:
-                return kept[0].pdf
+                # Given out only if the audit chain still vouches for these very bytes.
+                return self.proof.checked_declaration(kept[0])
         self.refuse_if_uncontested(contest_id)
         result = self.reading.result(contest_id)
         if not provisional and result.errors:
@@ -60,6 +63,7 @@ class Documents:
             self.reading.election_of(result.contest),
             provisional=provisional,
             printed_on=printed_on,
+            record_ref=self.proof.record_ref(),
             shown_at=shown_at,
             # Only the officer's declaration makes the declaration; before it, a draft to check.
             draft=not provisional,
@@ -104,6 +108,7 @@ class Documents:
             self.store.election(contest.election_id),
             rows,
             printed_on=printed_on,
+            record_ref=self.proof.record_ref(),
         )
         return render_verification(snapshot)
 

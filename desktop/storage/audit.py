@@ -6,6 +6,7 @@ import json
 from datetime import datetime
 
 from desktop.domain.records import AuditEntry
+from desktop.storage.chain import SEAL
 from desktop.storage.connection import Connection
 
 
@@ -16,9 +17,15 @@ class AuditLog:
         self._conn = conn
 
     def audit(self, contest_id: str | None = None) -> list[AuditEntry]:
-        """The audit log, oldest first; for one contest if ``contest_id`` is given."""
-        where, params = ("WHERE contest_id = ?", [contest_id]) if contest_id else ("", [])
-        rows = self._conn.db.rows(f"SELECT * FROM audit {where} ORDER BY id", params)
+        """The audit log, oldest first; for one contest if ``contest_id`` is given.
+
+        The chain's seals (the whole state hashed as a starting point, when the schema changes)
+        are not events of the night and are left out; ``countdesk-cli verify`` reads them.
+        """
+        where, params = ("AND contest_id = ?", [contest_id]) if contest_id else ("", [])
+        rows = self._conn.db.rows(
+            f"SELECT * FROM audit WHERE action != '{SEAL}' {where} ORDER BY id", params
+        )
         return [
             AuditEntry(
                 id=r["id"],

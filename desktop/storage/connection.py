@@ -19,6 +19,7 @@ from typing import Any
 
 from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
+from desktop.storage import chain
 from desktop.storage.conditions import database_file, storage_error
 
 Clock = Callable[[], datetime]
@@ -86,11 +87,20 @@ def insert_sql(table: str, columns: Iterable[str]) -> str:
 class Connection:
     """One open CountDesk database: its clock, its transactions, and the audit row writer."""
 
-    def __init__(self, db: Database, clock: Clock = utc_now) -> None:
+    def __init__(
+        self, db: Database, clock: Clock = utc_now, *, chained: bool | None = None
+    ) -> None:
         self.db = db
         self.clock = clock
         self._savepoints = 0
         self._memo: dict[tuple[str, str], Any] | None = None
+        # Whether audit rows are chained (None: not yet looked at; False for the migrations).
+        self._chained = chained
+        # In a chained write transaction: the marks in chain_pending before it began, the
+        # chain's head, and the audit rows to append as it commits.
+        self._floor = 0
+        self._head: tuple[int, str] = (0, chain.GENESIS)
+        self._queued: list[list[Any]] = []
 
     @property
     def memo(self) -> dict[tuple[str, str], Any] | None:
@@ -135,9 +145,12 @@ class Connection:
                 return
             conn.execute("BEGIN IMMEDIATE")
             self._memo = {}
+            self._queued = []
             try:
                 try:
+                    self._begin_chain(conn)
                     yield
+                    self._end_chain(conn)
                 except BaseException:
                     if conn.in_transaction:
                         conn.execute("ROLLBACK")
@@ -150,6 +163,7 @@ class Connection:
                     raise
             finally:
                 self._memo = None
+                self._queued = []
         except sqlite3.IntegrityError as exc:
             if "the contest is declared" in str(exc):
                 raise CountDeskError(
@@ -183,11 +197,13 @@ class Connection:
         # undone alone, should its caller go on after the error.
         self._savepoints += 1
         name = f"countdesk_{self._savepoints}"
+        queued = len(self._queued)
         conn.execute(f"SAVEPOINT {name}")
         try:
             yield
         except BaseException:
             self.forget()
+            del self._queued[queued:]
             if conn.in_transaction:
                 conn.execute(f"ROLLBACK TO {name}")
                 conn.execute(f"RELEASE {name}")
@@ -207,21 +223,70 @@ class Connection:
         new: Any = None,
         contest_id: str | None = None,
     ) -> None:
-        """Append one row to the audit log (call inside the write's transaction)."""
+        """Append one row to the audit log (call inside the write's transaction).
+
+        In a chained database the row is appended, hashed, as the transaction commits, with the
+        digests of the rows the transaction wrote in its last audit row.
+        """
+        fields = [
+            self.clock().isoformat(),
+            operator,
+            action,
+            contest_id,
+            entity,
+            str(entity_id),
+            as_json(old),
+            as_json(new),
+        ]
+        if self.db.conn.in_transaction and self._is_chained(self.db.conn):
+            self._queued.append(fields)
+            return
         self.db.execute(
             "INSERT INTO audit (at, operator, action, contest_id, entity, entity_id, old, new) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                self.clock().isoformat(),
-                operator,
-                action,
-                contest_id,
-                entity,
-                str(entity_id),
-                as_json(old),
-                as_json(new),
-            ],
+            fields,
         )
+
+    def _is_chained(self, conn: sqlite3.Connection) -> bool:
+        if self._chained is None:
+            self._chained = chain.is_chained(conn)
+        return self._chained
+
+    def _begin_chain(self, conn: sqlite3.Connection) -> None:
+        # Marks already there were left by another program: they are never taken as this
+        # transaction's own (the check on opening and verify report them).
+        if not self._is_chained(conn):
+            return
+        floor, last_id, last_hash = conn.execute(
+            f"SELECT (SELECT COALESCE(MAX(seq), 0) FROM {chain.PENDING}), "
+            "(SELECT COALESCE(MAX(id), 0) FROM audit), "
+            "(SELECT hash FROM audit ORDER BY id DESC LIMIT 1)"
+        ).fetchone()
+        self._floor = floor
+        self._head = (last_id, last_hash or chain.GENESIS)
+
+    def _end_chain(self, conn: sqlite3.Connection) -> None:
+        """Hash the rows this transaction wrote into its audit rows, and append them."""
+        if not self._is_chained(conn):
+            return
+        marks = conn.execute(
+            f"DELETE FROM {chain.PENDING} WHERE seq > ? AND tbl != 'audit' "
+            "RETURNING seq, tbl, key, row",
+            [self._floor],
+        ).fetchall()
+        if not marks and not self._queued:
+            return
+        if not self._queued:  # rows written with no audit row of their own
+            self._queued.append(
+                [self.clock().isoformat(), "CountDesk", "write", None, "data", "", None, None]
+            )
+        rows = [[*fields, None] for fields in self._queued]
+        if marks:
+            rows[-1][-1] = json.dumps(
+                chain.written(marks), ensure_ascii=False, separators=(",", ":")
+            )
+        self._head = chain.append(conn, self._head, rows)
+        self._queued = []
 
     def update(
         self,

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from desktop.storage import chain
 from desktop.storage.connection import Connection
 from desktop.storage.connection import Database as Connected
 
@@ -450,6 +451,65 @@ def m0010_contest_kind(db: Database) -> None:
     db.execute("ALTER TABLE contests ADD COLUMN kind TEXT NOT NULL DEFAULT ''")
 
 
+def m0011_audit_chain(db: Database) -> None:
+    """The audit chain (``desktop/storage/chain.py``), and the lock on a declared contest closed.
+
+    The audit log gets each row's hash and the digests of the rows it wrote; rows already in it
+    are hashed in order, as they stand, so the chain begins with the whole log. The runner then
+    gives every data table its capture triggers and seals the state as it stands: a change made
+    before this migration cannot be told from CountDesk's own, one made after it can.
+
+    Nine raw writes to a declared contest were still let through: removing the contest; votes
+    or rejected papers added to one of its counts; a status change, a recount request or a
+    declaration added; and removing a figure being keyed in. Each is now refused (a corrected
+    declaration's own count, lots and declaration remain the one way to add to it).
+    """
+    conn = db.conn
+    conn.execute("ALTER TABLE audit ADD COLUMN rows TEXT")
+    conn.execute("ALTER TABLE audit ADD COLUMN hash TEXT")
+    conn.execute(
+        f"CREATE TABLE {chain.PENDING} (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, "
+        "key TEXT NOT NULL, row TEXT)"
+    )
+    conn.execute(f"CREATE INDEX audit_seals ON audit(id) WHERE action = '{chain.SEAL}'")
+    guard = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'audit_no_update'"
+    ).fetchone()[0]
+    conn.execute("DROP TRIGGER audit_no_update")
+    previous = chain.GENESIS
+    columns = ", ".join(chain.AUDIT_COLUMNS)
+    for row in conn.execute(f"SELECT {columns} FROM audit ORDER BY id").fetchall():
+        previous = chain.link(previous, list(row), None)
+        conn.execute("UPDATE audit SET hash = ? WHERE id = ?", [previous, row[0]])
+    conn.execute(guard)
+    declared = "(SELECT status FROM contests WHERE id = {ref}) = 'declared'"
+    of_count = "(SELECT contest_id FROM counts WHERE id = NEW.count_id)"
+    not_correction = "(SELECT kind FROM counts WHERE id = NEW.count_id) != 'correction'"
+    guarded = [
+        ("contests", "DELETE", "OLD.status = 'declared'"),
+        ("count_votes", "INSERT", f"{not_correction} AND {declared.format(ref=of_count)}"),
+        ("count_rejected", "INSERT", f"{not_correction} AND {declared.format(ref=of_count)}"),
+        ("status_changes", "INSERT", declared.format(ref="NEW.contest_id")),
+        ("recount_requests", "INSERT", declared.format(ref="NEW.contest_id")),
+        (
+            "declarations",
+            "INSERT",
+            f"{declared.format(ref='NEW.contest_id')} AND (NEW.kind != 'correction' OR "
+            f"{not_correction} OR EXISTS (SELECT 1 FROM declarations WHERE count_id = "
+            "NEW.count_id))",
+        ),
+        ("draft_votes", "DELETE", declared.format(ref="OLD.contest_id")),
+        ("draft_rejected", "DELETE", declared.format(ref="OLD.contest_id")),
+        ("drafts", "DELETE", declared.format(ref="OLD.contest_id")),
+    ]
+    for table, event, when in guarded:
+        conn.execute(
+            f"""CREATE TRIGGER {table}_declared_{event.lower()} BEFORE {event} ON {table}
+            WHEN {when}
+            BEGIN SELECT RAISE(ABORT, 'the contest is declared: its figures are locked'); END"""
+        )
+
+
 def m0012_settings(db: Database) -> None:
     """Settings kept with the database (the backup folder and how many copies to keep).
 
@@ -475,6 +535,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0008_ballot_paper_names", m0008_ballot_paper_names),
     ("0009_ballot_paper_account", m0009_ballot_paper_account),
     ("0010_contest_kind", m0010_contest_kind),
+    ("0011_audit_chain", m0011_audit_chain),
     ("0012_settings", m0012_settings),
 ]
 
@@ -507,9 +568,11 @@ def apply_pending(db: Connected, applied: set[str] | None) -> list[str]:
     from sqlite_utils import Database
 
     schema = Database(db.conn, execute_plugins=False)
+    # What a full check finds before the schema changes is kept in the seal made after it.
+    found = _found_before(db)
     # Each in a write transaction taken at once (BEGIN IMMEDIATE), so two windows opening an
     # old database together do not both start migrating it.
-    transaction = Connection(db).transaction
+    transaction = Connection(db, chained=False).transaction
     if applied is None:
         with transaction():
             db.execute(
@@ -529,4 +592,18 @@ def apply_pending(db: Connected, applied: set[str] | None) -> list[str]:
                 [name, datetime.now(UTC).isoformat()],
             )
         done.append(name)
+    if done:
+        with transaction():
+            if chain.is_chained(db.conn):
+                chain.install(db.conn)
+                chain.seal(db.conn, datetime.now(UTC).isoformat(), " ".join(done), found)
     return done
+
+
+def _found_before(db: Connected) -> list[str]:
+    """What a full check of the chain finds, in a database that has one (else nothing)."""
+    if not chain.is_chained(db.conn):
+        return []
+    from desktop.storage.tamper import verify
+
+    return [str(problem) for problem in verify(db.conn).problems]

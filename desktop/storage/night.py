@@ -19,17 +19,23 @@ class NightRecords:
 
     # -- status, acknowledgements, recounts, declarations --------------------------------
 
-    def change_status(self, contest_id: str, to: Status, operator: str, note: str = "") -> datetime:
-        """Move the contest to a status, with its status-change row and audit row; return when."""
-        at = self._conn.clock()
+    def change_status(
+        self,
+        contest_id: str,
+        to: Status,
+        operator: str,
+        note: str = "",
+        at: datetime | None = None,
+    ) -> datetime:
+        """Move the contest to a status, with its status-change row and audit row; return when
+        (``at``, or now)."""
+        at = at or self._conn.clock()
         with self._conn.transaction():
             found = self._conn.db.row("SELECT status FROM contests WHERE id = ?", [contest_id])
             if found is None:
                 raise LookupError(f"no contest {contest_id!r}")
             current = Status(found["status"])
-            self._conn.db.execute(
-                "UPDATE contests SET status = ? WHERE id = ?", [to.value, contest_id]
-            )
+            # The row first: once the contest is declared, the database refuses any new one.
             self._conn.insert(
                 "status_changes",
                 {
@@ -40,6 +46,9 @@ class NightRecords:
                     "operator": operator,
                     "note": note,
                 },
+            )
+            self._conn.db.execute(
+                "UPDATE contests SET status = ? WHERE id = ?", [to.value, contest_id]
             )
             self._conn.audit(
                 operator,

@@ -14,9 +14,10 @@ import pytest
 from desktop.services import CountDesk
 from tests.sample import BATLEY, BATLEY_CSV
 
-#: A figure saved: the contest and its candidates (the guard), BEGIN, the count that stands,
-#: the draft, the write (its trigger reported again) in a savepoint, the audit row, COMMIT.
-SAVE_A_FIGURE = 11
+#: A figure saved: the contest and its candidates (the guard), BEGIN, the audit chain's head,
+#: the count that stands, the draft, the write (its lock and its chain trigger reported again)
+#: in a savepoint, the rows it wrote taken for the chain, the audit row, COMMIT.
+SAVE_A_FIGURE = 15
 
 
 @pytest.fixture

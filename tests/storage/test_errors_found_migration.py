@@ -25,7 +25,9 @@ def test_a_database_holding_a_corrected_declaration_opens_and_reads(db_path):
     original = legacy_corrected_database(db_path)
     with sqlite3.connect(db_path) as raw:
         assert "0007_errors_found" not in applied_migrations(raw)
-        audit_rows = raw.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
+        audit_rows = raw.execute(
+            "SELECT COUNT(*) FROM audit WHERE entity != 'database'"
+        ).fetchone()[0]
     desk = CountDesk.open(db_path, create=False)
     assert "0007_errors_found" in applied_migrations(desk.store.db.conn)
     kept = desk.kept_declarations(BATLEY)
@@ -49,7 +51,9 @@ def test_a_database_holding_a_corrected_declaration_opens_and_reads(db_path):
         "Count 2 – corrected figures after the declaration (of no effect)"
     )
     assert history.counts[1].count.figures.votes[by_name["Andrew Smith"]] == 73
-    assert desk.store.db.execute("SELECT COUNT(*) FROM audit").fetchone()[0] == audit_rows
+    # Nothing is written but the chain's seal of the migrated database.
+    audit = "SELECT COUNT(*) FROM audit WHERE entity != 'database'"
+    assert desk.store.db.execute(audit).fetchone()[0] == audit_rows
 
 
 def test_after_the_migration_the_database_refuses_a_correction_or_second_declaration(db_path):

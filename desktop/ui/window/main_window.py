@@ -43,6 +43,7 @@ from desktop.ui.window.backup_status import BackupStatus
 from desktop.ui.window.contest_tabs import ContestTabs
 from desktop.ui.window.menus import build_menus
 from desktop.ui.window.status_panel import StatusPanel
+from desktop.ui.window.tamper_banner import TamperBanner
 from desktop.ui.window.text_size import current_point_size, set_point_size
 
 #: The size the window opens at on a first run, where the screen has room for it.
@@ -85,6 +86,8 @@ class MainWindow(QMainWindow):
         outer = QVBoxLayout(central)
         outer.setContentsMargins(6, 4, 6, 0)
         outer.setSpacing(4)
+        self.tamper_banner = TamperBanner(desk.opening_check())
+        outer.addWidget(self.tamper_banner)
 
         header = QHBoxLayout()
         # Cut with … rather than widening the window past a laptop's screen in large text; the

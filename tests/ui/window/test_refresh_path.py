@@ -10,8 +10,10 @@ from desktop.services import CountDesk
 from desktop.ui.window.main_window import MainWindow
 from tests.sample import BATLEY, BATLEY_REJECTED, BATLEY_VOTES, many_contests_csv
 
-#: The issue's budget for the SQL statements of one accepted figure, in the whole window.
-ONE_FIGURE = 15
+#: The budget for the SQL statements of one accepted figure, in the whole window: the earlier
+#: issue's 15, and the audit chain's 4 (its head read as the write begins, the capture trigger
+#: the trace reports twice, the rows written taken for the chain as it commits).
+ONE_FIGURE = 19
 
 
 @pytest.fixture
