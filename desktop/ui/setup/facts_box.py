@@ -23,6 +23,7 @@ from desktop.domain.model import Contest, Election
 from desktop.ui.context import UiContext
 from desktop.ui.message_line import warning_pixmap
 from desktop.ui.setup.fact_edit import FACTS, FactEdit
+from desktop.ui.setup.kind_row import KindRow
 from desktop.ui.undo import apply_edit
 
 LOCKED_SEATS = (
@@ -87,6 +88,10 @@ class FactsBox(QGroupBox):
                 self.imprint_preview.setWordWrap(True)
                 self.imprint_preview.setAccessibleName("Imprint as printed")
                 form.addRow(self.imprint_preview)  # the whole width: read as one sentence
+        self.kind_row = KindRow(ctx)
+        self.kind_row.saved.connect(self.saved)
+        self._kind_fixed = False
+        form.addRow(self.kind_row.label, self.kind_row)
         figures_note = QLabel(
             "Type whole numbers; 79,373 and 79373 are both read as 79373. Each field is saved "
             "when you press Enter or move on, and Ctrl+Z undoes it."
@@ -114,6 +119,7 @@ class FactsBox(QGroupBox):
             text = format_figure(value) if isinstance(value, int) else (value or "")
             if edit.text() != text:
                 edit.setText(text)
+        self.kind_row.show_contest(contest, fixed=self._kind_fixed)
         title_edit = self.fact_edits["officer_title"]
         if contest is not None:
             default = contest.type.officer_title
@@ -134,6 +140,9 @@ class FactsBox(QGroupBox):
         seats = self.fact_edits["seats"]
         seats.setToolTip(LOCKED_SEATS if counted else "")
         figures_fixed = declared or shown
+        # The kind decides the deposit and the wording: fixed once the result is shown.
+        self._kind_fixed = figures_fixed
+        self.kind_row.combo.setEnabled(self._contest is not None and not figures_fixed)
         for key, edit in self.fact_edits.items():
             if key == "seats":
                 fixed = counted or declared or shown
