@@ -200,7 +200,7 @@ def render_memorandum(snapshot: MemorandumSnapshot) -> bytes:
     return build_pdf(
         story(snapshot),
         footer_left=f"Memorandum ref. {snapshot.data_hash}",
-        footer_centre=snapshot.contest_id,
+        footer_centre=f"Contest ref. {snapshot.contest_id}",
         title=f"{snapshot.title}: {snapshot.contest_heading}",
         author=snapshot.officer_title,
         subject=snapshot.contest_id,

@@ -67,13 +67,24 @@ class NumberedCanvas(Canvas):
         self.setLineWidth(0.5)
         self.line(MARGIN_LEFT, FOOTER_RULE_Y, PAGE_WIDTH - MARGIN_RIGHT, FOOTER_RULE_Y)
         self.setFillColor(MUTED)
-        self.setFont(REGULAR, 8)
-        self.drawString(MARGIN_LEFT, FOOTER_BASELINE, self._footer_left)
-        self.drawCentredString(PAGE_WIDTH / 2, FOOTER_BASELINE, self._footer_centre)
-        self.drawRightString(
-            PAGE_WIDTH - MARGIN_RIGHT, FOOTER_BASELINE, f"Page {number} of {total}"
-        )
+        page = f"Page {number} of {total}"
+        line, size = footer_line(self._footer_left, self._footer_centre, page)
+        self.setFont(REGULAR, size)
+        self.drawString(MARGIN_LEFT, FOOTER_BASELINE, line)
+        self.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, FOOTER_BASELINE, page)
         self.restoreState()
+
+
+def footer_line(left: str, centre: str, page: str) -> tuple[str, float]:
+    """The footer's references as one line, and the size that keeps it clear of the page
+    number: two strings drawn side by side would overprint each other once the references
+    grow (a record reference beside the contest's)."""
+    line = " · ".join(part for part in (left, centre) if part)
+    room = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT - stringWidth(page, REGULAR, 8) - 12
+    size = 8.0
+    while size > 5.5 and stringWidth(line, REGULAR, size) > room:
+        size -= 0.5
+    return line, size
 
 
 _NO_PADDING = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}

@@ -384,7 +384,7 @@ def render_verification(snapshot: VerificationSnapshot) -> bytes:
     return build_pdf(
         story(snapshot),
         footer_left=footer_refs("Verification", snapshot.data_hash, snapshot.record_ref),
-        footer_centre=snapshot.contest_id,
+        footer_centre=f"Contest ref. {snapshot.contest_id}",
         title=f"{TITLE}: {snapshot.contest_heading}",
         author=snapshot.officer_title,
         subject=snapshot.contest_id,
