@@ -202,13 +202,13 @@ class Drafts:
         db = self._conn.db
         candidates: set[int] = set()
         headings: set[str] = set()
-        mark = papers = False
+        mark = papers_changed = False
         for name in changed:
             prefix, _, key = name.partition(":")
             if prefix == "recount":
                 mark = True
             elif prefix == _PAPERS:
-                papers = True
+                papers_changed = True
             elif prefix == "rejected":
                 headings.add(key)
             else:
@@ -243,7 +243,7 @@ class Drafts:
             else:
                 sql = _UPDATE_MARK if before.recount_request_id is not None else _INSERT_MARK
                 db.execute(sql, (after.recount_request_id, contest_id))
-        if papers:
+        if papers_changed:
             if after.valid_papers_counted is None:
                 db.execute("DELETE FROM draft_papers WHERE contest_id = ?", [contest_id])
             else:
