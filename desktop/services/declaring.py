@@ -90,6 +90,7 @@ class Declaring:
         reason: str,
         officer_confirmation: str,
         lot_winners: Iterable[int] = (),
+        valid_papers_counted: int | None = None,
     ) -> bytes:
         """A reasoned correction after the declaration: a new count and a corrected declaration.
 
@@ -112,9 +113,11 @@ class Declaring:
             )
         self._confirm(contest, officer_confirmation)
         candidates = self.store.candidates(contest_id)
-        figures = self.entry.checked_figures(contest, votes, rejected)
+        figures = self.entry.checked_figures(contest, votes, rejected, valid_papers_counted)
         latest = self.store.latest_count(contest_id)
-        if latest is not None and figures == replace(latest.figures, rejected_total_entered=None):
+        if latest is not None and figures == replace(
+            latest.figures, rejected_total_entered=None, recorded_before_papers_counted=False
+        ):
             raise CountDeskError(
                 "These are the figures already declared: a correction changes at least one.",
                 Code.S811,

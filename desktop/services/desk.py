@@ -264,6 +264,10 @@ class CountDesk:
         """Save the rejected papers under one heading in the count being keyed in."""
         return self._entry.set_draft_rejected(contest_id, key, papers, operator)
 
+    def set_draft_papers_counted(self, contest_id: str, papers: int | None, operator: str) -> Draft:
+        """Save the valid ballot papers counted (several seats) in the count being keyed in."""
+        return self._entry.set_draft_papers_counted(contest_id, papers, operator)
+
     def live_count(self, contest_id: str) -> LiveCount:
         """A snapshot of the count being keyed in that recomputes the checks in memory."""
         return self._entry.live_count(contest_id)
@@ -287,9 +291,11 @@ class CountDesk:
         votes: Mapping[int, int],
         rejected: Mapping[str, int],
         operator: str,
+        valid_papers_counted: int | None = None,
     ) -> StoredCount:
-        """Record a new count: a figure for every candidate (by id); headings not given are 0."""
-        return self._entry.record_count(contest_id, votes, rejected, operator)
+        """Record a new count: a figure for every candidate (by id); headings not given are 0;
+        with several seats, the valid ballot papers counted too (C220 without them)."""
+        return self._entry.record_count(contest_id, votes, rejected, operator, valid_papers_counted)
 
     def record_lots(
         self,
@@ -449,8 +455,10 @@ class CountDesk:
         reason: str,
         officer_confirmation: str,
         lot_winners: Iterable[int] = (),
+        valid_papers_counted: int | None = None,
     ) -> bytes:
-        """A reasoned correction after the declaration: a new count and a corrected declaration."""
+        """A reasoned correction after the declaration: a new count and a corrected declaration
+        (with several seats, the valid ballot papers counted are part of it)."""
         return self._declaring.correct_declaration(
             contest_id,
             operator,
@@ -459,6 +467,7 @@ class CountDesk:
             reason=reason,
             officer_confirmation=officer_confirmation,
             lot_winners=lot_winners,
+            valid_papers_counted=valid_papers_counted,
         )
 
     def kept_declarations(self, contest_id: str) -> tuple[Declaration, ...]:
