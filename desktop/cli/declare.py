@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from desktop.cli.entry import count_figures
+from desktop.cli.entry import count_figures, papers_counted
 from desktop.cli.night import exit_blocked
 from desktop.cli.options import count_options, db_option, open_desk, operator_option, output_option
 from desktop.cli.output import elected_text
@@ -96,6 +96,7 @@ def correct(
     operator: str,
     votes: tuple[tuple[str, str], ...],
     rejected: tuple[tuple[str, str], ...],
+    valid_papers: str | None,
     output: Path | None,
     winners: tuple[str, ...],
 ) -> None:
@@ -114,6 +115,7 @@ def correct(
             reason=reason,
             officer_confirmation=officer,
             lot_winners=[desk.candidate_by_name(contest_id, name).id for name in winners],
+            valid_papers_counted=papers_counted(desk, contest_id, valid_papers),
         )
         kept = desk.kept_declarations(contest_id)
         latest = desk.latest_count(contest_id)
