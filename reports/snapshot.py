@@ -147,6 +147,9 @@ class DeclarationSnapshot:
     correction_reason: str = ""
     #: A declaration printed before the officer declares: watermarked DRAFT, for checking.
     draft: bool = False
+    #: Several seats: the valid ballot papers counted (Q); None for one seat, or for a count
+    #: recorded before CountDesk asked for it.
+    valid_papers_counted: int | None = None
 
     @property
     def is_correction(self) -> bool:
@@ -204,6 +207,8 @@ class DeclarationSnapshot:
             "seats": self.seats,
             "majority": self.majority,
         }
+        if self.valid_papers_counted is not None:
+            data["valid_papers_counted"] = self.valid_papers_counted
         return data_reference(data)
 
 
@@ -360,4 +365,5 @@ def build_snapshot(
         dated_on_text="" if declared_at is None else date_in_words(declared_at.date()),
         correction_of=correction_of,
         correction_reason=correction_reason,
+        valid_papers_counted=result.valid_papers_counted,
     )

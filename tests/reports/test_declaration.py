@@ -159,6 +159,8 @@ def test_three_seat_ward_names_three_and_says_are():
             "Total number of ballot papers rejected 26",
             "(e) Rejected in part (not in the total: the valid votes on these papers were "
             "counted) 6",
+            "Ballot papers verified 6,402",
+            "Valid ballot papers counted 6,376",
             "Number of vacant seats 3",
             "Margin (last elected over first not elected) 565",
             "And I do hereby declare that Peter QUINN, Rosalind SHASTRI-HURST and Marcus VAN "
