@@ -258,6 +258,12 @@ def _facts(snap: DeclarationSnapshot, tight: bool = False) -> list[Flowable]:
     rows = [
         ("Electorate", format_figure(snap.electorate), False),
         ("Ballot papers verified", format_figure(snap.ballot_papers_verified), False),
+    ]
+    if snap.valid_papers_counted is not None:
+        rows.append(
+            ("Valid ballot papers counted", format_figure(snap.valid_papers_counted), False)
+        )
+    rows += [
         ("Turnout (ballot papers verified as a percentage of the electorate)", turnout, False),
         ("Number of vacant seats", format_figure(snap.seats), False),
     ]

@@ -165,4 +165,6 @@ def earlsfield_2014(*, officer_name: str = "Paul Martin") -> ContestResult:
         "unmarked_or_void": 14,
         "rejected_in_part": 6,
     }
-    return compute_result(contest, candidates, CountFigures(votes, rejected))
+    # 6,402 papers verified, 26 wholly rejected: 6,376 valid papers counted.
+    figures = CountFigures(votes, rejected, valid_papers_counted=6_376)
+    return compute_result(contest, candidates, figures)

@@ -163,6 +163,9 @@ class DeclarationSnapshot:
     #: The head of the database's audit chain when printed ("" for none): the footer's
     #: "Record ref.", which ``countdesk-cli verify --ref`` checks the database against.
     record_ref: str = ""
+    #: Several seats: the valid ballot papers counted (Q); None for one seat, or for a count
+    #: recorded before CountDesk asked for it.
+    valid_papers_counted: int | None = None
 
     @property
     def dated_text(self) -> str:
@@ -221,6 +224,8 @@ class DeclarationSnapshot:
             "seats": self.seats,
             "majority": self.majority,
         }
+        if self.valid_papers_counted is not None:
+            data["valid_papers_counted"] = self.valid_papers_counted
         return data_reference(data)
 
 
@@ -386,4 +391,5 @@ def build_snapshot(
         tie_names=tie_names,
         tie_votes=0 if undecided is None else undecided.votes,
         tie_places=0 if undecided is None else undecided.places,
+        valid_papers_counted=result.valid_papers_counted,
     )

@@ -16,7 +16,8 @@ from desktop.cli.options import (
     operator_option,
     output_option,
 )
-from desktop.cli.output import echo_findings, echo_json
+from desktop.cli.output import echo_findings, echo_json, papers_line
+from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_figure, format_percent, parse_figure
 from desktop.domain.wording import count_kind_words, plural
@@ -53,6 +54,19 @@ def count_figures(
     return by_id, by_key
 
 
+def papers_counted(desk: CountDesk, contest_id: str, value: str | None) -> int | None:
+    """--valid-papers as a whole number; refused (C220) where several seats need it."""
+    contest = desk.contest(contest_id)
+    if value is None and contest.seats > 1:
+        raise CountDeskError(
+            f"{contest.area} elects {contest.seats} members, so the count needs the valid "
+            "ballot papers counted (papers in the bundles, not votes) to reconcile the papers: "
+            "give them as --valid-papers FIGURE. Nothing was recorded.",
+            Code.C220,
+        )
+    return None if value is None else parse_figure(value, what="Valid ballot papers counted")
+
+
 @click.command()
 @click.argument("contest_id", metavar="ID")
 @db_option
@@ -64,18 +78,22 @@ def enter(
     operator: str,
     votes: tuple[tuple[str, str], ...],
     rejected: tuple[tuple[str, str], ...],
+    valid_papers: str | None,
 ) -> None:
-    """Record a count: every candidate's votes and the rejected papers by heading."""
+    """Record a count: every candidate's votes, the rejected papers by heading and, where
+    there are several seats, the valid ballot papers counted."""
     desk = open_desk(db_path)
     contest = desk.contest(contest_id)
     by_id, by_key = count_figures(desk, contest_id, votes, rejected)
-    recorded = desk.record_count(contest_id, by_id, by_key, operator)
+    counted = papers_counted(desk, contest_id, valid_papers)
+    recorded = desk.record_count(contest_id, by_id, by_key, operator, counted)
     result = desk.result(contest_id)
     kind = count_kind_words(recorded.kind)
+    papers = "" if counted is None else f", valid ballot papers counted {format_figure(counted)}"
     click.echo(
         f"Recorded count {recorded.number}{'' if recorded.kind == 'count' else f' ({kind})'} for "
         f"{contest.area}: valid votes {format_figure(result.valid_votes)}, rejected "
-        f"{format_figure(result.rejected_total)}."
+        f"{format_figure(result.rejected_total)}{papers}."
     )
     echo_findings(result.findings)
 
@@ -136,6 +154,8 @@ def result(contest_id: str, db_path: Path | None, as_json: bool) -> None:
     click.echo(f"Ballot papers verified: {format_figure(res.ballot_papers_verified)}")
     if c.seats == 1:
         click.echo(f"Unaccounted papers: {format_figure(res.unaccounted)}")
+    else:
+        click.echo(papers_line(res))
     click.echo(f"Electorate: {format_figure(c.electorate)}")
     click.echo(f"Turnout (papers verified ÷ electorate): {format_percent(res.turnout)}%")
     word = "Majority" if c.seats == 1 else "Margin"

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from desktop.cli.options import db_option, json_option, open_desk, operator_option
-from desktop.cli.output import echo_blockers, echo_json, iso
+from desktop.cli.output import echo_blockers, echo_json, iso, papers_line
 from desktop.cli.types import DECISION, ROLE, STATUS
 from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
@@ -114,12 +114,21 @@ def status(contest_id: str, db_path: Path | None, as_json: bool) -> None:
     warnings = desk.open_warnings(contest_id)
     pending = desk.pending_recount_request(contest_id)
     c = report.contest
+    counted = desk.result(contest_id) if c.seats > 1 else None
     if as_json:
         data = {
             "contest": c.id,
             "area": c.area,
             "status": report.status.value,
             "next": None if report.next is None else report.next.value,
+            **(
+                {}
+                if counted is None
+                else {
+                    "valid_papers_counted": counted.valid_papers_counted,
+                    "papers_unaccounted": counted.papers_unaccounted,
+                }
+            ),
             "blockers": [f.as_dict() for f in report.blockers],
             "provisional_shown_at": iso(report.shown_at),
             "declared_at": iso(report.declared_at),
@@ -138,6 +147,8 @@ def status(contest_id: str, db_path: Path | None, as_json: bool) -> None:
         click.echo(f"{'':<12}provisional result {shown} at {when(report.shown_at)}")
     if report.declared_at is not None:
         click.echo(f"{'':<12}declared at {when(report.declared_at)}")
+    if counted is not None and desk.latest_count(contest_id) is not None:
+        click.echo(f"{'Papers:':<12}{papers_line(counted)}")
     click.echo(f"{'Next step:':<12}{_next_step(report)}")
     echo_blockers(report.blockers)
     if pending is not None:

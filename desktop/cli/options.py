@@ -135,9 +135,17 @@ REJECTED = Pair("HEADING=FIGURE", "official_mark=12")
 
 
 def count_options[F: Callable[..., Any]](votes_help: str) -> Callable[[F], F]:
-    """--votes and --rejected, as `enter` and `correct` both take a whole count."""
+    """--votes, --rejected and --valid-papers, as `enter` and `correct` both take a whole count."""
 
     def decorate(func: F) -> F:
+        func = click.option(
+            "--valid-papers",
+            "valid_papers",
+            metavar="FIGURE",
+            default=None,
+            help="Valid ballot papers counted (papers in the bundles, not votes): needed, and "
+            "only taken, where the contest has several seats.",
+        )(func)
         func = click.option(
             "--rejected",
             "rejected",

@@ -12,6 +12,9 @@ from typing import Any
 
 import click
 
+from desktop.domain.figures import format_figure
+from desktop.domain.result import ContestResult
+
 
 def echo_json(data: Any) -> None:
     """Print ``data`` as indented JSON, non-ASCII letters as they are."""
@@ -44,3 +47,21 @@ def elected_text(result: Any) -> str:
     names = [result.line(cid).candidate.display_name for cid in result.elected]
     text = "; ".join(names) or "no one"
     return text + (" (decided by lot)" if result.lots_applied else "")
+
+
+def papers_line(res: ContestResult) -> str:
+    """Several seats: the papers reconciliation, Q + R against P, in one line."""
+    if res.recorded_before_papers_counted:
+        return (
+            "Valid ballot papers counted: not recorded (the count was recorded before they "
+            "were asked for)"
+        )
+    if res.valid_papers_counted is None:
+        return "Valid ballot papers counted: not entered"
+    gap = res.papers_unaccounted
+    tail = "" if gap is None else f"; unaccounted papers: {format_figure(gap)}"
+    return (
+        f"Valid ballot papers counted: {format_figure(res.valid_papers_counted)} (+ rejected "
+        f"{format_figure(res.rejected_total)} = "
+        f"{format_figure(res.valid_papers_counted + res.rejected_total)}{tail})"
+    )

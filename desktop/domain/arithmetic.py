@@ -69,6 +69,8 @@ def compute_result(
         ballot_papers_verified=sums.papers,
         unaccounted=sums.unaccounted if contest.seats == 1 else None,
         valid_papers=sums.valid_papers,
+        valid_papers_counted=sums.papers_counted,
+        recorded_before_papers_counted=sums.before_papers_counted,
         elected=outcome.elected,
         majority=outcome.majority,
         leader=outcome.leader,

@@ -11,11 +11,12 @@ def figure_changes(
     """How each figure moved from one count to the next (after − before), where it changed.
 
     Keys: ("votes", candidate id), ("rejected", heading key), ("valid", None),
-    ("rejected_total", None) and ("majority", None). Figures missing from either are left out.
+    ("rejected_total", None), ("papers_counted", None) and ("majority", None). Figures missing from either are left out.
     """
     pairs: dict[tuple[str, int | str | None], tuple[int | None, int | None]] = {
         ("valid", None): (before.valid_votes, after.valid_votes),
         ("rejected_total", None): (before.rejected_total, after.rejected_total),
+        ("papers_counted", None): (before.valid_papers_counted, after.valid_papers_counted),
         ("majority", None): (before.majority, after.majority),
     }
     old_votes = {line.candidate.id: line.votes for line in before.candidates}

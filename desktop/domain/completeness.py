@@ -11,12 +11,13 @@ MISSING_LISTED = 3
 
 
 def completeness_findings(tally: Tally) -> list[Finding]:
-    """Every finding about a figure the count still lacks (C210, C206, C207, C208)."""
+    """Every finding about a figure the count still lacks (C210, C206, C207, C208, C220, W605)."""
     return [
         *no_candidates_findings(tally),
         *missing_votes_findings(tally),
         *missing_headings_findings(tally),
         *missing_papers_findings(tally),
+        *missing_papers_counted_findings(tally),
     ]
 
 
@@ -85,5 +86,30 @@ def missing_papers_findings(tally: Tally) -> list[Finding]:
             Code.C208,
             "Ballot papers verified are not entered: enter the total from the statement "
             "of verification.",
+        )
+    ]
+
+
+def missing_papers_counted_findings(tally: Tally) -> list[Finding]:
+    """C220 where several seats lack Q, the valid ballot papers counted; W605 where the count
+    was recorded before CountDesk asked for Q, so its papers were never reconciled."""
+    if tally.before_papers_counted:
+        return [
+            Finding(
+                Code.W605,
+                "This count was recorded before CountDesk asked for the valid ballot papers "
+                "counted, so its papers were never reconciled (papers counted + rejected = "
+                "papers verified): enter the papers counted and record the count again, or a "
+                "supervisor acknowledges it with a reason.",
+            )
+        ]
+    if not tally.needs_papers_counted or tally.papers_counted is not None:
+        return []
+    return [
+        Finding(
+            Code.C220,
+            f"Valid ballot papers counted are not entered: with {tally.seats} seats a paper "
+            "carries up to one vote a seat, so the papers are reconciled, not the votes. "
+            "Enter the papers counted into bundles, from the count sheets.",
         )
     ]

@@ -21,6 +21,8 @@ class SavedDraft:
     bundles: Mapping[int, int] = field(default_factory=dict)
     parts: Mapping[int, int] = field(default_factory=dict)
     recount_request_id: int | None = None
+    #: Q: valid ballot papers counted (several seats), None where not saved.
+    valid_papers_counted: int | None = None
 
     @property
     def started(self) -> bool:
@@ -31,6 +33,7 @@ class SavedDraft:
             or self.bundles
             or self.parts
             or self.recount_request_id is not None
+            or self.valid_papers_counted is not None
         )
 
 
@@ -44,14 +47,19 @@ class Draft:
     parts: dict[int, int | None]
     #: The number of the recorded count these figures are identical to, if any.
     recorded_as: int | None
+    #: Q: valid ballot papers counted (several seats), None where not entered.
+    valid_papers_counted: int | None = None
 
     @property
     def figures(self) -> CountFigures:
         """The draft as count figures for the arithmetic."""
-        return CountFigures(dict(self.votes), dict(self.rejected))
+        return CountFigures(
+            dict(self.votes), dict(self.rejected), valid_papers_counted=self.valid_papers_counted
+        )
 
     @property
     def complete(self) -> bool:
-        """Whether every candidate and every heading has a figure."""
+        """Whether every candidate and every heading has a figure (Q is checked by the
+        arithmetic, which knows the seats)."""
         values = [*self.votes.values(), *self.rejected.values()]
         return all(v is not None for v in values)

@@ -57,6 +57,13 @@ CATALOGUE: dict[Code, CatalogueEntry] = {
         CatalogueEntry(Code.C212, _E, "More papers rejected in part than valid papers"),
         CatalogueEntry(Code.C213, _E, "Papers rejected in part in a single-seat contest"),
         CatalogueEntry(Code.C214, _E, "Fewer votes than valid papers (several seats)"),
+        CatalogueEntry(
+            Code.C220, _E, "Valid ballot papers counted are not entered (several seats)"
+        ),
+        CatalogueEntry(
+            Code.C221, _E, "Papers counted and rejected differ from papers verified (several seats)"
+        ),
+        CatalogueEntry(Code.C222, _E, "Votes outside papers counted to seats × papers counted"),
         CatalogueEntry(Code.T301, _E, "Turnout over 100%"),
         CatalogueEntry(Code.T302, _W, "Electorate not entered"),
         CatalogueEntry(Code.T303, _E, "Declaring officer's name not set"),
@@ -70,6 +77,9 @@ CATALOGUE: dict[Code, CatalogueEntry] = {
         CatalogueEntry(Code.W602, _W, "A candidate has 0 votes"),
         CatalogueEntry(Code.W603, _W, "Turnout outside 10–90%"),
         CatalogueEntry(Code.W604, _W, "Majority under 0.5% of valid votes: a recount is likely"),
+        CatalogueEntry(
+            Code.W605, _W, "A count recorded before valid ballot papers counted were asked for"
+        ),
         CatalogueEntry(Code.V501, _W, "A verification variance has no explanation"),
         CatalogueEntry(Code.V502, _E, "Ballot boxes not yet counted at verification"),
         CatalogueEntry(Code.V503, _E, "No box with that reference in the verification"),

@@ -175,11 +175,17 @@ class CountFigures:
 
     A figure not yet entered is ``None``. ``rejected_total_entered`` is the rejected total
     where it was counted and typed separately, to be checked against the headings.
+    ``valid_papers_counted`` is Q, the valid ballot papers counted into bundles, which a
+    contest with several seats reconciles on (DOMAIN.md §4); a single seat does not use it.
+    ``recorded_before_papers_counted`` marks a count recorded before CountDesk asked for Q
+    (a database from before migration 0013): it is read as it was, with a warning.
     """
 
     votes: Mapping[int, int | None]
     rejected: Mapping[str, int | None] = field(default_factory=dict)
     rejected_total_entered: int | None = None
+    valid_papers_counted: int | None = None
+    recorded_before_papers_counted: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
 """Reconciliation of papers (DOMAIN.md §4): do the votes and rejected papers fit the papers?
 
 One seat: each paper carries one vote, so S + R == P exactly. Several seats: each paper carries
-up to N votes, so the checks are on valid papers P − R: Q ≤ S ≤ N × (P − R), and no candidate
-has more votes than there are valid papers.
+up to N votes, so the reconciliation is on papers: the valid ballot papers counted Q and the
+rejected R make the papers verified, Q + R == P, and the votes lie within Q ≤ S ≤ N × Q. A count
+recorded before Q was asked for keeps the older checks on P − R: P − R ≤ S ≤ N × (P − R). In
+every case no candidate has more votes than there are valid papers.
 """
 
 from __future__ import annotations
@@ -14,13 +16,23 @@ from desktop.domain.tally import Tally
 
 
 def reconciliation_findings(tally: Tally, rejected_total_entered: int | None) -> list[Finding]:
-    """Every finding about figures that contradict each other (C201–C205, C212–C214)."""
+    """Every finding about figures that contradict each other (C201–C205, C212–C214, C221, C222)."""
     findings = [*rejected_over_papers_findings(tally), *votes_over_valid_papers_findings(tally)]
-    if tally.complete and tally.papers is not None and tally.valid_papers is not None:
+    if tally.reconcilable and tally.papers is not None and tally.valid_papers is not None:
         # Only a whole count can be reconciled: a missing figure would show as a gap.
         if tally.seats == 1:
             findings += single_seat_findings(tally.valid_votes, tally.rejected_total, tally.papers)
+        elif tally.papers_counted is not None:
+            findings += papers_counted_findings(
+                tally.seats,
+                tally.valid_votes,
+                tally.rejected_total,
+                tally.papers,
+                tally.papers_counted,
+            )
         else:
+            # Without Q (not yet entered, or a count from before it was asked for), the votes
+            # are checked against the valid papers P − R; with Q, C222 says the same on Q.
             findings += several_seats_findings(tally.seats, tally.valid_votes, tally.valid_papers)
     findings += rejected_in_part_findings(tally)
     findings += rejected_total_findings(tally.rejected_total, rejected_total_entered)
@@ -117,6 +129,69 @@ def several_seats_findings(seats: int, valid_votes: int, valid_papers: int) -> l
                 f"({format_figure(valid_papers)}), yet every valid paper carries at least one "
                 "vote: some figure is too low, or a paper with no vote was not rejected.",
                 {"valid_votes": valid_votes, "valid_papers": valid_papers},
+            )
+        )
+    return findings
+
+
+def papers_counted_findings(
+    seats: int, valid_votes: int, rejected_total: int, papers: int, papers_counted: int
+) -> list[Finding]:
+    """C221 where Q + R differs from P; C222 where S falls outside Q … seats × Q (several seats)."""
+    findings = []
+    unaccounted = papers - papers_counted - rejected_total
+    if unaccounted:
+        if unaccounted > 0:
+            gap = (
+                f"{format_figure(unaccounted)} ballot paper"
+                f"{'s are' if unaccounted != 1 else ' is'} unaccounted for, perhaps left out of "
+                "the count"
+            )
+        else:
+            gap = (
+                f"{format_figure(-unaccounted)} more paper{'s are' if unaccounted != -1 else ' is'} "
+                "counted and rejected than were verified, perhaps counted twice"
+            )
+        findings.append(
+            Finding(
+                Code.C221,
+                f"The papers do not add up: valid ballot papers counted "
+                f"{format_figure(papers_counted)} + rejected {format_figure(rejected_total)} = "
+                f"{format_figure(papers_counted + rejected_total)}, but ballot papers verified "
+                f"are {format_figure(papers)}; {gap}. Check the papers counted against the "
+                "bundles and the count sheets before the result is shown.",
+                {
+                    "valid_papers_counted": papers_counted,
+                    "rejected_total": rejected_total,
+                    "ballot_papers_verified": papers,
+                    "unaccounted": unaccounted,
+                },
+            )
+        )
+    maximum = seats * papers_counted
+    if valid_votes > maximum or valid_votes < papers_counted:
+        if valid_votes > maximum:
+            why = (
+                f"more than {seats} seats × {format_figure(papers_counted)} papers counted = "
+                f"{format_figure(maximum)}, yet a paper carries at most one vote a seat: some "
+                "candidate's figure is too high, or papers were left out of the papers counted"
+            )
+        else:
+            why = (
+                f"fewer than the {format_figure(papers_counted)} valid papers counted, yet every "
+                "valid paper carries at least one vote: some candidate's figure is too low, or "
+                "a paper with no vote was not rejected"
+            )
+        findings.append(
+            Finding(
+                Code.C222,
+                f"Valid votes ({format_figure(valid_votes)}) are {why}. Check each "
+                "candidate's figure and the papers counted.",
+                {
+                    "valid_votes": valid_votes,
+                    "valid_papers_counted": papers_counted,
+                    "maximum": maximum,
+                },
             )
         )
     return findings

@@ -57,6 +57,10 @@ class ContestResult:
     unaccounted: int | None
     #: Papers not rejected, P − R: the most votes one candidate can have. None without P.
     valid_papers: int | None
+    #: Q: valid ballot papers counted (several seats only); None where not entered.
+    valid_papers_counted: int | None
+    #: Several seats, and the count was recorded before CountDesk asked for Q.
+    recorded_before_papers_counted: bool
     #: Candidate ids elected (or that would be), in order of votes; excludes an undecided tie.
     elected: tuple[int, ...]
     #: Winner − runner-up (single seat) or Nth elected − first not elected (N seats).
@@ -81,6 +85,14 @@ class ContestResult:
     def errors(self) -> tuple[Finding, ...]:
         """The findings that block the next stage."""
         return tuple(f for f in self.findings if f.is_error)
+
+    @property
+    def papers_unaccounted(self) -> int | None:
+        """Several seats: P − (Q + R), positive where papers are missing. None without P or Q."""
+        papers, counted = self.ballot_papers_verified, self.valid_papers_counted
+        if papers is None or counted is None:
+            return None
+        return papers - counted - self.rejected_total
 
     @property
     def majority_share(self) -> Fraction | None:

@@ -37,8 +37,19 @@ class Tally:
     valid_papers: int | None
     #: P − (S + R): positive means papers not accounted for (single seat). None without P.
     unaccounted: int | None
-    #: Whether there are candidates and every figure of the count is entered.
+    #: Q: valid ballot papers counted (several seats), None where not entered or one seat.
+    papers_counted: int | None
+    #: Several seats, and the count was recorded before CountDesk asked for Q.
+    before_papers_counted: bool
+    #: Whether there are candidates and the votes, headings and P are all entered.
+    reconcilable: bool
+    #: Whether every figure of the count is entered (with Q where several seats need it).
     complete: bool
+
+    @property
+    def needs_papers_counted(self) -> bool:
+        """Whether this count must give Q: several seats, not a count from before Q was asked."""
+        return self.contest.seats > 1 and not self.before_papers_counted
 
     @property
     def seats(self) -> int:
@@ -62,12 +73,17 @@ def tally(contest: Contest, ordered: tuple[Candidate, ...], figures: CountFigure
     rejected_total = sum(rejected[h.key] or 0 for h in etype.headings if h.wholly_rejected)
     in_part = sum(rejected[h.key] or 0 for h in etype.headings if not h.wholly_rejected)
     papers = contest.ballot_papers_verified
-    complete = (
+    reconcilable = (
         bool(ordered)
         and papers is not None
         and all(v is not None for v in entered.values())
         and all(v is not None for v in rejected.values())
     )
+    several = contest.seats > 1
+    # One seat reconciles on votes (S + R = P): a Q given there is not used.
+    papers_counted = figures.valid_papers_counted if several else None
+    before = several and figures.recorded_before_papers_counted and papers_counted is None
+    complete = reconcilable and (papers_counted is not None or not several or before)
     return Tally(
         contest=contest,
         ordered=ordered,
@@ -80,5 +96,8 @@ def tally(contest: Contest, ordered: tuple[Candidate, ...], figures: CountFigure
         papers=papers,
         valid_papers=None if papers is None else papers - rejected_total,
         unaccounted=None if papers is None else papers - valid_votes - rejected_total,
+        papers_counted=papers_counted,
+        before_papers_counted=before,
+        reconcilable=reconcilable,
         complete=complete,
     )

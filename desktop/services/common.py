@@ -65,6 +65,26 @@ def blocked(contest: Contest, to: Status, blockers: tuple[Finding, ...]) -> Coun
     )
 
 
+def papers_counted_of(contest: Contest, papers: int | None) -> int | None:
+    """The valid ballot papers counted of a whole count: required with several seats (C220),
+    refused with one."""
+    if contest.seats == 1:
+        if papers is not None:
+            raise CountDeskError(
+                f"{contest.area} elects one member: its papers are reconciled on the votes, so "
+                "there are no valid ballot papers counted to give. Nothing was recorded."
+            )
+        return None
+    if papers is None:
+        raise CountDeskError(
+            f"{contest.area} elects {contest.seats} members, so the count needs the valid ballot "
+            "papers counted (papers in the bundles, not votes) to reconcile the papers: give "
+            "them from the count sheets. Nothing was recorded.",
+            Code.C220,
+        )
+    return whole_number(papers, "Valid ballot papers counted")
+
+
 def candidate(store: Store, contest_id: str, candidate_id: int) -> Candidate:
     """One candidate of the contest, or C211."""
     for c in store.candidates(contest_id):
@@ -97,11 +117,16 @@ def pending_request(
 
 
 def same_figures(
-    count: StoredCount, votes: Mapping[int, int | None], rejected: Mapping[str, int | None]
+    count: StoredCount,
+    votes: Mapping[int, int | None],
+    rejected: Mapping[str, int | None],
+    papers_counted: int | None,
 ) -> bool:
-    """Whether these figures are exactly those of a recorded count."""
+    """Whether these figures are exactly those of a recorded count (valid ballot papers
+    counted included)."""
     same_votes = dict(votes) == {cid: count.figures.votes.get(cid) for cid in votes}
-    return same_votes and dict(rejected) == {k: count.figures.rejected.get(k) for k in rejected}
+    same_rejected = dict(rejected) == {k: count.figures.rejected.get(k) for k in rejected}
+    return same_votes and same_rejected and papers_counted == count.figures.valid_papers_counted
 
 
 def name_key(name: str) -> str:

@@ -297,6 +297,10 @@ class CountDesk:
         """Save the rejected papers under one heading in the count being keyed in."""
         return self._entry.set_draft_rejected(contest_id, key, papers, operator)
 
+    def set_draft_papers_counted(self, contest_id: str, papers: int | None, operator: str) -> Draft:
+        """Save the valid ballot papers counted (several seats) in the count being keyed in."""
+        return self._entry.set_draft_papers_counted(contest_id, papers, operator)
+
     def live_count(self, contest_id: str) -> LiveCount:
         """A snapshot of the count being keyed in that recomputes the checks in memory."""
         return self._entry.live_count(contest_id)
@@ -322,9 +326,13 @@ class CountDesk:
         votes: Mapping[int, int],
         rejected: Mapping[str, int],
         operator: str,
+        valid_papers_counted: int | None = None,
     ) -> StoredCount:
-        """Record a new count: a figure for every candidate (by id); headings not given are 0."""
-        count = self._entry.record_count(contest_id, votes, rejected, operator)
+        """Record a new count: a figure for every candidate (by id); headings not given are 0;
+        with several seats, the valid ballot papers counted too (C220 without them)."""
+        count = self._entry.record_count(
+            contest_id, votes, rejected, operator, valid_papers_counted
+        )
         self._backups.after_change()
         return count
 

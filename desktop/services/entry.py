@@ -18,12 +18,14 @@ from desktop.domain.workflow import RecountDecision
 from desktop.services.common import (
     figure_or_none,
     guard,
+    papers_counted_of,
     pending_request,
     require_operator,
     same_figures,
 )
 from desktop.services.live import LiveCount
 from desktop.services.reading import Reading
+from desktop.storage.drafts import KEEP
 from desktop.storage.store import Store
 
 
@@ -50,13 +52,16 @@ def _draft(
         votes = {c.id: latest.figures.votes.get(c.id) for c in candidates}
         rejected = {k: latest.figures.rejected.get(k) for k in keys}
         recorded = None if pending else latest.number
-        return Draft(votes, rejected, dict.fromkeys(votes), dict.fromkeys(votes), recorded)
+        counted = latest.figures.valid_papers_counted
+        return Draft(votes, rejected, dict.fromkeys(votes), dict.fromkeys(votes), recorded, counted)
     votes = {c.id: saved.votes.get(c.id) for c in candidates}
     rejected = {k: saved.rejected.get(k) for k in keys}
     bundles = {c.id: saved.bundles.get(c.id) for c in candidates}
     parts = {c.id: saved.parts.get(c.id) for c in candidates}
-    same = latest is not None and not pending and same_figures(latest, votes, rejected)
-    return Draft(votes, rejected, bundles, parts, latest.number if same and latest else None)
+    counted = saved.valid_papers_counted
+    same = latest is not None and not pending and same_figures(latest, votes, rejected, counted)
+    recorded = latest.number if same and latest else None
+    return Draft(votes, rejected, bundles, parts, recorded, counted)
 
 
 class Entry:
@@ -130,6 +135,20 @@ class Entry:
         candidates = self.store.candidates(contest_id)
         return self._save(contest, candidates, operator, rejected={key: papers})
 
+    def set_draft_papers_counted(self, contest_id: str, papers: int | None, operator: str) -> Draft:
+        """Save the valid ballot papers counted (several seats) in the count being keyed in."""
+        operator = require_operator(operator)
+        contest = guard(self.store, contest_id, "count")
+        if contest.seats == 1:
+            raise CountDeskError(
+                f"{contest.area} elects one member: its papers are reconciled on the votes "
+                "(valid votes + rejected = papers verified), so there are no valid ballot papers "
+                "counted to enter. Nothing was saved."
+            )
+        papers = figure_or_none(papers, "Valid ballot papers counted")
+        candidates = self.store.candidates(contest_id)
+        return self._save(contest, candidates, operator, papers_counted=papers)
+
     def _save(
         self,
         contest: Contest,
@@ -140,6 +159,7 @@ class Entry:
         bundles: Mapping[int, int | None] | None = None,
         parts: Mapping[int, int | None] | None = None,
         rejected: Mapping[str, int | None] | None = None,
+        papers_counted: int | None = KEEP,
     ) -> Draft:
         """Save draft figures in one transaction; return the draft as saved, read once."""
         contest_id = contest.id
@@ -154,16 +174,24 @@ class Entry:
                 start = _draft(contest, candidates, saved, latest, pending)
                 seed_votes = {c: v for c, v in start.votes.items() if v is not None}
                 seed_rejected = {k: v for k, v in start.rejected.items() if v is not None}
-                if seed_votes or seed_rejected:
+                seed_papers = start.valid_papers_counted
+                if seed_votes or seed_rejected or seed_papers is not None:
                     self.store.set_draft(
                         contest_id,
                         operator,
                         votes=seed_votes,
                         rejected=seed_rejected,
+                        papers_counted=KEEP if seed_papers is None else seed_papers,
                         action="start draft",
                     )
             saved = self.store.set_draft(
-                contest_id, operator, votes=votes, bundles=bundles, parts=parts, rejected=rejected
+                contest_id,
+                operator,
+                votes=votes,
+                bundles=bundles,
+                parts=parts,
+                rejected=rejected,
+                papers_counted=papers_counted,
             )
         return _draft(contest, candidates, saved, latest, pending)
 
@@ -210,14 +238,15 @@ class Entry:
                 "first, or print the documents."
             )
         result = self.draft_result(contest_id)
-        missing = [f for f in result.errors if f.code in {Code.C206, Code.C207}]
+        missing = [f for f in result.errors if f.code in {Code.C206, Code.C207, Code.C220}]
         if missing:
             raise CountDeskError(
                 missing[0].message + " The count was not recorded.", missing[0].code
             )
         votes = {cid: v for cid, v in draft.votes.items() if v is not None}
         rejected = {k: v for k, v in draft.rejected.items() if v is not None}
-        return self.record_count(contest_id, votes, rejected, operator)
+        counted = draft.valid_papers_counted if result.seats > 1 else None
+        return self.record_count(contest_id, votes, rejected, operator, counted)
 
     # -- recorded counts ------------------------------------------------------------------
 
@@ -227,15 +256,17 @@ class Entry:
         votes: Mapping[int, int],
         rejected: Mapping[str, int],
         operator: str,
+        valid_papers_counted: int | None = None,
     ) -> StoredCount:
-        """Record a new count: a figure for every candidate (by id); headings not given are 0.
+        """Record a new count: a figure for every candidate (by id); headings not given are 0;
+        with several seats, the valid ballot papers counted too.
 
         The count that stood stays on record; this one supersedes it. After a granted recount
         or bundle check, the new count is recorded as that recount.
         """
         operator = require_operator(operator)
         contest = guard(self.store, contest_id, "count")
-        figures = self.checked_figures(contest, votes, rejected)
+        figures = self.checked_figures(contest, votes, rejected, valid_papers_counted)
         previous = self.store.latest_count(contest_id)
         pending = pending_request(self.store, contest_id, previous)
         kind = "count"
@@ -272,10 +303,15 @@ class Entry:
             self.store.record_lots(contest.id, stored.id, kept.drawing, operator)
 
     def checked_figures(
-        self, contest: Contest, votes: Mapping[int, int], rejected: Mapping[str, int]
+        self,
+        contest: Contest,
+        votes: Mapping[int, int],
+        rejected: Mapping[str, int],
+        valid_papers_counted: int | None = None,
     ) -> CountFigures:
         """A whole count's figures, checked: every candidate of the contest (and no other) has a
-        whole number, every heading is one of the type's (those not given are 0)."""
+        whole number, every heading is one of the type's (those not given are 0), and several
+        seats have the valid ballot papers counted (one seat has none)."""
         candidates = {c.id: c for c in self.store.candidates(contest.id)}
         if not candidates:
             raise CountDeskError(
@@ -303,4 +339,5 @@ class Entry:
         return CountFigures(
             votes=dict(votes),
             rejected={key: rejected.get(key, 0) for key in etype.heading_keys},
+            valid_papers_counted=papers_counted_of(contest, valid_papers_counted),
         )

@@ -86,6 +86,10 @@ def result_as_data(result: ContestResult) -> dict[str, Any]:
         data["unaccounted"] = result.unaccounted
     else:
         data["margin"] = result.majority
+        # Several seats reconcile on papers: Q + R against P (DOMAIN.md §4).
+        data["valid_papers_counted"] = result.valid_papers_counted
+        data["papers_unaccounted"] = result.papers_unaccounted
+        data["recorded_before_papers_counted"] = result.recorded_before_papers_counted
     data["tie"] = (
         None
         if result.tie is None
@@ -127,6 +131,7 @@ CSV_COLUMNS = (
     "deposit",
     "rejected_total",
     "ballot_papers_verified",
+    "valid_papers_counted",
     "total_electorate",
     "turnout_percent",
 )
@@ -171,6 +176,7 @@ def results_as_csv(results: Iterable[ContestResult]) -> str:
                 "deposit": line["deposit"],
                 "rejected_total": data["rejected_total"],
                 "ballot_papers_verified": data["ballot_papers_verified"],
+                "valid_papers_counted": data.get("valid_papers_counted"),
                 "total_electorate": data["electorate"],
                 "turnout_percent": data["turnout_percent"],
             }

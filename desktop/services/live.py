@@ -81,17 +81,30 @@ class LiveCount:
         votes: Mapping[int, int | None] | None = None,
         rejected: Mapping[str, int | None] | None = None,
         ballot_papers_verified: int | None = _KEEP,
+        papers_counted: int | None = _KEEP,
     ) -> ContestResult:
         """The result with these typed figures in place of the saved ones."""
         contest = self.contest
         if ballot_papers_verified is not _KEEP:
             contest = replace(contest, ballot_papers_verified=ballot_papers_verified)
+        if papers_counted is _KEEP:
+            papers_counted = self.draft.valid_papers_counted
         figures = CountFigures(
-            {**self.draft.votes, **(votes or {})}, {**self.draft.rejected, **(rejected or {})}
+            {**self.draft.votes, **(votes or {})},
+            {**self.draft.rejected, **(rejected or {})},
+            valid_papers_counted=papers_counted,
         )
         lots = None
-        if self._latest is not None and same_figures(self._latest, figures.votes, figures.rejected):
+        latest = self._latest
+        if latest is not None and same_figures(
+            latest, figures.votes, figures.rejected, papers_counted
+        ):
             lots = self._lots
+            # The count that stands, as it is: one from before Q was asked for stays so.
+            figures = replace(
+                figures,
+                recorded_before_papers_counted=latest.figures.recorded_before_papers_counted,
+            )
         return compute_result(contest, self.candidates, figures, lots)
 
     def bundle_total(self, bundles: int, part: int, candidate_id: int) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 from datetime import datetime
 
 from desktop.domain.model import CountFigures, LotsDrawing
@@ -69,6 +70,8 @@ class Counts:
                     votes=votes[r["id"]],
                     rejected=rejected[r["id"]],
                     rejected_total_entered=r["rejected_total_entered"],
+                    valid_papers_counted=r["valid_papers_counted"],
+                    recorded_before_papers_counted=not r["papers_counted_asked"],
                 ),
                 kind=r["kind"],
                 request_id=r["request_id"],
@@ -86,7 +89,12 @@ class Counts:
         request_id: int | None = None,
         reason: str = "",
     ) -> StoredCount:
-        """Record a new count (the next number) with its audit row; earlier counts stay as they are."""
+        """Record a new count (the next number) with its audit row; earlier counts stay as they are.
+
+        A count recorded here was asked for its valid ballot papers counted where it has several
+        seats, so it is never read as one from before they were asked for.
+        """
+        figures = replace(figures, recorded_before_papers_counted=False)
         missing: list[int | str] = [cid for cid, v in figures.votes.items() if v is None]
         missing += [key for key, v in figures.rejected.items() if v is None]
         if missing:
@@ -105,6 +113,8 @@ class Counts:
                     "recorded_at": at.isoformat(),
                     "operator": operator,
                     "rejected_total_entered": figures.rejected_total_entered,
+                    "valid_papers_counted": figures.valid_papers_counted,
+                    "papers_counted_asked": 1,
                     "kind": kind,
                     "request_id": request_id,
                     "reason": reason,
@@ -130,6 +140,11 @@ class Counts:
                     "kind": kind,
                     "votes": {str(k): v for k, v in figures.votes.items()},
                     "rejected": dict(figures.rejected),
+                    **(
+                        {"valid_papers_counted": figures.valid_papers_counted}
+                        if figures.valid_papers_counted is not None
+                        else {}
+                    ),
                     **({"reason": reason} if reason else {}),
                 },
                 contest_id=contest_id,

@@ -1,28 +1,36 @@
 """The count being keyed in: each figure saved as it is accepted, in typed tables.
 
 Votes (with the bundles and part-bundle they came from) by candidate, rejected papers by
-heading, and the mark of a full recount begun. Every change has one audit row of old → new,
-naming the figures as "votes:ID", "rejected:KEY", "bundles:ID", "part:ID" and "recount".
+heading, the valid ballot papers counted (several seats) and the mark of a full recount begun.
+Every change has one audit row of old → new, naming the figures as "votes:ID", "rejected:KEY",
+"bundles:ID", "part:ID", "papers_counted" and "recount".
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from desktop.domain.draft import SavedDraft
 from desktop.storage.connection import Connection
 
 #: The whole saved draft of a contest in one read: (kind, key, a, b, c) rows, where kind is
-#: "m" (the recount mark: a), "r" (rejected papers: key heading, a papers) or "v" (a
-#: candidate's votes, bundles and part-bundle: key candidate id; a, b, c).
+#: "m" (the recount mark: a), "q" (valid ballot papers counted: a), "r" (rejected papers: key
+#: heading, a papers) or "v" (a candidate's votes, bundles and part-bundle: key candidate id;
+#: a, b, c).
 _READ = """
     SELECT 'v', candidate_id, votes, bundles, part FROM draft_votes WHERE contest_id = ?
     UNION ALL
     SELECT 'r', heading, papers, NULL, NULL FROM draft_rejected WHERE contest_id = ?
     UNION ALL
     SELECT 'm', NULL, recount_request_id, NULL, NULL FROM drafts WHERE contest_id = ?
+    UNION ALL
+    SELECT 'q', NULL, valid_papers_counted, NULL, NULL FROM draft_papers WHERE contest_id = ?
     ORDER BY 1, 2
 """
+_PAPERS = "papers_counted"
+#: ``set_draft(papers_counted=KEEP)``: the valid ballot papers counted are left as they are.
+KEEP: Any = object()
 # The one read says whether each row exists, so a write is a plain INSERT or UPDATE: an upsert
 # over an existing row would run both the INSERT and the UPDATE trigger of the declared lock.
 _INSERT_VOTES = (
@@ -37,6 +45,8 @@ _INSERT_REJECTED = "INSERT INTO draft_rejected (papers, contest_id, heading) VAL
 _UPDATE_REJECTED = "UPDATE draft_rejected SET papers = ? WHERE contest_id = ? AND heading = ?"
 _INSERT_MARK = "INSERT INTO drafts (recount_request_id, contest_id) VALUES (?, ?)"
 _UPDATE_MARK = "UPDATE drafts SET recount_request_id = ? WHERE contest_id = ?"
+_INSERT_PAPERS = "INSERT INTO draft_papers (valid_papers_counted, contest_id) VALUES (?, ?)"
+_UPDATE_PAPERS = "UPDATE draft_papers SET valid_papers_counted = ? WHERE contest_id = ?"
 
 
 def _audit_fields(draft: SavedDraft) -> dict[str, int]:
@@ -51,6 +61,8 @@ def _audit_fields(draft: SavedDraft) -> dict[str, int]:
         fields[f"rejected:{key}"] = v
     if draft.recount_request_id is not None:
         fields["recount"] = draft.recount_request_id
+    if draft.valid_papers_counted is not None:
+        fields[_PAPERS] = draft.valid_papers_counted
     return fields
 
 
@@ -61,6 +73,7 @@ def _from_fields(fields: Mapping[str, int | None]) -> SavedDraft:
     parts: dict[int, int] = {}
     rejected: dict[str, int] = {}
     recount = None
+    papers_counted = None
     into: dict[str, dict[int, int]] = {"votes": votes, "bundles": bundles, "part": parts}
     for name, value in fields.items():
         if value is None:
@@ -68,11 +81,13 @@ def _from_fields(fields: Mapping[str, int | None]) -> SavedDraft:
         prefix, _, key = name.partition(":")
         if prefix == "recount":
             recount = value
+        elif prefix == _PAPERS:
+            papers_counted = value
         elif prefix == "rejected":
             rejected[key] = value
         else:
             into[prefix][int(key)] = value
-    return SavedDraft(votes, rejected, bundles, parts, recount)
+    return SavedDraft(votes, rejected, bundles, parts, recount, papers_counted)
 
 
 class Drafts:
@@ -97,16 +112,19 @@ class Drafts:
         parts: dict[int, int] = {}
         rejected: dict[str, int] = {}
         recount = None
-        for kind, key, a, b, c in self._conn.db.execute(_READ, [contest_id] * 3):
+        papers_counted = None
+        for kind, key, a, b, c in self._conn.db.execute(_READ, [contest_id] * 4):
             if kind == "v":
                 for value, into in ((a, votes), (b, bundles), (c, parts)):
                     if value is not None:
                         into[key] = value
             elif kind == "r":
                 rejected[key] = a
+            elif kind == "q":
+                papers_counted = a
             else:
                 recount = a
-        saved = SavedDraft(votes, rejected, bundles, parts, recount)
+        saved = SavedDraft(votes, rejected, bundles, parts, recount, papers_counted)
         if memo is not None:
             memo[kept] = saved
         return saved
@@ -121,11 +139,13 @@ class Drafts:
         parts: Mapping[int, int | None] | None = None,
         rejected: Mapping[str, int | None] | None = None,
         recount_request_id: int | None = None,
+        papers_counted: int | None = KEEP,
         action: str = "enter",
     ) -> SavedDraft:
         """Save draft figures (None clears one), with one audit row of old → new for the change.
 
-        ``recount_request_id`` marks a full recount begun. Returns the draft as saved. Reads the
+        ``recount_request_id`` marks a full recount begun. ``papers_counted``, the valid
+        ballot papers counted, is saved when given (None clears it; ``KEEP`` leaves it). Returns the draft as saved. Reads the
         draft once; writes one row per candidate or heading changed, and the audit row.
         """
         wanted: dict[str, int | None] = {}
@@ -139,6 +159,8 @@ class Drafts:
                 wanted[f"{prefix}:{key}"] = value
         if recount_request_id is not None:
             wanted["recount"] = recount_request_id
+        if papers_counted is not KEEP:
+            wanted[_PAPERS] = papers_counted
         return self._apply(contest_id, wanted, operator, action)
 
     def clear(self, contest_id: str, operator: str, action: str) -> SavedDraft:
@@ -180,11 +202,13 @@ class Drafts:
         db = self._conn.db
         candidates: set[int] = set()
         headings: set[str] = set()
-        mark = False
+        mark = papers_changed = False
         for name in changed:
             prefix, _, key = name.partition(":")
             if prefix == "recount":
                 mark = True
+            elif prefix == _PAPERS:
+                papers_changed = True
             elif prefix == "rejected":
                 headings.add(key)
             else:
@@ -219,6 +243,12 @@ class Drafts:
             else:
                 sql = _UPDATE_MARK if before.recount_request_id is not None else _INSERT_MARK
                 db.execute(sql, (after.recount_request_id, contest_id))
+        if papers_changed:
+            if after.valid_papers_counted is None:
+                db.execute("DELETE FROM draft_papers WHERE contest_id = ?", [contest_id])
+            else:
+                sql = _UPDATE_PAPERS if before.valid_papers_counted is not None else _INSERT_PAPERS
+                db.execute(sql, (after.valid_papers_counted, contest_id))
         memo = self._conn.memo
         if memo is not None:
             memo[("draft", contest_id)] = after

@@ -524,6 +524,38 @@ def m0012_settings(db: Database) -> None:
     )
 
 
+def m0013_papers_counted(db: Database) -> None:
+    """Several seats are reconciled on papers: counts and the draft keep the valid ballot papers
+    counted (Q, DOMAIN.md §4).
+
+    Counts recorded before this have no Q and ``papers_counted_asked`` 0: they are read as they
+    were, and a multi-seat one carries warning W605. Counts are never updated, so the flag is the
+    column's default for the rows already there; every count recorded from now on sets it to 1.
+    """
+    statements = [
+        """ALTER TABLE counts ADD COLUMN valid_papers_counted INTEGER
+            CHECK (valid_papers_counted IS NULL OR valid_papers_counted >= 0)""",
+        "ALTER TABLE counts ADD COLUMN papers_counted_asked INTEGER NOT NULL DEFAULT 0",
+        """CREATE TABLE draft_papers (
+            contest_id TEXT PRIMARY KEY REFERENCES contests(id),
+            valid_papers_counted INTEGER NOT NULL CHECK (valid_papers_counted >= 0)
+        )""",
+    ]
+    declared = "(SELECT status FROM contests WHERE id = {ref}) = 'declared'"
+    for event, ref in (
+        ("INSERT", "NEW.contest_id"),
+        ("UPDATE", "OLD.contest_id"),
+        ("DELETE", "OLD.contest_id"),
+    ):
+        statements.append(
+            f"""CREATE TRIGGER draft_papers_declared_{event.lower()} BEFORE {event} ON draft_papers
+            WHEN {declared.format(ref=ref)}
+            BEGIN SELECT RAISE(ABORT, 'the contest is declared: its figures are locked'); END"""
+        )
+    for sql in statements:
+        db.execute(sql)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", m0001_initial),
     ("0002_draft_figures", m0002_draft_figures),
@@ -537,6 +569,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0010_contest_kind", m0010_contest_kind),
     ("0011_audit_chain", m0011_audit_chain),
     ("0012_settings", m0012_settings),
+    ("0013_papers_counted", m0013_papers_counted),
 ]
 
 

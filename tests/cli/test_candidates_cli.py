@@ -126,7 +126,7 @@ def test_names_and_order_are_refused_once_a_count_is_recorded(run, ward, db_path
         "Ruth Alder": 2100, "Sam Birch": 1900, "Priya Cedar": 1750, "Tom Dogwood": 1700,
         "Llŷr Elm": 1200, "Łukasz Fir": 900, "Dara Ó Briain": 800,
     }  # fmt: skip
-    args = ["enter", WARD, "--operator", "Clerk"]
+    args = ["enter", WARD, "--operator", "Clerk", "--valid-papers", "3,000"]
     for name, value in votes.items():
         args += ["--votes", f"{name}={value}"]
     assert run(*args).exit_code == 0

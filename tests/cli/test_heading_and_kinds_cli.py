@@ -58,10 +58,12 @@ def _csv(tmp_path, election: str, ballot: str, area: str, seats: int, organisati
     return path
 
 
-def _to_provisional(run, contest: str, votes: dict[str, int], rejected: dict[str, int]) -> None:
+def _to_provisional(
+    run, contest: str, votes: dict[str, int], rejected: dict[str, int], valid_papers: int
+) -> None:
     run("advance", contest, "--to", "verification", "--operator", "S")
     run("advance", contest, "--to", "count", "--operator", "S")
-    enter = ["enter", contest, "--operator", "Clerk"]
+    enter = ["enter", contest, "--operator", "Clerk", "--valid-papers", str(valid_papers)]
     for name, n in votes.items():
         enter += ["--votes", f"{name}={n}"]
     for key, n in rejected.items():
@@ -93,7 +95,8 @@ def test_declare_is_refused_without_the_imprint_address_but_the_draft_prints(run
     run("import", str(WARD_CSV))
     run("order", WARD, "--confirm", "--operator", "Supervisor")  # Ó Briain checked on the SOPN
     run("contest", WARD, "--electorate", "11,000", "--ballot-papers", "4,000", "--officer", "Pat")
-    _to_provisional(run, WARD, WARD_VOTES, {"unmarked_or_void": 40, "rejected_in_part": 5})
+    # 4,000 papers verified, 40 wholly rejected: 3,960 valid papers counted.
+    _to_provisional(run, WARD, WARD_VOTES, {"unmarked_or_void": 40, "rejected_in_part": 5}, 3960)
     status = json.loads(run("status", WARD, "--json"))
     assert [b["code"] for b in status["blockers"]] == ["T304"]
     assert "imprint address is not set" in status["blockers"][0]["message"]
@@ -164,7 +167,7 @@ def test_a_parish_with_no_wards_elects_parish_councillors_for_the_said_parish(ru
     run("contest", contest, "--kind", "parish_unwarded", "--officer", "Pat", "--address", "Hall")
     run("contest", contest, "--electorate", "900", "--ballot-papers", "400")
     votes = {"Ann Ash": 300, "Bea Birch": 250, "Cal Cedar": 100}
-    _to_provisional(run, contest, votes, {"official_mark": 2})
+    _to_provisional(run, contest, votes, {"official_mark": 2}, 398)  # 400 verified, 2 rejected
     out = tmp_path / "parish.pdf"
     run("declare", contest, "--officer", "Pat", "--operator", "S", "-o", str(out))
     in_order(

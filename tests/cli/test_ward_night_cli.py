@@ -63,8 +63,14 @@ def test_a_three_seat_ward_night_from_the_command_line(db_path, tmp_path):
         enter += ["--votes", f"{name}={votes:,}"]
     enter += ["--rejected", "too_many_votes=30", "--rejected", "unmarked_or_void=10"]
     enter += ["--rejected", "rejected_in_part=5"]
-    run(*enter)
+    refused = run(*enter, code=1)
+    assert "C220" in refused and "--valid-papers" in refused
+    # 4,000 papers verified, 40 wholly rejected: 3,960 valid papers in the bundles.
+    enter += ["--valid-papers", "3,960"]
+    assert "valid ballot papers counted 3,960" in run(*enter)
     data = json.loads(run("result", WARD, "--json"))
+    assert data["valid_papers_counted"] == 3_960
+    assert data["papers_unaccounted"] == 0
     assert data["rejected_total"] == 40  # papers rejected in part are not in the total
     assert data["tie"] == {"candidates": ["Priya Cedar", "Tom Dogwood"], "votes": 1750, "places": 1}
     assert data["elected"] == ["Ruth Alder", "Sam Birch"]
@@ -89,6 +95,7 @@ def test_a_three_seat_ward_night_from_the_command_line(db_path, tmp_path):
         in text
     )
     assert "Rejected in part" in text
+    assert "Valid ballot papers counted 3,960" in text
     assert "The lot fell on Priya CEDAR" in text
     assert "Margin" in text
 

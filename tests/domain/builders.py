@@ -137,9 +137,12 @@ def run_count(
     type_code: str = "parl",
     lots: LotsDrawing | None = None,
     rejected_total_entered: int | None = None,
+    papers_counted: object = _AUTO,
+    before_papers_counted: bool = False,
 ) -> Run:
     """Compute a count. By default the papers reconcile and turnout is 50%, so a test changes
-    only the figure it is about."""
+    only the figure it is about: with several seats, the valid ballot papers counted Q are
+    P − R unless given (None: not entered)."""
     candidates = make_candidates(len(votes))
     if isinstance(rejected, int):
         rejected_map: Mapping[str, int | None] = rejected_by_heading(rejected, type_code)
@@ -157,10 +160,14 @@ def run_count(
         officer=officer,
         type_code=type_code,
     )
+    if papers_counted is _AUTO:
+        papers_counted = None if seats == 1 or papers is None else papers - rejected_total
     figures = CountFigures(
         votes={c.id: v for c, v in zip(candidates, votes, strict=True)},
         rejected=dict(rejected_map),
         rejected_total_entered=rejected_total_entered,
+        valid_papers_counted=papers_counted,  # type: ignore[arg-type]
+        recorded_before_papers_counted=before_papers_counted,
     )
     result = compute_result(contest, candidates, figures, lots)
     return Run(contest, candidates, figures, result)

@@ -189,7 +189,7 @@ SCENARIOS = {
     "F108": _error(lambda: election_type_for("gla.2021-05-06")),
     "F109": _error(lambda: bundle_total(3, 50, 50)),
     "C201": _count([600, 399], rejected=1, papers=1001),
-    "C202": _count([96, 96, 90, 7], seats=3, rejected=4, papers=100),
+    "C202": _count([96, 96, 90, 7], seats=3, rejected=4, papers=100, papers_counted=None),
     "C203": _count([97, 10, 10, 10], seats=3, rejected=4, papers=100),
     "C204": _count([0, 0], rejected=11, papers=10),
     "C205": _count([600, 400], rejected=91, rejected_total_entered=92),
@@ -229,7 +229,13 @@ SCENARIOS = {
             "rejected_in_part": 3,
         },
     ),
-    "C214": _count([40, 30, 20], seats=2, papers=100),
+    "C214": _count([40, 30, 20], seats=2, papers=100, papers_counted=None),
+    "C220": _count([40, 30, 20], seats=2, papers=100, papers_counted=None),
+    "C221": _count([600, 500, 500], seats=3, papers=1000, papers_counted=600),
+    "C222": _count([7000, 6000, 4872], seats=15, papers=2477, rejected=12, papers_counted=1165),
+    "W605": _count(
+        [40, 30, 20], seats=2, papers=40, papers_counted=None, before_papers_counted=True
+    ),
     "T301": _count([700, 301], papers=1001, electorate=1000),
     "T302": _count([60, 40], electorate=None),
     "T303": _count([60, 40], officer=""),

@@ -99,7 +99,11 @@ def ward(
     candidates = [Candidate(i, s, f, d) for i, f, s, d, _v in rows]
     votes = {i: v for i, _f, _s, _d, v in rows}
     headings = dict.fromkeys(contest.type.heading_keys, 0) | (rejected or {})
-    return compute_result(contest, candidates, CountFigures(votes, headings), lots)
+    wholly = sum(v for k, v in headings.items() if contest.type.heading(k).wholly_rejected)
+    # Several seats: every valid paper was counted (Q = P − R).
+    counted = None if seats == 1 else papers - wholly
+    figures = CountFigures(votes, headings, valid_papers_counted=counted)
+    return compute_result(contest, candidates, figures, lots)
 
 
 EARLSFIELD = [

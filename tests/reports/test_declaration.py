@@ -193,6 +193,8 @@ def test_three_seat_ward_names_three_and_says_are():
             "(d) Being unmarked or wholly void for uncertainty 14",
             "(e) Rejected in part – the good votes on these papers were counted 6",
             "Total number of ballot papers wholly rejected, (a) to (d) 26",
+            "Ballot papers verified 6,402",
+            "Valid ballot papers counted 6,376",
             "Number of vacant seats 3",
             "Margin (last elected over first not elected) 565",
             "And I do hereby declare that Peter QUINN, Rosalind SHASTRI-HURST and Marcus VAN "

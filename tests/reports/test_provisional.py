@@ -184,3 +184,32 @@ def test_a_tie_for_the_last_seat_of_a_ward_is_shown_with_its_places():
             "the candidate on whom the lot falls",
         ],
     )
+
+
+def test_provisional_sheet_of_papers_left_out_prints_the_papers_counted_and_the_check():
+    """3 seats, 1,600 votes on 1,000 papers verified, 400 of them left out of the count."""
+    rows = [(1, "Ann", "Adams", "", 700), (2, "Bob", "Brown", "", 500), (3, "Cy", "Cole", "", 400)]
+    reconciled = ward(3, rows, papers=1_000)
+    candidates = [line.candidate for line in reconciled.candidates]
+    headings = dict.fromkeys(reconciled.contest.type.heading_keys, 0)
+    figures = CountFigures({1: 700, 2: 500, 3: 400}, headings, valid_papers_counted=600)
+    result = compute_result(reconciled.contest, candidates, figures)
+    all_pages = pages(render_declaration(provisional(result, WANDSWORTH)))
+    text = " ".join(all_pages)
+    assert_in_order(
+        text,
+        [
+            "Outstanding checks",
+            "C221 The papers do not add up: valid ballot papers counted 600 + rejected 0 = 600, "
+            "but ballot papers verified are 1,000; 400 ballot papers are unaccounted for",
+            "Ballot papers verified 1,000",
+            "Valid ballot papers counted 600",
+            "Number of vacant seats 3",
+        ],
+    )
+
+
+def test_a_single_seat_sheet_prints_no_papers_counted():
+    text = " ".join(pages(render_declaration(provisional(batley(), BATLEY))))
+    assert "Ballot papers verified 37,786" in text
+    assert "Valid ballot papers counted" not in text

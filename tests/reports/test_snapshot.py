@@ -62,7 +62,9 @@ def _ward(seats: int, votes: dict[int, int], lots: LotsDrawing | None = None):
     names = ["Adams", "Brown", "Clark", "Davis", "Evans"]
     candidates = [Candidate(i, s, "Alex") for i, s in enumerate(names[: len(votes)], start=1)]
     rejected = dict.fromkeys(contest.type.heading_keys, 0)
-    return compute_result(contest, candidates, CountFigures(votes, rejected), lots)
+    counted = None if seats == 1 else papers  # no paper rejected: all were counted
+    figures = CountFigures(votes, rejected, valid_papers_counted=counted)
+    return compute_result(contest, candidates, figures, lots)
 
 
 def test_dates_are_written_out_in_english_whatever_the_locale():

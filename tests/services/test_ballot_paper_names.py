@@ -195,7 +195,7 @@ def test_setting_the_order_is_audited_and_refused_once_a_count_is_recorded(desk)
     assert last.new["order"][0] == "Ó BRIAIN, Dara"
 
     desk.set_contest_facts(WARD, "S", ballot_papers_verified=3000)
-    desk.record_count(WARD, {c.id: 100 for c in listed}, {}, "Clerk")
+    desk.record_count(WARD, {c.id: 100 for c in listed}, {}, "Clerk", valid_papers_counted=300)
     audit_rows = len(desk.store.audit(WARD))
     with pytest.raises(CountDeskError) as refused:
         desk.set_ballot_order(WARD, [c.id for c in listed], "Supervisor")

@@ -266,7 +266,7 @@ def test_three_seat_ward_elects_three_with_a_margin(desk):
         "Dara Ó Briain": 800,
     }
     votes = {desk.candidate_by_name(WARD, n).id: v for n, v in figures.items()}
-    desk.record_count(WARD, votes, {"too_many_votes": 30, "rejected_in_part": 5}, "Clerk")
+    desk.record_count(WARD, votes, {"too_many_votes": 30, "rejected_in_part": 5}, "Clerk", 3970)
     data = desk.result_data(WARD)
     assert data["elected"] == ["Ruth Alder", "Sam Birch", "Priya Cedar"]
     assert data["margin"] == 250

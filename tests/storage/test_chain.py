@@ -98,6 +98,11 @@ RAW_WRITES = {
         f"UPDATE draft_rejected SET papers = 1 WHERE contest_id = {B}",
         f"DELETE FROM draft_rejected WHERE contest_id = {B}",
     ],
+    "draft_papers": [
+        f"INSERT INTO draft_papers (contest_id, valid_papers_counted) VALUES ({B}, 5)",
+        f"UPDATE draft_papers SET valid_papers_counted = 1 WHERE contest_id = {B}",
+        f"DELETE FROM draft_papers WHERE contest_id = {B}",
+    ],
     "drafts": [
         f"INSERT INTO drafts (contest_id, recount_request_id) VALUES ({B}, 1)",
         f"UPDATE drafts SET recount_request_id = 2 WHERE contest_id = {B}",
@@ -124,6 +129,11 @@ def declared_night(tmp_path_factory) -> Path:
     )
     past_guard(
         path,
+        "draft_papers_declared_insert",
+        f"INSERT INTO draft_papers (contest_id, valid_papers_counted) VALUES ({B}, 1)",
+    )
+    past_guard(
+        path,
         "drafts_declared_insert",
         f"INSERT INTO drafts (contest_id, recount_request_id) VALUES ({B}, 1)",
     )
@@ -141,7 +151,7 @@ def test_every_table_of_a_declared_contest_is_tried():
         and t not in {"errors_found", "error_found_votes", "error_found_rejected"}
     }
     assert owned == set(RAW_WRITES)
-    assert len(WRITES) == 41
+    assert len(WRITES) == 44
 
 
 @pytest.mark.parametrize(("table", "sql"), WRITES, ids=[s[:40] for _, s in WRITES])

@@ -71,7 +71,7 @@ def test_a_tie_for_two_places_allows_exactly_two_choices(qtbot, db_path):
     desk.set_contest_facts(
         WARD, "Supervisor", ballot_papers_verified=1000, electorate=4000, officer_name="O"
     )
-    desk.record_count(WARD, figures, {}, "Clerk")
+    desk.record_count(WARD, figures, {}, "Clerk", valid_papers_counted=1000)
     for stage in ("verification", "count", "provisional"):
         desk.advance(WARD, stage, "Supervisor")
     assert desk.result(WARD).tie.places == 2

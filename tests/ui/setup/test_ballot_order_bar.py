@@ -99,7 +99,7 @@ def test_the_order_is_fixed_once_a_count_is_recorded_but_can_still_be_confirmed(
 ):
     ward_ctx.desk.set_contest_facts(WARD, "Tester", ballot_papers_verified=4000)
     ids = [c.id for c in ward_ctx.desk.candidates(WARD)]
-    ward_ctx.desk.record_count(WARD, dict.fromkeys(ids, 500), {}, "Tester")
+    ward_ctx.desk.record_count(WARD, dict.fromkeys(ids, 500), {}, "Tester", 3500)
     ward_ctx.events.count_changed.emit(WARD)
     bar = ward_view.order_bar
     assert not bar.up_button.isEnabled()
