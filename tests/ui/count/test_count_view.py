@@ -287,6 +287,7 @@ def test_several_seats_show_the_last_elected_and_the_first_not_elected(qtbot, tm
     for key in ("official_mark", "too_many_votes", "identifying_mark", "unmarked_or_void"):
         desk.set_draft_rejected(WARD, key, 0, "T")
     desk.set_draft_rejected(WARD, "rejected_in_part", 0, "T")
+    desk.set_draft_papers_counted(WARD, 4000, "T")
     view = CountView(UiContext(desk, QUndoStack(), ContestEvents(), lambda: "T"))
     qtbot.addWidget(view)
     view.set_contest(WARD)

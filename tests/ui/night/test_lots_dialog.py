@@ -59,7 +59,7 @@ def test_a_tie_for_two_places_allows_exactly_two_choices(qtbot, db_path):
     for i in ids[1:4]:
         figures[i] = 300
     desk.set_contest_facts(WARD, "Supervisor", ballot_papers_verified=1000)
-    desk.record_count(WARD, figures, {}, "Clerk")
+    desk.record_count(WARD, figures, {}, "Clerk", 1000)
     assert desk.result(WARD).tie.places == 2
     ctx = make_ctx(desk)
     dialog = open_dialog(qtbot, LotsDialog(ctx, WARD))
