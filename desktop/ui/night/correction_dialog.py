@@ -60,6 +60,9 @@ class CorrectionDialog(ConfirmingDialog):
             ("votes", c.id, c.display_name, f"Votes for {c.display_name}")
             for c in desk.candidates(contest_id)
         ]
+        if self.contest.seats > 1:
+            counted = "Valid ballot papers counted"
+            entries.append(("counted", "papers", counted, counted))
         for heading in self.contest.type.headings:
             entries.append(
                 (
@@ -70,9 +73,12 @@ class CorrectionDialog(ConfirmingDialog):
                 )
             )
         for kind, key, shown, what in entries:
-            declared = (
-                votes.get(candidate_key(key)) if kind == "votes" else rejected.get(heading_key(key))
-            )
+            if kind == "counted":  # None for a count from before they were asked for
+                declared = latest.figures.valid_papers_counted if latest is not None else None
+            elif kind == "votes":
+                declared = votes.get(candidate_key(key))
+            else:
+                declared = rejected.get(heading_key(key))
             field = FigureField(kind, key, what, declared)
             name = QLabel(shown)
             name.setBuddy(field.edit)
@@ -204,6 +210,7 @@ class CorrectionDialog(ConfirmingDialog):
             for f in self.fields
             if f.kind == "rejected" and f.value is not None
         }
+        counted = next((f.value for f in self.fields if f.kind == "counted"), None)
         winners: list[int] = []
         while True:
             try:
@@ -215,11 +222,13 @@ class CorrectionDialog(ConfirmingDialog):
                     reason=self.reason_edit.text(),
                     officer_confirmation=self.name_edit.text(),
                     lot_winners=winners,
+                    valid_papers_counted=counted,
                 )
                 break
             except CountDeskError as error:
                 # The corrected figures make a new tie: the lot is drawn, then recorded with them.
-                tie = self.ctx.desk.preview_result(self.contest_id, votes, rejected).tie
+                preview = self.ctx.desk.preview_result(self.contest_id, votes, rejected, counted)
+                tie = preview.tie
                 if error.code == Code.L401 and not winners and tie is not None:
                     chosen = ask_lot_winners(self, self.ctx, self.contest_id, tie)
                     if chosen:

@@ -128,3 +128,45 @@ def test_a_correction_that_makes_a_tie_asks_on_whom_the_lot_fell(qtbot, monkeypa
     assert dialog.result() == QDialog.DialogCode.Accepted
     result = desk.result(BATLEY)
     assert result.lots_applied and result.elected == (stephenson,)
+
+
+def test_a_multi_seat_correction_carries_the_papers_counted(qtbot, tmp_path):
+    from desktop.ui.context import ContestEvents, UiContext
+    from tests.sample import WARD, WARD_CSV
+
+    desk = CountDesk.open(tmp_path / "ward.sqlite")
+    desk.import_candidates(WARD_CSV, "T")
+    desk.set_contest_facts(
+        WARD, "T", electorate=3_000, ballot_papers_verified=1_000, officer_name=OFFICER
+    )
+    ids = [c.id for c in desk.candidates(WARD)]
+    votes = dict(zip(ids, (400, 350, 300, 250, 150, 100, 50), strict=True))
+    desk.record_count(WARD, votes, {}, "Clerk", 1_000)
+    for stage in ("verification", "count", "provisional"):
+        desk.advance(WARD, stage, "S")
+    desk.declare(WARD, "S", officer_confirmation=OFFICER)
+    from PySide6.QtGui import QUndoStack
+
+    ctx = UiContext(desk, QUndoStack(), ContestEvents(), lambda: "Supervisor")
+    dialog = open_dialog(qtbot, CorrectionDialog(ctx, WARD), show=True)
+    counted = dialog.field("counted", "papers")
+    assert counted.declared == 1_000 and counted.edit.text() == "1,000"
+    assert counted.edit.accessibleName() == "Valid ballot papers counted"
+    alder = dialog.field("votes", ids[0])
+    alder.edit.setText("410")
+    dialog._on_figure_edited(alder)
+    dialog.reason_edit.setText("Ten votes for ALDER were found in another bundle")
+    dialog.name_edit.setText(OFFICER)
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    latest = desk.latest_count(WARD)
+    assert latest is not None and latest.kind == "correction"
+    assert latest.figures.valid_papers_counted == 1_000
+
+
+def test_the_officer_is_shown_the_papers_counted_of_several_seats_only():
+    from desktop.ui.night.confirming_dialog import result_summary
+    from tests.reports.sheets import batley, earlsfield
+
+    assert ("Valid ballot papers counted", "6,376") in result_summary(earlsfield())
+    assert "Valid ballot papers counted" not in dict(result_summary(batley()))
