@@ -124,9 +124,10 @@ class CountDesk:
         contest_id: str,
         votes: Mapping[int, int | None],
         rejected: Mapping[str, int | None],
+        valid_papers_counted: int | None = None,
     ) -> ContestResult:
         """The result these figures would give, without storing anything (for live checks)."""
-        return self._reading.preview_result(contest_id, votes, rejected)
+        return self._reading.preview_result(contest_id, votes, rejected, valid_papers_counted)
 
     # -- setup ---------------------------------------------------------------------------
 

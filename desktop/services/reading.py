@@ -63,12 +63,12 @@ class Reading:
         contest_id: str,
         votes: Mapping[int, int | None],
         rejected: Mapping[str, int | None],
+        valid_papers_counted: int | None = None,
     ) -> ContestResult:
         """The result these figures would give, without storing anything (for live checks)."""
         contest = self.store.contest(contest_id)
-        return compute_result(
-            contest, self.store.candidates(contest_id), CountFigures(dict(votes), dict(rejected))
-        )
+        figures = CountFigures(dict(votes), dict(rejected), None, valid_papers_counted)
+        return compute_result(contest, self.store.candidates(contest_id), figures)
 
     def candidate_by_name(self, contest_id: str, name: str) -> Candidate:
         """The candidate whose imported full name is ``name`` (case and spacing ignored)."""

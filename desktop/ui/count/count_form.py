@@ -1,5 +1,6 @@
-"""The fields of the count, in ballot order: each candidate's votes (and bundle fields), each
-heading of rejected papers, and the ballot papers verified."""
+"""The fields of the count, in ballot order: each candidate's votes (and bundle fields), with
+several seats the valid ballot papers counted, each heading of rejected papers, and the ballot
+papers verified: papers counted + rejected = papers verified, keyed in that order."""
 
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ class CountForm(QWidget):
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setHorizontalSpacing(8)
         self.grid.setVerticalSpacing(1)
-        #: The rows in ballot order, then the rejected papers, then the papers verified.
+        #: The rows in ballot order, then the valid papers counted (several seats), the
+        #: rejected papers and the papers verified.
         self.rows: list[FigureRow] = []
 
     def clear(self) -> None:
@@ -70,6 +72,19 @@ class CountForm(QWidget):
             grid.addWidget(name, grid_row, 1)
             grid.addWidget(description, grid_row, 2)
             grid.addWidget(self._bundle_box(row, size), grid_row, 3)
+            grid.addWidget(row.edit, grid_row, 4)
+            grid_row += 1
+            grid.addWidget(row.message, grid_row, 1, 1, 5)
+            grid_row += 1
+
+        if live.contest.seats > 1:
+            # Several seats are reconciled on papers: Q + R = P, keyed in that order.
+            section("Ballot papers counted")
+            row = self._add_row("counted", None, "Valid ballot papers counted")
+            label = QLabel("Valid ballot papers counted (papers in the bundles, not votes)")
+            label.setWordWrap(True)
+            label.setBuddy(row.edit)
+            grid.addWidget(label, grid_row, 1, 1, 3)
             grid.addWidget(row.edit, grid_row, 4)
             grid_row += 1
             grid.addWidget(row.message, grid_row, 1, 1, 5)

@@ -1,5 +1,5 @@
-"""Count entry: every candidate's votes, the rejected papers and the ballot papers verified,
-keyed in ballot order with the live checks beside them.
+"""Count entry: every candidate's votes, the valid ballot papers counted (several seats), the
+rejected papers and the ballot papers verified, keyed in that order with the live checks.
 
 Keyboard first: focus starts on the first candidate's votes; Enter or Tab accepts a figure and
 moves to the next, Shift+Tab goes back. A figure is saved (and undoable) the moment it is
@@ -231,6 +231,9 @@ class CountView(QWidget):
                     contest_id, heading_key(row.key), figure, self.ctx.operator()
                 )
                 self._after_draft(contest_id, draft)
+            elif row.kind == "counted":
+                draft = desk.set_draft_papers_counted(contest_id, figure, self.ctx.operator())
+                self._after_draft(contest_id, draft)
             else:
                 desk.set_contest_facts(
                     contest_id, self.ctx.operator(), ballot_papers_verified=figure
@@ -337,8 +340,8 @@ class CountView(QWidget):
     def _update_live(self) -> None:
         if self.live is None:
             return
-        votes, rejected, papers = typed_figures(self._rows)
-        result = self.live.result(votes, rejected, papers)
+        votes, rejected, papers, counted = typed_figures(self._rows)
+        result = self.live.result(votes, rejected, papers, counted)
         self.live_panel.show_result(result)
         text, can_record = state_words(self.live, self._rows, self.live.pending_recount)
         self.state_label.setText(text)

@@ -39,6 +39,8 @@ def load_saved(live: LiveCount, rows: list[FigureRow]) -> None:
                     row.part.setText("" if p is None else str(p))
         elif row.kind == "rejected":
             row.saved = draft.rejected.get(heading_key(row.key))
+        elif row.kind == "counted":
+            row.saved = draft.valid_papers_counted
         else:
             row.saved = live.contest.ballot_papers_verified
         if not row.invalid:
@@ -76,19 +78,22 @@ def bundle_values(
 
 def typed_figures(
     rows: list[FigureRow],
-) -> tuple[dict[int, int | None], dict[str, int | None], int | None]:
-    """The figures typed so far: votes by candidate, rejected papers by heading, papers verified."""
+) -> tuple[dict[int, int | None], dict[str, int | None], int | None, int | None]:
+    """The figures typed so far: votes by candidate, rejected papers by heading, papers
+    verified, and valid ballot papers counted (None with one seat)."""
     votes: dict[int, int | None] = {}
     rejected: dict[str, int | None] = {}
-    papers = None
+    papers = counted = None
     for row in rows:
         if row.kind == "votes":
             votes[candidate_key(row.key)] = row.typed
         elif row.kind == "rejected":
             rejected[heading_key(row.key)] = row.typed
+        elif row.kind == "counted":
+            counted = row.typed
         else:
             papers = row.typed
-    return votes, rejected, papers
+    return votes, rejected, papers, counted
 
 
 def state_words(

@@ -18,6 +18,29 @@ from desktop.domain.figures import format_figure, format_percent
 from desktop.ui.findings_model import FindingsModel
 
 
+def papers_words(result: ContestResult) -> str:
+    """Several seats: whether valid papers counted + rejected make the papers verified."""
+    counted, rejected, papers = (
+        result.valid_papers_counted,
+        result.rejected_total,
+        result.ballot_papers_verified,
+    )
+    if counted is None:
+        if result.recorded_before_papers_counted:
+            return "– (this count was recorded before papers counted were asked for)"
+        return "– (valid ballot papers counted not entered)"
+    sum_words = f"{format_figure(counted)} + {format_figure(rejected)}"
+    gap = result.papers_unaccounted
+    if papers is None or gap is None:
+        return f"{sum_words} (ballot papers verified not entered)"
+    if gap == 0:
+        allowed = f"{format_figure(counted)} to {format_figure(result.seats * counted)}"
+        return f"{sum_words} = {format_figure(papers)} – the papers add up (votes {allowed})"
+    if gap > 0:
+        return f"{format_figure(gap)} papers not accounted for ({sum_words} of {format_figure(papers)})"
+    return f"{format_figure(-gap)} papers too many ({sum_words} over {format_figure(papers)})"
+
+
 class LivePanel(QWidget):
     """Figures that update on every keystroke, a tie banner, and the findings list."""
 
@@ -127,14 +150,8 @@ class LivePanel(QWidget):
                 text = f"{format_figure(-unaccounted)} too many (votes + rejected over papers)"
             v["unaccounted"].setText(text)
         else:
-            self._labels["unaccounted"].setText("Valid papers (votes allowed)")
-            if result.valid_papers is None:
-                v["unaccounted"].setText("–")
-            else:
-                v["unaccounted"].setText(
-                    f"{format_figure(result.valid_papers)} "
-                    f"(up to {format_figure(result.max_valid_votes)} votes)"
-                )
+            self._labels["unaccounted"].setText("Papers counted + rejected")
+            v["unaccounted"].setText(papers_words(result))
         names = {line.candidate.id: line for line in result.candidates}
 
         def name_votes(cid: int | None) -> str:

@@ -17,7 +17,8 @@ def may_record(parent: QWidget, result: ContestResult) -> tuple[bool, str]:
     asked. Figures with errors are recorded only if the clerk answers Yes; No is the default,
     so Enter alone never records them.
     """
-    missing = next((f for f in result.errors if f.code in (Code.C206, Code.C207)), None)
+    needed = (Code.C206, Code.C207, Code.C220)
+    missing = next((f for f in result.errors if f.code in needed), None)
     if missing is not None:
         show_refusal(parent, "Count not recorded", CountDeskError(missing.message, missing.code))
         return False, f"Not recorded: {missing.message}"

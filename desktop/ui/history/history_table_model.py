@@ -215,6 +215,8 @@ def _rows(history: ContestHistory, contest: Contest) -> list[_Row]:
         note = "" if heading.wholly_rejected else " – not in the total"
         rows.append(_Row("rejected", key, f"Rejected ({heading.letter}) {heading.label}{note}"))
     one_seat = contest.seats == 1
+    if not one_seat:
+        rows.append(_Row("papers_counted", None, "Valid ballot papers counted"))
     rows += [
         _Row("valid", None, "Valid votes"),
         _Row("rejected_total", None, "Rejected papers in total"),
@@ -234,6 +236,8 @@ def _value(row: _Row, record: CountRecord) -> Any:
         return result.valid_votes
     if row.kind == "rejected_total":
         return result.rejected_total
+    if row.kind == "papers_counted":
+        return result.valid_papers_counted
     if row.kind == "majority":
         return result.majority
     return result.elected

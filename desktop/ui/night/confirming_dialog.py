@@ -33,6 +33,8 @@ def result_summary(result: ContestResult) -> list[tuple[str, str]]:
     lines.append(("Valid votes", format_figure(result.valid_votes)))
     lines.append(("Rejected papers", format_figure(result.rejected_total)))
     lines.append(("Ballot papers verified", format_figure(result.ballot_papers_verified)))
+    if result.valid_papers_counted is not None:
+        lines.append(("Valid ballot papers counted", format_figure(result.valid_papers_counted)))
     if result.turnout is not None:
         lines.append(("Turnout", f"{format_percent(result.turnout)}% (papers ÷ electorate)"))
     if result.lots_applied and result.lots is not None:

@@ -106,10 +106,12 @@ def test_a_multi_seat_contest_shows_the_margin(db_path):
     desk.import_candidates(WARD_CSV, "Importer")
     desk.set_contest_facts(WARD, "Supervisor", ballot_papers_verified=1000)
     ids = [c.id for c in desk.candidates(WARD)]
-    desk.record_count(WARD, {i: 100 + 10 * n for n, i in enumerate(ids)}, {}, "Clerk", 1000)
+    desk.record_count(WARD, {i: 100 + 10 * n for n, i in enumerate(ids)}, {}, "Clerk", 900)
     model = HistoryTableModel()
     model.set_history(desk.history(WARD), desk.contest(WARD))
     labels = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
     assert "Margin" in labels and "Majority" not in labels
+    assert cell_text(model, "papers_counted", None, 0) == "900"
+    assert cell_text(model, "papers_counted", None, 1) == "1,000 ▲100"
     assert "Rejected (e) Rejected in part – not in the total" in labels
     assert cell_text(model, "majority", None, 0) == "10"
