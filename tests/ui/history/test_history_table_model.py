@@ -107,6 +107,7 @@ def test_a_multi_seat_contest_shows_the_margin(db_path):
     desk.set_contest_facts(WARD, "Supervisor", ballot_papers_verified=1000)
     ids = [c.id for c in desk.candidates(WARD)]
     desk.record_count(WARD, {i: 100 + 10 * n for n, i in enumerate(ids)}, {}, "Clerk", 900)
+    desk.record_count(WARD, {i: 100 + 10 * n for n, i in enumerate(ids)}, {}, "Clerk", 1000)
     model = HistoryTableModel()
     model.set_history(desk.history(WARD), desk.contest(WARD))
     labels = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
