@@ -118,6 +118,8 @@ def story(snap: UncontestedSnapshot) -> list[Flowable]:
         *_elected_table(snap),
         *_unfilled(snap),
         *_closing(snap),
+        Spacer(0, 1.5 * mm),
+        para(f"Contest ref. {snap.contest_id}", "imprint"),
     ]
 
 
@@ -125,9 +127,9 @@ def render_uncontested(snapshot: UncontestedSnapshot) -> bytes:
     """The notice of uncontested election as A4 PDF bytes; watermarked DRAFT if a draft."""
     return build_pdf(
         story(snapshot),
-        # A long local contest id would run into the references centred: it follows them.
-        footer_left=footer_refs("Notice", snapshot.data_hash, snapshot.record_ref)
-        + f" · Contest ref. {snapshot.contest_id}",
+        # A long local contest id would run into the references in the footer: it is printed
+        # under the imprint instead.
+        footer_left=footer_refs("Notice", snapshot.data_hash, snapshot.record_ref),
         footer_centre="",
         title=f"{snapshot.title}: {snapshot.area_name} {snapshot.area_word}",
         author=snapshot.officer_title,

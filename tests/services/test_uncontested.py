@@ -65,7 +65,9 @@ def test_a_contested_contest_is_not_affected(desk):
     assert desk.contest(contest_id).status is Status.VERIFICATION
 
 
-def test_the_command_line_refuses_the_declaration_in_plain_words_and_writes_nothing(tmp_path):
+def test_the_command_line_refuses_the_provisional_sheet_in_plain_words_and_writes_nothing(
+    tmp_path,
+):
     from click.testing import CliRunner
 
     from desktop.cli import cli
@@ -78,7 +80,9 @@ def test_the_command_line_refuses_the_declaration_in_plain_words_and_writes_noth
     desk.add_candidate(contest.id, "T", "Able", "Ann")
     desk.close()
     out = tmp_path / "declaration.pdf"
-    result = CliRunner().invoke(cli, ["declaration", contest.id, "--db", str(path), "-o", str(out)])
+    result = CliRunner().invoke(
+        cli, ["declaration", contest.id, "--db", str(path), "-o", str(out), "--provisional"]
+    )
     assert result.exit_code == 1
     assert "S813" in result.stderr and "uncontested" in result.stderr
     assert "Traceback" not in result.output

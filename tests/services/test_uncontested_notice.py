@@ -214,3 +214,16 @@ def test_advancing_points_to_declaring_them_duly_elected(desk):
     with pytest.raises(CountDeskError) as info:
         desk.advance(contest_id, "declared", "T")
     assert info.value.code == "S806" and "officer's confirmation" in str(info.value)
+
+
+def test_nothing_is_counted_for_an_uncontested_contest(desk):
+    contest_id = _contest(desk, seats=2, names=[("Able", "Ann", "")])
+    able = desk.candidates(contest_id)[0].id
+    with pytest.raises(CountDeskError) as info:
+        desk.record_count(contest_id, {able: 5}, {}, "Clerk")
+    assert info.value.code == "S813" and "No figure was saved" in str(info.value)
+    with pytest.raises(CountDeskError) as info:
+        desk.set_draft_votes(contest_id, able, 5, "Clerk")
+    assert info.value.code == "S813"
+    assert desk.latest_count(contest_id) is None
+    assert desk.live_count(contest_id).locked_reason.startswith("Abbey is uncontested")
