@@ -45,14 +45,19 @@ class Heading(Protocol):
         """e.g. "Thursday 1 July 2021"."""
 
 
-def header_block(heading: Heading, title: str) -> list[Flowable]:
-    """Authority, election, contest and date of poll, a rule, then the document's title."""
+def header_block(
+    heading: Heading, title: str, *, date_label: str = "Date of poll"
+) -> list[Flowable]:
+    """Authority, election, contest and date of poll, a rule, then the document's title.
+
+    ``date_label`` names the date where there was no poll (an uncontested election).
+    """
     parts: list[Flowable] = []
     if heading.authority:
         parts.append(para(heading.authority, "authority"))
     parts.append(para(heading.election_title, "election"))
     parts.append(para(heading.contest_heading, "contest"))
-    parts.append(para(f"Date of poll: {heading.poll_date_text}", "poll_date"))
+    parts.append(para(f"{date_label}: {heading.poll_date_text}", "poll_date"))
     parts.append(Spacer(0, 3 * mm))
     parts.append(HRFlowable(width="100%", thickness=1.2, color=INK, spaceAfter=3.5 * mm))
     parts.append(para(title, "title"))

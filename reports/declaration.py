@@ -62,7 +62,7 @@ ASTERISK = "*"
 UNBROKEN_NAME_MAX = 40
 
 
-def _draw_watermark(canvas: Canvas, word: str = "PROVISIONAL") -> None:
+def draw_watermark(canvas: Canvas, word: str = "PROVISIONAL") -> None:
     """A diagonal word over the page's content, translucent so the figures read through it."""
     canvas.saveState()
     canvas.setFillColor(WATERMARK)
@@ -359,9 +359,9 @@ def _render(snapshot: DeclarationSnapshot, *, tight: bool) -> bytes:
         running_left=f"{snapshot.document_title} (continued)",
         running_right=f"{snapshot.area_name} {snapshot.area_word.title()}",
         on_page_end=(
-            _draw_watermark
+            draw_watermark
             if snapshot.provisional
-            else (lambda canvas: _draw_watermark(canvas, "DRAFT"))
+            else (lambda canvas: draw_watermark(canvas, "DRAFT"))
             if snapshot.draft
             else None
         ),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,8 +18,11 @@ from desktop.cli.options import db_option, open_desk, operator_option, output_op
 from desktop.cli.output import elected_text
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Status
-from desktop.domain.wording import when
+from desktop.domain.wording import plural, when
 from desktop.services.files import OutputFile, output_file, write_file
+
+if TYPE_CHECKING:
+    from desktop.services import CountDesk
 
 
 @contextmanager
@@ -51,14 +55,18 @@ def declare(
     """Declare the provisional result: stamps the time, locks the figures, keeps the PDF."""
     with maybe_output(output) as out:
         desk = open_desk(db_path)
+        uncontested = desk.is_uncontested(contest_id)
         try:
             pdf = desk.declare(contest_id, operator, officer)
         except CountDeskError as exc:
-            if desk.contest(contest_id).status is Status.PROVISIONAL:
+            if uncontested or desk.contest(contest_id).status is Status.PROVISIONAL:
                 exit_blocked(desk, contest_id, exc, Status.DECLARED)
             raise
         report = desk.status(contest_id)
         area = report.contest.area
+        if uncontested:
+            _declared_uncontested(desk, contest_id, out, pdf)
+            return
         done = f"{area} was declared at {when(report.declared_at)}"
         click.echo(f"{done}. Elected: {elected_text(desk.result(contest_id))}.")
         click.echo("Its figures are now locked; the declaration is kept as printed.")
@@ -67,6 +75,31 @@ def declare(
             return
         write_file(out, pdf, done=done, again=_print_again(contest_id))
     click.echo(f"Declaration of result written to {output}.")
+
+
+def _declared_uncontested(
+    desk: CountDesk, contest_id: str, out: OutputFile | None, pdf: bytes
+) -> None:
+    """What declaring an uncontested contest's candidates duly elected says, and the notice."""
+    report = desk.status(contest_id)
+    contest = report.contest
+    names = [c.display_name for c in desk.candidates(contest_id)]
+    unfilled = contest.seats - len(names)
+    done = (
+        f"{contest.area} (uncontested, no poll): declared duly elected at "
+        f"{when(report.declared_at)}"
+    )
+    click.echo(f"{done}: {'; '.join(names)}.")
+    if unfilled:
+        click.echo(
+            f"{plural(unfilled, 'seat')} {'remains' if unfilled == 1 else 'remain'} unfilled."
+        )
+    click.echo("The contest is now locked; the notice of uncontested election is kept as printed.")
+    if out is None:
+        click.echo(f"Print it with `countdesk-cli declaration {contest_id} -o FILE.pdf`.")
+        return
+    write_file(out, pdf, done=done, again=_print_again(contest_id))
+    click.echo(f"Notice of uncontested election written to {out.path}.")
 
 
 COMMANDS = (declare,)

@@ -11,6 +11,7 @@ from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Status
 from desktop.domain.wording import plural, when
 from desktop.services.files import output_file, write_file
+from desktop.services.night import StatusReport
 
 
 @click.command()
@@ -19,10 +20,18 @@ from desktop.services.files import output_file, write_file
 @output_option("PDF file.", required=True)
 @click.option("--provisional", is_flag=True, help="Print the provisional sheet, watermarked.")
 def declaration(contest_id: str, db_path: Path | None, output: Path, provisional: bool) -> None:
-    """Print the declaration of result (or the provisional sheet) to a PDF file."""
+    """Print the declaration of result (or the provisional sheet) to a PDF file.
+
+    For an uncontested contest (no poll), the notice of uncontested election: a draft until the
+    candidates are declared duly elected, then the one kept.
+    """
     with output_file(output) as out:
         desk = open_desk(db_path)
         report = desk.status(contest_id)
+        if report.uncontested and not provisional:
+            write_file(out, desk.uncontested_notice_pdf(contest_id))
+            _said_notice(report, output)
+            return
         if report.status is Status.DECLARED and not provisional:
             # The declaration kept when it was made: it stands, whatever was found afterwards.
             kept = next(d for d in desk.kept_declarations(contest_id) if not d.is_legacy_correction)
@@ -58,6 +67,26 @@ def declaration(contest_id: str, db_path: Path | None, output: Path, provisional
             "the sheet the declaration will print; the Returning Officer declares with "
             "`countdesk-cli declare`, which locks the figures and keeps the declaration."
         )
+
+
+def _said_notice(report: StatusReport, output: Path) -> None:
+    area = report.contest.area
+    if report.status is Status.DECLARED:
+        click.echo(
+            f"{area} is uncontested (no poll): the notice of uncontested election, as kept when "
+            f"the candidates were declared duly elected at {when(report.declared_at)}, written "
+            f"to {output}."
+        )
+        return
+    click.echo(
+        f"{area} is uncontested (no poll): a draft of the notice of uncontested election "
+        f"written to {output}."
+    )
+    click.echo(
+        "Note: the candidates are not yet declared duly elected. The Returning Officer declares "
+        f"them with `countdesk-cli declare {report.contest.id} --officer NAME --operator NAME`, "
+        "which locks the contest and keeps the notice."
+    )
 
 
 @click.command(short_help="Print the statement of verification (PDF).")

@@ -31,7 +31,11 @@ def exit_blocked(desk: CountDesk, contest_id: str, exc: CountDeskError, target: 
 
     Any other refusal is left to the group's one-line error.
     """
-    blockers = transition_blockers(desk.night_state(contest_id), target)
+    report = desk.status(contest_id)
+    if report.uncontested and target is Status.DECLARED:
+        blockers = report.blockers
+    else:
+        blockers = transition_blockers(desk.night_state(contest_id), target)
     if exc.code not in {f.code for f in blockers}:
         return
     if len(blockers) == 1 and blockers[0].code in (Code.S801, Code.S802):
@@ -52,6 +56,8 @@ def exit_blocked(desk: CountDesk, contest_id: str, exc: CountDeskError, target: 
 def _next_step(report: StatusReport) -> str:
     """The next step in words, with the command that takes it when nothing blocks it."""
     cid = report.contest.id
+    if report.uncontested:
+        return _uncontested_step(report)
     if report.next is None:
         return (
             "none: the result is declared, final and locked; only an election court can change "
@@ -70,6 +76,25 @@ def _next_step(report: StatusReport) -> str:
     else:
         how = f"countdesk-cli advance {cid} --to {report.next.value} --operator NAME"
     return f"{label}; nothing blocks it: {how}"
+
+
+def _uncontested_step(report: StatusReport) -> str:
+    """The one step of an uncontested contest: declaring its candidates duly elected."""
+    cid = report.contest.id
+    if report.next is None:
+        return (
+            "none: the candidates were declared duly elected (uncontested, no poll) and the "
+            f"notice is kept: print it with `countdesk-cli declaration {cid} -o FILE.pdf`."
+        )
+    label = "declare the candidates duly elected (uncontested: no poll)"
+    if report.blockers:
+        n = len(report.blockers)
+        return f"{label}, blocked by {'this finding' if n == 1 else f'these {n} findings'}:"
+    return (
+        f'{label}; nothing blocks it: countdesk-cli declare {cid} --officer "NAME AS SET" '
+        "--operator NAME (the officer confirms by giving their name; the notice of uncontested "
+        "election is kept)"
+    )
 
 
 def subject_text(desk: CountDesk, contest_id: str, subject: object) -> str:
@@ -132,6 +157,7 @@ def status(contest_id: str, db_path: Path | None, as_json: bool) -> None:
             "blockers": [f.as_dict() for f in report.blockers],
             "provisional_shown_at": iso(report.shown_at),
             "declared_at": iso(report.declared_at),
+            "uncontested": report.uncontested,
             "open_warnings": [
                 {**w.as_dict(), "subject": subject_text(desk, contest_id, w.subject) or None}
                 for w in warnings
@@ -146,7 +172,8 @@ def status(contest_id: str, db_path: Path | None, as_json: bool) -> None:
         shown = "shown" if report.status is Status.PROVISIONAL else "last shown"
         click.echo(f"{'':<12}provisional result {shown} at {when(report.shown_at)}")
     if report.declared_at is not None:
-        click.echo(f"{'':<12}declared at {when(report.declared_at)}")
+        what = "declared duly elected (uncontested)" if report.uncontested else "declared"
+        click.echo(f"{'':<12}{what} at {when(report.declared_at)}")
     if counted is not None and desk.latest_count(contest_id) is not None:
         click.echo(f"{'Papers:':<12}{papers_line(counted)}")
     click.echo(f"{'Next step:':<12}{_next_step(report)}")

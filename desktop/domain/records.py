@@ -160,3 +160,18 @@ class Declaration:
     def is_legacy_correction(self) -> bool:
         """Whether this is a corrected declaration kept from before corrections were withdrawn."""
         return self.kind == "correction"
+
+
+@dataclass(frozen=True)
+class UncontestedNotice:
+    """The notice of uncontested election as kept when the officer declared the candidates duly
+    elected, with its PDF bytes. A contest with no poll has no count, so this is not a
+    declaration of result."""
+
+    id: int
+    contest_id: str
+    declared_at: datetime
+    operator: str
+    officer: str
+    data_ref: str
+    pdf: bytes

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from desktop.domain.arithmetic import ContestResult
 from desktop.domain.codes import Code
-from desktop.domain.contest_facts import declaration_facts_findings
+from desktop.domain.contest_facts import declaration_facts_findings, officer_findings
 from desktop.domain.findings import Finding, Severity, sort_findings
 from desktop.domain.model import Candidate, Contest, Status
 from desktop.domain.names import unconfirmed_splits
@@ -222,19 +222,52 @@ def transition_blockers(
     return sort_findings(blockers)
 
 
+def is_uncontested(contest: Contest, candidates: int) -> bool:
+    """Whether no more candidates stand than there are seats (and at least one stands): there
+    is no poll, and those nominated are declared duly elected (DOMAIN.md §3, step 1)."""
+    return 0 < candidates <= contest.seats
+
+
 def uncontested_refusal(contest: Contest, candidates: int) -> Finding | None:
     """S813 where no more candidates stand than there are seats: there is no poll (DOMAIN.md §3),
-    so no verification, count, provisional result or declaration of result of poll."""
-    if not 0 < candidates <= contest.seats:
+    so no verification, count, provisional result or declaration of result of poll. It names
+    the path there is: declaring the candidates duly elected, with the notice of uncontested
+    election."""
+    if not is_uncontested(contest, candidates):
         return None
     seats = f"{contest.seats} seat{'s' if contest.seats != 1 else ''}"
     who = f"{candidates} candidate{'s' if candidates != 1 else ''}"
     return Finding(
         Code.S813,
         f"{contest.area} is uncontested ({who} for {seats}): there is no poll, so no "
-        "verification, count, turnout or declaration of result of poll. If candidates are still "
-        "to be added from the statement of persons nominated, add them first.",
+        "verification, count, turnout or declaration of result of poll. The Returning Officer "
+        "declares the candidates duly elected instead (countdesk-cli declare, or Declare duly "
+        "elected… in the window), and the notice of uncontested election is printed. If "
+        "candidates are still to be added from the statement of persons nominated, add them "
+        "first.",
     )
+
+
+def uncontested_blockers(state: NightState) -> tuple[Finding, ...]:
+    """What stops the candidates of an uncontested contest being declared duly elected; empty
+    when they may be. The notice prints the names as on the statement of persons nominated
+    (N101), is signed by the officer (T303) and is headed by the authority and closes with the
+    imprint (T304)."""
+    contest = state.contest
+    if contest.status is Status.DECLARED:
+        return (
+            Finding(
+                Code.S802,
+                f"{contest.area} is declared: the candidates were declared duly elected and "
+                "the notice is kept.",
+            ),
+        )
+    blockers: list[Finding] = [
+        *unconfirmed_splits(state.names_to_confirm),
+        *officer_findings(contest),
+        *declaration_facts_findings(contest, state.authority),
+    ]
+    return sort_findings(blockers)
 
 
 def lots_blockers(state: NightState) -> tuple[Finding, ...]:

@@ -12,8 +12,15 @@ from datetime import datetime
 from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Contest, Status
-from desktop.domain.workflow import status_label, transition_blockers
+from desktop.domain.workflow import (
+    NightState,
+    is_uncontested,
+    status_label,
+    transition_blockers,
+    uncontested_blockers,
+)
 from desktop.services.common import blocked, require_operator
+from desktop.services.documents import Documents
 from desktop.services.entry import Entry
 from desktop.services.night import Night
 from desktop.services.proof import Proof
@@ -25,9 +32,16 @@ class Declaring:
     """Declaring the result."""
 
     def __init__(
-        self, store: Store, reading: Reading, entry: Entry, night: Night, proof: Proof
+        self,
+        store: Store,
+        reading: Reading,
+        entry: Entry,
+        night: Night,
+        proof: Proof,
+        documents: Documents,
     ) -> None:
         self.store = store
+        self.documents = documents
         self.reading = reading
         self.entry = entry
         self.night = night
@@ -51,6 +65,8 @@ class Declaring:
         operator = require_operator(operator)
         state = self.night.night_state(contest_id)
         contest = state.contest
+        if is_uncontested(contest, state.candidates) and state.result is None:
+            return self._declare_uncontested(state, operator, officer_confirmation)
         if contest.status is not Status.PROVISIONAL:
             if contest.status is Status.DECLARED:
                 raise CountDeskError(f"{contest.area} is already declared.", Code.S802)
@@ -82,6 +98,42 @@ class Declaring:
                 pdf=pdf,
             )
             self.store.change_status(contest_id, Status.DECLARED, operator, at=at)
+        return pdf
+
+    def _declare_uncontested(
+        self, state: NightState, operator: str, officer_confirmation: str
+    ) -> bytes:
+        """No poll: declare the candidates duly elected, lock the contest, keep the notice."""
+        contest = state.contest
+        if contest.status is Status.DECLARED:
+            raise CountDeskError(
+                f"{contest.area} is already declared: its candidates were declared duly elected "
+                "and the notice of uncontested election is kept.",
+                Code.S802,
+            )
+        blockers = uncontested_blockers(state)
+        if blockers:
+            raise blocked(contest, Status.DECLARED, blockers)
+        self._confirm(contest, officer_confirmation)
+        self.proof.require_intact(f"declare the candidates of {contest.area} duly elected")
+        with self.store.transaction():
+            # The notice is kept, then the contest declared: the database refuses a notice for
+            # a declared contest, and once declared the existing locks hold.
+            at = self.store.clock()
+            pdf, ref = self.documents.render_notice(
+                contest_id=contest.id, printed_on=at.astimezone().date(), declared_at=at
+            )
+            self.store.add_uncontested_notice(
+                contest.id,
+                operator,
+                declared_at=at,
+                officer=contest.officer_name,
+                data_ref=ref,
+                pdf=pdf,
+            )
+            self.store.change_status(
+                contest.id, Status.DECLARED, operator, "declared duly elected, uncontested", at=at
+            )
         return pdf
 
     def _render_declaration(self, contest_id: str, declared_at: datetime) -> tuple[bytes, str]:

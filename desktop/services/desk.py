@@ -69,8 +69,10 @@ class CountDesk:
         self._night = Night(store, self._reading, self._entry)
         self._recounts = Recounts(store, self._night)
         self._proof = Proof(store)
-        self._declaring = Declaring(store, self._reading, self._entry, self._night, self._proof)
         self._documents = Documents(store, self._reading, self._night, self._proof)
+        self._declaring = Declaring(
+            store, self._reading, self._entry, self._night, self._proof, self._documents
+        )
         self._exports = Exports(self._reading)
         self._history = History(store)
         self._backups = Backups(store)
@@ -512,7 +514,11 @@ class CountDesk:
     # -- the declaration -----------------------------------------------------------------
 
     def declare(self, contest_id: str, operator: str, officer_confirmation: str) -> bytes:
-        """Declare the provisional result: stamp the time, lock the contest, keep the PDF."""
+        """Declare the provisional result: stamp the time, lock the contest, keep the PDF.
+
+        For an uncontested contest (no poll), declare its candidates duly elected: stamp the
+        time, lock the contest and keep the notice of uncontested election (its PDF returned).
+        """
         pdf = self._declaring.declare(contest_id, operator, officer_confirmation)
         self._backups.after_change()
         return pdf
@@ -557,6 +563,18 @@ class CountDesk:
         """The declaration of result (or the provisional sheet) as PDF bytes."""
         return self._documents.declaration_pdf(
             contest_id, provisional=provisional, printed_on=printed_on or self.today()
+        )
+
+    def is_uncontested(self, contest_id: str) -> bool:
+        """Whether the contest has no poll (no more candidates than seats, and no count): its
+        candidates are declared duly elected and the notice of uncontested election printed."""
+        return self._documents.is_uncontested(contest_id)
+
+    def uncontested_notice_pdf(self, contest_id: str, printed_on: date | None = None) -> bytes:
+        """The notice of uncontested election as PDF bytes: the one kept when the candidates
+        were declared duly elected, else a draft to check (watermarked, listing what it needs)."""
+        return self._documents.uncontested_notice_pdf(
+            contest_id, printed_on=printed_on or self.today()
         )
 
     def refuse_if_uncontested(self, contest_id: str) -> None:

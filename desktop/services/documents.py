@@ -4,12 +4,14 @@ verification, as PDF bytes. reportlab is imported only when a document is first 
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, datetime
 
 from desktop.domain.errors import CountDeskError
+from desktop.domain.findings import Finding
 from desktop.domain.model import Status
 from desktop.domain.records import Declaration
-from desktop.domain.workflow import uncontested_refusal
+from desktop.domain.workflow import is_uncontested, uncontested_blockers, uncontested_refusal
 from desktop.services.night import Night
 from desktop.services.proof import Proof
 from desktop.services.reading import Reading
@@ -77,6 +79,62 @@ class Documents:
         uncontested = uncontested_refusal(contest, len(self.store.candidates(contest_id)))
         if uncontested is not None:
             raise CountDeskError(uncontested.message, uncontested.code)
+
+    def is_uncontested(self, contest_id: str) -> bool:
+        """Whether the contest has no poll: no more candidates than seats, and no count."""
+        contest = self.store.contest(contest_id)
+        candidates = len(self.store.candidates(contest_id))
+        return is_uncontested(contest, candidates) and self.store.latest_count(contest_id) is None
+
+    def uncontested_notice_pdf(self, contest_id: str, *, printed_on: date) -> bytes:
+        """The notice of uncontested election as PDF bytes.
+
+        Once the candidates are declared duly elected, the notice kept then, byte for byte (given
+        out only if the audit chain still vouches for it); before, a draft to check, watermarked
+        and listing what the notice still needs.
+        """
+        kept = self.store.uncontested_notice(contest_id)
+        if kept is not None:
+            return self.proof.checked_notice(kept)
+        if not self.is_uncontested(contest_id):
+            contest = self.store.contest(contest_id)
+            raise CountDeskError(
+                f"{contest.area} is contested (more candidates than seats), so there is no "
+                "notice of uncontested election: its result is declared after the count."
+            )
+        needed = uncontested_blockers(self.night.night_state(contest_id))
+        pdf, _ref = self.render_notice(
+            contest_id=contest_id, printed_on=printed_on, draft=True, needed=needed
+        )
+        return pdf
+
+    def render_notice(
+        self,
+        *,
+        contest_id: str,
+        printed_on: date,
+        declared_at: datetime | None = None,
+        draft: bool = False,
+        needed: Sequence[Finding] = (),
+    ) -> tuple[bytes, str]:
+        """The notice of uncontested election rendered now, and its data reference."""
+        from reports.uncontested import render_uncontested
+        from reports.uncontested_snapshot import build_uncontested_snapshot
+
+        contest = self.store.contest(contest_id)
+        snapshot = build_uncontested_snapshot(
+            contest,
+            self.store.candidates(contest_id),
+            self.store.election(contest.election_id),
+            printed_on=printed_on,
+            declared_at=None
+            if declared_at is None
+            else declared_at.astimezone().replace(tzinfo=None),
+            draft=draft,
+            needed=needed,
+            record_ref=self.proof.record_ref(),
+        )
+        return render_uncontested(snapshot), snapshot.data_hash
 
     def verification_pdf(self, contest_id: str, printed_on: date) -> bytes:
         """The statement of verification as PDF bytes."""

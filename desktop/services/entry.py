@@ -14,7 +14,7 @@ from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import bundle_total, whole_number
 from desktop.domain.model import Candidate, Contest, CountFigures, ballot_order
 from desktop.domain.records import StoredCount
-from desktop.domain.workflow import RecountDecision
+from desktop.domain.workflow import RecountDecision, uncontested_refusal
 from desktop.services.common import (
     figure_or_none,
     guard,
@@ -35,6 +35,13 @@ def _one_of(candidates: Sequence[Candidate], candidate_id: int) -> Candidate:
         if c.id == candidate_id:
             return c
     raise CountDeskError(f"Candidate {candidate_id} is not a candidate of this contest.", Code.C211)
+
+
+def _refuse_no_poll(contest: Contest, candidates: Sequence[Candidate]) -> None:
+    """S813: an uncontested contest has no poll, so nothing is counted for it."""
+    refusal = uncontested_refusal(contest, len(candidates))
+    if refusal is not None:
+        raise CountDeskError(f"{refusal.message} No figure was saved.", refusal.code)
 
 
 def _draft(
@@ -92,6 +99,7 @@ class Entry:
         operator = require_operator(operator)
         contest = guard(self.store, contest_id, "count")
         candidates = self.store.candidates(contest_id)
+        _refuse_no_poll(contest, candidates)
         name = _one_of(candidates, candidate_id).display_name
         votes = figure_or_none(votes, f"Votes for {name}")
         return self._save(contest, candidates, operator, votes={candidate_id: votes})
@@ -108,6 +116,7 @@ class Entry:
         operator = require_operator(operator)
         contest = guard(self.store, contest_id, "count")
         candidates = self.store.candidates(contest_id)
+        _refuse_no_poll(contest, candidates)
         name = _one_of(candidates, candidate_id).display_name
         bundles = figure_or_none(bundles, f"Full bundles for {name}")
         part = figure_or_none(part, f"The part-bundle for {name}")
@@ -133,6 +142,7 @@ class Entry:
         heading = contest.type.heading(key)
         papers = figure_or_none(papers, f"Rejected papers ({heading.letter}) {heading.label}")
         candidates = self.store.candidates(contest_id)
+        _refuse_no_poll(contest, candidates)
         return self._save(contest, candidates, operator, rejected={key: papers})
 
     def set_draft_papers_counted(self, contest_id: str, papers: int | None, operator: str) -> Draft:
@@ -266,6 +276,7 @@ class Entry:
         """
         operator = require_operator(operator)
         contest = guard(self.store, contest_id, "count")
+        _refuse_no_poll(contest, self.store.candidates(contest_id))
         figures = self.checked_figures(contest, votes, rejected, valid_papers_counted)
         previous = self.store.latest_count(contest_id)
         pending = pending_request(self.store, contest_id, previous)

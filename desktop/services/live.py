@@ -11,6 +11,7 @@ from desktop.domain.draft import Draft
 from desktop.domain.figures import bundle_total
 from desktop.domain.model import Candidate, Contest, CountFigures, LotsDrawing, Status, ballot_order
 from desktop.domain.records import RecountRequest, StoredCount
+from desktop.domain.workflow import uncontested_refusal
 from desktop.services.common import same_figures
 
 _KEEP: Any = object()
@@ -57,7 +58,10 @@ class LiveCount:
 
     @property
     def locked_reason(self) -> str | None:
-        """Why the figures cannot be keyed in now (provisional or declared), or None."""
+        """Why the figures cannot be keyed in now (no poll, provisional or declared), or None."""
+        no_poll = uncontested_refusal(self.contest, len(self.candidates))
+        if no_poll is not None and self._latest is None:
+            return no_poll.message
         if self.contest.status is Status.DECLARED:
             return (
                 f"{self.contest.area} is declared: the result is final and its figures are "

@@ -19,10 +19,12 @@ from desktop.domain.verification import verification_findings
 from desktop.domain.workflow import (
     NightState,
     ack_key,
+    is_uncontested,
     lots_blockers,
     next_status,
     status_label,
     transition_blockers,
+    uncontested_blockers,
 )
 from desktop.services.common import blocked, guard, require_operator
 from desktop.services.entry import Entry
@@ -43,6 +45,8 @@ class StatusReport:
     blockers: tuple[Finding, ...]
     shown_at: datetime | None
     declared_at: datetime | None
+    #: No more candidates than seats: no poll; the next step is declaring them duly elected.
+    uncontested: bool = False
 
     @property
     def label(self) -> str:
@@ -86,16 +90,25 @@ class Night:
         contest = state.contest
         following = next_status(contest.status)
         blockers = () if following is None else transition_blockers(state, following)
+        uncontested = is_uncontested(contest, state.candidates) and state.result is None
+        if uncontested and following is not None:
+            # No poll: the one step left is declaring the candidates duly elected.
+            following, blockers = Status.DECLARED, uncontested_blockers(state)
         changes = self.store.status_changes(contest_id)
         shown = [c.at for c in changes if c.to_status is Status.PROVISIONAL]
         declarations = self.store.declarations(contest_id)
+        declared_at = declarations[0].declared_at if declarations else None
+        if uncontested and declared_at is None and contest.status is Status.DECLARED:
+            notice = self.store.uncontested_notice(contest_id)
+            declared_at = None if notice is None else notice.declared_at
         return StatusReport(
             contest,
             contest.status,
             following,
             blockers,
             shown[-1] if shown and contest.status is not Status.SETUP else None,
-            declarations[0].declared_at if declarations else None,
+            declared_at,
+            uncontested,
         )
 
     def advance(self, contest_id: str, to: Status | str, operator: str, note: str = "") -> Contest:
@@ -113,11 +126,16 @@ class Night:
             ) from None
         if target is Status.DECLARED:
             state = self.night_state(contest_id)
-            blockers = transition_blockers(state, target)
+            if is_uncontested(state.contest, state.candidates) and state.result is None:
+                blockers = uncontested_blockers(state)
+                doing = "Declaring the candidates duly elected"
+            else:
+                blockers = transition_blockers(state, target)
+                doing = "Declaring"
             if blockers:
                 raise blocked(state.contest, target, blockers)
             raise CountDeskError(
-                "Declaring needs the officer's confirmation: declare with the officer's name "
+                f"{doing} needs the officer's confirmation: declare with the officer's name "
                 "(countdesk-cli declare, or Declare in the window).",
                 Code.S806,
             )

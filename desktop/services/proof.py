@@ -10,7 +10,7 @@ from __future__ import annotations
 from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
 from desktop.domain.proof import Problem, Verdict
-from desktop.domain.records import Declaration
+from desktop.domain.records import Declaration, UncontestedNotice
 from desktop.storage import tamper
 from desktop.storage.store import Store
 
@@ -51,6 +51,16 @@ class Proof:
         if problem is not None:
             raise changed_outside("give out the kept declaration", (problem,))
         return declaration.pdf
+
+    def checked_notice(self, notice: UncontestedNotice) -> bytes:
+        """A kept notice of uncontested election's PDF, given out only if the chain still
+        vouches for its bytes."""
+        problem = tamper.kept_row_problem(
+            self.store.db.conn, "uncontested_notices", notice.id, notice.contest_id
+        )
+        if problem is not None:
+            raise changed_outside("give out the kept notice of uncontested election", (problem,))
+        return notice.pdf
 
 
 def changed_outside(doing: str, problems: tuple[Problem, ...]) -> CountDeskError:

@@ -556,6 +556,43 @@ def m0013_papers_counted(db: Database) -> None:
         db.execute(sql)
 
 
+def m0014_uncontested_notices(db: Database) -> None:
+    """The notice of uncontested election, kept as given (DOMAIN.md §3, step 1).
+
+    A contest with no more candidates than seats has no poll and no count, so its notice is not
+    a declaration of result (a declaration belongs to a count): it has a table of its own, one
+    row per contest, append-only like the declarations. The database refuses a notice for a
+    contest already declared, or one with a count or a declaration of result of poll.
+    """
+    statements = [
+        """CREATE TABLE uncontested_notices (
+            id INTEGER PRIMARY KEY,
+            contest_id TEXT NOT NULL UNIQUE REFERENCES contests(id),
+            declared_at TEXT NOT NULL,
+            operator TEXT NOT NULL,
+            officer TEXT NOT NULL CHECK (trim(officer) != ''),
+            data_ref TEXT NOT NULL,
+            pdf BLOB NOT NULL
+        )""",
+        """CREATE TRIGGER uncontested_notices_declared_insert BEFORE INSERT ON uncontested_notices
+        WHEN (SELECT status FROM contests WHERE id = NEW.contest_id) = 'declared'
+        BEGIN SELECT RAISE(ABORT, 'the contest is declared: its figures are locked'); END""",
+        """CREATE TRIGGER uncontested_notices_no_poll BEFORE INSERT ON uncontested_notices
+        WHEN EXISTS (SELECT 1 FROM counts WHERE contest_id = NEW.contest_id)
+            OR EXISTS (SELECT 1 FROM declarations WHERE contest_id = NEW.contest_id)
+        BEGIN SELECT RAISE(ABORT, 'a contest that was counted is declared, not uncontested'); END""",
+    ]
+    for event in ("UPDATE", "DELETE"):
+        statements.append(
+            f"""CREATE TRIGGER uncontested_notices_no_{event.lower()} BEFORE {event}
+            ON uncontested_notices
+            BEGIN SELECT RAISE(ABORT, 'uncontested_notices rows are never changed or removed');
+            END"""
+        )
+    for sql in statements:
+        db.execute(sql)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", m0001_initial),
     ("0002_draft_figures", m0002_draft_figures),
@@ -570,6 +607,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0011_audit_chain", m0011_audit_chain),
     ("0012_settings", m0012_settings),
     ("0013_papers_counted", m0013_papers_counted),
+    ("0014_uncontested_notices", m0014_uncontested_notices),
 ]
 
 

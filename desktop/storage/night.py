@@ -6,7 +6,13 @@ import sqlite3
 from datetime import datetime
 
 from desktop.domain.model import Status
-from desktop.domain.records import Acknowledgement, Declaration, RecountRequest, StatusChange
+from desktop.domain.records import (
+    Acknowledgement,
+    Declaration,
+    RecountRequest,
+    StatusChange,
+    UncontestedNotice,
+)
 from desktop.domain.workflow import RecountDecision
 from desktop.storage.connection import Connection
 
@@ -247,6 +253,54 @@ class NightRecords:
             )
             for r in rows
         ]
+
+    def add_uncontested_notice(
+        self,
+        contest_id: str,
+        operator: str,
+        *,
+        declared_at: datetime,
+        officer: str,
+        data_ref: str,
+        pdf: bytes,
+    ) -> None:
+        """Keep the notice of uncontested election with its PDF, and its audit row (the
+        database refuses a second, and one for a contest that was counted or is declared)."""
+        row = {
+            "contest_id": contest_id,
+            "declared_at": declared_at.isoformat(),
+            "operator": operator,
+            "officer": officer,
+            "data_ref": data_ref,
+            "pdf": pdf,
+        }
+        with self._conn.transaction():
+            notice_id = self._conn.insert("uncontested_notices", row)
+            self._conn.audit(
+                operator,
+                "declare uncontested",
+                "uncontested notice",
+                notice_id,
+                new={k: row[k] for k in ("declared_at", "officer", "data_ref")},
+                contest_id=contest_id,
+            )
+
+    def uncontested_notice(self, contest_id: str) -> UncontestedNotice | None:
+        """The notice of uncontested election kept for the contest, with its PDF, if any."""
+        r = self._conn.db.row(
+            "SELECT * FROM uncontested_notices WHERE contest_id = ?", [contest_id]
+        )
+        if r is None:
+            return None
+        return UncontestedNotice(
+            id=r["id"],
+            contest_id=r["contest_id"],
+            declared_at=datetime.fromisoformat(r["declared_at"]),
+            operator=r["operator"],
+            officer=r["officer"],
+            data_ref=r["data_ref"],
+            pdf=r["pdf"],
+        )
 
 
 def _acknowledgement(r: sqlite3.Row) -> Acknowledgement:

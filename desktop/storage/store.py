@@ -73,6 +73,8 @@ class Store:
         self.recount_requests = self.night.recount_requests
         self.add_declaration = self.night.add_declaration
         self.declarations = self.night.declarations
+        self.add_uncontested_notice = self.night.add_uncontested_notice
+        self.uncontested_notice = self.night.uncontested_notice
         self.add_error_found = self.errors.add_error_found
         self.errors_found = self.errors.errors_found
 

@@ -40,6 +40,7 @@ from desktop.ui.saving import ask_pdf_path, not_saved, write_pdf
 DECLARATION = "declaration of result"
 PROVISIONAL = "provisional result sheet"
 MEMORANDUM = "memorandum of an error found after the declaration"
+NOTICE = "notice of uncontested election"
 
 
 def _theme_icon(name: QIcon.ThemeIcon) -> QIcon:
@@ -203,7 +204,10 @@ class DocumentsView(ContestPage):
         desk = self._ctx.desk
         try:
             contest = desk.contest(contest_id)
-            desk.refuse_if_uncontested(contest_id)  # no poll, so no sheet of its figures
+            if desk.is_uncontested(contest_id):
+                # No poll, so no sheet of its figures: the notice, a draft until declared.
+                self._show_notice(contest.area, desk.uncontested_notice_pdf(contest_id))
+                return
             if desk.latest_count(contest_id) is None:
                 self._show_message(
                     f"No count recorded yet for {contest.area}: enter and record the count "
@@ -227,6 +231,19 @@ class DocumentsView(ContestPage):
         self.banner.show_errors(errors)
         self.heading.setText(f"{kind[0].upper()}{kind[1:]} – {contest.area}")
         self._load(pdf, kind)
+
+    def _show_notice(self, area: str, pdf: bytes) -> None:
+        """The notice of uncontested election: no provisional sheet or memorandum beside it."""
+        self._show_choice(DECLARATION, (), False)
+        self.provisional_choice.setEnabled(False)
+        self.provisional_choice.setToolTip("Uncontested: no poll, so no provisional result.")
+        self.declaration_choice.setToolTip(
+            "The notice of uncontested election: a draft until the candidates are declared "
+            "duly elected (Declare duly elected…), then the one kept."
+        )
+        self.banner.hide()
+        self.heading.setText(f"Notice of uncontested election – {area}")
+        self._load(pdf, NOTICE)
 
     def show_declaration(self) -> None:
         """Show the declaration (after the officer declares, it is the one kept)."""

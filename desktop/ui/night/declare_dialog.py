@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.domain.errors import CountDeskError
-from desktop.domain.model import Status
+from desktop.domain.figures import format_figure
+from desktop.domain.model import Candidate, Status
 from desktop.ui.context import UiContext
 from desktop.ui.night.common import refusal_text
 from desktop.ui.night.confirming_dialog import ConfirmingDialog, result_summary
+
+
+def uncontested_summary(seats: int, candidates: Sequence[Candidate]) -> list[tuple[str, str]]:
+    """What the officer checks before declaring an uncontested contest's candidates: who is
+    duly elected, in ballot order, and any seats left unfilled. No votes: there is no poll."""
+    lines = [("Duly elected", "; ".join(c.display_name for c in candidates) or "–")]
+    if seats > len(candidates):
+        lines.append(("Seats unfilled", format_figure(seats - len(candidates))))
+    return lines
 
 
 class DeclareDialog(ConfirmingDialog):
@@ -21,27 +33,34 @@ class DeclareDialog(ConfirmingDialog):
         self.pdf: bytes | None = None
         desk = ctx.desk
         report = desk.status(contest_id)
-        result = desk.result(contest_id)
         election = desk.election_of(self.contest)
+        #: No poll: the candidates are declared duly elected and the notice kept.
+        self.uncontested = report.uncontested
+        if self.uncontested:
+            self.setWindowTitle("Declare the candidates duly elected")
+            document = "Notice of uncontested election"
+            summary = uncontested_summary(self.contest.seats, desk.candidates(contest_id))
+        else:
+            document = "Declaration of result of poll"
+            summary = result_summary(desk.result(contest_id))
 
         layout = QVBoxLayout(self)
         layout.addWidget(
             self._heading(
-                f"Declaration of result of poll – {self.contest.area}, "
-                f"{election.title or self.contest.type.name}"
+                f"{document} – {self.contest.area}, {election.title or self.contest.type.name}"
             )
         )
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         self.summary: dict[str, QLabel] = {}
-        for row, (label, words) in enumerate(result_summary(result)):
+        for row, (label, words) in enumerate(summary):
             name = QLabel(label)
             value = QLabel(words)
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAccessibleName(label)
             font = value.font()
-            font.setBold(label in ("Elected", "Majority", "Margin"))
+            font.setBold(label in ("Elected", "Duly elected", "Majority", "Margin"))
             value.setFont(font)
             grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(value, row, 1)
@@ -50,7 +69,11 @@ class DeclareDialog(ConfirmingDialog):
         layout.addLayout(grid)
 
         warning = QLabel(
-            "Once declared, the result is final: nothing may be recounted, no second "
+            "There is no poll: once declared duly elected, the candidates' names are final, "
+            "the contest is locked and the notice of uncontested election is kept exactly as "
+            "printed."
+            if self.uncontested
+            else "Once declared, the result is final: nothing may be recounted, no second "
             "declaration can be made, and the declaration is kept exactly as printed. Only an "
             "election court can change it."
         )
@@ -61,7 +84,7 @@ class DeclareDialog(ConfirmingDialog):
         self.blockers_label.setWordWrap(True)
         self.blockers_label.setAccessibleName("What stands in the way of the declaration")
         blockers = []
-        if report.status is not Status.PROVISIONAL:
+        if report.status is not Status.PROVISIONAL and not self.uncontested:
             blockers.append(
                 f"{self.contest.area} is at {report.label}: only a provisional result, shown to "
                 "the candidates and agents, can be declared."
@@ -73,7 +96,12 @@ class DeclareDialog(ConfirmingDialog):
 
         layout.addWidget(self._build_confirmation())
         layout.addWidget(self.message_label)
-        self.declare_button = self._ok_button("&Declare", "Declare the result")
+        if self.uncontested:
+            self.declare_button = self._ok_button(
+                "&Declare duly elected", "Declare the candidates duly elected"
+            )
+        else:
+            self.declare_button = self._ok_button("&Declare", "Declare the result")
         layout.addWidget(self.buttons)
 
         self.name_edit.textChanged.connect(self._on_name_changed)

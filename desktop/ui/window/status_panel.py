@@ -213,7 +213,10 @@ class StatusPanel(QWidget):
     def _show_when(self, report: StatusReport) -> None:
         text = ""
         if report.status is Status.DECLARED and report.declared_at is not None:
-            text = f"Declared at {clock_time(report.declared_at)} — locked"
+            what = "Declared duly elected" if report.uncontested else "Declared"
+            text = f"{what} at {clock_time(report.declared_at)} — locked"
+        elif report.uncontested:
+            text = "Uncontested: no poll"
         elif report.status is Status.DECLARED:
             text = "Declared — locked"
         elif report.status is Status.PROVISIONAL and report.shown_at is not None:
@@ -232,7 +235,11 @@ class StatusPanel(QWidget):
             return
         stage = status_label(target)  # the button names the next stage: no "Next:" beside it
         button = self.advance_button
-        if target is Status.DECLARED:
+        if target is Status.DECLARED and report.uncontested:
+            stage = "declared duly elected"
+            button.setText("Declare duly elected…")
+            button.setAccessibleName("Declare the candidates duly elected…")
+        elif target is Status.DECLARED:
             button.setText("Declare…")
             button.setAccessibleName("Declare the result…")
         else:
@@ -243,6 +250,12 @@ class StatusPanel(QWidget):
         if blocked:
             button.setToolTip(
                 f"{report.contest.area} cannot move to {stage} yet:\n{listed(report.blockers)}"
+            )
+        elif target is Status.DECLARED and report.uncontested:
+            button.setToolTip(
+                f"{report.contest.area} is uncontested: no poll. The officer confirms with "
+                "their name, the candidates are declared duly elected, the contest is locked "
+                "and the notice of uncontested election is kept."
             )
         elif target is Status.DECLARED:
             button.setToolTip(

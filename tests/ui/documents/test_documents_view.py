@@ -335,14 +335,19 @@ def test_another_contest_while_hidden_drops_the_old_bytes(qtbot, counted):
     assert view.current_pdf() is None
 
 
-def test_an_uncontested_contest_shows_why_there_is_no_declaration_of_a_poll(qtbot, tmp_path):
+def test_an_uncontested_contest_shows_the_draft_notice_not_a_declaration_of_a_poll(qtbot, tmp_path):
     desk = CountDesk.open(tmp_path / "db.sqlite")
     contest = desk.create_contest(
         "T", type_code="parl", poll_date=date(2024, 7, 4), area="Testshire"
     )
     desk.add_candidate(contest.id, "T", "Able", "Ann")
     view = _view(qtbot, desk, contest.id)
-    text = view.message_label.text()
-    assert "S813" in text or "uncontested" in text
-    assert "no poll" in text and "record the count" not in text
-    assert view.stack.currentWidget() is view.message_label
+    assert view.stack.currentWidget() is view.pdf_view
+    assert view.heading.text() == "Notice of uncontested election – Testshire"
+    pdf = view.current_pdf()
+    assert pdf is not None
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Notice of Uncontested Election" in text and "Draft for checking" in text
+    assert "T303" in text and "T304" in text  # what the notice still needs, listed
+    assert "Declaration of Result of Poll" not in text and "Turnout" not in text
+    assert not view.provisional_choice.isEnabled()
