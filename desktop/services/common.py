@@ -12,7 +12,7 @@ from desktop.domain.findings import Finding, Severity
 from desktop.domain.model import Candidate, Contest, Status
 from desktop.domain.records import RecountRequest, StoredCount
 from desktop.domain.verification import VerificationLine
-from desktop.domain.workflow import status_label
+from desktop.domain.workflow import status_label, uncontested_refusal
 from desktop.storage.store import Store
 
 
@@ -45,6 +45,11 @@ def guard(store: Store, contest_id: str, area: str) -> Contest:
             "countdesk-cli record-error).",
             Code.S802,
         )
+    if area == "verification":
+        # An uncontested contest has no poll: no ballot boxes to verify (S813).
+        refusal = uncontested_refusal(contest, len(store.candidates(contest_id)))
+        if refusal is not None:
+            raise CountDeskError(f"{refusal.message} Nothing was saved.", refusal.code)
     if contest.status is Status.PROVISIONAL and area in ("count", "verification"):
         raise CountDeskError(
             f"The provisional result of {contest.area} has been shown: its figures change "

@@ -87,3 +87,13 @@ def test_the_command_line_refuses_the_provisional_sheet_in_plain_words_and_write
     assert "S813" in result.stderr and "uncontested" in result.stderr
     assert "Traceback" not in result.output
     assert not out.exists()
+
+
+def test_no_ballot_boxes_are_verified_for_an_uncontested_contest(desk, tmp_path):
+    contest_id = _id(desk)
+    boxes = tmp_path / "boxes.csv"
+    boxes.write_text("reference,name,kind,issued\nAB1,Abbey Hall,box,900\n", encoding="utf-8")
+    with pytest.raises(CountDeskError) as info:
+        desk.import_verification_csv(contest_id, boxes, "T")
+    assert info.value.code == "S813" and "no poll" in str(info.value)
+    assert desk.verification(contest_id) == []
