@@ -81,6 +81,11 @@ def csv_rows(
         first = next(reader, [])
         columns = [header(c) for c in first]
         if not any(columns):
+            if text.strip():
+                raise CountDeskError(
+                    f"Line 1 of {name} is blank: the header row must be the first line, then "
+                    "one row a line. Remove the blank line; nothing was imported."
+                )
             raise CountDeskError(f"{name} is empty: it needs a header row, then one row a line.")
         if reader.line_num > 1:
             raise _runs_over(name, 1, reader.line_num)
