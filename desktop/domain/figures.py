@@ -22,6 +22,10 @@ MAX_FIGURE = 99_999_999
 #: The most seats one contest can fill: a parish or ward elects at most a few dozen.
 MAX_SEATS = 50
 
+#: The most seats a contest already saved may have: earlier versions accepted up to 100, and
+#: a database saved then must still open (new input is held to ``MAX_SEATS``).
+MAX_SAVED_SEATS = 100
+
 _PLAIN = re.compile(r"[0-9]+")
 # Groups of three after a 1-3 digit head, separated consistently by "," or by a space.
 # A leading group of "0" ("0,123") is not how anyone writes a figure: refused as misplaced.

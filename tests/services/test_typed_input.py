@@ -134,3 +134,11 @@ def test_a_boxes_file_in_windows_1252_is_refused(desk, tmp_path):
 def test_a_box_row_narrower_than_the_header_is_refused(desk, tmp_path):
     message = _boxes(desk, tmp_path, "reference,name,kind,issued\nBS01,Hall,box\n")
     assert "Line 2 of boxes.csv has fewer fields than the header (3, not 4)" in message
+
+
+def test_a_contest_saved_with_more_than_fifty_seats_still_opens(desk):
+    # Earlier versions accepted up to 100 seats; the bound of 50 is for new input.
+    desk.store.update_contest(BATLEY, {"seats": 60}, "Supervisor")
+    assert desk.contest(BATLEY).seats == 60
+    message = _refused(desk, lambda: desk.set_seats(BATLEY, 61, "Supervisor"))
+    assert "larger than 50" in message
