@@ -1,21 +1,20 @@
 """The embedded TrueType fonts every document prints in.
 
 The standard PDF fonts cannot print "Llŷr" or "Łukasz", so every document embeds Liberation
-Sans (SIL Open Font License, see resources/fonts/LICENSE-LiberationSans.txt). Registration
-is done once per process and is safe to call from any number of renderers.
+Sans (SIL Open Font License, see resources/fonts/LICENSE-LiberationSans.txt). Which
+characters it can print is ``reports.glyphs``'s to say. Registration is done once per process
+and is safe to call from any number of renderers.
 """
 
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-#: Where the font files live, next to the packages (also in the built wheel).
-FONTS_DIR = Path(__file__).resolve().parents[1] / "resources" / "fonts"
+from reports.glyphs import FACE_FILES, FONTS_DIR
 
 #: The family name used in paragraph markup and stylesheets.
 FAMILY = "LiberationSans"
@@ -23,11 +22,7 @@ REGULAR = "LiberationSans"
 BOLD = "LiberationSans-Bold"
 ITALIC = "LiberationSans-Italic"
 
-_FILES = {
-    REGULAR: "LiberationSans-Regular.ttf",
-    BOLD: "LiberationSans-Bold.ttf",
-    ITALIC: "LiberationSans-Italic.ttf",
-}
+_FILES = dict(zip((REGULAR, BOLD, ITALIC), FACE_FILES, strict=True))
 
 _lock = threading.Lock()
 _registered = False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop.domain.characters import visible
 from desktop.domain.codes import Code
 
 
@@ -10,10 +11,12 @@ class CountDeskError(Exception):
 
     ``code`` is the stable code where the refusal has one (see docs/findings.md); a code given
     as text must be one of ``Code``. The message never contains a traceback and is safe to show
-    to a count clerk as it is.
+    to a count clerk as it is: a control or invisible character echoed from the input is shown
+    as ``[U+001B]``, never raw (an ESC in a message would act on the terminal it is printed on).
     """
 
     def __init__(self, message: str, code: Code | str | None = None) -> None:
+        message = visible(message)
         super().__init__(message)
         self.message = message
         self.code: Code | None = None if code is None else Code(code)

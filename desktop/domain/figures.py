@@ -19,8 +19,12 @@ from desktop.domain.errors import CountDeskError
 #: London mayoralty, is well under 10 million), yet short of anything a slip could make plausible.
 MAX_FIGURE = 99_999_999
 
-#: The most seats one contest can fill: a parish ward elects at most a few dozen.
-MAX_SEATS = 100
+#: The most seats one contest can fill: a parish or ward elects at most a few dozen.
+MAX_SEATS = 50
+
+#: The most seats a contest already saved may have: earlier versions accepted up to 100, and
+#: a database saved then must still open (new input is held to ``MAX_SEATS``).
+MAX_SAVED_SEATS = 100
 
 _PLAIN = re.compile(r"[0-9]+")
 # Groups of three after a 1-3 digit head, separated consistently by "," or by a space.

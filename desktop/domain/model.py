@@ -12,7 +12,7 @@ from datetime import date
 from enum import StrEnum
 
 from desktop.domain.election_types import ElectionType, election_type_for
-from desktop.domain.figures import MAX_SEATS, whole_number
+from desktop.domain.figures import MAX_SAVED_SEATS, whole_number
 
 
 class Status(StrEnum):
@@ -63,7 +63,7 @@ class Contest:
 
     def __post_init__(self) -> None:
         whole_number(
-            self.seats, f"The seats of {self.area or self.id}", minimum=1, maximum=MAX_SEATS
+            self.seats, f"The seats of {self.area or self.id}", minimum=1, maximum=MAX_SAVED_SEATS
         )
 
     @property

@@ -2,7 +2,11 @@
 
 Only the columns CountDesk needs are read; a real export has many more, which are ignored.
 Result columns (votes_cast, elected …) are never read as a count. Any malformed row refuses the
-whole file with its line number, so nothing is half-imported.
+whole file with its line number, so nothing is half-imported: the file's structure is checked
+by ``csv_files`` (UTF-8, no field over a line break, every row as wide as the header), every
+text read by the one text check (``desktop.domain.text``: no control or invisible character, a
+letter in every name, nothing the declaration cannot print), and the bounds (seats 1–50, poll
+dates 1900–2100, at most 100 candidates a contest).
 
 Names, descriptions and order as on the ballot paper (DOMAIN.md §2): a council's export from
 its statement of persons nominated may carry ``surname`` and ``forenames``, the
@@ -14,17 +18,21 @@ and the file's order is the SOPN order that identical names keep.
 
 from __future__ import annotations
 
-import csv
-import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from desktop.domain.bounds import MAX_CANDIDATES, candidates_problem, poll_date_problem
+from desktop.domain.characters import visible
 from desktop.domain.election_types import election_type_for
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import MAX_SEATS, FigureProblem, whole_number
 from desktop.domain.names import NameSplit, propose_split
+from desktop.domain.text import MAX_TEXT, TextProblem
+from desktop.services.csv_files import CsvRow, csv_rows, read_csv_text
+from desktop.services.texts import kept_code, printed_text
 
 REQUIRED_COLUMNS = (
     "person_name",
@@ -85,57 +93,31 @@ class PlannedElection:
 def read_candidates_csv(path: str | Path) -> dict[str, PlannedElection]:
     """Read and check the whole file; raise CountDeskError naming the column or line if it is wrong."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CountDeskError(f"There is no file at {path}: check the name and folder.") from None
-    except OSError as exc:
-        raise CountDeskError(f"{path} cannot be read: {exc.strerror}.") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CountDeskError(
-            f"{path.name} is not a UTF-8 text file: export the candidates CSV from Democracy "
-            "Club again, or save it as “CSV UTF-8”."
-        ) from None
-    return parse_candidates_csv(text, path.name)
-
-
-def _field(row: dict[str, str | None], name: str) -> str:
-    return (row.get(name) or "").strip()
+    return parse_candidates_csv(read_csv_text(path), path.name)
 
 
 def parse_candidates_csv(text: str, name: str = "the file") -> dict[str, PlannedElection]:
     """Parse the text of a candidates CSV (see ``read_candidates_csv``)."""
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    try:
-        columns = [c.strip() for c in (reader.fieldnames or [])]
-    except csv.Error as exc:
-        raise CountDeskError(f"{name} is not a readable CSV file ({exc}).") from None
-    if not columns:
-        raise CountDeskError(f"{name} is empty: it needs a header row and one row per candidate.")
-    reader.fieldnames = columns
-    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
-    if missing:
-        listed = ", ".join(f"“{c}”" for c in missing)
-        raise CountDeskError(
-            f"{name} has no {listed} column{'s' if len(missing) > 1 else ''}, which CountDesk "
-            "needs: use a Democracy Club candidates CSV with its header row."
-        )
-
+    _columns, rows = csv_rows(
+        text,
+        name,
+        REQUIRED_COLUMNS,
+        columns_hint="use a Democracy Club candidates CSV with its header row.",
+    )
     elections: dict[str, PlannedElection] = {}
     contests: dict[str, PlannedContest] = {}
-    try:
-        for row in reader:
-            _plan_row(row, reader.line_num, name, elections, contests)
-    except csv.Error as exc:
-        raise CountDeskError(
-            f"Line {reader.line_num} of {name} cannot be read as CSV ({exc}); nothing was imported."
-        ) from None
+    for row in rows:
+        _plan_row(row, name, elections, contests)
     if not contests:
         raise CountDeskError(f"{name} has a header but no candidate rows.")
     for contest in contests.values():
         _check_positions(contest, name)
+        problem = candidates_problem(len(contest.candidates), contest.id)
+        if problem:
+            raise CountDeskError(
+                f"Line {contest.candidates[MAX_CANDIDATES].line} of {name}: {problem}; "
+                "nothing was imported."
+            )
     return elections
 
 
@@ -164,62 +146,77 @@ def _check_positions(contest: PlannedContest, name: str) -> None:
         seen[c.ballot_position] = c
 
 
+#: A Democracy Club id: lower-case words of letters, digits and hyphens, joined by dots.
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+")
+
+
 def _plan_row(
-    row: dict[str, str | None],
-    line: int,
+    row: CsvRow,
     name: str,
     elections: dict[str, PlannedElection],
     contests: dict[str, PlannedContest],
 ) -> None:
     """Check one row and add it to the plan, or raise CountDeskError with its line number."""
-    if None in row:
-        raise CountDeskError(
-            f"Line {line} of {name} has more fields than the header: fix that row; "
-            "nothing was imported."
-        )
-    if not any((v or "").strip() for v in row.values()):
-        return
+    line = row.line
 
-    def bad(what: str, line: int = line) -> CountDeskError:
+    def bad(what: str) -> CountDeskError:
         return CountDeskError(f"Line {line} of {name}: {what}; nothing was imported.")
 
-    person_name = " ".join(_field(row, "person_name").split())
-    election_id = _field(row, "election_id")
-    contest_id = _field(row, "ballot_paper_id")
-    post_label = " ".join(_field(row, "post_label").split())
-    if not person_name:
-        raise bad("the person_name is empty")
-    if not election_id:
-        raise bad("the election_id is empty")
-    if not contest_id:
-        raise bad("the ballot_paper_id is empty")
-    if not post_label:
-        raise bad("the post_label is empty")
+    def text(column: str, *, required: bool = False) -> str:
+        try:
+            return printed_text(row.get(column), f"the {column}", required=required)
+        except TextProblem as problem:
+            raise bad(problem.clause) from None
+
+    def ident(column: str) -> str:
+        value = row.get(column).strip()
+        if not value:
+            raise bad(f"the {column} is empty")
+        if len(value) > MAX_TEXT or not _ID.fullmatch(value):
+            raise bad(
+                f"the {column} “{visible(value[:60], line_feeds=False)}” is not an id like "
+                "parl.2021-07-01 (lower-case letters, digits and hyphens, joined by dots)"
+            )
+        return value
+
+    person_name = text("person_name", required=True)
+    election_id = ident("election_id")
+    contest_id = ident("ballot_paper_id")
+    post_label = text("post_label", required=True)
     try:
         election_type_for(election_id)
     except CountDeskError as exc:
         raise bad(exc.message[0].lower() + exc.message[1:].rstrip(".")) from None
     if contest_id.split(".")[0] != election_id.split(".")[0]:
         raise bad(f"the ballot_paper_id “{contest_id}” is not of the election “{election_id}”")
+    date_text = row.get("election_date").strip()
     try:
-        poll_date = date.fromisoformat(_field(row, "election_date"))
+        poll_date = date.fromisoformat(date_text) if len(date_text) == 10 else None
     except ValueError:
+        poll_date = None
+    if poll_date is None:
         raise bad(
-            f"the election_date “{_field(row, 'election_date')}” is not a date like 2021-07-01"
-        ) from None
-    seats_text = _field(row, "seats_contested")
+            f"the election_date “{visible(date_text[:40], line_feeds=False)}” is not a date "
+            "like 2021-07-01"
+        )
+    date_problem = poll_date_problem(poll_date)
+    if date_problem:
+        raise bad(date_problem)
+    seats_text = row.get("seats_contested").strip()
     if not seats_text.isascii() or not seats_text.isdigit() or int(seats_text) < 1:
-        raise bad(f"seats_contested “{seats_text}” is not a whole number of seats, 1 or more")
+        raise bad(
+            f"seats_contested “{visible(seats_text[:40], line_feeds=False)}” is not a whole "
+            "number of seats, 1 or more"
+        )
     try:
         seats = whole_number(int(seats_text), "seats_contested", minimum=1, maximum=MAX_SEATS)
     except FigureProblem as problem:
         raise bad(problem.message[0].lower() + problem.message[1:].rstrip(".")) from None
+    organisation = text("organisation_name")
 
     election = elections.get(election_id)
     if election is None:
-        election = elections[election_id] = PlannedElection(
-            election_id, poll_date, _field(row, "organisation_name")
-        )
+        election = elections[election_id] = PlannedElection(election_id, poll_date, organisation)
     elif election.poll_date != poll_date:
         raise bad(f"the election_date differs from earlier rows of {election_id}")
     contest = contests.get(contest_id)
@@ -232,46 +229,48 @@ def _plan_row(
         raise bad(
             f"the election, post_label or seats_contested differ from earlier rows of {contest_id}"
         )
-    person_id = _field(row, "person_id")
+    try:
+        person_id = kept_code(row.get("person_id"), "the person_id")
+        party_id = kept_code(row.get("party_id"), "the party_id")
+    except TextProblem as problem:
+        raise bad(problem.clause) from None
     source_key = f"person:{person_id}" if person_id else f"name:{person_name}"
     if any(c.source_key == source_key for c in contest.candidates):
         raise bad(f"{person_name} appears twice in {contest_id}")
-    contest.candidates.append(_candidate(row, line, source_key, person_name, bad))
+    contest.candidates.append(_candidate(row, source_key, person_name, party_id, text, bad))
 
 
 def _candidate(
-    row: dict[str, str | None],
-    line: int,
+    row: CsvRow,
     source_key: str,
     person_name: str,
+    party_id: str,
+    text: Callable[[str], str],
     bad: Callable[[str], CountDeskError],
 ) -> PlannedCandidate:
     """One candidate's names, description and ballot position, as on the ballot paper."""
-    surname = " ".join(_field(row, "surname").split())
-    if surname:
-        names = NameSplit(" ".join(_field(row, "forenames").split()), surname)
+    surname = text("surname")
+    names = NameSplit(text("forenames"), surname) if surname else propose_split(person_name)
+    if "ballot_description" in row.values:
+        description = text("ballot_description")
     else:
-        names = propose_split(person_name)
-    if "ballot_description" in row:
-        description = _field(row, "ballot_description")
-    else:
-        description = _field(row, "party_description_text") or _field(row, "party_name")
-    position_text = _field(row, "ballot_position")
+        description = text("party_description_text") or text("party_name")
+    position_text = row.get("ballot_position").strip()
     position: int | None = None
     if position_text:
         digits = position_text.isascii() and position_text.isdigit()
-        if not digits or not 1 <= int(position_text) <= 999:
+        if not digits or not 1 <= int(position_text) <= MAX_CANDIDATES:
             raise bad(
-                f"the ballot_position “{position_text}” is not a place on the ballot paper "
-                "(1, 2, 3 …)"
+                f"the ballot_position “{visible(position_text[:40], line_feeds=False)}” is not "
+                "a place on the ballot paper (1, 2, 3 …)"
             )
         position = int(position_text)
     return PlannedCandidate(
-        line,
+        row.line,
         source_key,
         person_name,
-        " ".join(description.split()),
-        _field(row, "party_id"),
+        description,
+        party_id,
         names,
         surname_given=bool(surname),
         ballot_position=position,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.domain.bounds import candidates_problem
 from desktop.domain.election_types import kind_from_organisation
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Candidate, Contest, Election, Status
@@ -133,6 +134,12 @@ class Imports:
                     known = self.store.candidate_ids_by_source(pc.id)
                     new = [c for c in pc.candidates if c.source_key not in known]
                     summary.candidates_unchanged += len(pc.candidates) - len(new)
+                    too_many = candidates_problem(len(known) + len(new), pc.id)
+                    if new and too_many:
+                        raise CountDeskError(
+                            f"Line {new[0].line}: {too_many} (it has {len(known)} already); "
+                            "nothing was imported."
+                        )
                     if new and self.store.latest_count(pc.id) is not None:
                         raise CountDeskError(
                             f"Line {new[0].line}: {new[0].person_name} is not a candidate of "

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from desktop.domain.bounds import candidates_problem, check_poll_date
 from desktop.domain.codes import Code
 from desktop.domain.election_types import ELECTION_TYPES, election_type_for
 from desktop.domain.errors import CountDeskError
@@ -16,6 +17,7 @@ from desktop.domain.figures import MAX_SEATS, whole_number
 from desktop.domain.model import Candidate, Contest, Election
 from desktop.services.common import candidate, guard, require_operator, slug
 from desktop.services.reading import Reading
+from desktop.services.texts import printed_text
 from desktop.storage.store import Store
 
 
@@ -29,6 +31,29 @@ def default_title(election_id: str, contest_ids: Iterable[str], type_name: str) 
     if election_id.startswith("local."):
         return "Local council by-election" if by_election else "Local council elections"
     return type_name[0].upper() + type_name[1:]
+
+
+#: A candidate's texts, and how a refusal names each.
+_CANDIDATE_FIELDS = {
+    "surname": "the surname",
+    "forenames": "the forenames",
+    "common_surname": "the commonly used surname",
+    "common_forenames": "the commonly used forenames",
+    "description": "the description",
+}
+
+
+def _candidate_texts(**texts: str) -> dict[str, str]:
+    """A candidate's names and description as they will print, each checked (TextProblem)."""
+    return {key: printed_text(value, _CANDIDATE_FIELDS[key]) for key, value in texts.items()}
+
+
+#: How a refusal names each text fact of a contest.
+_FACT_NAMES = {
+    "officer_name": "the declaring officer's name",
+    "officer_title": "the declaring officer's title",
+    "imprint_address": "the imprint address",
+}
 
 
 def _seats(seats: object) -> int:
@@ -64,14 +89,23 @@ class Setup:
         operator = require_operator(operator)
         guard(self.store, contest_id, "setup")
         self._refuse_if_counted(contest_id, "A candidate cannot be added")
-        surname = " ".join(surname.split())
-        forenames = " ".join(forenames.split())
-        if not surname:
+        if not " ".join(surname.split()):
             raise CountDeskError(
                 "A candidate needs a surname: type it, as on the nomination paper."
             )
+        names = _candidate_texts(
+            surname=surname,
+            forenames=forenames,
+            description=description,
+            common_surname=common_surname,
+            common_forenames=common_forenames,
+        )
+        surname, forenames = names["surname"], names["forenames"]
         person_name = f"{forenames} {surname}".strip()
         existing = self.store.candidate_ids_by_source(contest_id)
+        too_many = candidates_problem(len(existing) + 1, self.store.contest(contest_id).area)
+        if too_many:
+            raise CountDeskError(f"{too_many[0].upper()}{too_many[1:]}: no candidate was added.")
         key, n = f"name:{person_name}", 1
         while key in existing:
             n += 1
@@ -82,9 +116,9 @@ class Setup:
                 0,
                 surname,
                 forenames,
-                " ".join(description.split()),
-                " ".join(common_surname.split()),
-                " ".join(common_forenames.split()),
+                names["description"],
+                names["common_surname"],
+                names["common_forenames"],
                 person_name,
             ),
             operator,
@@ -104,13 +138,12 @@ class Setup:
         guard(self.store, contest_id, "setup")
         self._refuse_if_counted(contest_id, "A candidate's names and description cannot be changed")
         current = candidate(self.store, contest_id, candidate_id)
-        clean = {k: " ".join(v.split()) for k, v in changes.items()}
-        if "surname" in clean and not clean["surname"]:
-            raise CountDeskError("A candidate needs a surname: the old one is kept.")
-        allowed = {"surname", "forenames", "common_surname", "common_forenames", "description"}
-        unknown = set(clean) - allowed
+        unknown = set(changes) - set(_CANDIDATE_FIELDS)
         if unknown:
             raise CountDeskError(f"{sorted(unknown)[0]} is not a name or description field.")
+        if "surname" in changes and not " ".join(changes["surname"].split()):
+            raise CountDeskError("A candidate needs a surname: the old one is kept.")
+        clean = _candidate_texts(**changes)
         changes_to_save: dict[str, str | int] = dict(clean)
         if current.split_to_confirm and {"surname", "forenames"} & set(clean):
             # Someone has typed the name against the SOPN: the proposed split is settled.
@@ -163,7 +196,9 @@ class Setup:
             raise CountDeskError(
                 f"“{type_code}” is not an election type CountDesk supports.", Code.F108
             )
-        area = " ".join(area.split())
+        check_poll_date(poll_date)
+        area = printed_text(area, "the name of the area")
+        organisation = printed_text(organisation, "the council's name")
         if not slug(area):
             raise CountDeskError(
                 "Type the name of the area: the constituency, ward or police area."
@@ -238,7 +273,7 @@ class Setup:
             ("imprint_address", imprint_address),
         ):
             if text is not None:
-                changes[key] = " ".join(text.split())
+                changes[key] = printed_text(text, _FACT_NAMES[key])
         if kind is not None:
             kind = kind.strip().lower().replace("-", "_")
             election_type_for(contest_id, kind)  # refuses a kind the type does not have (F108)
@@ -254,7 +289,7 @@ class Setup:
         for contest in self.store.contests(election_id):
             guard(self.store, contest.id, "setup")
         self.store.update_election(
-            election_id, {"authority": " ".join(authority.split())}, operator
+            election_id, {"authority": printed_text(authority, "the authority")}, operator
         )
         return self.store.election(election_id)
 

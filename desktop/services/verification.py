@@ -5,8 +5,6 @@ Ballot papers verified are the verification's total counted, kept in step by eve
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +13,7 @@ from typing import Any
 from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import FigureProblem, parse_figure, whole_number
+from desktop.domain.text import TextProblem
 from desktop.domain.verification import (
     BoxKind,
     VerificationLine,
@@ -24,6 +23,8 @@ from desktop.domain.verification import (
 )
 from desktop.domain.workflow import figures_key
 from desktop.services.common import box, figure_or_none, guard, require_operator
+from desktop.services.csv_files import csv_rows, read_csv_text
+from desktop.services.texts import printed_code, printed_text
 from desktop.storage.store import Store
 
 VERIFICATION_COLUMNS = ("reference", "name", "kind", "issued")
@@ -88,33 +89,30 @@ class Boxes:
         operator = require_operator(operator)
         guard(self.store, contest_id, "verification")
         path = Path(path)
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except FileNotFoundError:
-            raise CountDeskError(
-                f"There is no file at {path}: check the name and folder."
-            ) from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CountDeskError(
-                f"{path.name} cannot be read as a UTF-8 CSV file ({exc})."
-            ) from None
-        reader = csv.DictReader(io.StringIO(text, newline=""))
-        columns = [c.strip().lower() for c in reader.fieldnames or []]
-        reader.fieldnames = columns
-        missing = [c for c in VERIFICATION_COLUMNS if c not in columns]
-        if missing:
-            listed = ", ".join(f"“{c}”" for c in missing)
-            raise CountDeskError(
-                f"{path.name} has no {listed} column: the file needs the columns reference, "
-                "name, kind (box or postal) and issued."
-            )
+        _columns, rows = csv_rows(
+            read_csv_text(path),
+            path.name,
+            VERIFICATION_COLUMNS,
+            header=lambda c: c.strip().lower(),
+            columns_hint="the file needs the columns reference, name, kind (box or postal) and "
+            "issued.",
+        )
         known = {line.reference for line in self.store.verification(contest_id)}
         lines: list[VerificationLine] = []
-        for row in reader:
-            line_no = reader.line_num
-            values = {k: (row.get(k) or "").strip() for k in VERIFICATION_COLUMNS + ACCOUNT_COLUMNS}
-            if not any(values.values()):
-                continue
+        for row in rows:
+            line_no = row.line
+            try:
+                texts = {
+                    "reference": printed_code(row.get("reference"), "the reference"),
+                    "name": printed_text(row.get("name"), "the name"),
+                }
+            except TextProblem as problem:
+                raise CountDeskError(
+                    f"Line {line_no} of {path.name}: {problem.clause}; nothing was imported."
+                ) from None
+            values = {
+                k: texts.get(k, row.get(k).strip()) for k in VERIFICATION_COLUMNS + ACCOUNT_COLUMNS
+            }
             if not values["reference"]:
                 raise CountDeskError(
                     f"Line {line_no} of {path.name}: the reference is empty; nothing was imported."
@@ -205,7 +203,10 @@ class Boxes:
         guard(self.store, contest_id, "verification")
         box(self.store, contest_id, reference)
         self.store.update_verification_line(
-            contest_id, reference, {"explanation": " ".join(text.split())}, operator
+            contest_id,
+            reference,
+            {"explanation": printed_text(text, f"the explanation for box {reference}")},
+            operator,
         )
         return box(self.store, contest_id, reference)
 
@@ -231,7 +232,7 @@ class Boxes:
         box(self.store, contest_id, reference)
         changes: dict[str, Any] = {}
         if name is not None:
-            changes["name"] = " ".join(name.split()) or reference
+            changes["name"] = printed_text(name, f"the name of box {reference}") or reference
         if kind is not None:
             try:
                 changes["kind"] = BoxKind(str(kind).strip().lower()).value

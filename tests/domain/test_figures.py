@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import (
     MAX_FIGURE,
+    MAX_SAVED_SEATS,
     MAX_SEATS,
     FigureProblem,
     bundle_total,
@@ -478,8 +479,11 @@ def test_bundle_total_takes_whole_numbers_only(bundles, part):
     assert caught.value.code == "F104"
 
 
-@pytest.mark.parametrize(("seats", "code"), [(True, "F104"), (0, "F103"), (MAX_SEATS + 1, "F106")])
+@pytest.mark.parametrize(
+    ("seats", "code"), [(True, "F104"), (0, "F103"), (MAX_SAVED_SEATS + 1, "F106")]
+)
 def test_a_contest_holds_its_seats_to_the_rule(seats, code):
+    """A contest as saved (input is held to MAX_SEATS where it is given)."""
     from datetime import date
 
     from desktop.domain.model import Contest

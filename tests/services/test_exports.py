@@ -85,7 +85,7 @@ def test_figures_are_not_prefixed_and_stay_numbers():
 
 
 def test_the_cli_export_of_imported_candidates_is_formula_safe(tmp_path):
-    names = ["=SUM(A1:A9)", "+44 20 7946 0000", "-Independent-", "@Candidate"]
+    names = ["=SUM(A1:A9)", "+44 Smith", "-Independent-", "@Candidate"]
     lines = [HEADER] + [
         f'{n},"{name}",local.testshire.2026-05-07,{CONTEST},2026-05-07,"{name}",,Hyphen Ward,1'
         for n, name in enumerate(names, start=1)

@@ -88,3 +88,15 @@ def test_a_description_is_corrected_through_the_view_editor(qtbot, view, ctx):
     qtbot.waitUntil(lambda: ctx.undo_stack.count() == 1)
     assert ctx.desk.candidates(BATLEY)[0].description == "Christian Peoples Alliance Party"
     assert view.model.index(0, DESCRIPTION).data() == "Christian Peoples Alliance Party"
+
+
+def test_a_surname_the_declaration_cannot_print_is_refused_naming_the_letter(view, ctx):
+    model = view.model
+    before = surnames(ctx)
+    assert not model.setData(model.index(0, SURNAME), "حسن")
+    assert surnames(ctx) == before
+    assert model.index(0, SURNAME).data() == "Bickerdike"
+    assert ctx.undo_stack.count() == 0
+    assert view.message_label.isVisible()
+    shown = view.message_label.text()
+    assert "U+062D ARABIC LETTER HAH cannot be printed on the declaration" in shown

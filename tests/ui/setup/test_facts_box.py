@@ -89,3 +89,17 @@ def test_every_fact_has_an_accessible_name_and_a_label_with_a_mnemonic(view):
         assert edit.accessibleName()
         assert "&" in buddies[edit]
     assert view.table in buddies
+
+
+def test_an_officer_name_over_200_characters_is_refused_and_kept_for_correcting(qtbot, view, ctx):
+    edit = view.fact_edits["officer_name"]
+    message = view.fact_messages["officer_name"]
+    edit.setFocus()
+    edit.clear()
+    qtbot.keyClicks(edit, "J" * 201)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert message.isVisible()
+    assert "201 characters long, but may be at most 200" in message.text()
+    assert edit.text() == "J" * 201
+    assert ctx.desk.contest(BATLEY).officer_name != "J" * 201
+    assert ctx.undo_stack.count() == 0
