@@ -22,6 +22,7 @@ from desktop.domain.records import Declaration, StoredCount
 from desktop.services.common import require_operator
 from desktop.services.entry import Entry
 from desktop.services.proof import Proof
+from desktop.services.texts import printed_reason, printed_text
 from desktop.storage.store import Store
 
 
@@ -76,6 +77,8 @@ class AfterDeclaration:
             {**{k: v for k, v in declared.votes.items() if v is not None}, **votes},
             {**{k: v for k, v in declared.rejected.items() if v is not None}, **rejected},
         )
+        found_by = printed_text(found_by, "who found the error")
+        reason = printed_reason(reason, "the reason")
         found_by, reason = check_error_record(found_by, reason, declared, given)
         result = compute_result(contest, self.store.candidates(contest_id), given)
         # A tie in the figures as now found is a fact to record; lots are drawn only before a

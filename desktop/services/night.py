@@ -30,6 +30,7 @@ from desktop.services.common import blocked, guard, require_operator
 from desktop.services.entry import Entry
 from desktop.services.history import ContestHistory, CountRecord
 from desktop.services.reading import Reading
+from desktop.services.texts import printed_reason
 from desktop.storage.store import Store
 
 __all__ = ["ContestHistory", "CountRecord", "Night", "StatusReport"]
@@ -155,7 +156,7 @@ class Night:
         """
         operator = require_operator(operator)
         guard(self.store, contest_id, "setup")
-        reason = " ".join(reason.split())
+        reason = printed_reason(reason, "the reason")
         if not reason:
             raise CountDeskError(
                 f"Give the reason for acknowledging {code}: it is kept in the audit log.", Code.S804
@@ -245,7 +246,12 @@ class Night:
         self.store.record_lots(
             contest_id,
             latest.id,
-            LotsDrawing(bare.tie.candidates, winners, method.strip(), witnesses.strip()),
+            LotsDrawing(
+                bare.tie.candidates,
+                winners,
+                printed_reason(method, "how the lots were drawn"),
+                printed_reason(witnesses, "who witnessed the drawing"),
+            ),
             operator,
         )
         return self.reading.result(contest_id)

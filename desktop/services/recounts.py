@@ -11,6 +11,7 @@ from desktop.domain.records import RecountRequest
 from desktop.domain.workflow import RecountDecision, transition_blockers
 from desktop.services.common import blocked, pending_request, require_operator
 from desktop.services.night import Night
+from desktop.services.texts import printed_reason, printed_text
 from desktop.storage.store import Store
 
 
@@ -69,10 +70,10 @@ class Recounts:
             ) from None
         if role not in ("candidate", "agent"):
             raise CountDeskError("Say who asked: the candidate, or an election agent.", Code.S810)
-        requested_by = " ".join(requested_by.split())
+        requested_by = printed_text(requested_by, "who asked for the recount")
         if not requested_by:
             raise CountDeskError("Say who asked for the recount.", Code.S810)
-        reason = " ".join(reason.split())
+        reason = printed_reason(reason, "the reason")
         if decision is RecountDecision.REFUSED and not reason:
             raise CountDeskError(
                 "A refusal needs the Returning Officer's reason (why the request is unreasonable).",

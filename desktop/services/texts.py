@@ -21,3 +21,14 @@ def printed_code(value: str | None, what: str, *, required: bool = False) -> str
 def kept_code(value: str | None, what: str) -> str:
     """An identifier kept but never printed (a file's person_id or party_id)."""
     return clean_text(value, what, letter=False)
+
+
+#: A reason or an explanation may run longer than a name.
+MAX_REASON = 1000
+
+
+def printed_reason(value: str | None, what: str) -> str:
+    """A reason, an explanation or a method, printed on a statement or a memorandum: the same
+    characters as a name (nothing that hides or reorders text, nothing the font cannot print),
+    up to MAX_REASON characters."""
+    return clean_text(value, what, max_length=MAX_REASON, printable=can_print)
