@@ -10,7 +10,6 @@ of date, and it is rendered again when the view is on screen or asked to refresh
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QRadioButton,
     QStackedWidget,
     QVBoxLayout,
@@ -30,6 +28,7 @@ from desktop.domain.errors import CountDeskError
 from desktop.domain.findings import Finding
 from desktop.domain.wording import plural
 from desktop.ui.context import UiContext
+from desktop.ui.documents.document_buttons import DocumentButtons
 from desktop.ui.documents.document_preview import DocumentPreview
 from desktop.ui.documents.provisional_banner import ProvisionalBanner
 from desktop.ui.headings import heading_label
@@ -41,16 +40,6 @@ DECLARATION = "declaration of result"
 PROVISIONAL = "provisional result sheet"
 MEMORANDUM = "memorandum of an error found after the declaration"
 NOTICE = "notice of uncontested election"
-
-
-def _theme_icon(name: QIcon.ThemeIcon) -> QIcon:
-    """The desktop theme's icon, or none: an unlike stand-in would mislead more than no icon."""
-    return QIcon.fromTheme(name)
-
-
-def _shortcut_text(key: QKeySequence.StandardKey) -> str:
-    """A standard shortcut as the platform writes it (Ctrl+P, ⌘P …)."""
-    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 class DocumentsView(ContestPage):
@@ -103,35 +92,18 @@ class DocumentsView(ContestPage):
         # buttons itself, and must not set off another refresh.
         self._choice_group.buttonClicked.connect(self._on_choice)
 
-        self.zoom_out_button = QPushButton(_theme_icon(QIcon.ThemeIcon.ZoomOut), "Zoom out")
-        self.zoom_out_button.setAccessibleName("Zoom out")
-        self.zoom_out_button.setToolTip("Show the page smaller.")
+        buttons = DocumentButtons()
+        self.zoom_out_button = buttons.zoom_out
+        self.zoom_in_button = buttons.zoom_in
+        self.fit_width_button = buttons.fit_width
+        self.whole_page_button = buttons.whole_page
+        self.print_button = buttons.print
+        self.save_button = buttons.save
         self.zoom_out_button.clicked.connect(self._on_zoom_out_clicked)
-        self.zoom_in_button = QPushButton(_theme_icon(QIcon.ThemeIcon.ZoomIn), "Zoom in")
-        self.zoom_in_button.setAccessibleName("Zoom in")
-        self.zoom_in_button.setToolTip("Show the page larger.")
         self.zoom_in_button.clicked.connect(self._on_zoom_in_clicked)
-        self.fit_width_button = QPushButton("Fit width")
-        self.fit_width_button.setAccessibleName("Fit the page to the width of the view")
-        self.fit_width_button.setToolTip("Show the page as wide as the view.")
         self.fit_width_button.clicked.connect(self._on_fit_width_clicked)
-        self.whole_page_button = QPushButton(_theme_icon(QIcon.ThemeIcon.ZoomFitBest), "Whole page")
-        self.whole_page_button.setAccessibleName("Show whole pages")
-        self.whole_page_button.setToolTip("Show each page whole, to see its layout at a glance.")
         self.whole_page_button.clicked.connect(self._on_whole_page_clicked)
-
-        self.print_button = QPushButton(_theme_icon(QIcon.ThemeIcon.DocumentPrint), "&Print…")
-        self.print_button.setAccessibleName("Print the document shown")
-        self.print_button.setToolTip(
-            f"Print the document shown ({_shortcut_text(QKeySequence.StandardKey.Print)})"
-        )
         self.print_button.clicked.connect(self._on_print_clicked)
-        self.save_button = QPushButton(_theme_icon(QIcon.ThemeIcon.DocumentSaveAs), "Save as PDF…")
-        self.save_button.setAccessibleName("Save the document shown as a PDF file")
-        self.save_button.setToolTip(
-            f"Save the document shown as a PDF file "
-            f"({_shortcut_text(QKeySequence.StandardKey.Save)})"
-        )
         self.save_button.clicked.connect(self._on_save_clicked)
 
         toolbar = QHBoxLayout()
@@ -139,13 +111,7 @@ class DocumentsView(ContestPage):
         toolbar.addWidget(self.provisional_choice)
         toolbar.addWidget(self.memorandum_choice)
         toolbar.addStretch(1)
-        toolbar.addWidget(self.zoom_out_button)
-        toolbar.addWidget(self.zoom_in_button)
-        toolbar.addWidget(self.fit_width_button)
-        toolbar.addWidget(self.whole_page_button)
-        toolbar.addSpacing(16)
-        toolbar.addWidget(self.print_button)
-        toolbar.addWidget(self.save_button)
+        toolbar.addWidget(buttons)
 
         self.banner = ProvisionalBanner()
         self.banner_title = self.banner.title
