@@ -83,7 +83,7 @@ def _header(snap: DeclarationSnapshot) -> list[Flowable]:
         parts.append(para(f"Shown to candidates and agents at {snap.shown_at_text}", "shown_at"))
     if snap.draft:
         parts.append(
-            para("Draft for checking – not yet declared by the Returning Officer", "shown_at")
+            para(f"Draft for checking – not yet declared by the {snap.officer_title}", "shown_at")
         )
     parts.append(Spacer(0, 2.5 * mm))
     return parts
@@ -297,7 +297,25 @@ def _lots(snap: DeclarationSnapshot, tight: bool = False) -> list[Flowable]:
     return [para(text, "body"), Spacer(0, _gap(tight))]
 
 
+def _draft_closing(snap: DeclarationSnapshot, tight: bool = False) -> list[Flowable]:
+    """A draft's end: who would be declared, said as a draft, with no declaring words, no date
+    and no place to sign, so that a copy cannot pass for the declaration."""
+    names = join_names(_unbroken(snap.elected_names))
+    closing = (
+        f"Draft – not a declaration. If these figures are declared, {names} would be "
+        f"declared duly elected as {snap.elected_as}. This draft is not signed: the "
+        f"{snap.officer_title} declares the result and signs the declaration."
+    )
+    imprint = f"Printed and published by the {snap.officer_title}"
+    if snap.imprint_address:
+        imprint += f", {snap.imprint_address}"
+    closing_parts = [*_lots(snap, tight), para(closing, "closing"), Spacer(0, 4 * mm)]
+    return [KeepTogether([*closing_parts, para(imprint, "imprint")])]
+
+
 def _closing(snap: DeclarationSnapshot, tight: bool = False) -> list[Flowable]:
+    if snap.draft:
+        return _draft_closing(snap, tight)
     names = join_names(_unbroken(snap.elected_names))
     verb = "is" if len(snap.elected_names) == 1 else "are"
     declaration = f"And I do hereby declare that {names} {verb} duly elected as {snap.elected_as}."

@@ -326,3 +326,25 @@ def test_sixteen_candidates_decided_by_lot_stay_on_one_page():
     sheets = pages(render_declaration(snap))
     assert len(sheets) == 1
     assert "The lot fell on" in sheets[0] and "duly elected" in sheets[0]
+
+
+def test_a_draft_neither_declares_nor_carries_a_place_to_sign():
+    # A draft photographed or left on a table must not pass for the declaration: no declaring
+    # words, no date, no signature line; it says who would be declared, as a draft.
+    rows = [(1, "Ann", "Adams", "", 600), (2, "Bob", "Brown", "", 400)]
+    result = ward(1, rows, papers=1_000)
+    snap = build_snapshot(
+        result, WANDSWORTH, provisional=False, printed_on=date(2021, 7, 2), draft=True
+    )
+    text = text_of(snap)
+    assert "I do hereby declare" not in text
+    assert "Dated" not in text
+    assert_in_order(
+        text,
+        [
+            "Draft – not a declaration.",
+            "Ann ADAMS would be declared duly elected as Councillor for the said ward",
+            "not signed",
+            "Printed and published by the Returning Officer",
+        ],
+    )
