@@ -104,8 +104,17 @@ class Imports:
                 if self.store.find_election(planned.id) is None:
                     etype = Election(planned.id, planned.poll_date).type
                     title = default_title(planned.id, planned.contests, etype.name)
-                    # A council's name heads its declarations; "House of Commons" does not.
-                    authority = planned.organisation if etype.organisation_is_authority else ""
+                    # A council's name heads its declarations; "House of Commons" does not, nor
+                    # does a parish council: the district council's Returning Officer runs a
+                    # parish poll, so its heading is left to be set (T304 asks for it).
+                    parish = kind_from_organisation(etype.code, planned.organisation).startswith(
+                        "parish"
+                    )
+                    authority = (
+                        planned.organisation
+                        if etype.organisation_is_authority and not parish
+                        else ""
+                    )
                     self.store.add_election(
                         Election(planned.id, planned.poll_date, title=title, authority=authority),
                         operator,
