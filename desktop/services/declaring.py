@@ -15,7 +15,7 @@ from desktop.domain.model import Contest, Status
 from desktop.domain.workflow import status_label, transition_blockers
 from desktop.services.common import blocked, require_operator
 from desktop.services.entry import Entry
-from desktop.services.night import Night
+from desktop.services.night import Night, refuse_if_held
 from desktop.services.proof import Proof
 from desktop.services.reading import Reading
 from desktop.storage.store import Store
@@ -51,6 +51,7 @@ class Declaring:
         operator = require_operator(operator)
         state = self.night.night_state(contest_id)
         contest = state.contest
+        refuse_if_held(state, "Nothing was declared.")
         if contest.status is not Status.PROVISIONAL:
             if contest.status is Status.DECLARED:
                 raise CountDeskError(f"{contest.area} is already declared.", Code.S802)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from desktop.storage import chain
 from desktop.storage.connection import Connection
 from desktop.storage.connection import Database as Connected
+from desktop.storage.migration_entries import m0016_double_entry
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -570,6 +571,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0011_audit_chain", m0011_audit_chain),
     ("0012_settings", m0012_settings),
     ("0013_papers_counted", m0013_papers_counted),
+    ("0016_double_entry", m0016_double_entry),
 ]
 
 
