@@ -156,7 +156,7 @@ class DoubleEntry:
             raise CountDeskError(
                 f"The two entries of {contest.area}'s count differ: a supervisor compares them "
                 "and keeps one, or sends the differing figures back to be keyed again "
-                "(countdesk-cli resolve, or the Differences view). Nothing was recorded.",
+                "(countdesk-cli status, then countdesk-cli resolve). Nothing was recorded.",
                 Code.P102,
             )
         first = state.first
