@@ -42,9 +42,11 @@ def declare_batley(desk: CountDesk) -> bytes:
     for stage in ("verification", "count"):
         desk.advance(BATLEY, stage, "Supervisor")
     by_name = ids(desk)
-    desk.record_count(
-        BATLEY, {by_name[n]: v for n, v in BATLEY_VOTES.items()}, BATLEY_REJECTED, "Clerk 1"
-    )
+    votes = {by_name[n]: v for n, v in BATLEY_VOTES.items()}
+    # Keyed twice, by two operators, as every count is by default.
+    desk.set_entry_mode(BATLEY, "double", "Supervisor")
+    desk.enter_count(BATLEY, votes, BATLEY_REJECTED, "Clerk 1")
+    desk.enter_count(BATLEY, votes, BATLEY_REJECTED, "Clerk 2")
     desk.advance(BATLEY, "provisional", "Supervisor")
     return desk.declare(BATLEY, "Supervisor", OFFICER)
 

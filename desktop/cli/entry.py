@@ -18,6 +18,7 @@ from desktop.cli.options import (
 )
 from desktop.cli.output import echo_findings, echo_json, papers_line
 from desktop.domain.codes import Code
+from desktop.domain.double_entry import EntryMode, EntryStage
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_figure, format_percent, parse_figure
 from desktop.domain.wording import count_kind_words, plural
@@ -80,22 +81,132 @@ def enter(
     rejected: tuple[tuple[str, str], ...],
     valid_papers: str | None,
 ) -> None:
-    """Record a count: every candidate's votes, the rejected papers by heading and, where
-    there are several seats, the valid ballot papers counted."""
+    """Key a count sheet: every candidate's votes, the rejected papers by heading and, where
+    there are several seats, the valid ballot papers counted.
+
+    Keyed twice (the default), the first operator's figures are the first entry and another
+    operator's the second, keyed without seeing the first; the count stands when both agree.
+    While figures are sent back, give only those.
+    """
     desk = open_desk(db_path)
     contest = desk.contest(contest_id)
     by_id, by_key = count_figures(desk, contest_id, votes, rejected)
-    counted = papers_counted(desk, contest_id, valid_papers)
-    recorded = desk.record_count(contest_id, by_id, by_key, operator, counted)
+    rekey = desk.entry_state(contest_id).stage is EntryStage.REKEY
+    counted = (
+        None
+        if valid_papers is None
+        else parse_figure(valid_papers, what="Valid ballot papers counted")
+    )
+    if not rekey:
+        counted = papers_counted(desk, contest_id, valid_papers)
+    keyed = desk.enter_count(contest_id, by_id, by_key, operator, counted)
+    if keyed.stage is EntryStage.FIRST:
+        click.echo(
+            f"First entry of the count for {contest.area} recorded, keyed by {operator}. It does "
+            "not stand yet: another operator keys the count sheet again (countdesk-cli enter "
+            "with their own --operator), without seeing these figures."
+        )
+        return
+    if keyed.stage is EntryStage.DIFFER:
+        click.echo(
+            f"Second entry recorded, keyed by {operator}: it differs from the first entry in "
+            f"{plural(len(keyed.labels), 'figure')} (P102). A supervisor compares them with the "
+            "count sheet (countdesk-cli status, then resolve):",
+            err=True,
+        )
+        for label in keyed.labels:
+            click.echo(f"  {label}", err=True)
+        raise SystemExit(1)
+    recorded = keyed.count
+    assert recorded is not None
     result = desk.result(contest_id)
     kind = count_kind_words(recorded.kind)
+    counted = recorded.figures.valid_papers_counted
     papers = "" if counted is None else f", valid ballot papers counted {format_figure(counted)}"
+    agreed = "" if desk.entry_mode(contest_id) is EntryMode.SINGLE else ", both entries agree"
     click.echo(
         f"Recorded count {recorded.number}{'' if recorded.kind == 'count' else f' ({kind})'} for "
-        f"{contest.area}: valid votes {format_figure(result.valid_votes)}, rejected "
+        f"{contest.area}{agreed}: valid votes {format_figure(result.valid_votes)}, rejected "
         f"{format_figure(result.rejected_total)}{papers}."
     )
     echo_findings(result.findings)
+
+
+@click.command()
+@click.argument("contest_id", metavar="ID")
+@db_option
+@click.option(
+    "--keep",
+    type=click.Choice(["first", "second"]),
+    help="Keep this entry as the count, after checking the differing figures against the sheet.",
+)
+@click.option(
+    "--rekey",
+    "rekey",
+    multiple=True,
+    metavar="FIELD",
+    help='Send a differing figure back to be keyed again from the paper: a candidate ("Person '
+    'Name"), a heading key (official_mark) or valid_papers. Repeat for each.',
+)
+@operator_option(required=True)
+def resolve(
+    contest_id: str,
+    db_path: Path | None,
+    keep: str | None,
+    rekey: tuple[str, ...],
+    operator: str,
+) -> None:
+    """A supervisor resolves two entries that differ: keep one, or send figures back."""
+    if (keep is None) == (not rekey):
+        raise CountDeskError(
+            "Give either --keep first|second, or --rekey for each figure to key again: one or "
+            "the other.",
+            Code.P105,
+        )
+    desk = open_desk(db_path)
+    if keep is not None:
+        stored = desk.keep_entry(contest_id, keep, operator)
+        click.echo(
+            f"Kept the {keep} entry: recorded as count {stored.number}, the count that stands."
+        )
+        echo_findings(desk.result(contest_id).findings)
+        return
+    fields = [desk.entry_field(contest_id, text) for text in rekey]
+    desk.send_back(contest_id, fields, operator)
+    words = dict(desk.entry_differences_sent_back(contest_id))
+    click.echo(
+        "Sent back to be keyed again from the paper (by an operator other than the first "
+        "entry's): " + "; ".join(words.values()) + "."
+    )
+
+
+def entry_lines(desk: CountDesk, contest_id: str) -> tuple[dict[str, object], list[str]]:
+    """Double entry for `status`: as data, and as lines naming fields, never their figures."""
+    mode = desk.entry_mode(contest_id)
+    state = desk.entry_state(contest_id)
+    differing = [label for _, label in desk.entry_differences(contest_id)]
+    sent_back = [label for _, label in desk.entry_differences_sent_back(contest_id)]
+    data: dict[str, object] = {
+        "mode": mode.value,
+        "stage": state.stage.value,
+        "first_operator": state.first.operator if state.first else None,
+        "second_operator": state.second.operator if state.second else None,
+        "differing": differing,
+        "sent_back": sent_back,
+    }
+    lines = [mode.words[0].upper() + mode.words[1:] + "."]
+    if state.stage is EntryStage.FIRST and state.first:
+        lines.append(f"First entry in (keyed by {state.first.operator}); second entry awaited.")
+    elif state.stage is EntryStage.DIFFER and state.first and state.second:
+        lines.append(
+            f"Entries differ: first by {state.first.operator}, second by "
+            f"{state.second.operator}, in:"
+        )
+        lines += [f"  {label}" for label in differing]
+    elif state.stage is EntryStage.REKEY:
+        lines.append("Sent back to be keyed again from the paper:")
+        lines += [f"  {label}" for label in sent_back]
+    return data, lines
 
 
 @click.command()
@@ -134,6 +245,12 @@ def result(contest_id: str, db_path: Path | None, as_json: bool) -> None:
     res = desk.result(contest_id)
     c = res.contest
     click.echo(f"{c.area} ({c.id}), {plural(c.seats, 'seat')}")
+    held = desk.entry_state(contest_id).first
+    if held is not None:
+        click.echo(
+            f"The first entry (keyed by {held.operator}), not a count that stands: nobody is "
+            "elected on it."
+        )
     name_width = max((len(line.candidate.display_name) for line in res.candidates), default=10)
     pounds = c.type.deposit_pounds
     forfeited = "deposit forfeited" if pounds is None else f"deposit (£{pounds:,}) forfeited"
@@ -184,4 +301,4 @@ def export(
     click.echo(f"Exported {plural(len(ids), 'contest')} to {output}.")
 
 
-COMMANDS = (enter, lots, result, export)
+COMMANDS = (enter, resolve, lots, result, export)

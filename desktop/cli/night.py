@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from desktop.cli.entry import entry_lines
 from desktop.cli.options import db_option, json_option, open_desk, operator_option
 from desktop.cli.output import echo_blockers, echo_json, iso, papers_line
 from desktop.cli.types import DECISION, ROLE, STATUS
@@ -140,6 +141,7 @@ def status(contest_id: str, db_path: Path | None, as_json: bool) -> None:
     pending = desk.pending_recount_request(contest_id)
     c = report.contest
     counted = desk.result(contest_id) if c.seats > 1 else None
+    entry_data, entry_text = entry_lines(desk, contest_id)
     if as_json:
         data = {
             "contest": c.id,
@@ -163,6 +165,7 @@ def status(contest_id: str, db_path: Path | None, as_json: bool) -> None:
                 for w in warnings
             ],
             "pending_recount": None if pending is None else request_data(desk, contest_id, pending),
+            "entry": entry_data,
         }
         echo_json(data)
         return
@@ -176,6 +179,9 @@ def status(contest_id: str, db_path: Path | None, as_json: bool) -> None:
         click.echo(f"{'':<12}{what} at {when(report.declared_at)}")
     if counted is not None and desk.latest_count(contest_id) is not None:
         click.echo(f"{'Papers:':<12}{papers_line(counted)}")
+    click.echo(f"{'Entry:':<12}{entry_text[0]}")
+    for line in entry_text[1:]:
+        click.echo(f"{'':<12}{line}")
     click.echo(f"{'Next step:':<12}{_next_step(report)}")
     echo_blockers(report.blockers)
     if pending is not None:

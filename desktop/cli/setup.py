@@ -85,6 +85,12 @@ def contests(db_path: Path | None, as_json: bool) -> None:
     help="Where deposit or wording differ within the type: parish, parish_unwarded (a parish "
     "with no wards), combined_authority or london (mayors); an empty value for the type itself.",
 )
+@click.option(
+    "--entry",
+    type=click.Choice(["double", "single"]),
+    help="How counts are keyed: double (twice, by two operators: the default) or single (once, "
+    "for a small count). Audited, and shown on the provisional sheet.",
+)
 @operator_option()
 @json_option
 def contest(
@@ -97,12 +103,15 @@ def contest(
     address: str | None,
     authority: str | None,
     kind: str | None,
+    entry: str | None,
     operator: str,
     as_json: bool,
 ) -> None:
     """Show a contest's facts, or set them."""
     desk = open_desk(db_path)
     c = desk.contest(contest_id)
+    if entry is not None:
+        desk.set_entry_mode(contest_id, entry, operator)
     changes = (electorate, ballot_papers, officer, officer_title, address, authority, kind)
     if any(value is not None for value in changes):
         c = desk.set_contest_details(
@@ -130,6 +139,7 @@ def contest(
         "deposit_pounds": etype.deposit_pounds,
         "poll_date": c.poll_date.isoformat(),
         "status": c.status.value,
+        "entry": desk.entry_mode(contest_id).value,
         "electorate": c.electorate,
         "ballot_papers_verified": c.ballot_papers_verified,
         "officer": c.officer_name,
@@ -150,6 +160,7 @@ def contest(
         ("Poll date", facts["poll_date"]),
         ("Seats", facts["seats"]),
         ("Status", facts["status"]),
+        ("Entry", desk.entry_mode(contest_id).words),
         ("Electorate", format_figure(c.electorate)),
         ("Ballot papers verified", format_figure(c.ballot_papers_verified)),
         ("Declaring officer", f"{c.officer_name or '–'}, {facts['officer_title']}"),

@@ -73,6 +73,9 @@ class Code(StrEnum):
     S813 = "S813"
     I701 = "I701"
     N101 = "N101"
+    P101 = "P101"
+    P102 = "P102"
+    P103 = "P103"
     # Refusals of an action: not findings of a count, so not in the catalogue.
     C211 = "C211"  # A count or request names a candidate who is not in the contest
     L404 = "L404"  # Lots recorded where no tie needs them
@@ -85,6 +88,9 @@ class Code(StrEnum):
     D906 = "D906"  # A backup copy failed its check and was not kept
     D907 = "D907"  # No backup folder is chosen for this database
     D908 = "D908"  # The database was changed outside CountDesk
+    P104 = "P104"  # The second entry keyed by the operator who keyed the first
+    P105 = "P105"  # Resolving entries that do not differ, or a field that does not differ
+    P106 = "P106"  # The entry mode changed while an entry is held, or not single or double
 
 
 #: Codes that refuse an action rather than describe figures (not in the catalogue).
@@ -101,5 +107,8 @@ REFUSAL_CODES: frozenset[Code] = frozenset(
         Code.D906,
         Code.D907,
         Code.D908,
+        Code.P104,
+        Code.P105,
+        Code.P106,
     }
 )

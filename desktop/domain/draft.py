@@ -23,6 +23,9 @@ class SavedDraft:
     recount_request_id: int | None = None
     #: Q: valid ballot papers counted (several seats), None where not saved.
     valid_papers_counted: int | None = None
+    #: A first entry of this count is held (double entry): the draft is the next entry, keyed
+    #: blind, so it starts empty rather than from the count that stands.
+    entry_held: bool = False
 
     @property
     def started(self) -> bool:

@@ -102,6 +102,9 @@ CATALOGUE: dict[Code, CatalogueEntry] = {
         CatalogueEntry(Code.S813, _E, "An uncontested contest has no poll"),
         CatalogueEntry(Code.I701, _I, "No more candidates than seats: all are elected"),
         CatalogueEntry(Code.N101, _W, "A surname split at a particle is not confirmed"),
+        CatalogueEntry(Code.P101, _E, "The second entry is awaited"),
+        CatalogueEntry(Code.P102, _E, "First and second entry differ"),
+        CatalogueEntry(Code.P103, _E, "Figures sent back to be keyed again"),
     )
 }
 

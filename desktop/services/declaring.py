@@ -22,7 +22,7 @@ from desktop.domain.workflow import (
 from desktop.services.common import blocked, require_operator
 from desktop.services.documents import Documents
 from desktop.services.entry import Entry
-from desktop.services.night import Night
+from desktop.services.night import Night, refuse_if_held
 from desktop.services.proof import Proof
 from desktop.services.reading import Reading
 from desktop.storage.store import Store
@@ -67,6 +67,7 @@ class Declaring:
         contest = state.contest
         if is_uncontested(contest, state.candidates) and state.result is None:
             return self._declare_uncontested(state, operator, officer_confirmation)
+        refuse_if_held(state, "Nothing was declared.")
         if contest.status is not Status.PROVISIONAL:
             if contest.status is Status.DECLARED:
                 raise CountDeskError(f"{contest.area} is already declared.", Code.S802)

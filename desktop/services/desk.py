@@ -20,6 +20,7 @@ from typing import Any
 
 from desktop.domain.after_declaration import ErrorFound
 from desktop.domain.arithmetic import ContestResult
+from desktop.domain.double_entry import EntryMode, EntryState
 from desktop.domain.draft import Draft
 from desktop.domain.findings import Finding
 from desktop.domain.model import Candidate, Contest, Election, Status
@@ -38,6 +39,7 @@ from desktop.services.backups import BackupJob, BackupOutcome, Backups, BackupSt
 from desktop.services.ballot import BallotPaper
 from desktop.services.declaring import Declaring
 from desktop.services.documents import Documents
+from desktop.services.double_entry import DoubleEntry, Keyed
 from desktop.services.entry import Entry
 from desktop.services.exports import Exports
 from desktop.services.history import ContestHistory, History
@@ -65,6 +67,7 @@ class CountDesk:
         self._ballot = BallotPaper(store, self._reading)
         self._imports = Imports(store, self._setup)
         self._entry = Entry(store, self._reading)
+        self._double = DoubleEntry(store, self._reading, self._entry)
         self._boxes = Boxes(store)
         self._night = Night(store, self._reading, self._entry)
         self._recounts = Recounts(store, self._night)
@@ -317,11 +320,62 @@ class CountDesk:
         """The live result of the count being keyed in, with any typed figures not yet saved."""
         return self._entry.draft_result(contest_id, votes, rejected)
 
-    def record_draft(self, contest_id: str, operator: str) -> StoredCount:
-        """Record the count being keyed in as the count that stands (every figure needed)."""
-        count = self._entry.record_draft(contest_id, operator)
+    def record_draft(self, contest_id: str, operator: str) -> Keyed:
+        """Record the count being keyed in: as the count that stands (keyed once), or as the
+        first or second entry (keyed twice), which stands once both agree."""
+        keyed = self._double.record_draft(contest_id, operator)
+        self._backups.after_change()
+        return keyed
+
+    def enter_count(
+        self,
+        contest_id: str,
+        votes: Mapping[int, int],
+        rejected: Mapping[str, int],
+        operator: str,
+        valid_papers_counted: int | None = None,
+    ) -> Keyed:
+        """Key a whole count sheet: the first or the second entry (another operator, P104), or
+        the figures sent back (P103); keyed once, the count stands at once."""
+        keyed = self._double.enter_count(
+            contest_id, votes, rejected, operator, valid_papers_counted
+        )
+        self._backups.after_change()
+        return keyed
+
+    def entry_mode(self, contest_id: str) -> EntryMode:
+        """Whether the contest's counts are keyed twice (the default) or once."""
+        return self._double.entry_mode(contest_id)
+
+    def set_entry_mode(self, contest_id: str, mode: EntryMode | str, operator: str) -> None:
+        """Switch between double and single entry (audited; P106 while an entry is held)."""
+        self._double.set_entry_mode(contest_id, mode, operator)
+
+    def entry_state(self, contest_id: str) -> EntryState:
+        """The entries held for the count being keyed, for the supervisor and the record."""
+        return self._double.entry_state(contest_id)
+
+    def entry_differences(self, contest_id: str) -> tuple[tuple[str, str], ...]:
+        """The fields in which the two entries differ, as (field, words), in sheet order."""
+        return self._double.differences(contest_id)
+
+    def entry_differences_sent_back(self, contest_id: str) -> tuple[tuple[str, str], ...]:
+        """The fields sent back to be keyed again, as (field, words), in sheet order."""
+        return self._double.sent_back(contest_id)
+
+    def entry_field(self, contest_id: str, text: str) -> str:
+        """The field a supervisor names: a candidate's name, a heading key or valid_papers."""
+        return self._double.field_named(contest_id, text)
+
+    def keep_entry(self, contest_id: str, which: str, operator: str) -> StoredCount:
+        """A supervisor keeps the first or second of two differing entries: it stands."""
+        count = self._double.keep_entry(contest_id, which, operator)
         self._backups.after_change()
         return count
+
+    def send_back(self, contest_id: str, fields: Iterable[str], operator: str) -> EntryState:
+        """A supervisor sends differing figures back to be keyed again from the paper."""
+        return self._double.send_back(contest_id, fields, operator)
 
     def record_count(
         self,
@@ -331,8 +385,9 @@ class CountDesk:
         operator: str,
         valid_papers_counted: int | None = None,
     ) -> StoredCount:
-        """Record a new count: a figure for every candidate (by id); headings not given are 0;
-        with several seats, the valid ballot papers counted too (C220 without them)."""
+        """Record a new count that stands at once, in a contest keyed once (single entry; P106
+        where it is keyed twice): a figure for every candidate (by id); headings not given are
+        0; with several seats, the valid ballot papers counted too (C220 without them)."""
         count = self._entry.record_count(
             contest_id, votes, rejected, operator, valid_papers_counted
         )

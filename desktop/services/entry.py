@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from desktop.domain.arithmetic import ContestResult, compute_result
 from desktop.domain.codes import Code
+from desktop.domain.double_entry import EntryMode
 from desktop.domain.draft import Draft, SavedDraft
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import bundle_total, whole_number
@@ -53,9 +54,10 @@ def _draft(
 ) -> Draft:
     """The count being keyed in, from what was read: the saved draft figures or, before any
     change since, those of the count that stands. ``pending``: a granted recount or bundle
-    check awaits its count, so even the same figures make a new count."""
+    check awaits its count, so even the same figures make a new count. While a first entry is
+    held (double entry) the draft is the next entry, keyed blind: it starts empty."""
     keys = contest.type.heading_keys
-    if not saved.started and latest is not None:
+    if not saved.started and latest is not None and not saved.entry_held:
         votes = {c.id: latest.figures.votes.get(c.id) for c in candidates}
         rejected = {k: latest.figures.rejected.get(k) for k in keys}
         recorded = None if pending else latest.number
@@ -66,7 +68,12 @@ def _draft(
     bundles = {c.id: saved.bundles.get(c.id) for c in candidates}
     parts = {c.id: saved.parts.get(c.id) for c in candidates}
     counted = saved.valid_papers_counted
-    same = latest is not None and not pending and same_figures(latest, votes, rejected, counted)
+    same = (
+        latest is not None
+        and not pending
+        and not saved.entry_held
+        and same_figures(latest, votes, rejected, counted)
+    )
     recorded = latest.number if same and latest else None
     return Draft(votes, rejected, bundles, parts, recorded, counted)
 
@@ -238,8 +245,14 @@ class Entry:
         """The live result of the count being keyed in, with any typed figures not yet saved."""
         return self.live_count(contest_id).result(votes, rejected)
 
-    def record_draft(self, contest_id: str, operator: str) -> StoredCount:
-        """Record the count being keyed in as the count that stands (every figure needed)."""
+    def draft_figures(
+        self, contest_id: str, *, partial: bool = False
+    ) -> tuple[dict[int, int], dict[str, int], int | None]:
+        """The figures of the count being keyed in, to be recorded: votes, rejected, papers.
+
+        Refused where they are already the count that stands, or (unless ``partial``: figures
+        sent back to be keyed again) where a figure is missing.
+        """
         guard(self.store, contest_id, "count")
         draft = self.draft(contest_id)
         if draft.recorded_as is not None:
@@ -249,14 +262,14 @@ class Entry:
             )
         result = self.draft_result(contest_id)
         missing = [f for f in result.errors if f.code in {Code.C206, Code.C207, Code.C220}]
-        if missing:
+        if missing and not partial:
             raise CountDeskError(
                 missing[0].message + " The count was not recorded.", missing[0].code
             )
         votes = {cid: v for cid, v in draft.votes.items() if v is not None}
         rejected = {k: v for k, v in draft.rejected.items() if v is not None}
         counted = draft.valid_papers_counted if result.seats > 1 else None
-        return self.record_count(contest_id, votes, rejected, operator, counted)
+        return votes, rejected, counted
 
     # -- recorded counts ------------------------------------------------------------------
 
@@ -272,12 +285,25 @@ class Entry:
         with several seats, the valid ballot papers counted too.
 
         The count that stood stays on record; this one supersedes it. After a granted recount
-        or bundle check, the new count is recorded as that recount.
+        or bundle check, the new count is recorded as that recount. Only for a contest keyed
+        once (single entry): a contest keyed twice records its counts as entries (P106).
         """
         operator = require_operator(operator)
         contest = guard(self.store, contest_id, "count")
         _refuse_no_poll(contest, self.store.candidates(contest_id))
+        if self.store.entry_mode(contest_id) is EntryMode.DOUBLE:
+            raise CountDeskError(
+                f"{contest.area} is keyed twice (double entry): a count is recorded as the first "
+                "or second entry (countdesk-cli enter, or Record count in the window), and "
+                "stands once both agree. Nothing was recorded.",
+                Code.P106,
+            )
         figures = self.checked_figures(contest, votes, rejected, valid_papers_counted)
+        return self.stand(contest, figures, operator)
+
+    def stand(self, contest: Contest, figures: CountFigures, operator: str) -> StoredCount:
+        """Record these checked figures as the count that stands (in one transaction)."""
+        contest_id = contest.id
         previous = self.store.latest_count(contest_id)
         pending = pending_request(self.store, contest_id, previous)
         kind = "count"

@@ -35,6 +35,9 @@ from desktop.storage.store import Store
 
 __all__ = ["ContestHistory", "CountRecord", "Night", "StatusReport"]
 
+#: The findings of double entry that hold a count at the count stage.
+_ENTRY_CODES = frozenset({Code.P101, Code.P102, Code.P103})
+
 
 @dataclass(frozen=True)
 class StatusReport:
@@ -55,6 +58,15 @@ class StatusReport:
         return status_label(self.status)
 
 
+def refuse_if_held(state: NightState, nothing: str) -> None:
+    """Refuse a step beyond the count while an entry of double entry is held, with its code."""
+    if state.result is None:
+        return
+    held = [f for f in state.result.errors if f.code in _ENTRY_CODES]
+    if held:
+        raise CountDeskError(f"{held[0].message} {nothing}", held[0].code)
+
+
 class Night:
     """The contest's status through the night, and the warnings acknowledged on the way."""
 
@@ -69,10 +81,12 @@ class Night:
         """Everything the status guards look at, read in one go."""
         contest = self.store.contest(contest_id)
         latest = self.store.latest_count(contest_id)
-        result = self.reading.result(contest_id) if latest is not None else None
+        held = self.store.entry_state(contest_id).held
+        result = self.reading.result(contest_id) if latest is not None or held else None
         acks = self.store.acknowledgements(contest_id, latest.id if latest else None)
         draft = self.entry.draft(contest_id)
-        unrecorded = latest is not None and draft.recorded_as is None
+        # While an entry is held, its own finding (P101–P103) says what is awaited.
+        unrecorded = latest is not None and draft.recorded_as is None and not held
         candidates = self.store.candidates(contest_id)
         return NightState(
             contest=contest,
@@ -125,6 +139,8 @@ class Night:
             raise CountDeskError(
                 f"“{to}” is not a status: use one of {names}.", Code.S801
             ) from None
+        if target in (Status.PROVISIONAL, Status.DECLARED):
+            refuse_if_held(self.night_state(contest_id), "The contest stays at the count.")
         if target is Status.DECLARED:
             state = self.night_state(contest_id)
             if is_uncontested(state.contest, state.candidates) and state.result is None:
@@ -206,6 +222,7 @@ class Night:
         guard(self.store, contest_id, "setup")
         state = self.night_state(contest_id)
         contest = state.contest
+        refuse_if_held(state, "No lots were recorded.")
         latest = self.store.latest_count(contest_id)
         if latest is None:
             raise CountDeskError(

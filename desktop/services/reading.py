@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from desktop.domain.arithmetic import ContestResult, compute_result
 from desktop.domain.codes import Code
+from desktop.domain.double_entry import EntryState, entry_finding
 from desktop.domain.errors import CountDeskError
+from desktop.domain.findings import sort_findings
 from desktop.domain.model import Candidate, Contest, CountFigures, Election, ballot_order
 from desktop.domain.records import StoredCount
 from desktop.services.common import name_key
 from desktop.storage.store import Store
+
+
+def _held_result(
+    contest: Contest, candidates: Sequence[Candidate], held: EntryState
+) -> ContestResult:
+    """The first entry's figures as a result that cannot go further than the count."""
+    assert held.first is not None
+    result = compute_result(contest, candidates, held.first.figures)
+    finding = entry_finding(held, contest, candidates)
+    findings = [*result.findings, *([finding] if finding else [])]
+    return replace(
+        result,
+        candidates=tuple(replace(line, elected=False) for line in result.candidates),
+        elected=(),
+        findings=sort_findings(findings),
+    )
 
 
 class Reading:
@@ -45,9 +64,16 @@ class Reading:
         return self.store.latest_count(contest_id)
 
     def result(self, contest_id: str) -> ContestResult:
-        """The result and findings of the count that stands (all figures empty before a count)."""
+        """The result and findings of the count that stands (all figures empty before a count).
+
+        While an entry of double entry is held, the first entry's figures, with nobody shown
+        elected and the finding that holds it at the count (P101, P102 or P103).
+        """
         contest = self.store.contest(contest_id)
         candidates = self.store.candidates(contest_id)
+        held = self.store.entry_state(contest_id)
+        if held.first is not None:
+            return _held_result(contest, candidates, held)
         latest = self.store.latest_count(contest_id)
         if latest is None:
             figures = CountFigures(votes={c.id: None for c in candidates}, rejected={})

@@ -9,6 +9,7 @@ Every change has one audit row of old → new, naming the figures as "votes:ID",
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from desktop.domain.draft import SavedDraft
@@ -17,7 +18,7 @@ from desktop.storage.connection import Connection
 #: The whole saved draft of a contest in one read: (kind, key, a, b, c) rows, where kind is
 #: "m" (the recount mark: a), "q" (valid ballot papers counted: a), "r" (rejected papers: key
 #: heading, a papers) or "v" (a candidate's votes, bundles and part-bundle: key candidate id;
-#: a, b, c).
+#: a, b, c), and "e" where a first entry of double entry is held (desktop/storage/entries.py).
 _READ = """
     SELECT 'v', candidate_id, votes, bundles, part FROM draft_votes WHERE contest_id = ?
     UNION ALL
@@ -26,6 +27,8 @@ _READ = """
     SELECT 'm', NULL, recount_request_id, NULL, NULL FROM drafts WHERE contest_id = ?
     UNION ALL
     SELECT 'q', NULL, valid_papers_counted, NULL, NULL FROM draft_papers WHERE contest_id = ?
+    UNION ALL
+    SELECT 'e', entry, NULL, NULL, NULL FROM keyed_entries WHERE contest_id = ? AND entry = 1
     ORDER BY 1, 2
 """
 _PAPERS = "papers_counted"
@@ -113,7 +116,8 @@ class Drafts:
         rejected: dict[str, int] = {}
         recount = None
         papers_counted = None
-        for kind, key, a, b, c in self._conn.db.execute(_READ, [contest_id] * 4):
+        held = False
+        for kind, key, a, b, c in self._conn.db.execute(_READ, [contest_id] * 5):
             if kind == "v":
                 for value, into in ((a, votes), (b, bundles), (c, parts)):
                     if value is not None:
@@ -122,9 +126,11 @@ class Drafts:
                 rejected[key] = a
             elif kind == "q":
                 papers_counted = a
+            elif kind == "e":
+                held = True
             else:
                 recount = a
-        saved = SavedDraft(votes, rejected, bundles, parts, recount, papers_counted)
+        saved = SavedDraft(votes, rejected, bundles, parts, recount, papers_counted, held)
         if memo is not None:
             memo[kept] = saved
         return saved
@@ -188,7 +194,7 @@ class Drafts:
             if not old:
                 return before
             new = {f: wanted[f] for f in old}
-            after = _from_fields({**current, **new})
+            after = replace(_from_fields({**current, **new}), entry_held=before.entry_held)
             self._write(contest_id, before, after, new)
             self._conn.audit(
                 operator, action, "draft", contest_id, old=old, new=new, contest_id=contest_id

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from desktop.storage import chain
 from desktop.storage.connection import Connection
 from desktop.storage.connection import Database as Connected
+from desktop.storage.migration_entries import m0016_double_entry
 from desktop.storage.schema_first import (
     m0001_initial,
     m0002_draft_figures,
@@ -65,6 +66,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0012_settings", m0012_settings),
     ("0013_papers_counted", m0013_papers_counted),
     ("0014_uncontested_notices", m0014_uncontested_notices),
+    ("0016_double_entry", m0016_double_entry),
 ]
 
 

@@ -11,6 +11,7 @@ from desktop.storage.connection import Clock, Connection, Database, utc_now
 from desktop.storage.contests import Contests
 from desktop.storage.counts import Counts
 from desktop.storage.drafts import Drafts
+from desktop.storage.entries import Entries
 from desktop.storage.errors_found import ErrorsFound
 from desktop.storage.night import NightRecords
 from desktop.storage.settings import Settings
@@ -33,6 +34,7 @@ class Store:
         self.night = NightRecords(conn)
         self.settings = Settings(conn)
         self.errors = ErrorsFound(conn)
+        self.entries = Entries(conn)
         # The reads and writes the services use, by name.
         self.audit = self.audit_log.audit
         self.elections = self.setup.elections
@@ -77,6 +79,12 @@ class Store:
         self.uncontested_notice = self.night.uncontested_notice
         self.add_error_found = self.errors.add_error_found
         self.errors_found = self.errors.errors_found
+        self.entry_mode = self.entries.entry_mode
+        self.set_entry_mode = self.entries.set_entry_mode
+        self.entry_state = self.entries.entry_state
+        self.hold_entry = self.entries.hold_entry
+        self.send_back = self.entries.send_back
+        self.clear_entries = self.entries.clear_entries
 
     @property
     def clock(self) -> Clock:

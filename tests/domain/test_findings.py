@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from desktop.domain.double_entry import EntryState, KeyedEntry, entry_finding
 from desktop.domain.election_types import ELECTION_TYPES, election_type_for
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import FigureProblem, bundle_total, parse_figure
@@ -22,7 +23,7 @@ from desktop.domain.findings import CATALOGUE, Finding, Severity, sort_findings
 from desktop.domain.model import Candidate, Status
 from desktop.domain.verification import BoxKind, VerificationLine, verification_findings
 from desktop.domain.workflow import NightState, count_blockers, transition_blockers
-from tests.domain.builders import lots, run_count
+from tests.domain.builders import lots, make_candidates, make_contest, run_count
 
 CODE = re.compile(r"[A-Z][0-9]{3}")
 
@@ -434,11 +435,31 @@ SCENARIOS |= {
     "V503": _service(lambda desk, cid, a, b: desk.set_box_counted(cid, "NOPE", 1, "T")),
     "V504": _service(_v504),
     "V505": _service(_v505),
+    "P101": lambda: _entry_scenario(EntryState(KeyedEntry(1, "Clerk 1", {"votes:1": 5}))),
+    "P102": lambda: _entry_scenario(
+        EntryState(
+            KeyedEntry(1, "Clerk 1", {"votes:1": 5, "votes:2": 7}),
+            KeyedEntry(2, "Clerk 2", {"votes:1": 7, "votes:2": 5}),
+        )
+    ),
+    "P103": lambda: _entry_scenario(
+        EntryState(
+            KeyedEntry(1, "Clerk 1", {"votes:1": 5}),
+            KeyedEntry(2, "Clerk 2", {}),
+            frozenset({"votes:1"}),
+        )
+    ),
     "N101": lambda: (
         [f.code for f in transition_blockers(_names_to_confirm(), Status.VERIFICATION)],
         [f.message for f in transition_blockers(_names_to_confirm(), Status.VERIFICATION)],
     ),
 }
+
+
+def _entry_scenario(state: EntryState) -> tuple[list[str], list[str]]:
+    finding = entry_finding(state, make_contest(), make_candidates(2))
+    assert finding is not None
+    return [finding.code], [finding.message]
 
 
 def test_every_catalogue_code_has_a_scenario():

@@ -58,7 +58,7 @@ def test_live_result_of_a_half_keyed_count_shows_running_totals(desk):
 def test_recording_the_draft_makes_it_the_count_that_stands(desk):
     _key_in(desk)
     assert desk.draft(BATLEY).complete
-    stored = desk.record_draft(BATLEY, "Clerk")
+    stored = desk.record_draft(BATLEY, "Clerk").count
     assert stored.number == 1
     assert desk.result(BATLEY).majority == 323
     assert desk.draft(BATLEY).recorded_as == 1

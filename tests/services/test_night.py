@@ -257,7 +257,7 @@ def test_a_bundle_check_with_no_change_records_the_same_figures_as_a_new_count(d
         BATLEY, "RO", requested_by="Kim Leadbeater", role="candidate", decision="bundle_check"
     )
     assert desk.draft(BATLEY).recorded_as is None
-    stored = desk.record_draft(BATLEY, "Clerk 2")
+    stored = desk.record_draft(BATLEY, "Clerk 2").count
     assert stored.kind == "bundle_check"
     assert stored.figures.votes == desk.store.counts(BATLEY)[0].figures.votes
 

@@ -61,7 +61,7 @@ def test_papers_left_out_of_the_count_block_the_provisional_result(desk):
     draft = desk.set_draft_papers_counted(WARD, 600, "Clerk")
     assert draft.valid_papers_counted == 600
     assert "C221" in [f.code for f in desk.draft_result(WARD).errors]
-    stored = desk.record_draft(WARD, "Clerk")
+    stored = desk.record_draft(WARD, "Clerk").count
     assert stored.figures.valid_papers_counted == 600
     result = desk.result(WARD)
     assert result.valid_votes == 1_600
@@ -85,7 +85,7 @@ def test_the_papers_found_make_a_new_count_that_reconciles(desk):
     draft = desk.set_draft_papers_counted(WARD, 1_000, "Clerk")
     assert draft.recorded_as is None
     assert dict(draft.votes) == _ids(desk)  # the rest carried over from count 1
-    second = desk.record_draft(WARD, "Clerk")
+    second = desk.record_draft(WARD, "Clerk").count
     assert second.number == 2
     assert desk.result(WARD).errors == ()
     assert desk.store.counts(WARD)[0].figures.valid_papers_counted == 600

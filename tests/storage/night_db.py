@@ -39,7 +39,11 @@ def build_declared_night(path: Path) -> Path:
     desk.acknowledge_warning(BATLEY, "V501", "The account is wrong", "Supervisor", "BS07")
     desk.advance(BATLEY, "count", "Supervisor")
     ids = {n: desk.candidate_by_name(BATLEY, n).id for n in BATLEY_VOTES}
-    desk.record_count(BATLEY, {ids[n]: v for n, v in BATLEY_VOTES.items()}, BATLEY_REJECTED, "C1")
+    # Every count keyed twice, by two operators (double entry), as by default.
+    desk.set_entry_mode(BATLEY, "double", "Supervisor")
+    first = {ids[n]: v for n, v in BATLEY_VOTES.items()}
+    desk.enter_count(BATLEY, first, BATLEY_REJECTED, "C1")
+    desk.enter_count(BATLEY, first, BATLEY_REJECTED, "C3")
     desk.advance(BATLEY, "provisional", "Supervisor")
     leadbeater, stephenson = ids["Kim Leadbeater"], ids["Ryan Stephenson"]
     desk.record_recount_request(
@@ -50,7 +54,8 @@ def build_declared_night(path: Path) -> Path:
     tie[leadbeater] -= 161
     tie[stephenson] += 162
     tie[ids["Andrew Smith"]] -= 1
-    desk.record_count(BATLEY, tie, BATLEY_REJECTED, "C2")
+    desk.enter_count(BATLEY, tie, BATLEY_REJECTED, "C2")
+    desk.enter_count(BATLEY, tie, BATLEY_REJECTED, "C4")
     # The tie is shown as the provisional result; the lot is drawn after it (rule 49).
     desk.advance(BATLEY, "provisional", "Supervisor")
     desk.record_lots(BATLEY, [stephenson], "Returning Officer", "Drawn from a box", "Agents")

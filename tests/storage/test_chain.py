@@ -114,6 +114,26 @@ RAW_WRITES = {
         f"INSERT INTO uncontested_notices (contest_id, declared_at, operator, officer, data_ref, "
         f"pdf) VALUES ({B}, {AT}, 'X', 'X', 'x', X'00')",
     ],
+    "entry_modes": [
+        f"INSERT INTO entry_modes (contest_id, mode) VALUES ({B}, 'single')",
+        f"UPDATE entry_modes SET mode = 'double' WHERE contest_id = {B}",
+        f"DELETE FROM entry_modes WHERE contest_id = {B}",
+    ],
+    "keyed_entries": [
+        f"INSERT INTO keyed_entries (contest_id, entry, operator) VALUES ({B}, 2, 'X')",
+        f"UPDATE keyed_entries SET operator = 'X' WHERE contest_id = {B}",
+        f"DELETE FROM keyed_entries WHERE contest_id = {B}",
+    ],
+    "keyed_figures": [
+        f"INSERT INTO keyed_figures (contest_id, entry, field, value) VALUES ({B}, 1, 'x', 5)",
+        f"UPDATE keyed_figures SET value = 1 WHERE contest_id = {B}",
+        f"DELETE FROM keyed_figures WHERE contest_id = {B}",
+    ],
+    "keyed_rekey": [
+        f"INSERT INTO keyed_rekey (contest_id, field) VALUES ({B}, 'x')",
+        f"UPDATE keyed_rekey SET field = 'y' WHERE contest_id = {B}",
+        f"DELETE FROM keyed_rekey WHERE contest_id = {B}",
+    ],
 }
 WRITES = [(table, sql) for table, sqls in RAW_WRITES.items() for sql in sqls]
 
@@ -143,6 +163,21 @@ def declared_night(tmp_path_factory) -> Path:
         "drafts_declared_insert",
         f"INSERT INTO drafts (contest_id, recount_request_id) VALUES ({B}, 1)",
     )
+    # Likewise a held entry, a figure sent back and an entry mode (the count stood once both
+    # entries agreed, which left none of them).
+    for table, sql in (
+        ("entry_modes", f"INSERT INTO entry_modes (contest_id, mode) VALUES ({B}, 'double')"),
+        (
+            "keyed_entries",
+            f"INSERT INTO keyed_entries (contest_id, entry, operator) VALUES ({B}, 1, 'A')",
+        ),
+        (
+            "keyed_figures",
+            f"INSERT INTO keyed_figures (contest_id, entry, field, value) VALUES ({B}, 1, 'papers_counted', 1)",
+        ),
+        ("keyed_rekey", f"INSERT INTO keyed_rekey (contest_id, field) VALUES ({B}, 'votes:1')"),
+    ):
+        past_guard(path, f"{table}_declared_insert", sql)
     return path
 
 
@@ -157,7 +192,7 @@ def test_every_table_of_a_declared_contest_is_tried():
         and t not in {"errors_found", "error_found_votes", "error_found_rejected"}
     }
     assert owned == set(RAW_WRITES)
-    assert len(WRITES) == 45
+    assert len(WRITES) == 57
 
 
 @pytest.mark.parametrize(("table", "sql"), WRITES, ids=[s[:40] for _, s in WRITES])

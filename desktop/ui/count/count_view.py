@@ -28,7 +28,6 @@ from desktop.domain.codes import Code
 from desktop.domain.draft import Draft
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_figure
-from desktop.domain.wording import clock_time
 from desktop.services import LiveCount
 from desktop.ui.context import UiContext, show_refusal
 from desktop.ui.count.count_form import CountForm
@@ -41,7 +40,7 @@ from desktop.ui.count.figure_rows import (
     typed_figures,
 )
 from desktop.ui.count.live_panel import LivePanel
-from desktop.ui.count.recording import may_record
+from desktop.ui.count.recording import keyed_words, may_record
 from desktop.ui.keys import candidate_key, heading_key
 from desktop.ui.undo import apply_edit
 
@@ -358,15 +357,12 @@ class CountView(QWidget):
         if not go:
             return
         try:
-            stored = self.ctx.desk.record_draft(self.contest_id, self.ctx.operator())
+            keyed = self.ctx.desk.record_draft(self.contest_id, self.ctx.operator())
         except CountDeskError as error:
             show_refusal(self, "Count not recorded", error)
             return
         self._after_save(self.contest_id)
-        self.state_label.setText(
-            f"Recorded as count {stored.number} at {clock_time(stored.recorded_at)} by "
-            f"{stored.operator}: this is now the count that stands."
-        )
+        self.state_label.setText(keyed_words(keyed, self.ctx.operator()))
 
     # -- other views' changes ------------------------------------------------------------
 

@@ -6,7 +6,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.arithmetic import ContestResult
 from desktop.domain.codes import Code
+from desktop.domain.double_entry import EntryStage
 from desktop.domain.errors import CountDeskError
+from desktop.domain.wording import clock_time
+from desktop.services.double_entry import Keyed
 from desktop.ui.context import show_refusal
 
 
@@ -45,4 +48,25 @@ def errors_question(result: ContestResult) -> str | None:
     return (
         f"These figures have {len(errors)} error(s):\n\n{listed}\n\n"
         "Record them anyway? The declaration stays blocked until the errors are resolved."
+    )
+
+
+def keyed_words(keyed: Keyed, operator: str) -> str:
+    """What recording did, for the line under the count: a count that stands, or an entry held."""
+    if keyed.stage is EntryStage.FIRST:
+        return (
+            f"First entry recorded, keyed by {operator}. It does not stand yet: another operator "
+            "keys the count sheet again, without seeing these figures."
+        )
+    if keyed.stage is EntryStage.DIFFER:
+        return (
+            f"Second entry recorded, keyed by {operator}: it differs from the first in "
+            f"{len(keyed.labels)} figure(s) (P102): {'; '.join(keyed.labels)}. A supervisor "
+            "compares them with the count sheet."
+        )
+    stored = keyed.count
+    assert stored is not None
+    return (
+        f"Recorded as count {stored.number} at {clock_time(stored.recorded_at)} by "
+        f"{stored.operator}: this is now the count that stands."
     )

@@ -1,0 +1,105 @@
+"""Double entry in the services: the blind second entry, a recount keyed twice, the audit, and
+every step beyond the count refused while an entry is held."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.domain.double_entry import EntryStage
+from desktop.domain.errors import CountDeskError
+from desktop.services.desk import CountDesk
+from tests.sample import BATLEY, BATLEY_CSV, BATLEY_REJECTED, BATLEY_VOTES
+
+
+@pytest.fixture
+def desk(db_path) -> CountDesk:
+    desk = CountDesk.open(db_path)
+    desk.import_candidates(BATLEY_CSV, "Importer")
+    desk.set_contest_details(
+        BATLEY,
+        "Supervisor",
+        ballot_papers_verified=37786,
+        electorate=79373,
+        officer_name="Jacqui Gedman",
+    )
+    return desk
+
+
+def votes(desk: CountDesk, **changes: int) -> dict[int, int]:
+    by = {n: desk.candidate_by_name(BATLEY, n).id for n in BATLEY_VOTES}
+    figures = {by[n]: v for n, v in BATLEY_VOTES.items()}
+    for name, v in changes.items():
+        figures[by[name.replace("_", " ")]] = v
+    return figures
+
+
+def refused(code: str, call, *args) -> None:
+    with pytest.raises(CountDeskError) as info:
+        call(*args)
+    assert info.value.code == code
+
+
+def test_a_count_recorded_straight_is_refused_in_a_contest_keyed_twice(desk):
+    refused("P106", desk.record_count, BATLEY, votes(desk), BATLEY_REJECTED, "Clerk 1")
+    assert desk.latest_count(BATLEY) is None
+
+
+def test_the_second_entry_is_keyed_blind_on_the_same_screen(desk):
+    by = votes(desk)
+    for cid, v in by.items():
+        desk.set_draft_votes(BATLEY, cid, v, "Clerk 1")
+    for key, v in BATLEY_REJECTED.items():
+        desk.set_draft_rejected(BATLEY, key, v, "Clerk 1")
+    keyed = desk.record_draft(BATLEY, "Clerk 1")
+    assert keyed.stage is EntryStage.FIRST and keyed.count is None
+    draft = desk.draft(BATLEY)  # what the second operator's screen shows
+    assert set(draft.votes.values()) == {None} and draft.recorded_as is None
+    for cid, v in by.items():
+        desk.set_draft_votes(BATLEY, cid, v, "Clerk 2")
+    for key, v in BATLEY_REJECTED.items():
+        desk.set_draft_rejected(BATLEY, key, v, "Clerk 2")
+    keyed = desk.record_draft(BATLEY, "Clerk 2")
+    assert keyed.stage is EntryStage.NONE and keyed.count is not None
+    assert keyed.count.number == 1
+    agreed = [r for r in desk.store.audit(BATLEY) if r.action == "entries agree"]
+    assert agreed and agreed[-1].new["first"] == "Clerk 1" and agreed[-1].new["second"] == "Clerk 2"
+    assert desk.draft(BATLEY).recorded_as == 1
+
+
+def test_nothing_beyond_the_count_accepts_a_first_entry(desk):
+    for stage in ("verification", "count"):
+        desk.advance(BATLEY, stage, "Supervisor")
+    desk.enter_count(BATLEY, votes(desk), BATLEY_REJECTED, "Clerk 1")
+    result = desk.result(BATLEY)
+    assert "P101" in [f.code for f in result.errors] and result.elected == ()
+    assert result.valid_votes == sum(BATLEY_VOTES.values())
+    refused("P101", desk.advance, BATLEY, "provisional", "Supervisor")
+    refused("P101", desk.declare, BATLEY, "Supervisor", "Jacqui Gedman")
+    leader = desk.candidate_by_name(BATLEY, "Kim Leadbeater").id
+    refused("P101", desk.record_lots, BATLEY, [leader], "Supervisor")
+    assert "P101" in [f.code for f in desk.status(BATLEY).blockers]
+
+
+def test_a_recount_is_keyed_twice_and_stands_as_the_recount(desk):
+    for stage in ("verification", "count"):
+        desk.advance(BATLEY, stage, "Supervisor")
+    desk.enter_count(BATLEY, votes(desk), BATLEY_REJECTED, "Clerk 1")
+    desk.enter_count(BATLEY, votes(desk), BATLEY_REJECTED, "Clerk 2")
+    desk.advance(BATLEY, "provisional", "Supervisor")
+    desk.record_recount_request(
+        BATLEY, "Supervisor", requested_by="Agent", role="agent", decision="full"
+    )
+    recount = votes(desk, Kim_Leadbeater=13290, Andrew_Smith=81)
+    first = desk.enter_count(BATLEY, recount, BATLEY_REJECTED, "Clerk 3")
+    assert first.stage is EntryStage.FIRST and desk.latest_count(BATLEY).number == 1
+    differ = desk.enter_count(BATLEY, votes(desk), BATLEY_REJECTED, "Clerk 4")
+    assert differ.stage is EntryStage.DIFFER
+    assert differ.labels == ("votes for LEADBEATER, Kim", "votes for SMITH, Andrew")
+    stored = desk.keep_entry(BATLEY, "first", "Supervisor")
+    assert stored.kind == "recount" and stored.number == 2
+    assert stored.figures.votes[desk.candidate_by_name(BATLEY, "Andrew Smith").id] == 81
+    kept = [r for r in desk.store.audit(BATLEY) if r.action == "keep first entry"]
+    assert kept[-1].new["differed"] == [
+        f"votes:{desk.candidate_by_name(BATLEY, n).id}" for n in ("Kim Leadbeater", "Andrew Smith")
+    ]
+    assert not desk.verify().problems
