@@ -81,6 +81,14 @@ def _header(snap: DeclarationSnapshot) -> list[Flowable]:
     parts = header_block(snap, snap.document_title)
     if snap.provisional and snap.shown_at_text:
         parts.append(para(f"Shown to candidates and agents at {snap.shown_at_text}", "shown_at"))
+    if snap.provisional and snap.keyed_twice is not None:
+        keyed = (
+            "Every figure was keyed twice, by two operators independently, and the two entries agree."
+            if snap.keyed_twice
+            else "The figures were keyed once (single entry), as the Returning Officer allowed "
+            "for this contest."
+        )
+        parts.append(para(keyed, "shown_at"))
     if snap.draft:
         parts.append(
             para(f"Draft for checking – not yet declared by the {snap.officer_title}", "shown_at")

@@ -166,6 +166,9 @@ class DeclarationSnapshot:
     #: Several seats: the valid ballot papers counted (Q); None for one seat, or for a count
     #: recorded before CountDesk asked for it.
     valid_papers_counted: int | None = None
+    #: How the figures were keyed (provisional sheet): True for twice, by two operators
+    #: (double entry); False for once (single entry); None where not said.
+    keyed_twice: bool | None = None
 
     @property
     def dated_text(self) -> str:
@@ -265,6 +268,7 @@ def build_snapshot(
     declared_at: datetime | None = None,
     draft: bool = False,
     record_ref: str = "",
+    keyed_twice: bool | None = None,
 ) -> DeclarationSnapshot:
     """Freeze what the declaration (or, if ``provisional``, the provisional sheet) prints.
 
@@ -392,4 +396,5 @@ def build_snapshot(
         tie_votes=0 if undecided is None else undecided.votes,
         tie_places=0 if undecided is None else undecided.places,
         valid_papers_counted=result.valid_papers_counted,
+        keyed_twice=keyed_twice if provisional else None,
     )

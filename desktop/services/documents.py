@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
+from desktop.domain.double_entry import EntryMode
 from desktop.domain.errors import CountDeskError
 from desktop.domain.findings import Finding
 from desktop.domain.model import Status
@@ -69,6 +70,7 @@ class Documents:
             shown_at=shown_at,
             # Only the officer's declaration makes the declaration; before it, a draft to check.
             draft=not provisional,
+            keyed_twice=self.store.entry_mode(contest_id) is EntryMode.DOUBLE,
         )
         return render_declaration(snapshot)
 

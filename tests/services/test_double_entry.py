@@ -103,3 +103,27 @@ def test_a_recount_is_keyed_twice_and_stands_as_the_recount(desk):
         f"votes:{desk.candidate_by_name(BATLEY, n).id}" for n in ("Kim Leadbeater", "Andrew Smith")
     ]
     assert not desk.verify().problems
+
+
+def _provisional_text(desk: CountDesk) -> str:
+    import io
+
+    import pypdf
+
+    pdf = desk.declaration_pdf(BATLEY, provisional=True)
+    return " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_provisional_sheet_says_how_the_figures_were_keyed(desk):
+    desk.enter_count(BATLEY, votes(desk), BATLEY_REJECTED, "Clerk 1")
+    desk.enter_count(BATLEY, votes(desk), BATLEY_REJECTED, "Clerk 2")
+    text = _provisional_text(desk)
+    assert "Every figure was keyed twice, by two operators independently" in " ".join(text.split())
+
+
+def test_a_contest_keyed_once_says_so_on_its_provisional_sheet(desk):
+    desk.set_entry_mode(BATLEY, "single", "Supervisor")
+    desk.enter_count(BATLEY, votes(desk), BATLEY_REJECTED, "Clerk 1")
+    text = " ".join(_provisional_text(desk).split())
+    assert "The figures were keyed once (single entry)" in text
+    assert "keyed twice" not in text
