@@ -18,7 +18,15 @@ from tests.sample import (  # noqa: E402
     BATLEY_VOTES,
 )
 
-__all__ = ["BATLEY", "BATLEY_CSV", "BATLEY_REJECTED", "BATLEY_VOTES", "report", "time_ms"]
+__all__ = [
+    "BATLEY",
+    "BATLEY_CSV",
+    "BATLEY_REJECTED",
+    "BATLEY_VOTES",
+    "key_twice",
+    "report",
+    "time_ms",
+]
 
 
 def time_ms(func: Callable[[], object], repeat: int, warmup: int = 5) -> list[float]:
@@ -44,3 +52,9 @@ def report(name: str, times: list[float], budget_ms: float) -> bool:
         f"{'met' if ok else 'NOT MET'}"
     )
     return ok
+
+
+def key_twice(desk, contest_id: str, votes, rejected, valid_papers: int | None = None) -> None:
+    """A count keyed as the product keys it: twice, by two operators (double entry)."""
+    desk.enter_count(contest_id, votes, rejected, "Clerk A", valid_papers)
+    desk.enter_count(contest_id, votes, rejected, "Clerk B", valid_papers)

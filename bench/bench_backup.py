@@ -15,7 +15,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import BATLEY, BATLEY_CSV, BATLEY_REJECTED, BATLEY_VOTES, report, time_ms
+from _common import (
+    BATLEY,
+    BATLEY_CSV,
+    BATLEY_REJECTED,
+    BATLEY_VOTES,
+    key_twice,
+    report,
+    time_ms,
+)
 
 from desktop.services import CountDesk
 from desktop.services.backups import BackgroundBackups, check_copy
@@ -37,7 +45,7 @@ def main(contests: int = 650) -> int:
                 continue
             ids = [c.id for c in desk.candidates(contest.id)]
             desk.set_contest_facts(contest.id, "Bench", ballot_papers_verified=400)
-            desk.record_count(contest.id, dict(zip(ids, (150, 120, 80, 50), strict=True)), {}, "B")
+            key_twice(desk, contest.id, dict(zip(ids, (150, 120, 80, 50), strict=True)), {})
         usb = root / "usb"
         usb.mkdir()
         first = desk.back_up_now("Bench", usb, keep=5)
@@ -61,11 +69,13 @@ def main(contests: int = 650) -> int:
         times = []
         for _ in range(20):
             start = time.perf_counter()
-            desk.record_count(BATLEY, votes, BATLEY_REJECTED, "Bench")
+            key_twice(desk, BATLEY, votes, BATLEY_REJECTED)
             times.append((time.perf_counter() - start) * 1000)
             time.sleep(0.02)  # a clerk's next count is seconds away; this keeps a copy running
         worker.wait(30)
-        ok &= report("Record a count with a backup on the worker", times, RECORD_BUDGET_MS)
+        ok &= report(
+            "Key a count twice (both entries) with a backup on the worker", times, RECORD_BUDGET_MS
+        )
         assert len(backup_files.good_copies(usb, "night")) == 5
         desk.close()
     return 0 if ok else 1

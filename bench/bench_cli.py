@@ -27,7 +27,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from _common import BATLEY, BATLEY_CSV, BATLEY_REJECTED, BATLEY_VOTES
+from _common import BATLEY, BATLEY_CSV, BATLEY_REJECTED, BATLEY_VOTES, key_twice
 
 from desktop.services import CountDesk
 
@@ -67,7 +67,7 @@ def main() -> int:
         desk = CountDesk.open(db)
         desk.import_candidates(BATLEY_CSV, "Bench")
         votes = {desk.candidate_by_name(BATLEY, n).id: v for n, v in BATLEY_VOTES.items()}
-        desk.record_count(BATLEY, votes, BATLEY_REJECTED, "Bench")
+        key_twice(desk, BATLEY, votes, BATLEY_REJECTED)
         commands = {
             "bare script (sqlite3 + json)": [sys.executable, "-c", BARE, str(db), BATLEY],
             "countdesk-cli result ID --json": [

@@ -10,7 +10,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _common import BATLEY, BATLEY_CSV, BATLEY_REJECTED, BATLEY_VOTES, report, time_ms
+from _common import (
+    BATLEY,
+    BATLEY_CSV,
+    BATLEY_REJECTED,
+    BATLEY_VOTES,
+    key_twice,
+    report,
+    time_ms,
+)
 
 from desktop.services import CountDesk
 
@@ -22,11 +30,17 @@ def main() -> int:
         desk = CountDesk.open(Path(folder) / "bench.sqlite")
         desk.import_candidates(BATLEY_CSV, "Bench")
         votes = {desk.candidate_by_name(BATLEY, n).id: v for n, v in BATLEY_VOTES.items()}
-        times = time_ms(
-            lambda: desk.record_count(BATLEY, votes, BATLEY_REJECTED, "Bench"), repeat=200
-        )
+        times = time_ms(lambda: key_twice(desk, BATLEY, votes, BATLEY_REJECTED), repeat=200)
         assert len(desk.store.counts(BATLEY)) == 205
-    return 0 if report("Record a count with its audit row", times, BUDGET_MS) else 1
+    return (
+        0
+        if report(
+            "A count keyed twice (both entries, the second making it stand), audited",
+            times,
+            BUDGET_MS,
+        )
+        else 1
+    )
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _common import report, time_ms
+from _common import key_twice, report, time_ms
 
 from desktop.services import CountDesk
 from tests.sample import many_contests_csv
@@ -38,7 +38,7 @@ def build(folder: Path, contests: int) -> Path:
         votes = {c.id: 100 * (n + 1) for n, c in enumerate(desk.candidates(contest.id))}
         rejected = dict.fromkeys(desk.draft(contest.id).rejected, 0)
         rejected[next(iter(rejected))] = 1010 - sum(votes.values())
-        desk.record_count(contest.id, votes, rejected, "Bench")
+        key_twice(desk, contest.id, votes, rejected)
     desk.close()
     return path
 

@@ -29,6 +29,7 @@ from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
 from desktop.services.files import why_not
 from desktop.storage import backups as files
+from desktop.storage import tamper
 from desktop.storage.backups import BackupCopy
 from desktop.storage.conditions import SQLITE_FULL, database_file
 from desktop.storage.database import BUSY_TIMEOUT_SECONDS, open_database
@@ -57,9 +58,9 @@ def check_copy(path: Path) -> str | None:
 
     A copy is good when, opened read-only, SQLite's ``PRAGMA integrity_check`` says "ok", every
     migration of this version of CountDesk is applied, and every contest, its candidates and its
-    counts can be read through CountDesk's own storage. The verification of the audit chain
-    (``verify``) is to be added here when it exists, so that a copy counts as good only if its
-    audit log verifies as well; every backup already goes through this one function.
+    counts can be read through CountDesk's own storage, and its audit chain verifies (the check
+    ``countdesk-cli verify`` makes): a copy of a record changed outside CountDesk is not a good
+    copy. Every backup goes through this one function.
     """
     try:
         db = open_database(path, read_only=True)
@@ -77,6 +78,10 @@ def check_copy(path: Path) -> str | None:
         for contest in store.contests():
             store.candidates(contest.id)
             store.counts(contest.id)
+        problems = tamper.verify(db.conn).problems
+        if problems:
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            return f"its record does not verify: {problems[0]}{more}"
         return None
     except (sqlite3.Error, CountDeskError, ValueError, KeyError) as exc:
         return f"CountDesk could not read it ({exc})"

@@ -285,3 +285,19 @@ def test_a_process_killed_during_backups_leaves_only_good_copies(tmp_path):
     outcome = desk.back_up_now("Supervisor")
     assert outcome.copy is not None and check_copy(outcome.copy.path) is None
     assert all(not c.path.name.startswith(".") for c in backup_files.good_copies(usb, "night"))
+
+
+def test_a_copy_counts_only_if_its_record_verifies(tmp_path):
+    from tests.storage.night_db import build_declared_night, past_guard
+
+    night = build_declared_night(tmp_path / "night.sqlite")
+    good = tmp_path / "good.sqlite"
+    with sqlite3.connect(night) as source, sqlite3.connect(good) as copy:
+        source.backup(copy)
+    assert check_copy(good) is None  # a whole night's record verifies in the copy
+    past_guard(night, "contests_declared_update", "UPDATE contests SET electorate = 1")
+    changed = tmp_path / "changed.sqlite"
+    with sqlite3.connect(night) as source, sqlite3.connect(changed) as copy:
+        source.backup(copy)
+    why = check_copy(changed) or ""
+    assert "does not verify" in why and "changed outside CountDesk" in why
