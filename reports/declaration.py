@@ -279,7 +279,10 @@ def _facts(snap: DeclarationSnapshot, tight: bool = False) -> list[Flowable]:
         label = snap.majority_label
         if snap.lots_applied:
             label += ", before the vote allotted by lot"
-        rows.append((label, format_figure(snap.majority), False))
+        figure = format_figure(snap.majority)
+        if snap.tie_names and snap.majority == 0:
+            label, figure = f"{label} (equality of votes: the lot will decide)", "none"
+        rows.append((label, figure, False))
     return [KeepTogether([_figures_table(rows, tight)]), Spacer(0, _gap(tight))]
 
 

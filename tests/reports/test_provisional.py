@@ -156,7 +156,7 @@ def test_a_tie_is_shown_provisionally_with_the_lot_still_to_decide():
             "treated as having received one additional vote",
             "LEADBEATER, Kim Labour Party 12,973",
             "STEPHENSON, Ryan Conservative and Unionist Party 12,973",
-            "Majority 0",
+            "Majority (equality of votes: the lot will decide) none",
         ],
     )
     # Nobody is elected, and the tie is not presented as figures that are wrong.
