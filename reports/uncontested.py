@@ -118,8 +118,6 @@ def story(snap: UncontestedSnapshot) -> list[Flowable]:
         *_elected_table(snap),
         *_unfilled(snap),
         *_closing(snap),
-        Spacer(0, 1.5 * mm),
-        para(f"Contest ref. {snap.contest_id}", "imprint"),
     ]
 
 
@@ -127,10 +125,8 @@ def render_uncontested(snapshot: UncontestedSnapshot) -> bytes:
     """The notice of uncontested election as A4 PDF bytes; watermarked DRAFT if a draft."""
     return build_pdf(
         story(snapshot),
-        # A long local contest id would run into the references in the footer: it is printed
-        # under the imprint instead.
         footer_left=footer_refs("Notice", snapshot.data_hash, snapshot.record_ref),
-        footer_centre="",
+        footer_centre=f"Contest ref. {snapshot.contest_id}",  # one footer line, as on the others
         title=f"{snapshot.title}: {snapshot.area_name} {snapshot.area_word}",
         author=snapshot.officer_title,
         subject=snapshot.contest_id,
