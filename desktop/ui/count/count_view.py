@@ -347,8 +347,7 @@ class CountView(QWidget):
     def record_count(self) -> None:
         """Record the figures keyed in: the count that stands, or the entry the line names."""
         if self.contest_id is not None:
-            ctx = self.ctx
-            keyed, words = record(self, ctx.desk, self.contest_id, ctx.operator(), self.entry_line)
+            keyed, words = record(self, self.ctx, self.contest_id, self.entry_line)
             if keyed is not None:
                 self._after_save(self.contest_id)
             if words:

@@ -9,30 +9,33 @@ from desktop.domain.codes import Code
 from desktop.domain.double_entry import EntryStage
 from desktop.domain.errors import CountDeskError
 from desktop.domain.wording import clock_time
-from desktop.services import CountDesk
 from desktop.services.double_entry import Keyed
-from desktop.ui.context import show_refusal
+from desktop.ui.context import UiContext, show_refusal
 from desktop.ui.count.entry_line import EntryLine
 
 
 def record(
-    parent: QWidget, desk: CountDesk, contest_id: str, operator: str, line: EntryLine
+    parent: QWidget, ctx: UiContext, contest_id: str, line: EntryLine
 ) -> tuple[Keyed | None, str]:
     """Record the figures keyed in, as the entry the line names: what recording did (None if
     nothing was recorded) and words for the line under the count.
 
     Where the operator may not key now (the first entry's operator, entries that differ), the
-    services' refusal is shown in its own words (P104, P102).
+    services' refusal is shown in its own words (P104, P102). Once an entry is held, Undo and
+    Redo forget the figures keyed: the next operator keys blind.
     """
+    operator = ctx.operator()
     if not line.locked_reason:
-        go, words = may_record(parent, desk.draft_result(contest_id), partial=line.rekey)
+        go, words = may_record(parent, ctx.desk.draft_result(contest_id), partial=line.rekey)
         if not go:
             return None, words
     try:
-        keyed = desk.record_draft(contest_id, operator)
+        keyed = ctx.desk.record_draft(contest_id, operator)
     except CountDeskError as error:
         show_refusal(parent, "Not recorded", error)
         return None, f"Not recorded: {error}"
+    if keyed.stage is not EntryStage.NONE:
+        ctx.undo_stack.clear()
     return keyed, keyed_words(keyed, operator)
 
 

@@ -182,5 +182,6 @@ class DifferencesDialog(NightDialog):
 
     def _done(self, what: str) -> None:
         self.resolved = what
+        self.ctx.undo_stack.clear()  # no figure of either entry comes back by Undo or Redo
         self.ctx.events.announce(self.contest_id)
         self.accept()

@@ -150,7 +150,9 @@ def _first_and_differing_second(qtbot, window: MainWindow, said: list[str]) -> N
     assert _line(window) == "Second entry — keyed by Clerk 2, blind."
     assert view.record_button.text().replace("&", "") == "Record second entry"
     assert all(row.edit.text() == "" for row in view.count_form.rows if row.kind != "papers")
-    everything = _texts(window)
+    # Nor can Undo and Redo bring them back, or name them in the Edit menu.
+    assert not window.undo_action.isEnabled() and not window.redo_action.isEnabled()
+    everything = _texts(window) + window.undo_action.text() + window.redo_action.text()
     for name in ("Kim Leadbeater", "Ryan Stephenson", "George Galloway"):
         figure = BATLEY_VOTES[name]
         assert format_figure(figure) not in everything and str(figure) not in everything
