@@ -198,3 +198,20 @@ def entry_finding(
         "be keyed again from the paper.",
         {"fields": ", ".join(names)},
     )
+
+
+@dataclass(frozen=True)
+class EntryOutline:
+    """Where a count's double entry stands, for the count screen: who keyed which entry and
+    which figures are in question, by name — never a figure of either entry."""
+
+    mode: EntryMode
+    stage: EntryStage
+    first_operator: str = ""
+    second_operator: str = ""
+    #: The differing fields in words, in sheet order (while the entries differ).
+    differences: tuple[str, ...] = ()
+    #: The fields sent back to be keyed again: (field, words), in sheet order.
+    sent_back: tuple[tuple[str, str], ...] = ()
+    #: Who last switched the contest's entry mode ("" if never switched).
+    switched_by: str = ""

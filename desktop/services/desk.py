@@ -20,7 +20,7 @@ from typing import Any
 
 from desktop.domain.after_declaration import ErrorFound
 from desktop.domain.arithmetic import ContestResult
-from desktop.domain.double_entry import EntryMode, EntryState
+from desktop.domain.double_entry import EntryMode, EntryOutline, EntryState
 from desktop.domain.draft import Draft
 from desktop.domain.findings import Finding
 from desktop.domain.model import Candidate, Contest, Election, Status
@@ -354,6 +354,10 @@ class CountDesk:
     def entry_state(self, contest_id: str) -> EntryState:
         """The entries held for the count being keyed, for the supervisor and the record."""
         return self._double.entry_state(contest_id)
+
+    def entry_outline(self, contest_id: str) -> EntryOutline:
+        """Where the count's double entry stands, for the count screen (names, never figures)."""
+        return self._double.outline(contest_id)
 
     def entry_differences(self, contest_id: str) -> tuple[tuple[str, str], ...]:
         """The fields in which the two entries differ, as (field, words), in sheet order."""

@@ -17,6 +17,7 @@ from desktop.domain.codes import Code
 from desktop.domain.double_entry import (
     PAPERS,
     EntryMode,
+    EntryOutline,
     EntryStage,
     EntryState,
     KeyedEntry,
@@ -87,6 +88,29 @@ class DoubleEntry:
         names = [n for n in sheet_order(contest, candidates) if n in rekey]
         return tuple((n, field_label(n, contest, candidates)) for n in names)
 
+    def outline(self, contest_id: str) -> EntryOutline:
+        """Where the count's double entry stands, for the count screen: who keyed which entry
+        and which figures are in question, by name, never a figure."""
+        contest = self.store.contest(contest_id)
+        mode = self.store.entry_mode(contest_id)
+        switched_by = self.store.entry_mode_switched_by(contest_id)
+        state = self.store.entry_state(contest_id)
+        if not state.held:
+            return EntryOutline(mode, EntryStage.NONE, switched_by=switched_by)
+        candidates = self.store.candidates(contest_id)
+        order = sheet_order(contest, candidates)
+        differ = state.differences(order) if state.stage is EntryStage.DIFFER else ()
+        rekey = [n for n in order if n in state.rekey]
+        return EntryOutline(
+            mode,
+            state.stage,
+            state.first.operator if state.first else "",
+            state.second.operator if state.second else "",
+            tuple(field_label(n, contest, candidates) for n in differ),
+            tuple((n, field_label(n, contest, candidates)) for n in rekey),
+            switched_by,
+        )
+
     def field_named(self, contest_id: str, text: str) -> str:
         """The field a supervisor names: a candidate's full name, a heading key, or
         ``valid_papers`` (the valid ballot papers counted)."""
@@ -128,7 +152,15 @@ class DoubleEntry:
 
     def record_draft(self, contest_id: str, operator: str) -> Keyed:
         """Record the count being keyed in as the next entry (or the count, keyed once)."""
-        rekey = self.store.entry_state(contest_id).stage is EntryStage.REKEY
+        state = self.store.entry_state(contest_id)
+        if state.first is not None and name_key(state.first.operator) == name_key(operator):
+            raise CountDeskError(
+                f"{operator.strip()} keyed the first entry of this count: the second entry is "
+                "keyed by another operator, without seeing the first (change the operator). "
+                "Nothing was recorded.",
+                Code.P104,
+            )
+        rekey = state.stage is EntryStage.REKEY
         votes, rejected, counted = self.entry.draft_figures(contest_id, partial=rekey)
         return self.enter_count(contest_id, votes, rejected, operator, counted)
 

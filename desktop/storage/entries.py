@@ -58,6 +58,15 @@ class Entries:
                 contest_id=contest_id,
             )
 
+    def entry_mode_switched_by(self, contest_id: str) -> str:
+        """Who last switched the contest's entry mode, from the audit log ("" if nobody)."""
+        row = self._conn.db.execute(
+            "SELECT operator FROM audit WHERE contest_id = ? AND action = 'entry mode' "
+            "ORDER BY id DESC LIMIT 1",
+            [contest_id],
+        ).fetchone()
+        return str(row[0]) if row else ""
+
     def entry_state(self, contest_id: str) -> EntryState:
         """The entries held for the count being keyed (one read)."""
         operators: dict[int, str] = {}

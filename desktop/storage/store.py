@@ -82,6 +82,7 @@ class Store:
         self.entry_mode = self.entries.entry_mode
         self.set_entry_mode = self.entries.set_entry_mode
         self.entry_state = self.entries.entry_state
+        self.entry_mode_switched_by = self.entries.entry_mode_switched_by
         self.hold_entry = self.entries.hold_entry
         self.send_back = self.entries.send_back
         self.clear_entries = self.entries.clear_entries

@@ -127,3 +127,60 @@ def test_a_contest_keyed_once_says_so_on_its_provisional_sheet(desk):
     text = " ".join(_provisional_text(desk).split())
     assert "The figures were keyed once (single entry)" in text
     assert "keyed twice" not in text
+
+
+def test_figures_sent_back_are_keyed_again_on_the_count_screen(desk):
+    for stage in ("verification", "count"):
+        desk.advance(BATLEY, stage, "Supervisor")
+    desk.enter_count(BATLEY, votes(desk), BATLEY_REJECTED, "Clerk 1")
+    nelson = votes(desk, Kim_Leadbeater=13269, Ryan_Stephenson=12937)
+    desk.enter_count(BATLEY, nelson, BATLEY_REJECTED, "Clerk 2")
+    kim = desk.candidate_by_name(BATLEY, "Kim Leadbeater").id
+    ryan = desk.candidate_by_name(BATLEY, "Ryan Stephenson").id
+    desk.send_back(BATLEY, [f"votes:{kim}", f"votes:{ryan}"], "Supervisor")
+    draft = desk.draft(BATLEY)  # the screen: empty, the other figures not shown either
+    assert set(draft.votes.values()) == {None}
+    assert set(draft.rejected.values()) == {None}
+    desk.set_draft_votes(BATLEY, kim, 13296, "Clerk 2")
+    desk.set_draft_votes(BATLEY, ryan, 12973, "Clerk 2")
+    keyed = desk.record_draft(BATLEY, "Clerk 2")
+    assert keyed.stage is EntryStage.NONE and keyed.count is not None
+    assert keyed.count.figures.votes[kim] == 13296
+    assert keyed.count.figures.votes[ryan] == 12973
+
+
+def test_the_first_operator_is_refused_the_second_entry_before_any_missing_figure(desk):
+    for stage in ("verification", "count"):
+        desk.advance(BATLEY, stage, "Supervisor")
+    desk.enter_count(BATLEY, votes(desk), BATLEY_REJECTED, "Clerk 1")
+    refused("P104", desk.record_draft, BATLEY, " clerk  1 ")
+
+
+def test_the_outline_names_who_keyed_which_entry_and_the_fields_never_a_figure(desk):
+    for stage in ("verification", "count"):
+        desk.advance(BATLEY, stage, "Supervisor")
+    outline = desk.entry_outline(BATLEY)
+    assert (outline.mode.value, outline.stage, outline.switched_by) == (
+        "double",
+        EntryStage.NONE,
+        "",
+    )
+    desk.enter_count(BATLEY, votes(desk), BATLEY_REJECTED, "Clerk 1")
+    outline = desk.entry_outline(BATLEY)
+    assert (outline.stage, outline.first_operator) == (EntryStage.FIRST, "Clerk 1")
+    nelson = votes(desk, Kim_Leadbeater=13269, Ryan_Stephenson=12937)
+    desk.enter_count(BATLEY, nelson, BATLEY_REJECTED, "Clerk 2")
+    outline = desk.entry_outline(BATLEY)
+    assert outline.stage is EntryStage.DIFFER and outline.second_operator == "Clerk 2"
+    assert outline.differences == ("votes for LEADBEATER, Kim", "votes for STEPHENSON, Ryan")
+    assert "13" not in repr(outline)
+    kim = desk.candidate_by_name(BATLEY, "Kim Leadbeater").id
+    desk.send_back(BATLEY, [f"votes:{kim}"], "Supervisor")
+    outline = desk.entry_outline(BATLEY)
+    assert outline.sent_back == ((f"votes:{kim}", "votes for LEADBEATER, Kim"),)
+
+
+def test_the_outline_says_who_switched_to_single_entry(desk):
+    desk.set_entry_mode(BATLEY, "single", "Deputy RO")
+    outline = desk.entry_outline(BATLEY)
+    assert (outline.mode.value, outline.switched_by) == ("single", "Deputy RO")

@@ -31,17 +31,19 @@ from desktop.domain.figures import format_figure
 from desktop.services import LiveCount
 from desktop.ui.context import UiContext, show_refusal
 from desktop.ui.count.count_form import CountForm
+from desktop.ui.count.entry_line import EntryLine, record_text
 from desktop.ui.count.figure_edit import FigureEdit, FigureRow, focus_field, say
 from desktop.ui.count.figure_rows import (
     bundle_values,
     load_saved,
     parse_row,
+    save_figure,
     state_words,
     typed_figures,
 )
 from desktop.ui.count.live_panel import LivePanel
-from desktop.ui.count.recording import keyed_words, may_record
-from desktop.ui.keys import candidate_key, heading_key
+from desktop.ui.count.recording import record
+from desktop.ui.keys import candidate_key
 from desktop.ui.undo import apply_edit
 
 
@@ -61,6 +63,8 @@ class CountView(QWidget):
 
         left = QVBoxLayout()
         left.setSpacing(4)
+        self.entry_line = EntryLine()
+        left.addWidget(self.entry_line)
         options = QHBoxLayout()
         self.bundles_toggle = QCheckBox("Enter votes as &bundles + part-bundle")
         self.bundles_toggle.setAccessibleName("Enter votes as bundles and part-bundle")
@@ -120,6 +124,7 @@ class CountView(QWidget):
             self.live = None
             return
         self.live = self.ctx.desk.live_count(self.contest_id)
+        self._read_entries()
         self.count_form.build(self.live)
         load_saved(self.live, self._rows)
         self._apply_bundle_mode()
@@ -129,12 +134,13 @@ class CountView(QWidget):
 
     def _apply_bundle_mode(self) -> None:
         """Show or hide the bundle fields, lock what cannot be keyed now, and set the Tab order."""
-        live = self.live
+        live, line = self.live, self.entry_line
         self._order = self.count_form.set_keying(
             bundles=self._bundles_on,
-            locked=live is not None and live.locked_reason is not None,
+            locked=bool(live is not None and live.locked_reason) or bool(line.locked_reason),
             papers_fixed=live is not None and live.papers_from_verification,
         )
+        line.restrict(self._rows, self._order)  # figures sent back: only they are keyed
         if self._order:
             QWidget.setTabOrder(self._order[-1], self.record_button)
 
@@ -220,24 +226,11 @@ class CountView(QWidget):
 
         def apply(v: object) -> None:
             figure = v if isinstance(v, int) else None
-            if row.kind == "votes":
-                draft = desk.set_draft_votes(
-                    contest_id, candidate_key(row.key), figure, self.ctx.operator()
-                )
-                self._after_draft(contest_id, draft)
-            elif row.kind == "rejected":
-                draft = desk.set_draft_rejected(
-                    contest_id, heading_key(row.key), figure, self.ctx.operator()
-                )
-                self._after_draft(contest_id, draft)
-            elif row.kind == "counted":
-                draft = desk.set_draft_papers_counted(contest_id, figure, self.ctx.operator())
-                self._after_draft(contest_id, draft)
+            draft = save_figure(desk, contest_id, row, figure, self.ctx.operator())
+            if draft is None:
+                self._after_save(contest_id)  # the ballot papers verified, a fact
             else:
-                desk.set_contest_facts(
-                    contest_id, self.ctx.operator(), ballot_papers_verified=figure
-                )
-                self._after_save(contest_id)
+                self._after_draft(contest_id, draft)
 
         text = f"{row.what}: {format_figure(row.saved)} → {format_figure(value)}"
         return apply_edit(
@@ -342,29 +335,39 @@ class CountView(QWidget):
         votes, rejected, papers, counted = typed_figures(self._rows)
         result = self.live.result(votes, rejected, papers, counted)
         self.live_panel.show_result(result)
-        text, can_record = state_words(self.live, self._rows, self.live.pending_recount)
+        line = self.entry_line
+        keyed = [r for r in self._rows if line.keyed(r)]
+        text, can_record = state_words(self.live, keyed, self.live.pending_recount, line.entry_noun)
+        if line.locked_reason and self.live.locked_reason is None:
+            text, can_record = line.locked_reason, True  # Record says why not
         self.state_label.setText(text)
         self.record_button.setEnabled(can_record)
         self.last_result = result
 
     def record_count(self) -> None:
-        """Record the figures keyed in as the count that stands (asks first if errors stand)."""
-        if self.contest_id is None:
-            return
-        go, words = may_record(self, self.ctx.desk.draft_result(self.contest_id))
-        if words:
-            self.state_label.setText(words)
-        if not go:
-            return
-        try:
-            keyed = self.ctx.desk.record_draft(self.contest_id, self.ctx.operator())
-        except CountDeskError as error:
-            show_refusal(self, "Count not recorded", error)
-            return
-        self._after_save(self.contest_id)
-        self.state_label.setText(keyed_words(keyed, self.ctx.operator()))
+        """Record the figures keyed in: the count that stands, or the entry the line names."""
+        if self.contest_id is not None:
+            keyed, words = record(self, self.ctx, self.contest_id, self.entry_line)
+            if keyed is not None:
+                self._after_save(self.contest_id)
+            if words:
+                self.state_label.setText(words)
 
     # -- other views' changes ------------------------------------------------------------
+
+    def _read_entries(self) -> None:
+        """Read where double entry stands; the indicator and the Record button say it."""
+        if self.contest_id is not None:
+            outline = self.ctx.desk.entry_outline(self.contest_id)
+            self.entry_line.show_outline(outline, self.ctx.operator())
+            self.record_button.setText(record_text(outline))
+
+    def operator_changed(self) -> None:
+        """Another operator is at the keyboard: which entry they key, and what they may key."""
+        if self.live is not None:
+            self._read_entries()
+            self._apply_bundle_mode()
+            self._update_live()
 
     def _on_setup_changed(self, contest_id: str) -> None:
         if contest_id == self.contest_id:
@@ -382,8 +385,11 @@ class CountView(QWidget):
     def _on_count_changed(self, contest_id: str) -> None:
         if contest_id == self.contest_id and self.live is not None:
             fresh = self.ctx.desk.live_count(contest_id)
+            before = self.entry_line.outline
+            self._read_entries()
             if (
-                fresh.draft != self.live.draft
+                self.entry_line.outline != before
+                or fresh.draft != self.live.draft
                 or fresh.contest != self.live.contest
                 or fresh.papers_from_verification != self.live.papers_from_verification
                 or fresh.pending_recount != self.live.pending_recount

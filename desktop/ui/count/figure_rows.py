@@ -8,7 +8,7 @@ from desktop.domain.figures import FigureProblem, format_figure, parse_figure
 from desktop.domain.records import RecountRequest
 from desktop.domain.wording import decision_label
 from desktop.domain.workflow import RecountDecision
-from desktop.services import LiveCount
+from desktop.services import CountDesk, Draft, LiveCount
 from desktop.ui.count.figure_edit import FigureRow, say
 from desktop.ui.keys import candidate_key, heading_key
 
@@ -23,6 +23,21 @@ def parse_row(row: FigureRow, text: str) -> tuple[bool, int | None]:
     except FigureProblem as problem:
         say(row, f"✖ {problem.code}: {problem.message}")
         return False, None
+
+
+def save_figure(
+    desk: CountDesk, contest_id: str, row: FigureRow, figure: int | None, operator: str
+) -> Draft | None:
+    """Save a row's figure: the draft it makes, or None for the ballot papers verified (a fact
+    of the contest, not of the count keyed in)."""
+    if row.kind == "votes":
+        return desk.set_draft_votes(contest_id, candidate_key(row.key), figure, operator)
+    if row.kind == "rejected":
+        return desk.set_draft_rejected(contest_id, heading_key(row.key), figure, operator)
+    if row.kind == "counted":
+        return desk.set_draft_papers_counted(contest_id, figure, operator)
+    desk.set_contest_facts(contest_id, operator, ballot_papers_verified=figure)
+    return None
 
 
 def load_saved(live: LiveCount, rows: list[FigureRow]) -> None:
@@ -97,10 +112,11 @@ def typed_figures(
 
 
 def state_words(
-    live: LiveCount, rows: list[FigureRow], pending: RecountRequest | None
+    live: LiveCount, rows: list[FigureRow], pending: RecountRequest | None, entry: str = ""
 ) -> tuple[str, bool]:
     """Where the count stands, in words, and whether it can be recorded now; ``pending`` is
-    the granted recount or bundle check the figures are keyed for."""
+    the granted recount or bundle check the figures are keyed for; ``entry`` the entry keyed
+    (double entry: "the first entry", …), which does not stand once recorded."""
     draft = live.draft
     unsaved = any(r.invalid or r.typed != r.saved for r in rows)
     what = "the count"
@@ -127,10 +143,17 @@ def state_words(
             f"{granted}A figure was not saved: put it right (the reason is shown under "
             "it), then record the count."
         )
+    elif complete and entry:
+        text = f"{granted}Every figure is in and saved. Record {entry} (Ctrl+Return)."
     elif complete:
         text = (
             f"{granted}Every figure is in and saved. Record {what} (Ctrl+Return) to make "
             "it the count that stands."
+        )
+    elif entry:
+        text = (
+            f"{granted}Each figure is saved when you press Enter or Tab. Record {entry} "
+            "when every figure is in."
         )
     else:
         text = (

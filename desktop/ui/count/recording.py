@@ -10,18 +10,48 @@ from desktop.domain.double_entry import EntryStage
 from desktop.domain.errors import CountDeskError
 from desktop.domain.wording import clock_time
 from desktop.services.double_entry import Keyed
-from desktop.ui.context import show_refusal
+from desktop.ui.context import UiContext, show_refusal
+from desktop.ui.count.entry_line import EntryLine
 
 
-def may_record(parent: QWidget, result: ContestResult) -> tuple[bool, str]:
+def record(
+    parent: QWidget, ctx: UiContext, contest_id: str, line: EntryLine
+) -> tuple[Keyed | None, str]:
+    """Record the figures keyed in, as the entry the line names: what recording did (None if
+    nothing was recorded) and words for the line under the count.
+
+    Where the operator may not key now (the first entry's operator, entries that differ), the
+    services' refusal is shown in its own words (P104, P102). Once an entry is held, Undo and
+    Redo forget the figures keyed: the next operator keys blind.
+    """
+    operator = ctx.operator()
+    if not line.locked_reason:
+        go, words = may_record(parent, ctx.desk.draft_result(contest_id), partial=line.rekey)
+        if not go:
+            return None, words
+    try:
+        keyed = ctx.desk.record_draft(contest_id, operator)
+    except CountDeskError as error:
+        show_refusal(parent, "Not recorded", error)
+        return None, f"Not recorded: {error}"
+    if keyed.stage is not EntryStage.NONE:
+        ctx.undo_stack.clear()
+    return keyed, keyed_words(keyed, operator)
+
+
+def may_record(
+    parent: QWidget, result: ContestResult, *, partial: bool = False
+) -> tuple[bool, str]:
     """Whether to record the figures giving ``result``, and words for the status line.
 
     A count with a figure missing is never recorded: what is missing is said at once, nothing
-    asked. Figures with errors are recorded only if the clerk answers Yes; No is the default,
+    asked (``partial``: only figures sent back are keyed again; the services check them). Figures with errors are recorded only if the clerk answers Yes; No is the default,
     so Enter alone never records them.
     """
     needed = (Code.C206, Code.C207, Code.C220)
     missing = next((f for f in result.errors if f.code in needed), None)
+    if partial:
+        return True, ""
     if missing is not None:
         show_refusal(parent, "Count not recorded", CountDeskError(missing.message, missing.code))
         return False, f"Not recorded: {missing.message}"

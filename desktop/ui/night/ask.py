@@ -22,6 +22,7 @@ from desktop.domain.workflow import status_label
 from desktop.ui.context import UiContext
 from desktop.ui.night.common import lots_needed
 from desktop.ui.night.declare_dialog import DeclareDialog
+from desktop.ui.night.differences_dialog import DifferencesDialog
 from desktop.ui.night.error_found_dialog import ErrorFoundDialog
 from desktop.ui.night.lots_dialog import LotsDialog
 from desktop.ui.night.recount_dialog import RecountDialog
@@ -31,6 +32,20 @@ from desktop.ui.night.running import run_dialog
 def ask_recount(parent: QWidget | None, ctx: UiContext, contest_id: str) -> RecountRequest | None:
     """Record a request for a recount and the decision on it; the request, or None."""
     return run_dialog(RecountDialog(ctx, contest_id, parent), "request")
+
+
+def ask_compare(parent: QWidget | None, ctx: UiContext, contest_id: str) -> str | None:
+    """The supervisor compares the two entries that differ and keeps one or sends figures back;
+    what was done ("first", "second", "sent back"), or None. Says so when nothing differs."""
+    if not ctx.desk.entry_differences(contest_id):
+        QMessageBox.information(
+            parent,
+            "No entries to compare",
+            "The two entries of this count do not differ: there is nothing to compare.",
+        )
+        return None
+    done: str | None = run_dialog(DifferencesDialog(ctx, contest_id, parent), "resolved")
+    return done
 
 
 def ask_lots(parent: QWidget | None, ctx: UiContext, contest_id: str) -> ContestResult | None:

@@ -22,6 +22,7 @@ from desktop.domain.figures import FigureProblem, format_figure, parse_figure
 from desktop.domain.model import Contest, Election
 from desktop.ui.context import UiContext
 from desktop.ui.message_line import warning_pixmap
+from desktop.ui.setup.entry_mode_row import EntryModeRow
 from desktop.ui.setup.fact_edit import FACTS, FactEdit
 from desktop.ui.setup.kind_row import KindRow
 from desktop.ui.undo import apply_edit
@@ -92,6 +93,8 @@ class FactsBox(QGroupBox):
         self.kind_row.saved.connect(self.saved)
         self._kind_fixed = False
         form.addRow(self.kind_row.label, self.kind_row)
+        self.entry_mode_row = EntryModeRow(ctx)
+        form.addRow(self.entry_mode_row.label, self.entry_mode_row)
         figures_note = QLabel(
             "Type whole numbers; 79,373 and 79373 are both read as 79373. Each field is saved "
             "when you press Enter or move on, and Ctrl+Z undoes it."
@@ -120,6 +123,7 @@ class FactsBox(QGroupBox):
             if edit.text() != text:
                 edit.setText(text)
         self.kind_row.show_contest(contest, fixed=self._kind_fixed)
+        self.entry_mode_row.show_contest(contest)
         title_edit = self.fact_edits["officer_title"]
         if contest is not None:
             default = contest.type.officer_title
@@ -143,6 +147,7 @@ class FactsBox(QGroupBox):
         # The kind decides the deposit and the wording: fixed once the result is shown.
         self._kind_fixed = figures_fixed
         self.kind_row.combo.setEnabled(self._contest is not None and not figures_fixed)
+        self.entry_mode_row.set_fixed(figures_fixed)
         for key, edit in self.fact_edits.items():
             if key == "seats":
                 fixed = counted or declared or shown

@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
     advance_action: QAction
     needs_action: QAction
     recount_action: QAction
+    compare_action: QAction
     lots_action: QAction
     declare_action: QAction
     record_error_action: QAction
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
 
     def _on_operator_changed(self) -> None:
         self.settings.setValue("operator", self.operator())
+        self.count_view.operator_changed()  # which entry they key, and what they may key
 
     def _apply_point_size(self, size: int) -> None:
         if not hasattr(self, "_base_point_size"):
@@ -203,6 +205,7 @@ class MainWindow(QMainWindow):
             self.advance_action,
         ):
             action.setEnabled(enabled)
+        self.compare_action.setEnabled(enabled and self.count_view.entry_line.differ)
         if enabled:
             self._enable_night_actions()
 

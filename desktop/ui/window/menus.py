@@ -153,6 +153,17 @@ def build_menus(window: MainWindow) -> None:
         "What is needed",
     )
     night_menu.addSeparator()
+    window.compare_action = add_action(
+        window,
+        night_menu,
+        "&Compare the two entries…",
+        "Ctrl+Shift+E",
+        lambda: window._night(ask.ask_compare),
+        "Compare the two entries",
+    )
+    window.compare_action.setEnabled(False)
+    window.count_view.entry_line.differ_changed.connect(window.compare_action.setEnabled)
+    night_menu.addSeparator()
     window.recount_action = add_action(
         window,
         night_menu,
