@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from desktop.domain.double_entry import EntryMode
+from desktop.domain.codes import Code
+from desktop.domain.double_entry import EntryMode, EntryStage
 from desktop.domain.errors import CountDeskError
 from desktop.domain.findings import Finding
 from desktop.domain.model import Status
@@ -44,6 +45,16 @@ class Documents:
                 # Given out only if the audit chain still vouches for these very bytes.
                 return self.proof.checked_declaration(kept[0])
         self.refuse_if_uncontested(contest_id)
+        held = self.store.entry_state(contest_id)
+        if held.held:
+            # No sheet shows an entry held for comparison: the other entry is keyed blind.
+            raise CountDeskError(
+                "The count is being keyed twice and the two entries are not yet one count: no "
+                "sheet is printed until they agree (or a supervisor resolves them).",
+                {EntryStage.FIRST: Code.P101, EntryStage.DIFFER: Code.P102}.get(
+                    held.stage, Code.P103
+                ),
+            )
         result = self.reading.result(contest_id)
         if not provisional and result.errors:
             listed = " ".join(f"{f.code}: {f.message}" for f in result.errors)

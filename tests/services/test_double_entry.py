@@ -184,3 +184,14 @@ def test_the_outline_says_who_switched_to_single_entry(desk):
     desk.set_entry_mode(BATLEY, "single", "Deputy RO")
     outline = desk.entry_outline(BATLEY)
     assert (outline.mode.value, outline.switched_by) == ("single", "Deputy RO")
+
+
+def test_no_sheet_shows_a_held_entry_to_the_operator_keying_the_other(desk):
+    # The documents are one way to see figures: while an entry is held for comparison, no
+    # sheet is printed or previewed, so the blind second entry stays blind.
+    desk.enter_count(BATLEY, votes(desk), BATLEY_REJECTED, "Clerk 1")
+    for provisional in (True, False):
+        with pytest.raises(CountDeskError) as info:
+            desk.declaration_pdf(BATLEY, provisional=provisional)
+        assert info.value.code == "P101"
+        assert "13,296" not in str(info.value) and "13296" not in str(info.value)
