@@ -188,7 +188,8 @@ class DoubleEntry:
             raise CountDeskError(
                 f"The two entries of {contest.area}'s count differ: a supervisor compares them "
                 "and keeps one, or sends the differing figures back to be keyed again "
-                "(countdesk-cli status, then countdesk-cli resolve). Nothing was recorded.",
+                "(Night menu: Compare the two entries…; or countdesk-cli status, then countdesk-cli "
+                "resolve). Nothing was recorded.",
                 Code.P102,
             )
         first = state.first
