@@ -26,6 +26,8 @@ class SavedDraft:
     #: A first entry of this count is held (double entry): the draft is the next entry, keyed
     #: blind, so it starts empty rather than from the count that stands.
     entry_held: bool = False
+    #: Who keyed the first entry held ("" when none): not the one to key the second.
+    first_operator: str = ""
 
     @property
     def started(self) -> bool:

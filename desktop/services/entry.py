@@ -19,6 +19,7 @@ from desktop.domain.workflow import RecountDecision, uncontested_refusal
 from desktop.services.common import (
     figure_or_none,
     guard,
+    name_key,
     papers_counted_of,
     pending_request,
     require_operator,
@@ -186,6 +187,14 @@ class Entry:
                 pending_request(self.store, contest_id, latest) is not None
             )
             saved = self.store.draft(contest_id)
+            if saved.entry_held and name_key(saved.first_operator) == name_key(operator):
+                # The second entry is keyed by another operator, blind: not by the first.
+                raise CountDeskError(
+                    f"{operator} keyed the first entry of this count: the second entry is keyed "
+                    "by another operator, without seeing the first (change the operator). "
+                    "Nothing was saved.",
+                    Code.P104,
+                )
             if not saved.started:
                 # The first change after a recorded count starts from that count's figures.
                 start = _draft(contest, candidates, saved, latest, pending)

@@ -18,7 +18,8 @@ from desktop.storage.connection import Connection
 #: The whole saved draft of a contest in one read: (kind, key, a, b, c) rows, where kind is
 #: "m" (the recount mark: a), "q" (valid ballot papers counted: a), "r" (rejected papers: key
 #: heading, a papers) or "v" (a candidate's votes, bundles and part-bundle: key candidate id;
-#: a, b, c), and "e" where a first entry of double entry is held (desktop/storage/entries.py).
+#: a, b, c), and "e" where a first entry of double entry is held (a: who keyed it;
+#: desktop/storage/entries.py).
 _READ = """
     SELECT 'v', candidate_id, votes, bundles, part FROM draft_votes WHERE contest_id = ?
     UNION ALL
@@ -28,7 +29,7 @@ _READ = """
     UNION ALL
     SELECT 'q', NULL, valid_papers_counted, NULL, NULL FROM draft_papers WHERE contest_id = ?
     UNION ALL
-    SELECT 'e', entry, NULL, NULL, NULL FROM keyed_entries WHERE contest_id = ? AND entry = 1
+    SELECT 'e', entry, operator, NULL, NULL FROM keyed_entries WHERE contest_id = ? AND entry = 1
     ORDER BY 1, 2
 """
 _PAPERS = "papers_counted"
@@ -117,6 +118,7 @@ class Drafts:
         recount = None
         papers_counted = None
         held = False
+        first_operator = ""
         for kind, key, a, b, c in self._conn.db.execute(_READ, [contest_id] * 5):
             if kind == "v":
                 for value, into in ((a, votes), (b, bundles), (c, parts)):
@@ -127,10 +129,12 @@ class Drafts:
             elif kind == "q":
                 papers_counted = a
             elif kind == "e":
-                held = True
+                held, first_operator = True, a
             else:
                 recount = a
-        saved = SavedDraft(votes, rejected, bundles, parts, recount, papers_counted, held)
+        saved = SavedDraft(
+            votes, rejected, bundles, parts, recount, papers_counted, held, first_operator
+        )
         if memo is not None:
             memo[kept] = saved
         return saved
@@ -194,7 +198,11 @@ class Drafts:
             if not old:
                 return before
             new = {f: wanted[f] for f in old}
-            after = replace(_from_fields({**current, **new}), entry_held=before.entry_held)
+            after = replace(
+                _from_fields({**current, **new}),
+                entry_held=before.entry_held,
+                first_operator=before.first_operator,
+            )
             self._write(contest_id, before, after, new)
             self._conn.audit(
                 operator, action, "draft", contest_id, old=old, new=new, contest_id=contest_id

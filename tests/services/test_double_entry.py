@@ -195,3 +195,13 @@ def test_no_sheet_shows_a_held_entry_to_the_operator_keying_the_other(desk):
             desk.declaration_pdf(BATLEY, provisional=provisional)
         assert info.value.code == "P101"
         assert "13,296" not in str(info.value) and "13296" not in str(info.value)
+
+
+def test_the_first_operator_cannot_key_figures_into_the_second_entry(desk):
+    desk.enter_count(BATLEY, votes(desk), BATLEY_REJECTED, "Clerk 1")
+    leadbeater = desk.candidate_by_name(BATLEY, "Kim Leadbeater").id
+    refused("P104", desk.set_draft_votes, BATLEY, leadbeater, 13296, " clerk  1")
+    refused("P104", desk.set_draft_rejected, BATLEY, "official_mark", 12, "Clerk 1")
+    assert desk.draft(BATLEY).votes[leadbeater] is None  # nothing saved into the blind entry
+    desk.set_draft_votes(BATLEY, leadbeater, 13296, "Clerk 2")  # another operator keys it
+    assert desk.draft(BATLEY).votes[leadbeater] == 13296
