@@ -359,7 +359,8 @@ class CountView(QWidget):
         """Read where double entry stands; the indicator and the Record button say it."""
         if self.contest_id is not None:
             outline = self.ctx.desk.entry_outline(self.contest_id)
-            self.entry_line.show_outline(outline, self.ctx.operator())
+            standing = self.live.draft.recorded_as if self.live is not None else None
+            self.entry_line.show_outline(outline, self.ctx.operator(), standing)
             self.record_button.setText(record_text(outline))
 
     def operator_changed(self) -> None:

@@ -35,9 +35,15 @@ def same_operator(a: str, b: str) -> bool:
     return bool(a) and name_key(a) == name_key(b)
 
 
-def entry_words(outline: EntryOutline, operator: str) -> str:
-    """Which entry is being keyed and by whom, in words."""
+def entry_words(outline: EntryOutline, operator: str, standing: int | None = None) -> str:
+    """Which entry is being keyed and by whom, in words; ``standing``: the number of the count
+    that stands, while the figures shown are its own."""
     stage = outline.stage
+    if outline.mode is EntryMode.DOUBLE and stage is EntryStage.NONE and standing is not None:
+        return (
+            f"Count {standing} stands, its figures keyed twice and agreed. A recount is keyed "
+            "twice again."
+        )
     if outline.mode is EntryMode.SINGLE and stage is EntryStage.NONE:
         by = f" (switched by {outline.switched_by})" if outline.switched_by else ""
         return f"Single entry{by}: the count stands once recorded."
@@ -90,11 +96,14 @@ class EntryLine(QLabel):
         self.outline: EntryOutline | None = None
         self.operator = ""
 
-    def show_outline(self, outline: EntryOutline | None, operator: str) -> None:
-        """Show where double entry stands for this operator."""
+    def show_outline(
+        self, outline: EntryOutline | None, operator: str, standing: int | None = None
+    ) -> None:
+        """Show where double entry stands for this operator (``standing``: the number of the
+        count whose figures are shown, once it stands)."""
         differed = self.differ
         self.outline, self.operator = outline, operator
-        self.setText(entry_words(outline, operator) if outline is not None else "")
+        self.setText(entry_words(outline, operator, standing) if outline is not None else "")
         self.setVisible(outline is not None)
         if self.differ != differed:
             self.differ_changed.emit(self.differ)

@@ -205,6 +205,7 @@ def test_a_count_keyed_twice_with_two_figures_transposed_is_sent_back_and_keyed_
     by_name = {c.id: c.person_name for c in window.desk.candidates(BATLEY)}
     assert {by_name[cid]: v for cid, v in stands.figures.votes.items()} == BATLEY_VOTES
     assert "the count that stands" in view.state_label.text()
+    assert view.entry_line.text().startswith("Count 1 stands, its figures keyed twice")
     actions = [r.action for r in window.desk.store.audit(BATLEY)]
     assert {"first entry", "second entry", "send back to key again", "entries agree"} <= set(
         actions
