@@ -22,12 +22,12 @@ def db_path(tmp_path) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _keyed_once_unless_about_double_entry(request, monkeypatch):
-    """Contests are keyed twice by default (double entry). Tests that are not about double
-    entry record counts with one operator, as a contest switched to single entry does; tests
-    marked ``double_entry`` (and every test module under a name with "double_entry") run with
-    the product's default."""
-    if request.node.get_closest_marker("double_entry") or "double_entry" in request.node.nodeid:
+def _keyed_once_where_the_module_says_so(request, monkeypatch):
+    """Contests are keyed twice by default (double entry), and every test runs with that
+    default unless its module declares ``pytestmark = pytest.mark.keyed_once``: a module about
+    something else that records each count with one operator, as a contest switched to single
+    entry does. A contest whose entry mode was set keeps it either way."""
+    if request.node.get_closest_marker("keyed_once") is None:
         return
     from desktop.domain.double_entry import EntryMode
     from desktop.storage.entries import Entries

@@ -6,11 +6,15 @@ import io
 import json
 import re
 
+import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
 from desktop.cli import cli
 from tests.sample import BATLEY, BATLEY_CSV, BATLEY_REJECTED, BATLEY_VOTES
+
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
 
 
 def test_batley_and_spen_from_import_to_declaration(db_path, tmp_path):

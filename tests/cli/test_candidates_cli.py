@@ -11,6 +11,9 @@ from desktop.cli import cli
 from desktop.services import CountDesk
 from tests.sample import WARD, WARD_CSV
 
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
+
 
 @pytest.fixture
 def run(db_path):

@@ -18,6 +18,9 @@ from desktop.domain.errors import CountDeskError
 from desktop.services.files import OutputFile, output_file, write_file
 from tests.sample import BATLEY, BATLEY_CSV, BATLEY_REJECTED, BATLEY_VOTES, BOXES_CSV
 
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
+
 OFFICER = "Jacqui Gedman"
 
 

@@ -15,6 +15,9 @@ from pypdf import PdfReader
 from desktop.cli import cli
 from tests.sample import BATLEY, BATLEY_CSV, WARD, WARD_CSV
 
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
+
 HEADER = (
     "person_name,election_id,ballot_paper_id,election_date,party_name,post_label,"
     "seats_contested,organisation_name"

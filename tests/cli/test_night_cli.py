@@ -18,6 +18,9 @@ from pypdf import PdfReader
 from desktop.cli import cli
 from tests.sample import BATLEY, BATLEY_CSV, BATLEY_REJECTED, BATLEY_VOTES, BOXES_CSV
 
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
+
 OFFICER = "Jacqui Gedman"
 #: Papers counted at verification where they differ from the ballot paper account.
 COUNTED = {"BS03": +1, "BS07": -1}

@@ -6,10 +6,14 @@ from __future__ import annotations
 import csv
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from desktop.cli import cli
 from tests.sample import WARD, WARD_CSV
+
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
 
 #: 1,600 votes on 1,000 papers verified, 400 of them left out of the count (3 seats).
 VOTES = {

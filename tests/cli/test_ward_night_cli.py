@@ -6,11 +6,15 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
 from desktop.cli import cli
 from tests.sample import WARD, WARD_CSV
+
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
 
 OFFICER = "Paul Martin"
 VOTES = {

@@ -25,6 +25,9 @@ from desktop.domain.verification import BoxKind, VerificationLine, verification_
 from desktop.domain.workflow import NightState, count_blockers, transition_blockers
 from tests.domain.builders import lots, make_candidates, make_contest, run_count
 
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
+
 CODE = re.compile(r"[A-Z][0-9]{3}")
 
 

@@ -23,6 +23,9 @@ from desktop.storage.database import open_database
 from desktop.storage.store import Store
 from tests.sample import BATLEY, BATLEY_CSV, BATLEY_REJECTED, BATLEY_VOTES, many_contests_csv
 
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

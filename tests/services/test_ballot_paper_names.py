@@ -20,6 +20,9 @@ from desktop.services import CountDesk
 from tests.reports.sheets import assert_in_order
 from tests.sample import WARD_CSV
 
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
+
 WARD = "local.testborough.earlsfield.2026-05-07"
 HEADER = "person_id,person_name,election_id,ballot_paper_id,election_date,party_name,post_label,seats_contested"
 ROW = "{id},{name},parl.2026-07-02,parl.testshire.by.2026-07-02,2026-07-02,{party},Testshire,1"

@@ -13,6 +13,9 @@ from desktop.domain.errors import CountDeskError
 from desktop.services import CountDesk
 from tests.sample import BATLEY, BATLEY_CSV, BATLEY_REJECTED, BATLEY_VOTES, WARD, WARD_CSV
 
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
+
 HEADER = (
     "person_id,person_name,election_id,ballot_paper_id,election_date,party_name,party_id,"
     "post_label,seats_contested"

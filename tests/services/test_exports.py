@@ -16,6 +16,9 @@ from desktop.services import CountDesk
 from desktop.services.exports import results_as_csv
 from tests.domain.builders import make_contest, rejected_by_heading
 
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
+
 #: OWASP's list: a text cell starting with any of these is read by a spreadsheet as a formula.
 FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"]
 

@@ -12,6 +12,9 @@ from desktop.domain.model import Status
 from desktop.services import CountDesk
 from tests.sample import BATLEY, BATLEY_CSV, BATLEY_REJECTED, BATLEY_VOTES, BOXES_CSV
 
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
+
 
 class Clock:
     """A clock that moves a minute on each time it is read."""

@@ -8,6 +8,9 @@ from desktop.domain.errors import CountDeskError
 from desktop.services import CountDesk
 from tests.sample import BATLEY, BATLEY_CSV, BATLEY_REJECTED, BATLEY_VOTES, WARD, WARD_CSV
 
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
+
 #: 1,600 votes on 1,000 papers verified (3 seats): the measured case of papers left out.
 VOTES = {
     "Ruth Alder": 400,

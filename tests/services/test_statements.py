@@ -14,6 +14,9 @@ import pytest
 from desktop.services import CountDesk
 from tests.sample import BATLEY, BATLEY_CSV
 
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
+
 #: A figure saved: the contest and its candidates (the guard), BEGIN, the audit chain's head,
 #: the count that stands, the draft, the write (its lock and its chain trigger reported again)
 #: in a savepoint, the rows it wrote taken for the chain, the audit row, COMMIT.

@@ -13,6 +13,9 @@ from desktop.services import CountDesk
 from tests.sample import BATLEY, BATLEY_CSV, BATLEY_REJECTED, BATLEY_VOTES
 from tests.services.test_night import Clock, _verify
 
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
+
 
 @pytest.fixture
 def desk(db_path) -> CountDesk:

@@ -14,6 +14,9 @@ from desktop.domain.figures import MAX_FIGURE, MAX_SEATS
 from desktop.services import CountDesk
 from tests.sample import BATLEY, BATLEY_CSV, BATLEY_REJECTED, BATLEY_VOTES, BOXES_CSV
 
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
+
 #: A bool, a negative, too large (10**12), and not a number at all, with the code each gets.
 BAD = [(True, "F104"), (False, "F104"), (-1, "F103"), (10**12, "F106"), (2.5, "F104")]
 

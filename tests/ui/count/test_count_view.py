@@ -12,6 +12,9 @@ from desktop.ui.count.count_view import CountView
 from desktop.ui.findings_model import FindingsModel
 from tests.sample import BATLEY, BATLEY_REJECTED, BATLEY_VOTES
 
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
+
 BALLOT_ORDER = sorted(BATLEY_VOTES, key=lambda n: n.split()[-1])
 
 

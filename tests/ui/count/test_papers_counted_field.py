@@ -10,6 +10,9 @@ from desktop.services import CountDesk
 from desktop.ui.window.main_window import MainWindow
 from tests.sample import BATLEY, WARD, WARD_CSV
 
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
+
 #: 1,600 votes on 1,000 papers verified (3 seats), keyed in ballot order.
 VOTES = ["400", "350", "300", "250", "150", "100", "50"]
 

@@ -23,6 +23,9 @@ from desktop.ui.documents import documents_view
 from desktop.ui.documents.documents_view import DocumentsView
 from tests.sample import BATLEY_REJECTED, BATLEY_VOTES
 
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
+
 PRINTED_ON = date(2021, 7, 2)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
@@ -11,6 +12,9 @@ from tests.declared import legacy_corrected_database
 from tests.sample import BATLEY
 from tests.ui.history.steps import cell_text, header_texts
 from tests.ui.night.steps import cid, to_declared, to_provisional, to_tie
+
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
 
 
 def test_the_model_passes_the_model_tester(qtmodeltester, tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from desktop.services import CountDesk
@@ -21,6 +22,9 @@ from tests.ui.night.steps import (
     to_provisional,
     to_tie,
 )
+
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
 
 
 def test_after_a_recount_the_view_lists_the_request_and_statuses(qtbot, desk, ctx):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
@@ -10,6 +11,9 @@ from desktop.services import CountDesk
 from desktop.ui.night.declare_dialog import DeclareDialog
 from tests.sample import BATLEY, BATLEY_CSV
 from tests.ui.night.steps import OFFICER, inputs_of, make_ctx, open_dialog, to_decided, to_tie
+
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
 
 
 def test_declare_is_enabled_only_when_the_officers_name_is_typed(qtbot, desk, ctx):

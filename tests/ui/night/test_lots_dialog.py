@@ -21,6 +21,9 @@ from tests.ui.night.steps import (
     votes,
 )
 
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
+
 
 def test_recording_lots_elects_the_candidate_chosen(qtbot, desk, ctx):
     to_tie(desk)

@@ -5,6 +5,7 @@ Dialogs are never run modally: they are filled in and accepted directly, or thro
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QRadioButton
 
@@ -15,6 +16,9 @@ from desktop.ui.night.ask import ask_recount
 from desktop.ui.night.recount_dialog import RecountDialog
 from tests.sample import BATLEY
 from tests.ui.night.steps import cid, inputs_of, open_dialog, to_declared, to_provisional
+
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
 
 
 def _fill_recount(dialog: RecountDialog, desk: CountDesk, decision: QRadioButton) -> None:

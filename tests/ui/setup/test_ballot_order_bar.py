@@ -13,6 +13,9 @@ from desktop.ui.setup.setup_view import SetupView
 from tests.sample import WARD, WARD_CSV
 from tests.ui.setup.steps import SURNAME
 
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
+
 
 @pytest.fixture
 def ward_ctx(tmp_path) -> UiContext:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 
 from desktop.ui.setup import setup_view
 from desktop.ui.setup.setup_view import SetupView
 from tests.sample import BATLEY, BATLEY_REJECTED, BATLEY_VOTES
 from tests.ui.setup.steps import DESCRIPTION, SURNAME, record_a_count, row_of, surnames
+
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
 
 
 def test_the_header_names_the_area_type_and_poll_date(view):

@@ -24,6 +24,9 @@ from desktop.ui.verification.verification_table_model import VerificationTableMo
 from desktop.ui.verification.verification_view import VerificationView
 from tests.sample import BATLEY, BATLEY_REJECTED, BATLEY_VOTES, BOXES_CSV
 
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
+
 REFERENCES = [f"BS{i:02}" for i in range(1, 11)] + ["PV01", "PV02", "PV03"]
 
 

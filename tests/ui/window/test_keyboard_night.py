@@ -4,6 +4,7 @@ the "Advance to …?" question are answered for the clerk; each still has to be 
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -15,6 +16,9 @@ from desktop.ui.night.recount_dialog import RecountDialog
 from desktop.ui.verification import verification_view as verification_module
 from desktop.ui.window.main_window import MainWindow
 from tests.sample import BATLEY, BATLEY_REJECTED, BATLEY_VOTES, BOXES_CSV
+
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier

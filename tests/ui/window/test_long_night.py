@@ -15,6 +15,9 @@ from desktop.services import CountDesk
 from desktop.ui.window.main_window import MainWindow
 from tests.sample import BATLEY, BATLEY_REJECTED, BATLEY_VOTES, many_contests_csv
 
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
+
 BALLOT_ORDER = sorted(BATLEY_VOTES, key=lambda n: n.split()[-1])
 
 #: Three counts of the same papers: the published figures, then two recounts that move votes.

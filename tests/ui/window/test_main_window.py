@@ -15,6 +15,9 @@ from desktop.ui.window import main_window as main_window_module
 from desktop.ui.window.main_window import MainWindow
 from tests.sample import BATLEY, BATLEY_CSV, WARD_CSV
 
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
+
 
 @pytest.fixture
 def window(qtbot, tmp_path):

@@ -12,6 +12,9 @@ from desktop.ui.verification import verification_view as verification_module
 from desktop.ui.window.main_window import MainWindow
 from tests.sample import BATLEY, BATLEY_REJECTED, BATLEY_VOTES, BOXES_CSV
 
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
+
 
 @pytest.fixture
 def window(qtbot, tmp_path):

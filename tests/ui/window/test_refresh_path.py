@@ -10,6 +10,9 @@ from desktop.services import CountDesk
 from desktop.ui.window.main_window import MainWindow
 from tests.sample import BATLEY, BATLEY_REJECTED, BATLEY_VOTES, many_contests_csv
 
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
+
 #: The budget for the SQL statements of one accepted figure, in the whole window: the earlier
 #: issue's 15, and the audit chain's 4 (its head read as the write begins, the capture trigger
 #: the trace reports twice, the rows written taken for the chain as it commits).

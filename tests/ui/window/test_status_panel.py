@@ -17,6 +17,9 @@ from desktop.ui.window.main_window import MainWindow
 from desktop.ui.window.status_panel import StatusPanel
 from tests.sample import BATLEY, BATLEY_REJECTED, BATLEY_VOTES, BOXES_CSV
 
+#: These tests are about something other than double entry: each count is keyed once.
+pytestmark = pytest.mark.keyed_once
+
 
 @pytest.fixture
 def desk(tmp_path) -> CountDesk:
