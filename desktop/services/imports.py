@@ -103,7 +103,6 @@ class Imports:
             for planned in plan.values():
                 if self.store.find_election(planned.id) is None:
                     etype = Election(planned.id, planned.poll_date).type
-                    title = default_title(planned.id, planned.contests, etype.name)
                     # A council's name heads its declarations; "House of Commons" does not, nor
                     # does a parish council: the district council's Returning Officer runs a
                     # parish poll, so its heading is left to be set (T304 asks for it).
@@ -115,6 +114,7 @@ class Imports:
                         if etype.organisation_is_authority and not parish
                         else ""
                     )
+                    title = default_title(planned.id, planned.contests, etype.name, parish=parish)
                     self.store.add_election(
                         Election(planned.id, planned.poll_date, title=title, authority=authority),
                         operator,

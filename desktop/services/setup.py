@@ -21,15 +21,19 @@ from desktop.services.texts import printed_text
 from desktop.storage.store import Store
 
 
-def default_title(election_id: str, contest_ids: Iterable[str], type_name: str) -> str:
-    """The title an election is given when it is created (changed later by hand)."""
+def default_title(
+    election_id: str, contest_ids: Iterable[str], type_name: str, *, parish: bool = False
+) -> str:
+    """The title an election is given when it is created (changed later by hand); ``parish``
+    where a parish or town council is elected."""
     by_election = any(".by." in cid for cid in contest_ids)
     if election_id.startswith("parl."):
         return (
             "UK Parliamentary by-election" if by_election else "UK Parliamentary general election"
         )
     if election_id.startswith("local."):
-        return "Local council by-election" if by_election else "Local council elections"
+        council = "Parish council" if parish else "Local council"
+        return f"{council} by-election" if by_election else f"{council} elections"
     return type_name[0].upper() + type_name[1:]
 
 

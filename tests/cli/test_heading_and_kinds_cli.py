@@ -180,6 +180,7 @@ def test_a_parish_with_no_wards_elects_parish_councillors_for_the_said_parish(ru
         pdf_text(out),
         [
             "North West Leicestershire District Council",
+            "Parish council elections",
             "Election of Parish Councillors for the Ashby Parish",
             "And I do hereby declare that Ann ASH and Bea BIRCH are duly elected as Parish "
             "Councillors for the said parish.",
