@@ -306,6 +306,18 @@ def _totals(snap: VerificationSnapshot) -> list[Flowable]:
             ("Total ballot papers counted (ballot papers verified)", format_figure(sums.counted)),
             (f"Total variance ({minus})", format_variance(sums.variance)),
         ]
+        # The net total can hide differences that cancel out (+1 here, −1 there): say both.
+        differing = [row.variance for row in snap.rows if row.variance]
+        if differing:
+            over = sum(v for v in differing if v > 0)
+            under = -sum(v for v in differing if v < 0)
+            papers = f"{over} paper{'s' if over != 1 else ''} over, {under} under"
+            rows.append(
+                (
+                    f"Boxes and batches whose count differs from the account ({papers})",
+                    format_figure(len(differing)),
+                )
+            )
     else:
         done = sums.rows - len(sums.not_counted)
         rows += [

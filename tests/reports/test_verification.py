@@ -185,6 +185,7 @@ def test_statement_reads_boxes_then_postal_then_totals(batley_text):
             "Total ballot papers issued and returned 37,785",
             "Total ballot papers counted (ballot papers verified) 37,786",
             f"Total variance (counted {MINUS} issued or returned) +1",
+            "Boxes and batches whose count differs from the account (3 papers over, 2 under) 4",
             "1 variance has no explanation recorded: BS08.",
             "Dated Thursday 1 July 2021",
             "Alexandra Whitfield Acting Returning Officer",
