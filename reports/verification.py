@@ -32,6 +32,7 @@ from reports.style import (
     grid_style,
     para,
 )
+from reports.verification_accounts import account_figures
 from reports.verification_snapshot import (
     BOX,
     POSTAL,
@@ -47,7 +48,6 @@ NOT_EXPLAINED = "Not explained"
 #: Before the reason a supervisor gave for accepting a variance with no explanation.
 ACCEPTED = "Variance accepted by the supervisor:"
 POSTAL_RETURNED = "returned (from the postal vote openings)"
-ACCOUNT_HEADS = ("Unused ballot papers", "Spoilt ballot papers", "Tendered ballot papers")
 NOT_YET_COUNTED = "Not yet counted"
 TITLE = "Statement of Verification"
 
@@ -233,53 +233,6 @@ def _section(
     return [*start, _rows_table(rows, kind=kind), Spacer(0, SECTION_GAP)]
 
 
-def _account_figures(rows: tuple[VerificationRow, ...]) -> list[Flowable]:
-    """Unused, spoilt and tendered papers of each box, where the ballot paper accounts give them."""
-    if not any(v is not None for row in rows for v in row.account_figures):
-        return []
-    figure_width = (CONTENT_WIDTH - COL_REF - COL_NAME) / 3
-    data: list[list[Any]] = [
-        [
-            para("Ref.", "head"),
-            para("Polling station", "head"),
-            *(para(h, "head_right") for h in ACCOUNT_HEADS),
-        ]
-    ]
-    for row in rows:
-        data.append(
-            [
-                cell(row.reference, COL_REF),
-                cell(row.name, COL_NAME),
-                *(format_figure(v) for v in row.account_figures),
-            ]
-        )
-    table = Table(
-        data, colWidths=[COL_REF, COL_NAME, *[figure_width] * 3], repeatRows=1, hAlign="LEFT"
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                *grid_style(),
-                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-                ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
-                ("ALIGN", (2, 1), (-1, -1), "RIGHT"),
-            ]
-        )
-    )
-    note = para(
-        "As recorded on each box's ballot paper account; a dash where the account gives no figure.",
-        "body_left",
-    )
-    return [
-        CondPageBreak(SECTION_MIN_HEIGHT),
-        para("Other figures of the ballot paper accounts", "section"),
-        note,
-        Spacer(0, 1.5 * mm),
-        table,
-        Spacer(0, SECTION_GAP),
-    ]
-
-
 def _totals(snap: VerificationSnapshot) -> list[Flowable]:
     sums = tally(snap.rows)
     # Each label with its figure as printed: the variance carries its sign.
@@ -377,7 +330,9 @@ def story(snap: VerificationSnapshot) -> list[Flowable]:
         heading="Ballot boxes from polling stations",
         none="No polling station boxes have been entered.",
     )
-    parts += _account_figures(snap.boxes)
+    parts += account_figures(
+        snap.boxes, col_ref=COL_REF, col_name=COL_NAME, min_height=SECTION_MIN_HEIGHT
+    )
     parts += _section(
         snap.postal,
         kind=POSTAL,
