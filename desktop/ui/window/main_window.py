@@ -41,6 +41,7 @@ from desktop.ui.start.start_page import StartPage
 from desktop.ui.verification.verification_view import VerificationView
 from desktop.ui.window.backup_status import BackupStatus
 from desktop.ui.window.contest_tabs import ContestTabs
+from desktop.ui.window.list_fold import ListFold
 from desktop.ui.window.menus import build_menus
 from desktop.ui.window.status_panel import StatusPanel
 from desktop.ui.window.tamper_banner import TamperBanner
@@ -48,9 +49,6 @@ from desktop.ui.window.text_size import current_point_size, set_point_size
 
 #: The size the window opens at on a first run, where the screen has room for it.
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 1366, 768
-#: Narrower than this, the contest list folds away while a contest is open, so that the count
-#: screen has the whole width (Ctrl+L brings the list back).
-ROOM_FOR_THE_LIST = 1200
 
 
 class MainWindow(QMainWindow):
@@ -141,7 +139,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([280, 1080])
         self.splitter.setCollapsible(0, True)
-        self._list_width = 280
+        self._list_fold = ListFold(self.splitter, self.navigator)
         outer.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
@@ -259,10 +257,7 @@ class MainWindow(QMainWindow):
 
     def focus_navigator(self) -> None:
         """Put the keyboard in the list of contests: arrows move, Enter opens the one chosen."""
-        sizes = self.splitter.sizes()
-        if sizes[0] == 0:  # folded away on a narrow screen: unfold it while it is used
-            self.navigator.show()
-            self.splitter.setSizes([self._list_width, max(sum(sizes) - self._list_width, 0)])
+        self._list_fold.unfold()
         self.navigator.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if not self.navigator.currentIndex().isValid():
             self.navigator.setCurrentIndex(self.navigator.model().index(0, 0))
@@ -389,21 +384,7 @@ class MainWindow(QMainWindow):
         self._fit_the_list()
 
     def _fit_the_list(self) -> None:
-        """Fold the contest list away while a contest is open in a narrow window, and bring it
-        back when the window is wide enough; never while the keyboard is in it."""
-        sizes = self.splitter.sizes()
-        total = sum(sizes)
-        narrow = self.width() < ROOM_FOR_THE_LIST and self.contest_id is not None
-        if narrow and sizes[0] > 0 and not self.navigator.hasFocus():
-            # Kept to unfold it to: never the sliver a crowded splitter may have left it.
-            self._list_width = max(sizes[0], 240)
-            # Hidden, not only squeezed to nothing: a folded list asks for no width of its own,
-            # so large text still fits a 1024-wide screen.
-            self.navigator.hide()
-            self.splitter.setSizes([0, total])
-        elif not narrow and sizes[0] == 0 and total > self._list_width:
-            self.navigator.show()
-            self.splitter.setSizes([self._list_width, total - self._list_width])
+        self._list_fold.fit(self.width(), self.contest_id is not None)
 
     def place_on_screen(self) -> None:
         """Where the window was last time; on a first run, as large as fits the screen it
