@@ -1,9 +1,10 @@
-"""The documents tab's buttons: zoom, fit, whole page, print and save."""
+"""The documents tab's controls: the choice of document, and zoom, fit, whole page, print and
+save."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QIcon, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QRadioButton, QWidget
 
 
 def _theme_icon(name: QIcon.ThemeIcon) -> QIcon:
@@ -60,3 +61,36 @@ class DocumentButtons(QWidget):
         row.addSpacing(16)
         row.addWidget(self.print)
         row.addWidget(self.save)
+
+
+class DocumentChoice(QWidget):
+    """Which document is shown: the declaration, the provisional sheet, or the memorandum of an
+    error found after the declaration (offered only once one is recorded)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.declaration = QRadioButton("Dec&laration")
+        self.declaration.setAccessibleName("Show the declaration of result")
+        self.declaration.setChecked(True)
+        self.provisional = QRadioButton("Provisional shee&t")
+        self.provisional.setAccessibleName("Show the provisional result sheet")
+        self.provisional.setToolTip(
+            "The provisional result sheet: for the candidates and agents, not for publication."
+        )
+        self.memorandum = QRadioButton("&Memorandum of error found")
+        self.memorandum.setAccessibleName(
+            "Show the memorandum of the latest error found after the declaration"
+        )
+        self.memorandum.setToolTip(
+            "The memorandum of the latest error found after the declaration: not a "
+            "declaration; the declaration stands."
+        )
+        self.memorandum.hide()
+        #: Clicked (by mouse, mnemonic or arrow key), not toggled: showing a document sets the
+        #: buttons itself, and must not set off another refresh.
+        self.group = QButtonGroup(self)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for button in (self.declaration, self.provisional, self.memorandum):
+            self.group.addButton(button)
+            row.addWidget(button)

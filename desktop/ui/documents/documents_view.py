@@ -14,11 +14,9 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QRadioButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -28,7 +26,7 @@ from desktop.domain.errors import CountDeskError
 from desktop.domain.findings import Finding
 from desktop.domain.wording import plural
 from desktop.ui.context import UiContext
-from desktop.ui.documents.document_buttons import DocumentButtons
+from desktop.ui.documents.document_buttons import DocumentButtons, DocumentChoice
 from desktop.ui.documents.document_preview import DocumentPreview
 from desktop.ui.documents.provisional_banner import ProvisionalBanner
 from desktop.ui.headings import heading_label
@@ -67,29 +65,11 @@ class DocumentsView(ContestPage):
         self.heading = heading_label(name="documentHeading")
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.declaration_choice = QRadioButton("Dec&laration")
-        self.declaration_choice.setAccessibleName("Show the declaration of result")
-        self.declaration_choice.setChecked(True)
-        self.provisional_choice = QRadioButton("Provisional shee&t")
-        self.provisional_choice.setAccessibleName("Show the provisional result sheet")
-        self.provisional_choice.setToolTip(
-            "The provisional result sheet: for the candidates and agents, not for publication."
-        )
-        self.memorandum_choice = QRadioButton("&Memorandum of error found")
-        self.memorandum_choice.setAccessibleName(
-            "Show the memorandum of the latest error found after the declaration"
-        )
-        self.memorandum_choice.setToolTip(
-            "The memorandum of the latest error found after the declaration: not a "
-            "declaration; the declaration stands."
-        )
-        self.memorandum_choice.hide()
-        self._choice_group = QButtonGroup(self)
-        self._choice_group.addButton(self.declaration_choice)
-        self._choice_group.addButton(self.provisional_choice)
-        self._choice_group.addButton(self.memorandum_choice)
-        # Clicked (by mouse, mnemonic or arrow key), not toggled: showing a document sets the
-        # buttons itself, and must not set off another refresh.
+        choice = DocumentChoice()
+        self.declaration_choice = choice.declaration
+        self.provisional_choice = choice.provisional
+        self.memorandum_choice = choice.memorandum
+        self._choice_group = choice.group
         self._choice_group.buttonClicked.connect(self._on_choice)
 
         buttons = DocumentButtons()
@@ -107,9 +87,7 @@ class DocumentsView(ContestPage):
         self.save_button.clicked.connect(self._on_save_clicked)
 
         toolbar = QHBoxLayout()
-        toolbar.addWidget(self.declaration_choice)
-        toolbar.addWidget(self.provisional_choice)
-        toolbar.addWidget(self.memorandum_choice)
+        toolbar.addWidget(choice)
         toolbar.addStretch(1)
         toolbar.addWidget(buttons)
 

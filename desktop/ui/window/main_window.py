@@ -7,8 +7,8 @@ import getpass
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QResizeEvent, QUndoStack
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -43,12 +43,10 @@ from desktop.ui.window.backup_status import BackupStatus
 from desktop.ui.window.contest_tabs import ContestTabs
 from desktop.ui.window.list_fold import ListFold
 from desktop.ui.window.menus import build_menus
+from desktop.ui.window.placement import restore_place, save_place
 from desktop.ui.window.status_panel import StatusPanel
 from desktop.ui.window.tamper_banner import TamperBanner
 from desktop.ui.window.text_size import current_point_size, set_point_size
-
-#: The size the window opens at on a first run, where the screen has room for it.
-DEFAULT_WIDTH, DEFAULT_HEIGHT = 1366, 768
 
 
 class MainWindow(QMainWindow):
@@ -387,21 +385,11 @@ class MainWindow(QMainWindow):
         self._list_fold.fit(self.width(), self.contest_id is not None)
 
     def place_on_screen(self) -> None:
-        """Where the window was last time; on a first run, as large as fits the screen it
-        opens on (up to 1366×768), never larger."""
-        geometry = self.settings.value("window/geometry")
-        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
-            screen = self.screen() or QGuiApplication.primaryScreen()
-            area = screen.availableGeometry()
-            self.resize(min(DEFAULT_WIDTH, area.width()), min(DEFAULT_HEIGHT, area.height()))
-            self.move(area.topLeft())
-        splitter = self.settings.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
+        """Where the window was last time, or fitted to the screen it opens on."""
+        restore_place(self, self.splitter, self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         self.backup_status.stop()
         self._on_operator_changed()
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        save_place(self, self.splitter, self.settings)
         super().closeEvent(event)
