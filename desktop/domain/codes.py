@@ -76,6 +76,8 @@ class Code(StrEnum):
     P101 = "P101"
     P102 = "P102"
     P103 = "P103"
+    A101 = "A101"
+    A109 = "A109"
     # Refusals of an action: not findings of a count, so not in the catalogue.
     C211 = "C211"  # A count or request names a candidate who is not in the contest
     L404 = "L404"  # Lots recorded where no tie needs them
@@ -91,6 +93,13 @@ class Code(StrEnum):
     P104 = "P104"  # The second entry keyed by the operator who keyed the first
     P105 = "P105"  # Resolving entries that do not differ, or a field that does not differ
     P106 = "P106"  # The entry mode changed while an entry is held, or not single or double
+    A102 = "A102"  # A local count's or an area result's action on a contest that is not one
+    A103 = "A103"  # Lots drawn at a local count (the area's returning officer draws them)
+    A104 = "A104"  # A local totals file that cannot be read
+    A105 = "A105"  # Local totals of another election or contest
+    A106 = "A106"  # Local totals whose candidates are not the area's
+    A107 = "A107"  # A voting area not listed, or sent again with different figures
+    A108 = "A108"  # Local totals whose figures do not reconcile
 
 
 #: Codes that refuse an action rather than describe figures (not in the catalogue).
@@ -110,5 +119,12 @@ REFUSAL_CODES: frozenset[Code] = frozenset(
         Code.P104,
         Code.P105,
         Code.P106,
+        Code.A102,
+        Code.A103,
+        Code.A104,
+        Code.A105,
+        Code.A106,
+        Code.A107,
+        Code.A108,
     }
 )

@@ -35,6 +35,7 @@ from desktop.domain.records import (
 from desktop.domain.verification import BoxKind, VerificationLine, VerificationTotals
 from desktop.domain.workflow import NightState, RecountDecision
 from desktop.services.after_declaration import AfterDeclaration
+from desktop.services.area import AreaResult
 from desktop.services.backups import BackupJob, BackupOutcome, Backups, BackupState
 from desktop.services.ballot import BallotPaper
 from desktop.services.declaring import Declaring
@@ -45,6 +46,7 @@ from desktop.services.exports import Exports
 from desktop.services.history import ContestHistory, History
 from desktop.services.imports import Imports, ImportSummary
 from desktop.services.live import LiveCount
+from desktop.services.local_count import LocalCount
 from desktop.services.night import Night, StatusReport
 from desktop.services.proof import Proof
 from desktop.services.reading import Reading
@@ -80,6 +82,10 @@ class CountDesk:
         self._history = History(store)
         self._backups = Backups(store)
         self._after = AfterDeclaration(store, self._entry, self._proof)
+        #: A voting area's local count: its statement of local totals, and sending them.
+        self.local_totals = LocalCount(store, self._reading, self._night, self._proof)
+        #: The area result: each voting area's local totals imported, added up and declared.
+        self.area = AreaResult(store, self._entry)
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True) -> CountDesk:
@@ -619,7 +625,10 @@ class CountDesk:
     def declaration_pdf(
         self, contest_id: str, *, provisional: bool = False, printed_on: date | None = None
     ) -> bytes:
-        """The declaration of result (or the provisional sheet) as PDF bytes."""
+        """The declaration of result (or the provisional sheet) as PDF bytes; for a local
+        count, which is not declared, its statement of local totals."""
+        if not provisional and self._reading.contest(contest_id).is_local_count:
+            return self.local_totals.statement_pdf(contest_id, printed_on or self.today())
         return self._documents.declaration_pdf(
             contest_id, provisional=provisional, printed_on=printed_on or self.today()
         )

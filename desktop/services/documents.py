@@ -14,6 +14,7 @@ from desktop.domain.findings import Finding
 from desktop.domain.model import Status
 from desktop.domain.records import Declaration
 from desktop.domain.workflow import is_uncontested, uncontested_blockers, uncontested_refusal
+from desktop.services.area import render_result
 from desktop.services.night import Night
 from desktop.services.proof import Proof
 from desktop.services.reading import Reading
@@ -64,7 +65,6 @@ class Documents:
             )
         # reportlab takes most of a second to import: load it when a document is first asked for,
         # not when the window starts.
-        from reports.declaration import render_declaration
         from reports.snapshot import build_snapshot
 
         shown_at = None
@@ -83,7 +83,7 @@ class Documents:
             draft=not provisional,
             keyed_twice=self.store.entry_mode(contest_id) is EntryMode.DOUBLE,
         )
-        return render_declaration(snapshot)
+        return render_result(self.store, snapshot)
 
     def refuse_if_uncontested(self, contest_id: str) -> None:
         """S813 for a contest with no more candidates than seats: it has no poll, so no

@@ -55,7 +55,7 @@ class StatusReport:
     @property
     def label(self) -> str:
         """The status in words."""
-        return status_label(self.status)
+        return status_label(self.status, local_count=self.contest.is_local_count)
 
 
 def refuse_if_held(state: NightState, nothing: str) -> None:
@@ -222,6 +222,13 @@ class Night:
         guard(self.store, contest_id, "setup")
         state = self.night_state(contest_id)
         contest = state.contest
+        if contest.is_local_count:
+            raise CountDeskError(
+                f"This is a local count of {contest.area}: it does not decide the result, so a "
+                "tie here is not decided by lot. Send the local totals as they are; the area's "
+                "returning officer draws lots if the area's totals tie. No lots were recorded.",
+                Code.A103,
+            )
         refuse_if_held(state, "No lots were recorded.")
         latest = self.store.latest_count(contest_id)
         if latest is None:

@@ -22,6 +22,8 @@ _CONTEST_FIELDS = (
     "status",
     "bundle_size",
     "kind",
+    "role",
+    "voting_area",
 )
 _ELECTION_FIELDS = ("title", "authority")
 _CANDIDATE_FIELDS = (
@@ -103,6 +105,8 @@ class Contests:
             status=Status(row["status"]),
             bundle_size=row["bundle_size"],
             kind=row["kind"],
+            role=row["role"],
+            voting_area=row["voting_area"],
         )
 
     def contests(self, election_id: str | None = None) -> list[Contest]:
@@ -143,6 +147,8 @@ class Contests:
             "imprint_address": contest.imprint_address,
             "status": contest.status.value,
             "kind": contest.kind,
+            "role": contest.role,
+            "voting_area": contest.voting_area,
         }
         with self._conn.transaction():
             self._conn.insert("contests", row)
