@@ -61,7 +61,12 @@ def test_a_local_count_is_sent_not_declared_and_its_file_carries_the_figures(sen
     )
     votes = {c["person_name"]: c["votes"] for c in data["candidates"]}
     assert votes == AREAS["Northtown"][1]
-    assert [c["ballot_name"] for c in data["candidates"]][0] == "COLE, Brian"  # ballot order
+    assert [c["ballot_name"] for c in data["candidates"]] == [
+        "COLE, Brian",
+        "DUNMORE, Chloe",
+        "EVANS, Dafydd",
+        "HART, Amelia",
+    ]  # ballot order
     assert {h["key"]: h["papers"] for h in data["rejected"]} == AREAS["Northtown"][2]
     assert data["ballot_papers_verified"] == papers("Northtown") == 23200
     assert data["electorate"] == 80000
