@@ -30,6 +30,7 @@ import click
 
 from desktop.cli import (
     after_declaration,
+    area,
     backup,
     candidates,
     declare,
@@ -106,6 +107,7 @@ for _module in (
     verification,
     night,
     declare,
+    area,
     after_declaration,
     history,
     documents,

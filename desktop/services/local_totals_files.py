@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 from typing import Any
 
 from desktop.domain.codes import Code
@@ -125,6 +126,24 @@ def _unreadable(name: str, why: str) -> CountDeskError:
         "wrote. Nothing was imported.",
         Code.A104,
     )
+
+
+def read_totals_file(path: Path) -> str:
+    """The text of a local totals file, or CountDeskError (A104) saying why it cannot be read."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CountDeskError(f"There is no file at {path}: check the name and folder.") from None
+    except IsADirectoryError:
+        raise CountDeskError(f"{path} is a folder: choose the local totals file in it.") from None
+    except OSError as exc:
+        raise CountDeskError(f"{path} cannot be read: {exc.strerror}.") from None
+    if raw.startswith(b"%PDF"):
+        raise _unreadable(path.name, "it is the printed statement, a PDF")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _unreadable(path.name, "it is not text saved as UTF-8") from None
 
 
 def _figure(value: object, name: str, what: str, *, optional: bool = False) -> int | None:
