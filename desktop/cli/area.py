@@ -21,8 +21,8 @@ from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_figure
 from desktop.domain.model import Status
 from desktop.domain.wording import when
-from desktop.services.local_totals_files import read_totals_file
 from desktop.services.files import write_file
+from desktop.services.local_totals_files import read_totals_file
 
 if TYPE_CHECKING:
     from desktop.domain.local_totals import LocalTotals
