@@ -45,6 +45,13 @@ def guard(store: Store, contest_id: str, area: str) -> Contest:
             "countdesk-cli record-error).",
             Code.S802,
         )
+    if area == "count" and contest.is_area_result:
+        raise CountDeskError(
+            f"{contest.area} is the area result: its figures are the sum of the voting areas' "
+            "local totals as imported (countdesk-cli area add, or Night › Voting areas' local "
+            "totals…), never keyed in. Nothing was saved.",
+            Code.A102,
+        )
     if area == "verification":
         # An uncontested contest has no poll: no ballot boxes to verify (S813).
         refusal = uncontested_refusal(contest, len(store.candidates(contest_id)))

@@ -122,7 +122,7 @@ def to_csv(totals: LocalTotals, etype: ElectionType) -> str:
 def _unreadable(name: str, why: str) -> CountDeskError:
     return CountDeskError(
         f"{name} is not a statement of local totals CountDesk can read ({why}): use the JSON or "
-        "CSV file that the local count's `countdesk-cli local-totals` (or Save local totals) "
+        "CSV file that the local count's `countdesk-cli local-totals` (or Night › Save local totals file…) "
         "wrote. Nothing was imported.",
         Code.A104,
     )

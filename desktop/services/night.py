@@ -116,6 +116,10 @@ class Night:
         if uncontested and declared_at is None and contest.status is Status.DECLARED:
             notice = self.store.uncontested_notice(contest_id)
             declared_at = None if notice is None else notice.declared_at
+        if contest.is_local_count and declared_at is None:
+            # A local count is not declared: its last stage is the local totals sent.
+            sent = self.store.local_totals.sent(contest_id)
+            declared_at = None if sent is None else sent.sent_at
         return StatusReport(
             contest,
             contest.status,

@@ -38,6 +38,7 @@ DECLARATION = "declaration of result"
 PROVISIONAL = "provisional result sheet"
 MEMORANDUM = "memorandum of an error found after the declaration"
 NOTICE = "notice of uncontested election"
+LOCAL_TOTALS = "statement of local totals"
 
 
 class DocumentsView(ContestPage):
@@ -166,11 +167,14 @@ class DocumentsView(ContestPage):
             if memorandum:
                 pdf = desk.memorandum_pdf(contest_id)
             else:
+                # A local count's is the statement of local totals, not a declaration.
                 pdf = desk.declaration_pdf(contest_id, provisional=provisional)
         except CountDeskError as exc:
             self._show_message(str(exc))
             return
         kind = MEMORANDUM if memorandum else PROVISIONAL if provisional else DECLARATION
+        if kind == DECLARATION and contest.is_local_count:
+            kind = LOCAL_TOTALS
         self._show_choice(kind, errors, found)
         self.banner.show_errors(errors)
         self.heading.setText(f"{kind[0].upper()}{kind[1:]} – {contest.area}")
@@ -239,9 +243,11 @@ class DocumentsView(ContestPage):
             self._say("Nothing to save yet: " + self.message_label.text())
             return None
         if path is None:
-            prefix = {DECLARATION: "declaration", PROVISIONAL: "provisional"}.get(
-                self._shown_kind, "memorandum"
-            )
+            prefix = {
+                DECLARATION: "declaration",
+                PROVISIONAL: "provisional",
+                LOCAL_TOTALS: "local-totals",
+            }.get(self._shown_kind, "memorandum")
             path = ask_pdf_path(
                 self, f"Save the {self._kind()} as PDF", f"{prefix}-{self._contest_id}.pdf"
             )
@@ -312,7 +318,10 @@ class DocumentsView(ContestPage):
         for button in buttons:
             button.blockSignals(True)
         self.provisional_choice.setChecked(kind == PROVISIONAL)
-        self.declaration_choice.setChecked(kind == DECLARATION)
+        self.declaration_choice.setChecked(kind in (DECLARATION, LOCAL_TOTALS))
+        self.declaration_choice.setText(
+            "Statement of &local totals" if kind == LOCAL_TOTALS else "Dec&laration"
+        )
         self.memorandum_choice.setChecked(kind == MEMORANDUM)
         self.memorandum_choice.setVisible(found)
         for button in buttons:
