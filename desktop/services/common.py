@@ -37,6 +37,13 @@ def guard(store: Store, contest_id: str, area: str) -> Contest:
     ``area`` is "setup" (names and facts), "verification" or "count" (figures and lots).
     """
     contest = store.contest(contest_id)
+    if contest.status is Status.DECLARED and contest.is_local_count:
+        raise CountDeskError(
+            f"The local totals of {contest.area} ({contest.voting_area}) are sent: its figures "
+            "are locked. An error found now is for the area's returning officer: tell them, "
+            "with the figures as found.",
+            Code.S802,
+        )
     if contest.status is Status.DECLARED:
         raise CountDeskError(
             f"{contest.area} is declared: the result is final and its figures are locked; "

@@ -275,3 +275,19 @@ def test_what_was_sent_and_imported_is_never_changed_in_the_file(sent, tmp_path)
         with pytest.raises(sqlite3.IntegrityError):
             conn.execute(sql)
         conn.close()
+
+
+def test_after_sending_a_local_count_says_so_and_makes_no_memorandum(sent):
+    folder, _files = sent
+    desk = CountDesk.open(folder / "Eastvale.sqlite", create=False)
+    winner = desk.candidate_by_name(PCC, "Brian Cole").id
+    with pytest.raises(CountDeskError) as caught:
+        desk.set_draft_votes(PCC, winner, 1, "Clerk 1")  # the count screen's first write
+    assert caught.value.code == "S802"
+    assert "local totals of Westshire (Eastvale) are sent" in str(caught.value)
+    with pytest.raises(CountDeskError) as caught:
+        desk.record_error_found(
+            PCC, "S", found_by="Clerk", reason="A bundle", votes={winner: 6501}, rejected={}
+        )
+    assert caught.value.code == "A102"
+    desk.close()

@@ -222,3 +222,6 @@ def name_night_actions(window: MainWindow, contest: Contest) -> None:
     window.declare_action.setText("&Send local totals…" if local else "&Declare the result…")
     window.voting_areas_action.setEnabled(contest.type.counted_locally)
     window.save_local_totals_action.setEnabled(local and contest.status is Status.DECLARED)
+    if local:
+        # A memorandum stands beside a declaration: a local count has none.
+        window.record_error_action.setEnabled(False)

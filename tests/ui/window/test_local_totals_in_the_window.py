@@ -25,6 +25,9 @@ def test_a_local_count_is_sent_from_the_window(qtbot, tmp_path, monkeypatch):
     assert panel.advance_button.text() == "Send local totals…"
     assert "Sent" in panel.stages_text() and "Declared" not in panel.stages_text()
     assert window.declare_action.text() == "&Send local totals…"
+    role = window.setup_view.facts_box.role_row.text()
+    assert role.startswith("A local count of Northtown: not declared, its local totals are sent")
+    assert not window.record_error_action.isEnabled()
     live = window.count_view.live_panel.value_text("elected")
     assert "area's returning officer declares" in live
 
@@ -63,6 +66,7 @@ def test_the_area_result_imports_voting_areas_in_the_window(qtbot, tmp_path, mon
     window.show()
     window.open_contest(PCC)
     assert window.voting_areas_action.isEnabled()
+    assert window.setup_view.facts_box.role_row.text().startswith("The area result: it adds up")
     seen: list[str] = []
 
     def import_each(dialog) -> bool:
