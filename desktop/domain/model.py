@@ -62,7 +62,8 @@ class Contest:
     kind: str = ""
     #: For a poll counted locally (``ElectionType.counted_locally``): "local", a voting area's
     #: count that ends in a statement of local totals, or "area", the area result that adds up
-    #: every voting area's totals and is declared. Other contests ignore it.
+    #: every voting area's totals and is declared. Other contests ignore it; "" is a contest
+    #: from a database made before local counts (migration 0018), counted and declared whole.
     role: str = "local"
     #: A local count's voting area (the council's area, e.g. "Kirklees"); "" if not named.
     voting_area: str = ""
@@ -80,7 +81,7 @@ class Contest:
     @property
     def is_local_count(self) -> bool:
         """Whether this is a voting area's local count: it sends local totals, not a declaration."""
-        return self.type.counted_locally and self.role != "area"
+        return self.type.counted_locally and self.role == "local"
 
     @property
     def is_area_result(self) -> bool:

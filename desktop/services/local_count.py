@@ -59,7 +59,9 @@ class LocalCount:
         """Name the local count's voting area (audited; fixed once the totals are sent)."""
         operator = require_operator(operator)
         contest = self.store.contest(contest_id)
-        require_local_count(contest)
+        # A contest from before local counts (role "") becomes one by naming its voting area.
+        if not (contest.type.counted_locally and contest.role == ""):
+            require_local_count(contest)
         name = " ".join(name.split())
         if not name:
             raise CountDeskError("Give the voting area's name (the council's area).", Code.A101)
@@ -68,7 +70,7 @@ class LocalCount:
                 f"The local totals of {contest.area} are sent: the voting area is fixed.",
                 Code.S802,
             )
-        self.store.update_contest(contest_id, {"voting_area": name}, operator)
+        self.store.update_contest(contest_id, {"voting_area": name, "role": "local"}, operator)
         return self.store.contest(contest_id)
 
     def blockers(self, contest_id: str) -> tuple[Finding, ...]:

@@ -22,7 +22,10 @@ def m0018_local_totals(db: Database) -> None:
     ``contests.role`` is "local" (a voting area's count, run by the local returning officer: it
     ends in a statement of local totals) or "area" (the police area or combined authority
     returning officer's contest, which adds up the voting areas' totals and is declared); other
-    types ignore it. ``contests.voting_area`` names a local count's voting area.
+    types ignore it. A contest from before this migration keeps "" (neither): an earlier
+    CountDesk counted and declared it as a whole result, and so it stays (a declared contest's
+    row is locked in any case). A contest created from now on is "local" unless set up as the
+    area result. ``contests.voting_area`` names a local count's voting area.
 
     ``local_totals_sent`` keeps, once per contest, the statement's PDF and the figures sent
     (canonical JSON), as a declaration is kept. ``area_voting_areas`` lists an area result's
@@ -30,8 +33,8 @@ def m0018_local_totals(db: Database) -> None:
     All three are append-only, and refuse a row for a contest already declared (or sent).
     """
     statements = [
-        "ALTER TABLE contests ADD COLUMN role TEXT NOT NULL DEFAULT 'local' "
-        "CHECK (role IN ('local', 'area'))",
+        "ALTER TABLE contests ADD COLUMN role TEXT NOT NULL DEFAULT '' "
+        "CHECK (role IN ('', 'local', 'area'))",
         "ALTER TABLE contests ADD COLUMN voting_area TEXT NOT NULL DEFAULT ''",
         """CREATE TABLE local_totals_sent (
             id INTEGER PRIMARY KEY,
