@@ -11,11 +11,14 @@ portrait readably; more are set as further tables of the same rows, the total in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from html import escape
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from desktop.domain.figures import format_figure
 from desktop.domain.local_totals import LocalTotals, name_key
@@ -23,9 +26,19 @@ from reports.declaration import draw_watermark, story
 from reports.fonts import BOLD
 from reports.page import build_pdf, footer_refs, page_count
 from reports.snapshot import DeclarationSnapshot
-from reports.style import CONTENT_WIDTH, HEADER_FILL, HEADING_FONT_SIZE, cell, grid_style, para
+from reports.style import (
+    CELL_PAD_X,
+    CONTENT_WIDTH,
+    HEADER_FILL,
+    HEADING_FONT_SIZE,
+    TABLE_FONT_SIZE,
+    cell,
+    grid_style,
+    para,
+    stylesheet,
+)
 
-AREAS_PER_TABLE = 5
+AREAS_PER_TABLE = 4
 COL_AREA_NAME = 44 * mm
 COL_AREA_FIGURE = (CONTENT_WIDTH - COL_AREA_NAME) / (AREAS_PER_TABLE + 1)
 
@@ -58,6 +71,24 @@ def _rows(
     return rows
 
 
+def _heading(name: str, width: float) -> Any:
+    """A voting area's name as a column heading, broken at spaces and after hyphens only
+    ("Barrow-in-Furness" is never split inside a word)."""
+    room = width - 2 * CELL_PAD_X
+    if stringWidth(name, BOLD, TABLE_FONT_SIZE) <= room:
+        return name
+    pieces = re.findall(r"[^\s-]+-?|\s+", name)
+    lines = [""]
+    for piece in pieces:
+        trial = lines[-1] + piece
+        if lines[-1].strip() and stringWidth(trial.strip(), BOLD, TABLE_FONT_SIZE) > room:
+            lines.append(piece.lstrip())
+        else:
+            lines[-1] = trial
+    text = "<br/>".join(escape(line.strip()) for line in lines if line.strip())
+    return Paragraph(text, stylesheet()["cell_bold"])
+
+
 def _total(figures: list[int | None]) -> int | None:
     return None if any(f is None for f in figures) else sum(f for f in figures if f is not None)
 
@@ -84,9 +115,9 @@ def area_table(
     for number, chunk in enumerate(chunks):
         last = number == len(chunks) - 1
         head: list[Any] = [cell("Voting area", COL_AREA_NAME, bold=True)]
-        head += [cell(names[i], COL_AREA_FIGURE, bold=True) for i in chunk]
+        head += [_heading(names[i], COL_AREA_FIGURE) for i in chunk]
         if last:
-            head.append(cell(f"{snap.area_name} total", COL_AREA_FIGURE, bold=True))
+            head.append(_heading(f"{snap.area_name} total", COL_AREA_FIGURE))
         data: list[list[Any]] = [head]
         for label, figures, _bold in rows:
             line: list[Any] = [cell(label, COL_AREA_NAME)]
