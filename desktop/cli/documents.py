@@ -32,6 +32,12 @@ def declaration(contest_id: str, db_path: Path | None, output: Path, provisional
             write_file(out, desk.uncontested_notice_pdf(contest_id))
             _said_notice(report, output)
             return
+        if report.contest.is_local_count and not provisional:
+            # A local count is not declared: its document is the statement of local totals.
+            write_file(out, desk.declaration_pdf(contest_id))
+            sent = "as sent" if report.status is Status.DECLARED else "a draft, not yet sent"
+            click.echo(f"Statement of local totals ({sent}) written to {output}.")
+            return
         if report.status is Status.DECLARED and not provisional:
             # The declaration kept when it was made: it stands, whatever was found afterwards.
             kept = next(d for d in desk.kept_declarations(contest_id) if not d.is_legacy_correction)

@@ -45,6 +45,9 @@ def test_a_local_count_is_sent_from_the_command_line(tmp_path):
     written = run("local-totals", PCC, "--db", db, "-o", str(pdf), "--format", "pdf")
     assert written.exit_code == 0, written.output
     assert_in_order(" ".join(pages(pdf.read_bytes())), ["Statement of Local Totals", "Northtown"])
+    printed = run("declaration", PCC, "--db", db, "-o", str(tmp_path / "d.pdf"))
+    assert printed.exit_code == 0 and "Statement of local totals (as sent)" in printed.output
+    assert (tmp_path / "d.pdf").read_bytes() == pdf.read_bytes()
     shown = run("local-totals", PCC, "--db", db, "--json")
     assert json.loads(shown.output)["ballot_papers_verified"] == 23200
 
