@@ -62,6 +62,12 @@ class LocalCount:
         # A contest from before local counts (role "") becomes one by naming its voting area.
         if not (contest.type.counted_locally and contest.role == ""):
             require_local_count(contest)
+        elif self.store.latest_count(contest_id) is not None:
+            raise CountDeskError(
+                f"{contest.area} was counted as a whole result before local counts: with a count "
+                "recorded it stays so, and is declared.",
+                Code.A102,
+            )
         name = " ".join(name.split())
         if not name:
             raise CountDeskError("Give the voting area's name (the council's area).", Code.A101)
