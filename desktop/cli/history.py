@@ -223,8 +223,10 @@ def _echo_history(desk: CountDesk, contest_id: str) -> None:
             + (f" Reason: {r['reason']}" if r["reason"] else "")
         )
     click.echo("Status changes:" if data["status_changes"] else "Status changes: none.")
+    local = contest.is_local_count  # its last stage is "sent"
     for s in data["status_changes"]:
-        change = f"{status_label(Status(s['from']))} → {status_label(Status(s['to']))}"
+        was = status_label(Status(s["from"]), local_count=local)
+        change = f"{was} → {status_label(Status(s['to']), local_count=local)}"
         note = f"  ({s['note']})" if s["note"] else ""
         click.echo(
             f"  {short_time(datetime.fromisoformat(s['at']))}  {change:<36}  {s['operator']}{note}"

@@ -12,6 +12,7 @@ from desktop.cli.output import echo_json
 from desktop.cli.types import Figure
 from desktop.domain.figures import format_figure
 from desktop.domain.wording import plural
+from desktop.domain.workflow import stage_label
 
 
 @click.command("import")
@@ -46,7 +47,13 @@ def contests(db_path: Path | None, as_json: bool) -> None:
     """List contests: id, area, seats, status."""
     desk = open_desk(db_path)
     rows: list[dict[str, Any]] = [
-        {"id": c.id, "area": c.area, "seats": c.seats, "status": c.status.value}
+        {
+            "id": c.id,
+            "area": c.area,
+            "seats": c.seats,
+            "status": c.status.value,
+            "stage": stage_label(c),
+        }
         for c in desk.contests()
     ]
     if as_json:
@@ -58,7 +65,7 @@ def contests(db_path: Path | None, as_json: bool) -> None:
     width = max(len(r["id"]) for r in rows)
     area_width = max(len(r["area"]) for r in rows)
     for r in rows:
-        click.echo(f"{r['id']:<{width}}  {r['area']:<{area_width}}  {r['seats']:>2}  {r['status']}")
+        click.echo(f"{r['id']:<{width}}  {r['area']:<{area_width}}  {r['seats']:>2}  {r['stage']}")
 
 
 @click.command()
@@ -139,6 +146,9 @@ def contest(
         "deposit_pounds": etype.deposit_pounds,
         "poll_date": c.poll_date.isoformat(),
         "status": c.status.value,
+        "stage": stage_label(c),
+        "role": c.role if c.type.counted_locally else None,
+        "voting_area": c.voting_area or None,
         "entry": desk.entry_mode(contest_id).value,
         "electorate": c.electorate,
         "ballot_papers_verified": c.ballot_papers_verified,

@@ -41,6 +41,8 @@ def test_a_local_count_is_sent_from_the_command_line(tmp_path):
     status = run("status", PCC, "--db", db, "--json")
     assert json.loads(status.output)["stage"] == "sent"
     assert "Status:     sent" in run("status", PCC, "--db", db).output
+    assert run("contests", "--db", db).output.split()[-1] == "sent"
+    assert "provisional result → sent" in run("history", PCC, "--db", db).output
     pdf = tmp_path / "statement.pdf"
     written = run("local-totals", PCC, "--db", db, "-o", str(pdf), "--format", "pdf")
     assert written.exit_code == 0, written.output

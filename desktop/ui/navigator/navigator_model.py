@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.domain.model import Contest, Election
 from desktop.domain.wording import day_month_year, plural
+from desktop.domain.workflow import stage_label
 from desktop.services import CountDesk
 
 ContestIdRole = Qt.ItemDataRole.UserRole + 1
@@ -86,10 +87,11 @@ class NavigatorModel(QStandardItemModel):
     @staticmethod
     def _show(row: tuple[QStandardItem, QStandardItem, QStandardItem], contest: Contest) -> None:
         name = row[0]
-        texts = (contest.area, str(contest.seats), contest.status.value)
+        stage = stage_label(contest)  # the stage's words, the same everywhere ("sent" too)
+        texts = (contest.area, str(contest.seats), stage)
         for item, text in zip(row, texts, strict=True):
             if item.text() != text:
                 item.setText(text)
-        spoken = f"{contest.area}, {plural(contest.seats, 'seat')}, status {contest.status.value}"
+        spoken = f"{contest.area}, {plural(contest.seats, 'seat')}, status {stage}"
         if name.data(Qt.ItemDataRole.AccessibleTextRole) != spoken:
             name.setData(spoken, Qt.ItemDataRole.AccessibleTextRole)
