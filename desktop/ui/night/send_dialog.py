@@ -79,6 +79,16 @@ class SendDialog(ConfirmingDialog):
         layout.addWidget(self.blockers_label)
 
         layout.addWidget(self._build_confirmation())
+        officer = self.contest.officer_name
+        if officer:
+            # The local returning officer sends; nobody declares at a local count.
+            self.officer_label.setText(
+                f"The local returning officer is {officer}, "
+                f"{self.contest.officer_title_or_default}. To send, {officer} types their name "
+                "exactly as it is set:"
+            )
+            self.name_edit.setPlaceholderText("The local returning officer types their own name")
+            self.name_edit.setAccessibleName("The local returning officer's name, typed to confirm")
         layout.addWidget(self.message_label)
         self.send_button = self._ok_button("&Send local totals", "Send the local totals")
         layout.addWidget(self.buttons)

@@ -33,6 +33,8 @@ def test_a_local_count_is_sent_from_the_window(qtbot, tmp_path, monkeypatch):
 
     def officer_confirms(dialog) -> bool:
         assert dialog.area_edit.text() == "Northtown"
+        assert dialog.officer_label.text().startswith("The local returning officer is Lee Local")
+        assert not dialog.send_button.isEnabled()
         dialog.name_edit.setText(LOCAL_OFFICER)
         dialog.accept()
         return dialog.result() == 1
