@@ -207,6 +207,8 @@ class SentTotals:
     #: The JSON file's text, as sent.
     totals_json: str
     pdf: bytes
+    #: The kept row's id (0 for one not yet kept).
+    id: int = 0
 
 
 @dataclass(frozen=True)

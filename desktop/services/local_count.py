@@ -86,8 +86,10 @@ class LocalCount:
         return transition_blockers(state, Status.DECLARED)
 
     def sent(self, contest_id: str) -> SentTotals | None:
-        """The local totals as sent, or None before they are."""
-        return self.store.local_totals.sent(contest_id)
+        """The local totals as sent, or None before they are; given out only if the audit
+        chain still vouches for them (D908 otherwise)."""
+        kept = self.store.local_totals.sent(contest_id)
+        return None if kept is None else self.proof.checked_local_totals(kept)
 
     def totals(self, contest_id: str) -> LocalTotals:
         """The local totals: as sent once sent; before, those of the count that stands."""

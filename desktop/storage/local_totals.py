@@ -63,6 +63,7 @@ class LocalTotalsRecords:
             data_ref=r["data_ref"],
             totals_json=r["totals"],
             pdf=r["pdf"],
+            id=r["id"],
         )
 
     def voting_areas(self, contest_id: str) -> list[str]:

@@ -291,3 +291,20 @@ def test_after_sending_a_local_count_says_so_and_makes_no_memorandum(sent):
         )
     assert caught.value.code == "A102"
     desk.close()
+
+
+def test_local_totals_changed_outside_countdesk_are_not_given_out(sent, tmp_path):
+    import shutil
+
+    folder, _files = sent
+    copy = tmp_path / "tampered.sqlite"
+    shutil.copy(folder / "Southbury.sqlite", copy)
+    conn = sqlite3.connect(copy)
+    conn.execute("DROP TRIGGER local_totals_sent_no_update")
+    conn.execute("UPDATE local_totals_sent SET totals = replace(totals, '4200', '4300')")
+    conn.commit()
+    conn.close()
+    desk = CountDesk.open(copy, create=False)
+    with pytest.raises(CountDeskError) as caught:
+        desk.local_totals.file_text(PCC, "json")
+    assert caught.value.code == "D908"
