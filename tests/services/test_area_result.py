@@ -308,3 +308,21 @@ def test_local_totals_changed_outside_countdesk_are_not_given_out(sent, tmp_path
     with pytest.raises(CountDeskError) as caught:
         desk.local_totals.file_text(PCC, "json")
     assert caught.value.code == "D908"
+
+
+def test_the_area_result_is_not_recounted_nor_keyed(sent, tmp_path):
+    _folder, files = sent
+    desk = area_database(tmp_path / "no-recount.sqlite")
+    _import_all(desk, files)
+    for stage in ("verification", "count", "provisional"):
+        desk.advance(PCC, stage, "Supervisor")
+    with pytest.raises(CountDeskError) as caught:
+        desk.record_recount_request(
+            PCC, "Supervisor", requested_by="Agent", role="agent", decision="full"
+        )
+    assert caught.value.code == "A102"
+    assert desk.contest(PCC).status is Status.PROVISIONAL
+    cole = desk.candidate_by_name(PCC, "Brian Cole").id
+    with pytest.raises(CountDeskError) as caught:
+        desk.set_draft_votes(PCC, cole, 1, "Clerk 1")
+    assert caught.value.code == "A102"
