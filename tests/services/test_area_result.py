@@ -326,3 +326,56 @@ def test_the_area_result_is_not_recounted_nor_keyed(sent, tmp_path):
     with pytest.raises(CountDeskError) as caught:
         desk.set_draft_votes(PCC, cole, 1, "Clerk 1")
     assert caught.value.code == "A102"
+
+
+def test_a_combined_authority_mayor_is_counted_locally_too(tmp_path):
+    from datetime import date
+
+    desk = CountDesk.open(tmp_path / "mayor.sqlite")
+    contest = desk.create_contest(
+        "T",
+        type_code="mayor",
+        poll_date=date(2024, 5, 2),
+        area="West Midlands",
+        organisation="West Midlands Combined Authority",
+    )
+    contest = desk.set_contest_details(contest.id, "T", kind="combined_authority")
+    assert contest.is_local_count
+    ids = [desk.add_candidate(contest.id, "T", s, "A").id for s in ("Able", "Baker", "Cole")]
+    desk.set_contest_details(
+        contest.id,
+        "T",
+        electorate=3000,
+        ballot_papers_verified=1001,
+        officer_name="Lee Local",
+        imprint_address="Council House, Birmingham",
+        authority="Birmingham City Council",
+    )
+    desk.local_totals.set_voting_area(contest.id, "Birmingham", "T")
+    for stage in ("verification", "count"):
+        desk.advance(contest.id, stage, "T")
+    votes = dict(zip(ids, (500, 400, 100), strict=True))
+    rejected = {"official_mark": 1}
+    desk.enter_count(contest.id, votes, rejected, "Clerk 1")
+    desk.enter_count(contest.id, votes, rejected, "Clerk 2")
+    desk.advance(contest.id, "provisional", "T")
+    desk.local_totals.send(contest.id, "T", "Lee Local")
+    text = " ".join(pages(desk.declaration_pdf(contest.id)))
+    assert_in_order(
+        text,
+        [
+            "Election of a Mayor for the West Midlands Area",
+            "Statement of Local Totals",
+            "Voting area: Birmingham",
+            "I, Lee Local, being the Local Returning Officer",
+            "(a) Want of an official mark",
+            "declared by the Combined Authority Returning Officer",
+        ],
+    )
+    data = json.loads(desk.local_totals.file_text(contest.id, "json"))
+    assert [h["key"] for h in data["rejected"]] == [
+        "official_mark",
+        "too_many_votes",
+        "identifying_mark",
+        "unmarked_or_void",
+    ]
