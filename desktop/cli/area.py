@@ -42,11 +42,14 @@ def _totals_lines(totals: LocalTotals) -> list[str]:
     return lines
 
 
-def _write(desk: CountDesk, contest_id: str, output: Path, fmt: str) -> None:
+def _file_bytes(desk: CountDesk, contest_id: str, fmt: str) -> bytes:
     if fmt == "pdf":
-        data = desk.local_totals.statement_pdf(contest_id, desk.today())
-    else:
-        data = desk.local_totals.file_text(contest_id, fmt).encode("utf-8")
+        return desk.local_totals.statement_pdf(contest_id, desk.today())
+    return desk.local_totals.file_text(contest_id, fmt).encode("utf-8")
+
+
+def _write(desk: CountDesk, contest_id: str, output: Path, fmt: str) -> None:
+    data = _file_bytes(desk, contest_id, fmt)
     with maybe_output(output) as out:
         assert out is not None
         write_file(out, data)
@@ -140,25 +143,29 @@ def send(
 ) -> None:
     """Send the local totals of a local count (in place of declaring): stamps the time, locks
     the figures, keeps the statement and the figures sent."""
-    desk = open_desk(db_path)
-    try:
-        sent = desk.local_totals.send(contest_id, operator, officer)
-    except CountDeskError as exc:
-        if desk.contest(contest_id).status is Status.PROVISIONAL:
-            exit_blocked(desk, contest_id, exc, Status.DECLARED)
-        raise
-    contest = desk.contest(contest_id)
-    click.echo(
-        f"{contest.area}: the local totals of {contest.voting_area} were sent at "
-        f"{when(sent.sent_at)}. Its figures are now locked; the statement is kept as printed."
-    )
-    if output is None:
-        click.echo(
-            f"Write them for the area's returning officer with `countdesk-cli local-totals "
-            f"{contest_id} -o FILE.json`."
+    # The file's folder is checked before anything is sent, as `declare -o` does.
+    with maybe_output(output) as out:
+        desk = open_desk(db_path)
+        try:
+            sent = desk.local_totals.send(contest_id, operator, officer)
+        except CountDeskError as exc:
+            if desk.contest(contest_id).status is Status.PROVISIONAL:
+                exit_blocked(desk, contest_id, exc, Status.DECLARED)
+            raise
+        contest = desk.contest(contest_id)
+        done = (
+            f"{contest.area}: the local totals of {contest.voting_area} were sent at "
+            f"{when(sent.sent_at)}"
         )
-        return
-    _write(desk, contest_id, output, fmt)
+        click.echo(f"{done}. Its figures are now locked; the statement is kept as printed.")
+        if out is None:
+            click.echo(
+                "Write them for the area's returning officer with `countdesk-cli local-totals "
+                f"{contest_id} -o FILE.json`."
+            )
+            return
+        again = f"write them again with `countdesk-cli local-totals {contest_id} -o FILE`"
+        write_file(out, _file_bytes(desk, contest_id, fmt), done=done, again=again)
     click.echo(f"Local totals written to {output}.")
 
 

@@ -95,3 +95,16 @@ def test_three_voting_areas_imported_added_up_and_declared(tmp_path):
         ["Declaration of Result of Poll", "18,700", "Northtown", "Southbury", "Westshire total"],
     )
     assert run("verify", "--db", db).exit_code == 0
+
+
+def test_send_to_a_folder_that_is_not_there_sends_nothing(tmp_path):
+    db = _local(tmp_path, "Eastvale")
+    missing = tmp_path / "no-such-stick" / "Eastvale.json"
+    refused = run(
+        "send", PCC, "--db", db, "--officer", LOCAL_OFFICER, "--operator", "S", "-o", str(missing)
+    )
+    assert refused.exit_code == 1
+    assert "Traceback" not in refused.output
+    assert json.loads(run("status", PCC, "--db", db, "--json").output)["stage"] == (
+        "provisional result"
+    )
