@@ -23,6 +23,7 @@ from desktop.domain.codes import Code
 from desktop.domain.election_types import ElectionType
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_figure
+from desktop.domain.findings import Finding
 
 
 def name_key(name: str) -> str:
@@ -97,6 +98,20 @@ class LocalTotals:
         """SHA-256 of the figures: a voting area sent twice agrees with itself or is refused."""
         text = json.dumps(self.figures(), sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def awaited_finding(awaited: Iterable[str], listed: int) -> Finding | None:
+    """A109 while any voting area's local totals are awaited (or none is listed); else None."""
+    awaited = list(awaited)
+    if listed and not awaited:
+        return None
+    return Finding(
+        Code.A109,
+        f"{len(awaited)} of {listed} voting areas' local totals are awaited: "
+        f"{', '.join(awaited) or 'no voting area is listed'}. Import each file as it arrives; "
+        "the area's totals are added up once every one is in.",
+        {"awaited": len(awaited), "voting_areas": listed},
+    )
 
 
 def reconcile(totals: LocalTotals, etype: ElectionType) -> None:

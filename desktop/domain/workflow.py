@@ -86,6 +86,8 @@ class NightState:
     authority: str = ""
     #: Candidates whose surname was split at a particle and is not yet confirmed (N101).
     names_to_confirm: tuple[Candidate, ...] = ()
+    #: The area result's A109 while voting areas' local totals are awaited (else None).
+    areas_awaited: Finding | None = None
 
     def unacknowledged(self, findings: Iterable[Finding]) -> list[Finding]:
         """The warnings among these findings that no one has acknowledged yet."""
@@ -211,6 +213,9 @@ def transition_blockers(
         # The names print on the declaration as on the ballot paper: a proposed split is
         # confirmed against the SOPN before the contest leaves setup.
         blockers += unconfirmed_splits(state.names_to_confirm)
+    elif to is Status.COUNT and state.areas_awaited is not None:
+        # The area result's papers are the voting areas' own, added up once all are in.
+        blockers.append(state.areas_awaited)
     elif to is Status.COUNT:
         blockers += verification_blockers(state)
     elif to is Status.PROVISIONAL:

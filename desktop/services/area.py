@@ -24,6 +24,7 @@ from desktop.domain.findings import Finding
 from desktop.domain.local_totals import (
     LocalTotals,
     add_up,
+    awaited_finding,
     match_candidates,
     name_key,
     reconcile,
@@ -144,17 +145,8 @@ class AreaResult:
                 )
             )
         awaited = [line.name for line in lines if not line.is_in]
-        findings: tuple[Finding, ...] = ()
-        if awaited or not lines:
-            findings = (
-                Finding(
-                    Code.A109,
-                    f"{len(awaited)} of {len(lines)} voting areas' local totals are awaited: "
-                    f"{', '.join(awaited) or 'no voting area is listed'}. Import each file as "
-                    "it arrives; the area's totals are added up once every one is in.",
-                    {"awaited": len(awaited), "voting_areas": len(lines)},
-                ),
-            )
+        finding = awaited_finding(awaited, len(lines))
+        findings: tuple[Finding, ...] = () if finding is None else (finding,)
         added = bool(lines) and not awaited and self.store.latest_count(contest_id) is not None
         return AreaStatus(contest, tuple(lines), findings, added)
 

@@ -14,6 +14,7 @@ from desktop.domain.arithmetic import ContestResult, compute_result
 from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
 from desktop.domain.findings import Finding
+from desktop.domain.local_totals import awaited_finding, name_key
 from desktop.domain.model import Contest, LotsDrawing, Status, ballot_order
 from desktop.domain.verification import verification_findings
 from desktop.domain.workflow import (
@@ -97,7 +98,18 @@ class Night:
             unrecorded_changes=unrecorded,
             authority=self.store.election(contest.election_id).authority,
             names_to_confirm=tuple(c for c in ballot_order(candidates) if c.split_to_confirm),
+            areas_awaited=self._areas_awaited(contest),
         )
+
+    def _areas_awaited(self, contest: Contest) -> Finding | None:
+        """A109 for an area result whose voting areas' local totals are not all in."""
+        if not contest.is_area_result:
+            return None
+        records = self.store.local_totals
+        listed = records.voting_areas(contest.id)
+        received = {name_key(r.voting_area) for r in records.returns(contest.id)}
+        awaited = [n for n in listed if name_key(n) not in received]
+        return awaited_finding(awaited, len(listed))
 
     def status(self, contest_id: str) -> StatusReport:
         """The contest's status, the next step and what blocks it."""

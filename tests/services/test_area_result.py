@@ -379,3 +379,19 @@ def test_a_combined_authority_mayor_is_counted_locally_too(tmp_path):
         "identifying_mark",
         "unmarked_or_void",
     ]
+
+
+def test_the_area_result_waits_at_verification_for_every_voting_area(sent, tmp_path):
+    _folder, files = sent
+    desk = area_database(tmp_path / "waits.sqlite")
+    desk.area.add(PCC, files["Southbury"].read_text(encoding="utf-8"), "S.json", "Supervisor")
+    desk.advance(PCC, "verification", "Supervisor")
+    report = desk.status(PCC)
+    assert [f.code for f in report.blockers] == ["A109"]
+    assert "Northtown, Eastvale" in report.blockers[0].message
+    with pytest.raises(CountDeskError) as caught:
+        desk.advance(PCC, "count", "Supervisor")
+    assert caught.value.code == "A109"
+    _import_all(desk, files)
+    assert desk.status(PCC).blockers == ()
+    desk.advance(PCC, "count", "Supervisor")
