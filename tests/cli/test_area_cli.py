@@ -42,7 +42,9 @@ def test_a_local_count_is_sent_from_the_command_line(tmp_path):
     assert json.loads(status.output)["stage"] == "sent"
     assert "Status:     sent" in run("status", PCC, "--db", db).output
     assert run("contests", "--db", db).output.split()[-1] == "sent"
-    assert "provisional result → sent" in run("history", PCC, "--db", db).output
+    history = run("history", PCC, "--db", db).output
+    assert "provisional result → sent" in history
+    assert "Local totals: sent at" in history and "of count 1, officer Lee Local" in history
     pdf = tmp_path / "statement.pdf"
     written = run("local-totals", PCC, "--db", db, "-o", str(pdf), "--format", "pdf")
     assert written.exit_code == 0, written.output
