@@ -37,6 +37,7 @@ from desktop.domain.workflow import NightState, RecountDecision
 from desktop.services.after_declaration import AfterDeclaration
 from desktop.services.backups import BackupJob, BackupOutcome, Backups, BackupState
 from desktop.services.ballot import BallotPaper
+from desktop.services.combined import CombinedPolls
 from desktop.services.declaring import Declaring
 from desktop.services.documents import Documents
 from desktop.services.double_entry import DoubleEntry, Keyed
@@ -69,6 +70,8 @@ class CountDesk:
         self._entry = Entry(store, self._reading)
         self._double = DoubleEntry(store, self._reading, self._entry)
         self._boxes = Boxes(store)
+        #: Polls that share their ballot boxes: the combined boxes list and each box as a whole.
+        self.polls = CombinedPolls(store, self._boxes)
         self._night = Night(store, self._reading, self._entry)
         self._recounts = Recounts(store, self._night)
         self._proof = Proof(store)

@@ -1,0 +1,369 @@
+"""Combined polls: one boxes list for several polls of one day, and each box as a whole.
+
+A combined boxes CSV has the columns of a contest's boxes list and a ``poll`` column naming,
+on each row, the poll whose papers the row is about: a contest id, or the id of an election
+with just one contest in the database (a PCC poll, a parish poll, a referendum). An election
+of several contests (a district's wards) is refused, naming its contests: which ward a box
+belongs to is not in the file, so the row must name the ward's contest. Each row becomes a
+verification line of its poll; the same reference on several polls' rows is one physical box
+(``desktop.domain.combined``). A combined verification is the polls of one day that share
+boxes, found from the references, so no record of its own is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from desktop.domain.codes import Code
+from desktop.domain.combined import (
+    CrossPollSuggestion,
+    SharedBox,
+    cross_poll_findings,
+    cross_poll_suggestions,
+    poll_label,
+    shared_boxes,
+)
+from desktop.domain.errors import CountDeskError
+from desktop.domain.findings import Finding
+from desktop.domain.model import Contest
+from desktop.domain.verification import VerificationLine
+from desktop.domain.wording import plural
+from desktop.services.common import guard, require_operator
+from desktop.services.csv_files import csv_rows, read_csv_text
+from desktop.services.verification import (
+    VERIFICATION_COLUMNS,
+    Boxes,
+    accepted_variances,
+    box_line,
+)
+from desktop.storage.store import Store
+
+COMBINED_COLUMNS = (*VERIFICATION_COLUMNS, "poll")
+
+
+@dataclass(frozen=True)
+class CombinedImport:
+    """What a combined boxes file added: each poll's contest id and the references added."""
+
+    polls: tuple[tuple[str, tuple[str, ...]], ...]
+
+    @property
+    def lines(self) -> int:
+        """Verification lines added over every poll."""
+        return sum(len(refs) for _, refs in self.polls)
+
+    @property
+    def boxes(self) -> int:
+        """Physical boxes and batches named (a reference once, however many polls)."""
+        return len({ref for _, refs in self.polls for ref in refs})
+
+
+@dataclass(frozen=True)
+class CombinedVerification:
+    """The polls of one day that share boxes, and each box as a whole."""
+
+    poll_date: date
+    #: The polls, each contest with its short name, in the order printed.
+    polls: tuple[tuple[Contest, str], ...]
+    boxes: tuple[SharedBox, ...]
+
+    @property
+    def suggestions(self) -> tuple[CrossPollSuggestion, ...]:
+        """Every box where one poll is k papers over and another k under."""
+        return cross_poll_suggestions(self.boxes)
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """V506 for each cross-poll variance not yet explained on both polls."""
+        return cross_poll_findings(self.boxes)
+
+
+def _poll_order(contest: Contest) -> tuple[str, str, str]:
+    return (contest.election_id, contest.area, contest.id)
+
+
+class CombinedPolls:
+    """The verification of polls that share their ballot boxes."""
+
+    def __init__(self, store: Store, boxes: Boxes) -> None:
+        self.store = store
+        self._boxes = boxes
+
+    # -- the import ------------------------------------------------------------------------
+
+    def _poll_of(self, text: str, where: str) -> Contest:
+        """The contest a row's ``poll`` names, or V507 saying why not."""
+        poll = text.strip()
+        if not poll:
+            raise CountDeskError(
+                f"{where}: the poll is empty: give the contest id (or the id of an election "
+                "with one contest) whose papers the row is about; nothing was imported.",
+                Code.V507,
+            )
+        contest = self.store.find_contest(poll)
+        if contest is not None:
+            return contest
+        if self.store.find_election(poll) is not None:
+            contests = self.store.contests(poll)
+            if len(contests) == 1:
+                return contests[0]
+            if contests:
+                ids = ", ".join(c.id for c in contests[:5])
+                more = f" and {len(contests) - 5} more" if len(contests) > 5 else ""
+                raise CountDeskError(
+                    f"{where}: poll “{poll}” is an election of {len(contests)} contests "
+                    f"({ids}{more}): give the contest whose papers the row is about; nothing "
+                    "was imported.",
+                    Code.V507,
+                )
+        raise CountDeskError(
+            f"{where}: there is no contest or election “{poll}” in this database: check the "
+            "poll's id against the list of contests (import its candidates first); nothing "
+            "was imported.",
+            Code.V507,
+        )
+
+    def import_csv(self, path: str | Path, operator: str) -> CombinedImport:
+        """Import a combined boxes CSV into each named poll's verification: all or nothing."""
+        operator = require_operator(operator)
+        path = Path(path)
+        _columns, rows = csv_rows(
+            read_csv_text(path),
+            path.name,
+            COMBINED_COLUMNS,
+            header=lambda c: c.strip().lower(),
+            columns_hint="a combined boxes file needs the columns reference, name, kind (box or "
+            "postal), poll (the contest whose papers the row is about) and issued. A list "
+            "without poll is one contest's: import it on that contest's Verification screen.",
+        )
+        polls: dict[str, Contest] = {}
+        lines: dict[str, list[VerificationLine]] = {}
+        listed: dict[str, set[str]] = {}
+        seen: dict[str, tuple[VerificationLine, int]] = {}
+        for row in rows:
+            where = f"Line {row.line} of {path.name}"
+            line = box_line(row, path.name)
+            contest = self._poll_of(row.get("poll"), where)
+            if contest.id not in polls:
+                guard(self.store, contest.id, "verification")
+                polls[contest.id] = contest
+                listed[contest.id] = {x.reference for x in self.store.verification(contest.id)}
+                lines[contest.id] = []
+            if line.reference in listed[contest.id]:
+                raise CountDeskError(
+                    f"{where}: box {line.reference} is already listed for "
+                    f"{poll_label(contest)} ({contest.id}); nothing was imported.",
+                    Code.V508,
+                )
+            if line.reference in seen:
+                _same_box(line, *seen[line.reference], where)
+            else:
+                seen[line.reference] = (line, row.line)
+            listed[contest.id].add(line.reference)
+            lines[contest.id].append(line)
+        if not lines:
+            raise CountDeskError(f"{path.name} lists no ballot boxes.")
+        days = {c.poll_date for c in polls.values()}
+        if len(days) > 1:
+            raise CountDeskError(
+                f"{path.name} names polls of {len(days)} different days: polls share their "
+                "ballot boxes only on one day. Give each day its own file; nothing was imported."
+            )
+        self._agrees_with_other_polls(seen, polls, path.name)
+        with self.store.transaction():
+            for contest_id, added in lines.items():
+                self.store.add_verification_lines(contest_id, added, operator)
+                self._boxes.sync_papers(contest_id, operator)
+        return CombinedImport(
+            tuple((cid, tuple(x.reference for x in added)) for cid, added in lines.items())
+        )
+
+    def _agrees_with_other_polls(
+        self,
+        seen: dict[str, tuple[VerificationLine, int]],
+        polls: dict[str, Contest],
+        file_name: str,
+    ) -> None:
+        """A reference already listed for another poll of the day is the same box: its name
+        and kind must agree (V509)."""
+        day = next(iter(polls.values())).poll_date
+        for contest in self.store.contests():
+            if contest.poll_date != day:
+                continue
+            for existing in self.store.verification(contest.id):
+                found = seen.get(existing.reference)
+                if found is not None:
+                    _same_box(
+                        found[0],
+                        existing,
+                        None,
+                        f"Line {found[1]} of {file_name}",
+                        also=f"as listed for {poll_label(contest)}",
+                    )
+
+    # -- the box as a whole -----------------------------------------------------------------
+
+    def days(self) -> tuple[date, ...]:
+        """The days with a combined verification (polls sharing a box), in order."""
+        return tuple(sorted({g.poll_date for g in self._groups()}))
+
+    def verification(self, election_id: str | None = None) -> CombinedVerification:
+        """The combined verification of the election's day (the polls sharing boxes with its
+        contests), or the database's only one; CountDeskError saying which to choose."""
+        groups = self._groups()
+        if election_id:
+            election = self.store.election(election_id)
+            ids = {c.id for c in self.store.contests(election_id)}
+            mine = [g for g in groups if ids & {c.id for c, _ in g.polls}]
+            if not mine:
+                raise CountDeskError(
+                    f"No box of {election.title or election_id} is shared with another poll: "
+                    "import the combined boxes file, with its poll column, first."
+                )
+            return _merged(mine)
+        if not groups:
+            raise CountDeskError(
+                "No polls in this database share their ballot boxes yet: import a combined "
+                "boxes file (columns reference, name, kind, poll, issued) first."
+            )
+        if len({g.poll_date for g in groups}) > 1 or len(groups) > 1:
+            names = sorted({c.election_id for g in groups for c, _ in g.polls})
+            raise CountDeskError(
+                f"This database has {plural(len(groups), 'combined verification')}: say which, "
+                f"by one of its elections ({', '.join(names[:6])})."
+            )
+        return groups[0]
+
+    def shared_with(self, contest_id: str) -> dict[str, SharedBox]:
+        """The contest's boxes that hold other polls' papers too, by reference."""
+        contest = self.store.contest(contest_id)
+        for group in self._groups(contest.poll_date):
+            if any(c.id == contest_id for c, _ in group.polls):
+                return {
+                    b.reference: b
+                    for b in group.boxes
+                    if len(b.polls) > 1 and b.poll(contest_id) is not None
+                }
+        return {}
+
+    def suggestions_for(self, contest_id: str) -> tuple[CrossPollSuggestion, ...]:
+        """The cross-poll suggestions involving one contest's boxes."""
+        shared = self.shared_with(contest_id)
+        return tuple(
+            s
+            for s in cross_poll_suggestions(shared.values())
+            if contest_id in (s.over.contest_id, s.under.contest_id)
+        )
+
+    def explain_suggested(
+        self, reference: str, operator: str, election_id: str | None = None
+    ) -> CrossPollSuggestion:
+        """Record a box's cross-poll suggestion as both polls' explanation, in one step."""
+        operator = require_operator(operator)
+        combined = self.verification(election_id)
+        found = [s for s in combined.suggestions if s.reference == reference]
+        if not found:
+            raise CountDeskError(
+                f"Box {reference} has no papers of one poll over and another's under by as many: "
+                "there is no suggestion to record. Explain each poll's variance on its own.",
+                Code.V503,
+            )
+        with self.store.transaction():
+            for suggestion in found:
+                for side in (suggestion.over, suggestion.under):
+                    self._boxes.set_box_explanation(
+                        side.contest_id, reference, suggestion.explanation, operator
+                    )
+        return found[0]
+
+    def _groups(self, day: date | None = None) -> list[CombinedVerification]:
+        """Each set of polls of one day joined by shared box references."""
+        by_day: dict[date, list[Contest]] = {}
+        for contest in self.store.contests():
+            if day is None or contest.poll_date == day:
+                by_day.setdefault(contest.poll_date, []).append(contest)
+        groups: list[CombinedVerification] = []
+        for poll_date, contests in sorted(by_day.items()):
+            lines = {c.id: self.store.verification(c.id) for c in contests}
+            holders: dict[str, list[str]] = {}
+            for cid, found in lines.items():
+                for line in found:
+                    holders.setdefault(line.reference, []).append(cid)
+            members = _joined(contests, holders.values())
+            for group in members:
+                if len(group) > 1:
+                    groups.append(self._combined(poll_date, group, lines))
+        return groups
+
+    def _combined(
+        self,
+        poll_date: date,
+        contests: Iterable[Contest],
+        lines: dict[str, list[VerificationLine]],
+    ) -> CombinedVerification:
+        ordered = sorted(contests, key=_poll_order)
+        accepted = {c.id: accepted_variances(self.store, c.id) for c in ordered}
+        return CombinedVerification(
+            poll_date,
+            tuple((c, poll_label(c)) for c in ordered),
+            shared_boxes(((c, lines[c.id]) for c in ordered), accepted),
+        )
+
+
+def _joined(contests: list[Contest], holders: Iterable[list[str]]) -> list[list[Contest]]:
+    """The contests joined by a box they share (directly or through another poll)."""
+    parent = {c.id: c.id for c in contests}
+
+    def root(cid: str) -> str:
+        while parent[cid] != cid:
+            parent[cid] = parent[parent[cid]]
+            cid = parent[cid]
+        return cid
+
+    for ids in holders:
+        for other in ids[1:]:
+            parent[root(other)] = root(ids[0])
+    members: dict[str, list[Contest]] = {}
+    for c in contests:
+        members.setdefault(root(c.id), []).append(c)
+    return list(members.values())
+
+
+def _merged(groups: list[CombinedVerification]) -> CombinedVerification:
+    """Several combined verifications of one election as one (its contests join them)."""
+    if len(groups) == 1:
+        return groups[0]
+    polls = sorted(
+        {c.id: (c, label) for g in groups for c, label in g.polls}.values(),
+        key=lambda p: _poll_order(p[0]),
+    )
+    boxes = [b for g in groups for b in g.boxes]
+    return CombinedVerification(groups[0].poll_date, tuple(polls), tuple(boxes))
+
+
+def _same_box(
+    line: VerificationLine,
+    other: VerificationLine,
+    other_line: int | None,
+    where: str,
+    *,
+    also: str = "",
+) -> None:
+    """Refuse two rows (or a row and a box listed before) that give one reference two names or
+    kinds (V509): a reference is one physical box."""
+    if line.name == other.name and line.kind is other.kind:
+        return
+    said = also or f"on line {other_line}"
+    what = (
+        f"the name “{line.name}”, not “{other.name}”"
+        if line.name != other.name
+        else f"the kind {line.kind.value}, not {other.kind.value}"
+    )
+    raise CountDeskError(
+        f"{where}: box {line.reference} has {what} {said}. A reference is one physical box: "
+        "give it the same name and kind on every poll's row; nothing was imported.",
+        Code.V509,
+    )
