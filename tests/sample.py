@@ -52,6 +52,7 @@ def many_contests_csv(path: Path, contests: int, candidates: int = 4) -> Path:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
+
 #: A small May night on shared boxes: two district wards, a PCC poll and a parish poll.
 COMBINED_CSV = ROOT / "tests" / "data" / "combined-polls.csv"
 #: Their combined boxes list: each box's papers of each poll (NG3 and PV1 hold parish papers).

@@ -15,6 +15,7 @@ accepted, on its own line like any variance (V501).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -44,6 +45,21 @@ def poll_label(contest: Contest) -> str:
         return f"{contest.area} (parish)" if contest.kind.startswith("parish") else contest.area
     word = _TYPE_WORD.get(code, "")
     return f"{contest.area} {word}".strip() if word else contest.area
+
+
+def poll_order(contest: Contest) -> tuple[int, str, str, str]:
+    """How polls are listed: a principal council's contests (the wards) first, then the other
+    polls (PCC, mayor, referendum…), then parish polls; by election, then area."""
+    local = contest.id.startswith("local.")
+    parish = local and contest.kind.startswith("parish")
+    rank = 2 if parish else 0 if local else 1
+    return (rank, contest.election_id, contest.area, contest.id)
+
+
+def reference_order(reference: str) -> tuple[tuple[int, int | str], ...]:
+    """Box references in natural order: NG2 before NG10."""
+    parts = re.findall(r"\d+|\D+", reference.casefold())
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts)
 
 
 @dataclass(frozen=True)
@@ -107,15 +123,22 @@ class CrossPollSuggestion:
     papers: int
 
     @property
-    def message(self) -> str:
-        """The finding's plain sentence (V506)."""
+    def observation(self) -> str:
+        """What the figures show, in one sentence (as the combined statement prints it)."""
         p = self.papers
+        s = "s" if p != 1 else ""
         return (
-            f"Box {self.reference} ({self.name}): {p} more {self.over.poll} "
-            f"paper{'s' if p != 1 else ''} and {p} fewer {self.under.poll} "
-            f"paper{'s' if p != 1 else ''} than their accounts: papers of one poll may have "
-            "been put in the other's box. Check them; if so, record it as the explanation of "
-            "both polls' variances."
+            f"Box {self.reference} ({self.name}): {p} more {self.over.poll} paper{s} and {p} "
+            f"fewer {self.under.poll} paper{s} than their accounts: papers of one poll may have "
+            "been put in the other's box."
+        )
+
+    @property
+    def message(self) -> str:
+        """The finding's plain sentence (V506): what the figures show, and what to do."""
+        return (
+            f"{self.observation} Check them; if so, record it as the explanation of both "
+            "polls' variances."
         )
 
     @property
@@ -152,8 +175,9 @@ def shared_boxes(
     polls: Iterable[tuple[Contest, Iterable[VerificationLine]]],
     accepted: Mapping[str, Mapping[str, str]] | None = None,
 ) -> tuple[SharedBox, ...]:
-    """Each physical box (a reference) with the papers of each poll in it, boxes before postal
-    batches, each in the order first listed. ``accepted``: contest id → reference → reason."""
+    """Each physical box (a reference) with the papers of each poll in it (polls in the order
+    given), boxes before postal batches, by reference. ``accepted``: contest id → reference →
+    reason."""
     accepted = accepted or {}
     found: dict[str, list[PollPapers]] = {}
     first: dict[str, VerificationLine] = {}
@@ -168,7 +192,7 @@ def shared_boxes(
         for ref, papers in found.items()
     ]
     return tuple(
-        sorted(boxes, key=lambda b: b.kind is BoxKind.POSTAL)  # stable: list order kept
+        sorted(boxes, key=lambda b: (b.kind is BoxKind.POSTAL, reference_order(b.reference)))
     )
 
 

@@ -12,7 +12,7 @@ boxes, found from the references, so no record of its own is kept.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -24,6 +24,7 @@ from desktop.domain.combined import (
     cross_poll_findings,
     cross_poll_suggestions,
     poll_label,
+    poll_order,
     shared_boxes,
 )
 from desktop.domain.errors import CountDeskError
@@ -33,6 +34,7 @@ from desktop.domain.verification import VerificationLine
 from desktop.domain.wording import plural
 from desktop.services.common import guard, require_operator
 from desktop.services.csv_files import csv_rows, read_csv_text
+from desktop.services.proof import Proof
 from desktop.services.verification import (
     VERIFICATION_COLUMNS,
     Boxes,
@@ -81,16 +83,16 @@ class CombinedVerification:
         return cross_poll_findings(self.boxes)
 
 
-def _poll_order(contest: Contest) -> tuple[str, str, str]:
-    return (contest.election_id, contest.area, contest.id)
-
-
 class CombinedPolls:
     """The verification of polls that share their ballot boxes."""
 
-    def __init__(self, store: Store, boxes: Boxes) -> None:
+    def __init__(
+        self, store: Store, boxes: Boxes, proof: Proof, today: Callable[[], date] = date.today
+    ) -> None:
         self.store = store
         self._boxes = boxes
+        self._proof = proof
+        self._today = today
 
     # -- the import ------------------------------------------------------------------------
 
@@ -279,6 +281,28 @@ class CombinedPolls:
                     )
         return found[0]
 
+    def statement_pdf(
+        self, election_id: str | None = None, printed_on: date | None = None
+    ) -> bytes:
+        """The statement of verification of the combined polls (``verification``'s choice of
+        polls) as PDF bytes: each box as a whole and each poll's papers in it."""
+        from reports.verification_combined import (
+            build_combined_snapshot,
+            render_combined_verification,
+        )
+
+        combined = self.verification(election_id)
+        elections = {c.election_id for c, _ in combined.polls}
+        snapshot = build_combined_snapshot(
+            combined.polls,
+            [self.store.election(e) for e in sorted(elections)],
+            combined.boxes,
+            poll_date=combined.poll_date,
+            printed_on=printed_on or self._today(),
+            record_ref=self._proof.record_ref(),
+        )
+        return render_combined_verification(snapshot)
+
     def _groups(self, day: date | None = None) -> list[CombinedVerification]:
         """Each set of polls of one day joined by shared box references."""
         by_day: dict[date, list[Contest]] = {}
@@ -304,7 +328,7 @@ class CombinedPolls:
         contests: Iterable[Contest],
         lines: dict[str, list[VerificationLine]],
     ) -> CombinedVerification:
-        ordered = sorted(contests, key=_poll_order)
+        ordered = sorted(contests, key=poll_order)
         accepted = {c.id: accepted_variances(self.store, c.id) for c in ordered}
         return CombinedVerification(
             poll_date,
@@ -338,7 +362,7 @@ def _merged(groups: list[CombinedVerification]) -> CombinedVerification:
         return groups[0]
     polls = sorted(
         {c.id: (c, label) for g in groups for c, label in g.polls}.values(),
-        key=lambda p: _poll_order(p[0]),
+        key=lambda p: poll_order(p[0]),
     )
     boxes = [b for g in groups for b in g.boxes]
     return CombinedVerification(groups[0].poll_date, tuple(polls), tuple(boxes))

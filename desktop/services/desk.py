@@ -70,11 +70,12 @@ class CountDesk:
         self._entry = Entry(store, self._reading)
         self._double = DoubleEntry(store, self._reading, self._entry)
         self._boxes = Boxes(store)
-        #: Polls that share their ballot boxes: the combined boxes list and each box as a whole.
-        self.polls = CombinedPolls(store, self._boxes)
         self._night = Night(store, self._reading, self._entry)
         self._recounts = Recounts(store, self._night)
         self._proof = Proof(store)
+        #: Polls that share their ballot boxes: the combined boxes list, each box as a whole,
+        #: and the combined statement of verification.
+        self.polls = CombinedPolls(store, self._boxes, self._proof, lambda: self.today())
         self._documents = Documents(store, self._reading, self._night, self._proof)
         self._declaring = Declaring(
             store, self._reading, self._entry, self._night, self._proof, self._documents
