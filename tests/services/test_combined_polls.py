@@ -65,17 +65,18 @@ def test_the_box_as_a_whole_adds_up_each_polls_papers(desk):
     desk.polls.import_csv(COMBINED_BOXES_CSV, "Supervisor")
     _count_all(desk)
     combined = desk.polls.verification()
+    # The wards first, then the PCC, then the parish poll.
     assert [label for _, label in combined.polls] == [
-        "Northgate Village (parish)",
         "Northgate",
         "Southfield",
         "Testshire PCC",
+        "Northgate Village (parish)",
     ]
     ng3 = next(b for b in combined.boxes if b.reference == "NG3")
     assert [(p.poll, p.line.issued, p.line.counted) for p in ng3.polls] == [
-        ("Northgate Village (parish)", 640, 640),
         ("Northgate", 655, 655),
         ("Testshire PCC", 652, 652),
+        ("Northgate Village (parish)", 640, 640),
     ]
     assert (ng3.issued, ng3.counted, ng3.variance) == (1947, 1947, 0)
     # Postal batches after the boxes.
@@ -123,9 +124,9 @@ def test_a_contests_screen_knows_which_of_its_boxes_hold_other_polls_papers(desk
     shared = desk.polls.shared_with(PARISH)
     assert sorted(shared) == ["NG3", "PV1"]
     assert [p.poll for p in shared["NG3"].polls] == [
-        "Northgate Village (parish)",
         "Northgate",
         "Testshire PCC",
+        "Northgate Village (parish)",
     ]
 
 
