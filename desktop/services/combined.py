@@ -264,22 +264,41 @@ class CombinedPolls:
         self, reference: str, operator: str, election_id: str | None = None
     ) -> CrossPollSuggestion:
         """Record a box's cross-poll suggestion as both polls' explanation, in one step."""
+        return self.apply(operator, explain=[reference], election_id=election_id)[1][0]
+
+    def apply(
+        self,
+        operator: str,
+        *,
+        import_file: str | Path | None = None,
+        explain: Iterable[str] = (),
+        election_id: str | None = None,
+    ) -> tuple[CombinedImport | None, tuple[CrossPollSuggestion, ...]]:
+        """Import a combined file, then record the suggestions of these boxes as both polls'
+        explanations: in one transaction, all of it or nothing."""
         operator = require_operator(operator)
-        combined = self.verification(election_id)
-        found = [s for s in combined.suggestions if s.reference == reference]
-        if not found:
-            raise CountDeskError(
-                f"Box {reference} has no papers of one poll over and another's under by as many: "
-                "there is no suggestion to record. Explain each poll's variance on its own.",
-                Code.V503,
-            )
+        done: CombinedImport | None = None
+        used: list[CrossPollSuggestion] = []
         with self.store.transaction():
-            for suggestion in found:
-                for side in (suggestion.over, suggestion.under):
-                    self._boxes.set_box_explanation(
-                        side.contest_id, reference, suggestion.explanation, operator
+            if import_file is not None:
+                done = self.import_csv(import_file, operator)
+            for reference in explain:
+                combined = self.verification(election_id)
+                found = [s for s in combined.suggestions if s.reference == reference]
+                if not found:
+                    raise CountDeskError(
+                        f"Box {reference} has no papers of one poll over and another's under by "
+                        "as many: there is no suggestion to record. Explain each poll's variance "
+                        "on its own; nothing was saved.",
+                        Code.V503,
                     )
-        return found[0]
+                for suggestion in found:
+                    for side in (suggestion.over, suggestion.under):
+                        self._boxes.set_box_explanation(
+                            side.contest_id, reference, suggestion.explanation, operator
+                        )
+                used += found
+        return done, tuple(used)
 
     def statement_pdf(
         self, election_id: str | None = None, printed_on: date | None = None
