@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from desktop.ui.night import ask
+from desktop.ui.verification import combined_actions
 
 if TYPE_CHECKING:
     # The window builds its menus with this module: only its type is needed here.
@@ -50,6 +51,8 @@ def build_menus(window: MainWindow) -> None:
     add_action(window, file_menu, "Open the &demo", "Ctrl+D", window._on_open_demo)
     add_action(window, file_menu, "&Import candidates CSV…", "Ctrl+I", window._on_import)
     add_action(window, file_menu, "&New election and contest…", "Ctrl+N", window._on_create)
+    file_menu.addSeparator()
+    add_combined_actions(window, file_menu)
     file_menu.addSeparator()
     window.print_action = add_action(
         window, file_menu, "&Print declaration…", "Ctrl+P", window._on_print, "Print declaration"
@@ -195,3 +198,41 @@ def build_menus(window: MainWindow) -> None:
 
     help_menu = bar.addMenu("&Help")
     add_action(window, help_menu, "&About CountDesk", None, window._on_about)
+
+
+def _election_of_open_contest(window: MainWindow) -> str | None:
+    """The open contest's election: its combined verification is the one meant."""
+    return window.desk.contest(window.contest_id).election_id if window.contest_id else None
+
+
+def add_combined_actions(window: MainWindow, menu: QMenu) -> None:
+    """Polls sharing their ballot boxes: import the combined boxes list, print or save the
+    combined statement of verification."""
+    add_action(
+        window,
+        menu,
+        "Import &combined boxes CSV…",
+        "Ctrl+Shift+M",
+        lambda: combined_actions.import_combined_boxes(window, window.ctx),
+        "Import combined boxes CSV",
+    )
+    add_action(
+        window,
+        menu,
+        "Print combined s&tatement…",
+        "Ctrl+Alt+P",
+        lambda: combined_actions.print_combined_statement(
+            window, window.ctx, _election_of_open_contest(window)
+        ),
+        "Print combined statement",
+    )
+    add_action(
+        window,
+        menu,
+        "Save co&mbined statement as PDF…",
+        "Ctrl+Alt+S",
+        lambda: combined_actions.save_combined_statement(
+            window, window.ctx, _election_of_open_contest(window)
+        ),
+        "Save combined statement as PDF",
+    )
