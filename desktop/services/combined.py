@@ -275,7 +275,7 @@ class CombinedPolls:
         election_id: str | None = None,
     ) -> tuple[CombinedImport | None, tuple[CrossPollSuggestion, ...]]:
         """Import a combined file, then record the suggestions of these boxes as both polls'
-        explanations: in one transaction, all of it or nothing."""
+        explanations (where a poll's has none yet): in one transaction, all of it or nothing."""
         operator = require_operator(operator)
         done: CombinedImport | None = None
         used: list[CrossPollSuggestion] = []
@@ -294,9 +294,11 @@ class CombinedPolls:
                     )
                 for suggestion in found:
                     for side in (suggestion.over, suggestion.under):
-                        self._boxes.set_box_explanation(
-                            side.contest_id, reference, suggestion.explanation, operator
-                        )
+                        # An explanation already typed for one poll is kept, never overwritten.
+                        if not side.line.explanation.strip():
+                            self._boxes.set_box_explanation(
+                                side.contest_id, reference, suggestion.explanation, operator
+                            )
                 used += found
         return done, tuple(used)
 

@@ -110,6 +110,20 @@ def test_papers_of_one_poll_in_anothers_box_are_noticed_and_explained_in_one_ste
     assert desk.polls.suggestions_for(SOUTHFIELD) == ()
 
 
+def test_the_suggestion_keeps_an_explanation_already_typed_for_one_poll(desk):
+    desk.polls.import_csv(COMBINED_BOXES_CSV, "Supervisor")
+    _count_all(desk)
+    desk.apply_verification(NORTHGATE, "Clerk", explanations={"NG2": "Three papers in PCC box"})
+    assert [f.subject for f in desk.polls.verification().findings] == ["NG2"]
+    desk.polls.explain_suggested("NG2", "Supervisor")
+    explained = {
+        c: next(x for x in desk.verification(c) if x.reference == "NG2").explanation
+        for c in (NORTHGATE, PCC)
+    }
+    assert explained[NORTHGATE] == "Three papers in PCC box"
+    assert explained[PCC].startswith("3 Northgate papers put in the Testshire PCC box")
+
+
 def test_a_variance_that_is_not_matched_by_another_poll_is_not_suggested(desk):
     desk.polls.import_csv(COMBINED_BOXES_CSV, "Supervisor")
     _count_all(desk)

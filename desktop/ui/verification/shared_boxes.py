@@ -125,7 +125,8 @@ class SharedBoxesPanel(QWidget):
             button = QPushButton("Use as e&xplanation")
             button.setAccessibleName(f"Use the suggestion for box {s.reference} as the explanation")
             button.setToolTip(
-                f"Record for {s.over.poll} and {s.under.poll}, box {s.reference}: “{s.explanation}”"
+                f"Record for {s.over.poll} and {s.under.poll}, box {s.reference} (an explanation "
+                f"already typed is kept): “{s.explanation}”"
             )
             button.setEnabled(not read_only)
             button.clicked.connect(lambda _=False, ref=s.reference: self.use_suggestion(ref))
