@@ -325,22 +325,18 @@ class CombinedPolls:
         return render_combined_verification(snapshot)
 
     def _groups(self, day: date | None = None) -> list[CombinedVerification]:
-        """Each set of polls of one day joined by shared box references."""
-        by_day: dict[date, list[Contest]] = {}
-        for contest in self.store.contests():
-            if day is None or contest.poll_date == day:
-                by_day.setdefault(contest.poll_date, []).append(contest)
+        """Each set of polls of one day joined by shared box references (read only where a
+        reference is shared: a night of single-contest lists costs one query)."""
+        by_day: dict[date, dict[str, list[str]]] = {}
+        for poll_date, contest_id, reference in self.store.shared_references(day):
+            by_day.setdefault(poll_date, {}).setdefault(reference, []).append(contest_id)
         groups: list[CombinedVerification] = []
-        for poll_date, contests in sorted(by_day.items()):
-            lines = {c.id: self.store.verification(c.id) for c in contests}
-            holders: dict[str, list[str]] = {}
-            for cid, found in lines.items():
-                for line in found:
-                    holders.setdefault(line.reference, []).append(cid)
-            members = _joined(contests, holders.values())
-            for group in members:
-                if len(group) > 1:
-                    groups.append(self._combined(poll_date, group, lines))
+        for poll_date, holders in sorted(by_day.items()):
+            ids = list(dict.fromkeys(cid for held in holders.values() for cid in held))
+            contests = [self.store.contest(cid) for cid in ids]
+            lines = {cid: self.store.verification(cid) for cid in ids}
+            for group in _joined(contests, holders.values()):
+                groups.append(self._combined(poll_date, group, lines))
         return groups
 
     def _combined(
