@@ -150,7 +150,15 @@ class CombinedPolls:
             line = box_line(row, path.name)
             contest = self._poll_of(row.get("poll"), where)
             if contest.id not in polls:
-                guard(self.store, contest.id, "verification")
+                try:
+                    guard(self.store, contest.id, "verification")
+                except CountDeskError as refused:
+                    raise CountDeskError(
+                        f"{where} is for {poll_label(contest)} ({contest.id}), whose boxes cannot "
+                        f"be listed now. {refused.message.removesuffix(' Nothing was saved.')} "
+                        "Nothing was imported.",
+                        refused.code,
+                    ) from None
                 polls[contest.id] = contest
                 listed[contest.id] = {x.reference for x in self.store.verification(contest.id)}
                 lines[contest.id] = []
