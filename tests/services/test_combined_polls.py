@@ -198,12 +198,15 @@ def test_a_box_already_listed_for_another_poll_must_keep_its_name(desk, tmp_path
 
 def test_a_contest_whose_provisional_result_is_shown_is_refused_whole(desk, tmp_path):
     desk.store.update_contest(PARISH, {"status": "provisional"}, "Test")
-    with pytest.raises(
-        CountDeskError,
-        match="Line 8 of combined-boxes.csv is for Northgate Village \\(parish\\) .*provisional result of Northgate Village.*Nothing was imported",
-    ) as refused:
+    with pytest.raises(CountDeskError) as refused:
         desk.polls.import_csv(COMBINED_BOXES_CSV, "Supervisor")
     assert refused.value.code == Code.S809
+    assert refused.value.message.startswith(
+        "Line 8 of combined-boxes.csv is for Northgate Village (parish) "
+        f"({PARISH}), whose boxes cannot be listed now. The provisional result of Northgate "
+        "Village has been shown"
+    )
+    assert refused.value.message.endswith("Nothing was imported.")
     assert all(not lines for lines in _lines(desk).values())
 
 
