@@ -232,3 +232,12 @@ def test_polls_of_one_day_that_share_no_box_are_no_combined_verification(desk, t
         desk.polls.verification()
     with pytest.raises(CountDeskError, match="No box of"):
         desk.polls.verification("pcc.2026-05-07")
+
+
+def test_the_same_reference_on_two_days_is_two_boxes(desk):
+    desk.open_demo("T")
+    desk.import_verification_csv("parl.batley-and-spen.by.2021-07-01", BOXES_CSV, "T")
+    desk.import_verification_csv(SOUTHFIELD, BOXES_CSV, "T")
+    assert desk.polls.shared_with(SOUTHFIELD) == {}
+    with pytest.raises(CountDeskError, match="No polls in this database share"):
+        desk.polls.verification()
