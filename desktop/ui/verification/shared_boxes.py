@@ -29,6 +29,24 @@ def also_in(box: SharedBox, contest_id: str) -> str:
     )
 
 
+def shared_words(polls: list[str], references: list[str]) -> str:
+    """One short line, however many polls and boxes: which boxes hold which polls' papers."""
+    with_whom = (
+        " and ".join([", ".join(polls[:-1]), polls[-1]] if len(polls) > 1 else polls)
+        if len(polls) <= 3
+        else f"{len(polls)} other polls"
+    )
+    which = (
+        f"{', '.join(references)} {'holds' if len(references) == 1 else 'hold'}"
+        if len(references) <= 6
+        else f"{len(references)} of these boxes hold"
+    )
+    return (
+        f"Shared with {with_whom}: {which} their papers too (Kind: shared; the box's tooltip "
+        "gives their figures; File › Print combined statement shows each box as a whole)."
+    )
+
+
 class SharedBoxesPanel(QWidget):
     """The boxes shared with other polls, and a **Use as explanation** button per suggestion."""
 
@@ -109,11 +127,7 @@ class SharedBoxesPanel(QWidget):
         polls = sorted(
             {p.poll for b in shared.values() for p in b.polls if p.contest_id != contest_id}
         )
-        self.shared_label.setText(
-            f"Shared with {', '.join(polls)}: {', '.join(shared)} "
-            "hold other polls' papers too (their figures are in the tooltip of the box's "
-            "reference; File › Print combined statement shows each box as a whole)."
-        )
+        self.shared_label.setText(shared_words(polls, list(shared)))
         for s in suggestions:
             if not s.open:
                 continue

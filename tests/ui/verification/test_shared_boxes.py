@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.services import CountDesk
 from desktop.ui.verification import combined_actions
 from desktop.ui.verification.columns import KIND, REFERENCE
+from desktop.ui.verification.shared_boxes import shared_words
 from desktop.ui.window.main_window import MainWindow
 from tests.reports.sheets import pages
 from tests.sample import COMBINED_BOXES_CSV, COMBINED_COUNTED, COMBINED_CSV, NORTHGATE, PCC
@@ -103,7 +104,8 @@ def test_a_contests_screen_shows_its_shared_boxes_and_uses_the_suggestion(
     panel = view.shared_panel
     assert panel.isVisible()
     assert panel.shared_label.text().startswith(
-        "Shared with Northgate Village (parish), Testshire PCC: NG1, NG2, NG3, PV1 hold"
+        "Shared with Northgate Village (parish) and Testshire PCC: NG1, NG2, NG3, PV1 hold "
+        "their papers too"
     )
     button = panel.buttons["NG2"]
     assert button.isEnabled()
@@ -118,6 +120,17 @@ def test_a_contests_screen_shows_its_shared_boxes_and_uses_the_suggestion(
     assert "Not explained" not in [
         model.index(r, model.columnCount() - 1).data() for r in range(model.rowCount())
     ]
+
+
+def test_many_polls_and_boxes_are_said_in_one_short_line():
+    polls = [f"Ward {n}" for n in range(30)]
+    refs = [f"X{n}" for n in range(30)]
+    assert shared_words(polls, refs).startswith(
+        "Shared with 30 other polls: 30 of these boxes hold their papers too"
+    )
+    assert shared_words(["Shire PCC"], ["B1"]).startswith(
+        "Shared with Shire PCC: B1 holds their papers too"
+    )
 
 
 def test_a_contest_sharing_no_box_shows_no_panel(window, monkeypatch):
