@@ -17,11 +17,24 @@ if TYPE_CHECKING:
     from desktop.services.combined import CombinedVerification
 
 
+def _poll_totals(combined: CombinedVerification, contest_id: str) -> dict[str, int]:
+    """One poll's papers issued (and returned), counted so far, and lines not yet counted."""
+    lines = [p.line for b in combined.boxes for p in b.polls if p.contest_id == contest_id]
+    return {
+        "issued": sum(x.issued for x in lines),
+        "counted": sum(x.counted or 0 for x in lines),
+        "not_yet_counted": sum(1 for x in lines if x.counted is None),
+    }
+
+
 def _data(combined: CombinedVerification) -> dict[str, Any]:
     """The combined verification as `combined --json` prints it."""
     return {
         "poll_date": combined.poll_date.isoformat(),
-        "polls": [{"contest": c.id, "poll": label} for c, label in combined.polls],
+        "polls": [
+            {"contest": c.id, "poll": label, **_poll_totals(combined, c.id)}
+            for c, label in combined.polls
+        ],
         "boxes": [
             {
                 "reference": b.reference,
@@ -100,14 +113,12 @@ def _echo(combined: CombinedVerification) -> None:
             )
     click.echo("Totals for each poll (ballot papers verified):")
     for contest, label in polls:
-        lines = [p.line for b in combined.boxes for p in b.polls if p.contest_id == contest.id]
-        left = sum(1 for x in lines if x.counted is None)
-        counted = sum(x.counted or 0 for x in lines)
-        issued = sum(x.issued for x in lines)
+        t = _poll_totals(combined, contest.id)
+        left = t["not_yet_counted"]
         tail = f"; {plural(left, 'box', 'boxes')} not yet counted" if left else ""
         click.echo(
-            f"  {label}: {format_figure(issued)} issued and returned, "
-            f"{format_figure(counted)} counted{tail}."
+            f"  {label}: {format_figure(t['issued'])} issued and returned, "
+            f"{format_figure(t['counted'])} counted{tail}."
         )
     if not combined.findings:
         click.echo("No papers of one poll appear to be in another poll's box.")

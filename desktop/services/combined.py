@@ -145,10 +145,14 @@ class CombinedPolls:
         lines: dict[str, list[VerificationLine]] = {}
         listed: dict[str, set[str]] = {}
         seen: dict[str, tuple[VerificationLine, int]] = {}
+        named: dict[str, Contest] = {}
         for row in rows:
             where = f"Line {row.line} of {path.name}"
             line = box_line(row, path.name)
-            contest = self._poll_of(row.get("poll"), where)
+            poll = row.get("poll").strip()
+            if poll not in named:
+                named[poll] = self._poll_of(poll, where)
+            contest = named[poll]
             if contest.id not in polls:
                 try:
                     guard(self.store, contest.id, "verification")

@@ -74,6 +74,13 @@ def test_the_cross_poll_variance_is_suggested_and_recorded_in_one_step(run, tmp_
         "papers put in the Testshire PCC box"
     )
     data = json.loads(run("combined", "--json").output)
+    assert data["polls"][2] == {
+        "contest": PCC,
+        "poll": "Testshire PCC",
+        "issued": 7465,
+        "counted": 7468,
+        "not_yet_counted": 0,
+    }
     ng2 = next(b for b in data["boxes"] if b["reference"] == "NG2")
     assert (ng2["issued"], ng2["counted"], ng2["variance"]) == (2205, 2205, 0)
     assert [p["variance"] for p in ng2["polls"]] == [-3, 3]
