@@ -263,9 +263,12 @@ class CombinedPolls:
                 }
         return {}
 
-    def suggestions_for(self, contest_id: str) -> tuple[CrossPollSuggestion, ...]:
-        """The cross-poll suggestions involving one contest's boxes."""
-        shared = self.shared_with(contest_id)
+    def suggestions_for(
+        self, contest_id: str, shared: dict[str, SharedBox] | None = None
+    ) -> tuple[CrossPollSuggestion, ...]:
+        """The cross-poll suggestions involving one contest's boxes (``shared``: its shared
+        boxes, if already read)."""
+        shared = self.shared_with(contest_id) if shared is None else shared
         return tuple(
             s
             for s in cross_poll_suggestions(shared.values())
@@ -358,7 +361,12 @@ class CombinedPolls:
         lines: dict[str, list[VerificationLine]],
     ) -> CombinedVerification:
         ordered = sorted(contests, key=poll_order)
-        accepted = {c.id: accepted_variances(self.store, c.id) for c in ordered}
+        # A supervisor's acceptance matters only where a variance has no explanation.
+        accepted = {
+            c.id: accepted_variances(self.store, c.id)
+            for c in ordered
+            if any(x.variance and not x.explanation.strip() for x in lines[c.id])
+        }
         return CombinedVerification(
             poll_date,
             tuple((c, poll_label(c)) for c in ordered),

@@ -79,7 +79,7 @@ class SharedBoxesPanel(QWidget):
         self._contest = contest
         polls = self._ctx.desk.polls
         shared = polls.shared_with(contest.id) if contest is not None else {}
-        suggestions = polls.suggestions_for(contest.id) if shared and contest else ()
+        suggestions = polls.suggestions_for(contest.id, shared) if shared and contest else ()
         cid = contest.id if contest is not None else None
         self.show_boxes(cid, shared, suggestions, read_only=read_only)
         return {ref: also_in(b, cid or "") for ref, b in shared.items()}
