@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.domain.errors import CountDeskError
 from desktop.domain.wording import plural
-from desktop.services.combined import CombinedImport
+from desktop.services.combined_import import CombinedImport
 from desktop.ui.context import UiContext
 from desktop.ui.printing import ask_for_printer, print_pdf, printed_where
 from desktop.ui.saving import ask_pdf_path, not_saved, write_pdf
