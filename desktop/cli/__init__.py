@@ -38,6 +38,7 @@ from desktop.cli import (
     history,
     night,
     proof,
+    referendum,
     setup,
     verification,
 )
@@ -101,6 +102,7 @@ def cli(db_path: Path | None) -> None:
 
 for _module in (
     setup,
+    referendum,
     candidates,
     entry,
     verification,
