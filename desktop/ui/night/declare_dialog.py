@@ -60,7 +60,7 @@ class DeclareDialog(ConfirmingDialog):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAccessibleName(label)
             font = value.font()
-            font.setBold(label in ("Elected", "Duly elected", "Majority", "Margin"))
+            font.setBold(label in ("Elected", "Duly elected", "Majority", "Margin", "Result"))
             value.setFont(font)
             grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(value, row, 1)

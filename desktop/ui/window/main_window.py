@@ -250,7 +250,8 @@ class MainWindow(QMainWindow):
             return
         self.contest_label.set_full_text(
             f"{contest.area} · {election.title or contest.type.name} · "
-            f"{day_month_year(contest.poll_date)} · {plural(contest.seats, 'seat')}"
+            f"{day_month_year(contest.poll_date)} · "
+            f"{'referendum' if contest.type.referendum else plural(contest.seats, 'seat')}"
         )
 
     def focus_navigator(self) -> None:

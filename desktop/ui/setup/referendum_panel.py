@@ -1,0 +1,73 @@
+"""A referendum in Setup: its question in full and its answers in the ballot paper's order,
+in place of the candidates' table (a referendum has no names, descriptions or seats)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from desktop.domain.model import Candidate, Contest
+from desktop.ui.wrapping_label import WrappingLabel
+
+if TYPE_CHECKING:
+    from desktop.ui.setup.setup_view import SetupView
+
+#: What Setup says of correcting a referendum's question or answers.
+CORRECT_HINT = (
+    "To correct the question or the answers to the ballot paper's before the count, use "
+    "countdesk-cli referendum ID --question … --answer …"
+)
+
+
+class ReferendumPanel(QWidget):
+    """The question and the answers of a referendum, read-only."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Question and answers")
+        self.question_label = WrappingLabel()
+        self.question_label.setAccessibleName("Question")
+        self.answers_label = QLabel()
+        self.answers_label.setAccessibleName("Answers in the ballot paper's order")
+        self.answers_label.setWordWrap(True)
+        hint = WrappingLabel(CORRECT_HINT)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("Question, as on the ballot paper:"))
+        layout.addWidget(self.question_label)
+        layout.addWidget(QLabel("Answers, in the ballot paper's order:"))
+        layout.addWidget(self.answers_label)
+        layout.addWidget(hint)
+        layout.addStretch(1)
+
+    def show_contest(self, contest: Contest | None, answers: tuple[Candidate, ...]) -> None:
+        """Show this referendum's question and answers (nothing for another contest)."""
+        if contest is None or not contest.type.referendum:
+            self.question_label.setText("")
+            self.answers_label.setText("")
+            return
+        self.question_label.setText(f"“{contest.question}”")
+        self.answers_label.setText(
+            "\n".join(f"{n}.  {a.display_name}" for n, a in enumerate(answers, 1))
+        )
+
+
+def show_as_referendum(view: SetupView, contest: Contest | None) -> None:
+    """Show the referendum panel in place of the candidates' table, buttons and ballot order
+    bar for a referendum; the table for any other contest."""
+    referendum = contest is not None and contest.type.referendum
+    answers = view._ctx.desk.candidates(contest.id) if referendum and contest else ()
+    view.referendum_panel.show_contest(contest, answers)
+    view.referendum_panel.setVisible(referendum)
+    for widget in (view.table, view.table_label, view.add_button, view.remove_button):
+        widget.setVisible(not referendum)
+    view.order_bar.setVisible(not referendum)
+    view.candidates_box.setTitle("Question and answers" if referendum else "Candidates")
+    view.hint_label.setText(
+        "Check the question and answers against the ballot paper and fill in the facts printed "
+        "on the declaration. The count is entered in the Count tab (Ctrl+3)."
+        if referendum
+        else "Check the candidates against the statement of persons nominated and fill in the "
+        "facts printed on the declaration. The count is entered in the Count tab (Ctrl+3)."
+    )
