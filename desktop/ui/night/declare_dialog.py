@@ -41,7 +41,8 @@ class DeclareDialog(ConfirmingDialog):
             document = "Notice of uncontested election"
             summary = uncontested_summary(self.contest.seats, desk.candidates(contest_id))
         else:
-            document = "Declaration of result of poll"
+            referendum = self.contest.type.referendum
+            document = f"Declaration of result of {'referendum' if referendum else 'poll'}"
             summary = result_summary(desk.result(contest_id))
 
         layout = QVBoxLayout(self)

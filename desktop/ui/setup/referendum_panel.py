@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from desktop.domain.model import Candidate, Contest
+from desktop.domain.model import Candidate, Contest, Status
 from desktop.ui.wrapping_label import WrappingLabel
 
 if TYPE_CHECKING:
@@ -17,6 +17,12 @@ if TYPE_CHECKING:
 CORRECT_HINT = (
     "To correct the question or the answers to the ballot paper's before the count, use "
     "countdesk-cli referendum ID --question … --answer …"
+)
+
+#: Why the question and answers are fixed once a count is recorded.
+LOCKED_ANSWERS = (
+    "The question and answers cannot be changed once a count is recorded: the figures "
+    "recorded stand against the answers as they were."
 )
 
 
@@ -63,6 +69,8 @@ def show_as_referendum(view: SetupView, contest: Contest | None) -> None:
     for widget in (view.table, view.table_label, view.add_button, view.remove_button):
         widget.setVisible(not referendum)
     view.order_bar.setVisible(not referendum)
+    if referendum and contest is not None and contest.status is not Status.DECLARED:
+        view.lock_label.setText(LOCKED_ANSWERS)
     view.candidates_box.setTitle("Question and answers" if referendum else "Candidates")
     view.hint_label.setText(
         "Check the question and answers against the ballot paper and fill in the facts printed "
