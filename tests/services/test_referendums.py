@@ -197,3 +197,10 @@ def test_the_provisional_sheet_has_no_declaration_and_exports_carry_the_answers(
     assert exported["carried"] == "Yes"
     csv_text = desk.export([contest_id], "csv")
     assert "Yes,,1874" in csv_text and "True" not in csv_text and "False" not in csv_text
+
+
+def test_the_statement_of_verification_is_the_counting_officers_at_the_referendum(desk):
+    contest_id = set_up(desk)
+    text = " ".join("\n".join(pages(desk.verification_pdf(contest_id, date(2026, 5, 8)))).split())
+    assert "Kirkstall Neighbourhood Plan Referendum" in text
+    assert f"I, {OFFICER}, being the Counting Officer at the above referendum" in text
