@@ -204,3 +204,22 @@ def test_the_statement_of_verification_is_the_counting_officers_at_the_referendu
     text = " ".join("\n".join(pages(desk.verification_pdf(contest_id, date(2026, 5, 8)))).split())
     assert "Kirkstall Neighbourhood Plan Referendum" in text
     assert f"I, {OFFICER}, being the Counting Officer at the above referendum" in text
+
+
+def test_an_error_found_after_the_declaration_is_a_memorandum_about_answers(tmp_path):
+    desk, pdf = declared(tmp_path / "night.sqlite")
+    yes, no = desk.referendums.answers(KIRKSTALL)
+    desk.record_error_found(
+        KIRKSTALL,
+        "Supervisor",
+        found_by="Deputy Counting Officer",
+        reason="A bundle of 50 Yes papers was found among the No papers",
+        votes={yes.id: 1_924, no.id: 1_051},
+        rejected={},
+    )
+    text = " ".join("\n".join(pages(desk.memorandum_pdf(KIRKSTALL))).split())
+    assert "Answer As declared As now found Difference" in text
+    assert "Yes 1,874 1,924 +50" in text
+    assert "elected" not in text and "Candidate" not in text and "election court" not in text
+    assert desk.declaration_pdf(KIRKSTALL) == pdf  # the declaration stands
+    desk.close()
