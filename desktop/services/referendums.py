@@ -106,6 +106,20 @@ class Referendums:
             self._add_answers(contest_id, texts, operator)
         return self.answers(contest_id)
 
+    def correct(
+        self, contest_id: str, question: str, answers: Sequence[str], operator: str
+    ) -> Contest:
+        """Correct the question and the answers together, in one transaction: both are saved,
+        or neither (before any count is recorded). Answers given as they are keep their rows."""
+        with self.store.transaction():
+            contest = self.store.contest(contest_id)
+            if question != contest.question:
+                self.set_question(contest_id, question, operator)
+            current = [a.display_name for a in self.answers(contest_id)]
+            if list(answers) != current:
+                self.set_answers(contest_id, answers, operator)
+        return self.store.contest(contest_id)
+
     def answers(self, contest_id: str) -> tuple[Candidate, ...]:
         """The answers, in the ballot paper's order."""
         self._referendum(contest_id)

@@ -3,11 +3,17 @@ in place of the candidates' table (a referendum has no names, descriptions or se
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Candidate, Contest, Status
+from desktop.ui.context import UiContext
+from desktop.ui.dialogs import exec_dialog
+from desktop.ui.setup.referendum_dialog import ReferendumDialog
+from desktop.ui.undo import apply_edit
 from desktop.ui.wrapping_label import WrappingLabel
 
 if TYPE_CHECKING:
@@ -15,8 +21,7 @@ if TYPE_CHECKING:
 
 #: What Setup says of correcting a referendum's question or answers.
 CORRECT_HINT = (
-    "To correct the question or the answers to the ballot paper's before the count, use "
-    "countdesk-cli referendum ID --question … --answer …"
+    "Check them against the ballot paper. They can be corrected until a count is recorded."
 )
 
 #: Why the question and answers are fixed once a count is recorded.
@@ -27,10 +32,15 @@ LOCKED_ANSWERS = (
 
 
 class ReferendumPanel(QWidget):
-    """The question and the answers of a referendum, read-only."""
+    """The question and the answers of a referendum, corrected in a dialog (undoable)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    #: Undoing or redoing a correction was refused (CountDeskError), for Setup to say why.
+    refused = Signal(object)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._ctx = ctx
+        self._contest: Contest | None = None
         self.setAccessibleName("Question and answers")
         self.question_label = WrappingLabel()
         self.question_label.setAccessibleName("Question")
@@ -38,6 +48,8 @@ class ReferendumPanel(QWidget):
         self.answers_label.setAccessibleName("Answers in the ballot paper's order")
         self.answers_label.setWordWrap(True)
         hint = WrappingLabel(CORRECT_HINT)
+        self.correct_button = QPushButton("&Correct the question and answers…")
+        self.correct_button.clicked.connect(self._on_correct)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel("Question, as on the ballot paper:"))
@@ -45,10 +57,42 @@ class ReferendumPanel(QWidget):
         layout.addWidget(QLabel("Answers, in the ballot paper's order:"))
         layout.addWidget(self.answers_label)
         layout.addWidget(hint)
+        layout.addWidget(self.correct_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
+
+    def _on_correct(self) -> None:
+        contest = self._contest
+        if contest is None:
+            return
+        ctx, contest_id = self._ctx, contest.id
+        old = (contest.question, tuple(a.display_name for a in ctx.desk.candidates(contest_id)))
+
+        def apply(value: object) -> None:
+            question, answers = cast(tuple[str, tuple[str, ...]], value)
+            ctx.desk.referendums.correct(contest_id, question, answers, ctx.operator())
+            ctx.events.setup_changed.emit(contest_id)
+
+        def save(question: str, answers: list[str]) -> None:
+            refused: list[CountDeskError] = []
+            new = (question, tuple(answers))
+            text = "Correct the question and answers"
+
+            def on_error(error: CountDeskError) -> None:
+                refused.append(error)
+                self.refused.emit(error)
+
+            if not apply_edit(ctx.undo_stack, text, apply, old, new, on_error):
+                raise refused[0]  # the dialog stays open, saying why
+
+        dialog = ReferendumDialog(old[0], list(old[1]), save, self)
+        try:
+            exec_dialog(dialog)
+        finally:
+            dialog.deleteLater()
 
     def show_contest(self, contest: Contest | None, answers: tuple[Candidate, ...]) -> None:
         """Show this referendum's question and answers (nothing for another contest)."""
+        self._contest = contest
         if contest is None or not contest.type.referendum:
             self.question_label.setText("")
             self.answers_label.setText("")
@@ -69,6 +113,10 @@ def show_as_referendum(view: SetupView, contest: Contest | None) -> None:
     for widget in (view.table, view.table_label, view.add_button, view.remove_button):
         widget.setVisible(not referendum)
     view.order_bar.setVisible(not referendum)
+    counted = view._ctx.desk.latest_count(contest.id) is not None if contest else False
+    view.referendum_panel.correct_button.setEnabled(
+        referendum and not counted and contest is not None and contest.status is not Status.DECLARED
+    )
     if referendum and contest is not None and contest.status is not Status.DECLARED:
         view.lock_label.setText(LOCKED_ANSWERS)
     view.candidates_box.setTitle("Question and answers" if referendum else "Candidates")

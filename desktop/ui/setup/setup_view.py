@@ -169,7 +169,8 @@ class SetupView(QWidget):
 
         self.candidates_box = QGroupBox("Candidates")
         box = QVBoxLayout(self.candidates_box)
-        self.referendum_panel = ReferendumPanel()
+        self.referendum_panel = ReferendumPanel(self._ctx)
+        self.referendum_panel.refused.connect(self._on_refused)
         box.addWidget(self.referendum_panel)
         box.addWidget(table_label)
         box.addWidget(self.table, 1)

@@ -11,10 +11,11 @@ from PySide6.QtGui import QUndoStack
 from desktop.services import CountDesk
 from desktop.ui.context import ContestEvents, UiContext
 from desktop.ui.count.count_view import CountView
+from desktop.ui.setup import referendum_panel
 from desktop.ui.setup.setup_view import SetupView
 from desktop.ui.start import contest_actions
 from desktop.ui.start.new_contest_dialog import NewContestDialog
-from tests.referendum_night import KIRKSTALL, PAPERS, QUESTION, set_up
+from tests.referendum_night import KIRKSTALL, PAPERS, QUESTION, count, set_up
 
 #: About the referendum's screens, not double entry: each count is keyed once.
 pytestmark = pytest.mark.keyed_once
@@ -119,3 +120,58 @@ def test_the_count_screen_keys_the_answers_and_says_which_carried(qtbot, ctx):
     result = ctx.desk.result(KIRKSTALL)
     assert result.ballot_papers_verified == PAPERS and result.elected == ()
     assert [line.votes for line in result.candidates] == [1_874, 1_101]
+
+
+def _setup_view(qtbot, ctx) -> SetupView:
+    view = SetupView(ctx)
+    qtbot.addWidget(view)
+    view.set_contest(KIRKSTALL)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_the_question_and_answers_are_corrected_in_setup_undoably(qtbot, ctx, monkeypatch):
+    set_up(ctx.desk)
+    view = _setup_view(qtbot, ctx)
+
+    def fill(dialog) -> bool:
+        dialog.question_edit.setPlainText("Do you want the plan?")
+        dialog.answers_edit.setPlainText("Yes\nNo\n")
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+        return True
+
+    monkeypatch.setattr(referendum_panel, "exec_dialog", fill)
+    view.referendum_panel.correct_button.click()
+    assert ctx.desk.contest(KIRKSTALL).question == "Do you want the plan?"
+    assert "Do you want the plan?" in view.referendum_panel.question_label.text()
+    ctx.undo_stack.undo()
+    assert ctx.desk.contest(KIRKSTALL).question == QUESTION
+    assert QUESTION in view.referendum_panel.question_label.text()
+
+
+def test_a_refused_correction_saves_nothing_and_says_why(qtbot, ctx, monkeypatch):
+    set_up(ctx.desk)
+    view = _setup_view(qtbot, ctx)
+    said = []
+
+    def fill(dialog) -> bool:
+        dialog.question_edit.setPlainText("Do you want the plan?")
+        dialog.answers_edit.setPlainText("Yes")
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+        said.append(dialog.message_label.text())
+        return False
+
+    monkeypatch.setattr(referendum_panel, "exec_dialog", fill)
+    view.referendum_panel.correct_button.click()
+    assert "R102" in said[0] and said[0].startswith("Nothing was saved.")
+    assert ctx.desk.contest(KIRKSTALL).question == QUESTION
+    assert [a.display_name for a in ctx.desk.candidates(KIRKSTALL)] == ["Yes", "No"]
+
+
+def test_once_counted_the_question_and_answers_cannot_be_corrected(qtbot, ctx):
+    set_up(ctx.desk)
+    count(ctx.desk, KIRKSTALL)
+    view = _setup_view(qtbot, ctx)
+    assert not view.referendum_panel.correct_button.isEnabled()
+    assert "cannot be changed once a count is recorded" in view.lock_label.text()
