@@ -4,6 +4,8 @@ neither, and no tie, lots, deposit or anyone elected ever arises."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop.domain.election_types import election_type_for
 from desktop.domain.errors import CountDeskError
@@ -92,3 +94,19 @@ def test_the_heading_names_the_referendum_once():
         "Kirkstall Neighbourhood Plan Referendum"
     )
     assert referendum_heading("Council Tax Referendum") == "Council Tax Referendum"
+
+
+@given(st.lists(st.integers(min_value=0, max_value=10_000), min_size=2, max_size=5))
+def test_an_answer_carries_exactly_when_it_has_more_votes_than_every_other(votes):
+    result = run_count(votes, type_code="ref").result
+    top = max(votes)
+    answer = carried(result)
+    if votes.count(top) == 1:
+        assert answer is not None and result.line(answer).votes == top
+        assert more_than_half(result) == (top * 2 > sum(votes))
+    else:
+        assert answer is None
+        assert "R104" in [f.code for f in result.findings]
+    codes = {f.code for f in result.findings}
+    assert not codes & {"L401", "L402", "L403", "I701"}
+    assert result.elected == () and result.tie is None
