@@ -14,6 +14,7 @@ from fractions import Fraction
 from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
 from desktop.domain.findings import Finding
+from desktop.domain.model import Contest
 from desktop.domain.result import ContestResult
 
 #: The answers a new referendum is given unless others are typed: the usual ballot paper's.
@@ -141,3 +142,9 @@ def referendum_heading(name: str) -> str:
     """The referendum's heading on its documents: "Kirkstall Neighbourhood Plan Referendum"
     (the name as given where it already says "referendum")."""
     return name if name.casefold().rstrip().endswith("referendum") else f"{name} Referendum"
+
+
+def court_words(contest: Contest) -> str:
+    """Who alone can change a declared result: "an election court" (on an election petition),
+    or for a referendum, questioned by other proceedings, "a court"."""
+    return "a court" if contest.type.referendum else "an election court"

@@ -223,3 +223,13 @@ def test_an_error_found_after_the_declaration_is_a_memorandum_about_answers(tmp_
     assert "elected" not in text and "Candidate" not in text and "election court" not in text
     assert desk.declaration_pdf(KIRKSTALL) == pdf  # the declaration stands
     desk.close()
+
+
+def test_once_declared_a_refusal_says_a_court_not_an_election_court(tmp_path):
+    desk, _pdf = declared(tmp_path / "night.sqlite")
+    with pytest.raises(CountDeskError) as caught:
+        desk.set_contest_details(KIRKSTALL, "S", electorate=9_481)
+    assert caught.value.code == "S802"
+    assert "only a court can change it" in caught.value.message
+    assert "election court" not in caught.value.message
+    desk.close()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_figure
 from desktop.domain.model import Candidate, Status
+from desktop.domain.referendum import court_words
 from desktop.ui.context import UiContext
 from desktop.ui.night.common import refusal_text
 from desktop.ui.night.confirming_dialog import ConfirmingDialog, result_summary
@@ -75,8 +76,8 @@ class DeclareDialog(ConfirmingDialog):
             "printed."
             if self.uncontested
             else "Once declared, the result is final: nothing may be recounted, no second "
-            "declaration can be made, and the declaration is kept exactly as printed. Only an "
-            "election court can change it."
+            "declaration can be made, and the declaration is kept exactly as printed. Only "
+            f"{court_words(self.contest)} can change it."
         )
         warning.setWordWrap(True)
         layout.addWidget(warning)
