@@ -39,6 +39,7 @@ from desktop.cli import (
     history,
     night,
     proof,
+    referendum,
     setup,
     verification,
 )
@@ -102,6 +103,7 @@ def cli(db_path: Path | None) -> None:
 
 for _module in (
     setup,
+    referendum,
     candidates,
     entry,
     verification,

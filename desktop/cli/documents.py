@@ -57,15 +57,17 @@ def declaration(contest_id: str, db_path: Path | None, output: Path, provisional
     if provisional:
         shown = ""
         if report.status is Status.PROVISIONAL and report.shown_at is not None:
-            shown = f" (shown to candidates and agents at {when(report.shown_at)})"
+            who = "" if report.contest.type.referendum else " to candidates and agents"
+            shown = f" (shown{who} at {when(report.shown_at)})"
         click.echo(f"Provisional result sheet{shown} written to {output}.")
         return
     click.echo(f"Declaration of result written to {output}.")
     if report.status is not Status.DECLARED:
         click.echo(
             f"Note: {report.contest.area} is not declared yet (status: {report.label}). This is "
-            "the sheet the declaration will print; the Returning Officer declares with "
-            "`countdesk-cli declare`, which locks the figures and keeps the declaration."
+            f"the sheet the declaration will print; the {report.contest.officer_title_or_default} "
+            "declares with `countdesk-cli declare`, which locks the figures and keeps the "
+            "declaration."
         )
 
 

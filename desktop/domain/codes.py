@@ -80,6 +80,7 @@ class Code(StrEnum):
     P101 = "P101"
     P102 = "P102"
     P103 = "P103"
+    R104 = "R104"
     # Refusals of an action: not findings of a count, so not in the catalogue.
     C211 = "C211"  # A count or request names a candidate who is not in the contest
     L404 = "L404"  # Lots recorded where no tie needs them
@@ -95,6 +96,11 @@ class Code(StrEnum):
     P104 = "P104"  # The second entry keyed by the operator who keyed the first
     P105 = "P105"  # Resolving entries that do not differ, or a field that does not differ
     P106 = "P106"  # The entry mode changed while an entry is held, or not single or double
+    R101 = "R101"  # A referendum without its question, or a question too long to print
+    R102 = "R102"  # A referendum with fewer than two answers, or two answers the same
+    R103 = "R103"  # Lots at a referendum: equal votes carry neither answer
+    R105 = "R105"  # A candidates file naming a referendum: referendums are created by hand
+    R106 = "R106"  # Something a referendum does not have: seats, kinds, candidates' names
 
 
 #: Codes that refuse an action rather than describe figures (not in the catalogue).
@@ -114,5 +120,10 @@ REFUSAL_CODES: frozenset[Code] = frozenset(
         Code.P104,
         Code.P105,
         Code.P106,
+        Code.R101,
+        Code.R102,
+        Code.R103,
+        Code.R105,
+        Code.R106,
     }
 )

@@ -138,12 +138,12 @@ class Declaring:
         return pdf
 
     def _render_declaration(self, contest_id: str, declared_at: datetime) -> tuple[bytes, str]:
-        from reports.declaration import render_declaration
-        from reports.snapshot import build_snapshot
+        # A referendum's is the declaration of result of referendum (reports.result_sheet).
+        from reports.result_sheet import render_result_sheet
 
         result = self.reading.result(contest_id)
         election = self.store.election(result.contest.election_id)
-        snapshot = build_snapshot(
+        return render_result_sheet(
             result,
             election,
             record_ref=self.proof.record_ref(),
@@ -151,4 +151,3 @@ class Declaring:
             printed_on=declared_at.astimezone().date(),
             declared_at=declared_at.astimezone().replace(tzinfo=None),
         )
-        return render_declaration(snapshot), snapshot.data_hash

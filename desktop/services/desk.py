@@ -50,6 +50,7 @@ from desktop.services.night import Night, StatusReport
 from desktop.services.proof import Proof
 from desktop.services.reading import Reading
 from desktop.services.recounts import Recounts
+from desktop.services.referendums import Referendums
 from desktop.services.setup import Setup
 from desktop.services.verification import Boxes, VerificationUpdate
 from desktop.storage.database import open_database
@@ -84,6 +85,8 @@ class CountDesk:
         self._history = History(store)
         self._backups = Backups(store)
         self._after = AfterDeclaration(store, self._entry, self._proof)
+        #: Referendums: creating one with its question and answers, and changing them.
+        self.referendums = Referendums(store)
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True) -> CountDesk:

@@ -64,15 +64,14 @@ class Documents:
             )
         # reportlab takes most of a second to import: load it when a document is first asked for,
         # not when the window starts.
-        from reports.declaration import render_declaration
-        from reports.snapshot import build_snapshot
+        from reports.result_sheet import render_result_sheet
 
         shown_at = None
         if provisional:
             report = self.night.status(contest_id)
             if report.status in (Status.PROVISIONAL, Status.DECLARED) and report.shown_at:
                 shown_at = report.shown_at.astimezone().replace(tzinfo=None)
-        snapshot = build_snapshot(
+        pdf, _ref = render_result_sheet(
             result,
             self.reading.election_of(result.contest),
             provisional=provisional,
@@ -83,7 +82,7 @@ class Documents:
             draft=not provisional,
             keyed_twice=self.store.entry_mode(contest_id) is EntryMode.DOUBLE,
         )
-        return render_declaration(snapshot)
+        return pdf
 
     def refuse_if_uncontested(self, contest_id: str) -> None:
         """S813 for a contest with no more candidates than seats: it has no poll, so no

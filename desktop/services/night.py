@@ -223,6 +223,12 @@ class Night:
         state = self.night_state(contest_id)
         contest = state.contest
         refuse_if_held(state, "No lots were recorded.")
+        if contest.type.referendum:
+            raise CountDeskError(
+                "Lots are not drawn at a referendum: where the votes for the answers are equal, "
+                "neither answer carried, and the declaration says so. Nothing was recorded.",
+                Code.R103,
+            )
         latest = self.store.latest_count(contest_id)
         if latest is None:
             raise CountDeskError(

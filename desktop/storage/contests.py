@@ -9,6 +9,7 @@ from typing import Any
 
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Candidate, Contest, Election, Status
+from desktop.domain.referendum import is_referendum_id
 from desktop.storage.connection import Connection
 
 _CONTEST_FIELDS = (
@@ -22,6 +23,7 @@ _CONTEST_FIELDS = (
     "status",
     "bundle_size",
     "kind",
+    "question",
 )
 _ELECTION_FIELDS = ("title", "authority")
 _CANDIDATE_FIELDS = (
@@ -103,6 +105,7 @@ class Contests:
             status=Status(row["status"]),
             bundle_size=row["bundle_size"],
             kind=row["kind"],
+            question=row["question"],
         )
 
     def contests(self, election_id: str | None = None) -> list[Contest]:
@@ -143,6 +146,7 @@ class Contests:
             "imprint_address": contest.imprint_address,
             "status": contest.status.value,
             "kind": contest.kind,
+            "question": contest.question,
         }
         with self._conn.transaction():
             self._conn.insert("contests", row)
@@ -171,6 +175,7 @@ class Contests:
             sopn_position=row["sopn_position"],
             ballot_position=row["ballot_position"],
             split_to_confirm=bool(row["split_to_confirm"]),
+            answer=is_referendum_id(row["contest_id"]),
         )
 
     def candidates(self, contest_id: str) -> list[Candidate]:

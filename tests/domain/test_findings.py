@@ -489,6 +489,7 @@ SCENARIOS |= {
             frozenset({"votes:1"}),
         )
     ),
+    "R104": _count([500, 500], type_code="ref"),
     "N101": lambda: (
         [f.code for f in transition_blockers(_names_to_confirm(), Status.VERIFICATION)],
         [f.message for f in transition_blockers(_names_to_confirm(), Status.VERIFICATION)],

@@ -86,10 +86,14 @@ class NavigatorModel(QStandardItemModel):
     @staticmethod
     def _show(row: tuple[QStandardItem, QStandardItem, QStandardItem], contest: Contest) -> None:
         name = row[0]
-        texts = (contest.area, str(contest.seats), contest.status.value)
+        # A referendum has no seats: a dash, and "referendum" said (the store keeps one).
+        referendum = contest.type.referendum
+        seats = "–" if referendum else str(contest.seats)
+        texts = (contest.area, seats, contest.status.value)
         for item, text in zip(row, texts, strict=True):
             if item.text() != text:
                 item.setText(text)
-        spoken = f"{contest.area}, {plural(contest.seats, 'seat')}, status {contest.status.value}"
+        what = "referendum" if referendum else plural(contest.seats, "seat")
+        spoken = f"{contest.area}, {what}, status {contest.status.value}"
         if name.data(Qt.ItemDataRole.AccessibleTextRole) != spoken:
             name.setData(spoken, Qt.ItemDataRole.AccessibleTextRole)
