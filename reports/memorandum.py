@@ -66,13 +66,18 @@ def _draw_watermark(canvas: Canvas) -> None:
     canvas.restoreState()
 
 
+def _court(snap: MemorandumSnapshot) -> str:
+    """Who alone can change a declared result: a referendum's is questioned in a court."""
+    return "by a court" if snap.referendum else "by an election court, on an election petition"
+
+
 def _notice(snap: MemorandumSnapshot) -> list[Flowable]:
     """The boxed notice that this is not a declaration and the declaration stands."""
     lines = [
         para(snap.stands_sentence, "notice_head"),
         para(
             "It has not been changed, and no new declaration is made: once declared, a result "
-            "can be changed only by an election court, on an election petition. This "
+            f"can be changed only {_court(snap)}. This "
             f"memorandum records an error found after the declaration, for the {snap.officer_title} "
             "and their legal adviser.",
             "notice",
@@ -126,6 +131,8 @@ def _figures_style(lines: tuple[FigureLine, ...], first_figure: int) -> list[Any
 def _figures(snap: MemorandumSnapshot) -> list[Flowable]:
     """Every figure as declared, as now found, and the difference."""
     head = ["Candidate", "Description", "As declared", "As now found", "Difference"]
+    if snap.referendum:
+        head[:2] = ["Answer", ""]
     rows: list[list[Any]] = [head]
     for line in snap.candidates:
         bold = line.total or bool(line.change)
@@ -178,8 +185,8 @@ def _figures(snap: MemorandumSnapshot) -> list[Flowable]:
 def _closing(snap: MemorandumSnapshot) -> list[Flowable]:
     text = (
         f"The declaration made at {snap.declared_clock} on {snap.declared_date_text} stands as "
-        "it was made: nothing on this memorandum changes the figures declared or who was "
-        "declared elected."
+        "it was made: nothing on this memorandum changes the figures declared or "
+        f"{'the result declared' if snap.referendum else 'who was declared elected'}."
     )
     return [lead_in("Not a declaration.", text, "body_left")]
 

@@ -64,6 +64,8 @@ class MemorandumSnapshot:
     rejected: tuple[FigureLine, ...]
     #: Forenames SURNAME of those on whom a lot fell at the declaration ("" if none).
     lot_names: tuple[str, ...] = ()
+    #: A referendum's: answers, not candidates, and nobody declared elected.
+    referendum: bool = False
 
     @property
     def title(self) -> str:
@@ -165,4 +167,5 @@ def build_memorandum_snapshot(
         candidates=tuple(candidates),
         rejected=tuple(rejected),
         lot_names=lot_names,
+        referendum=contest.type.referendum,
     )

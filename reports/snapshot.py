@@ -20,6 +20,7 @@ from desktop.domain.contest_facts import declaration_facts_findings
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_percent
 from desktop.domain.model import Contest, Election
+from desktop.domain.referendum import referendum_heading
 from desktop.domain.wording import date_in_words, time_in_words
 
 
@@ -247,6 +248,8 @@ def contest_heading(
 def printed_contest_heading(contest: Contest) -> str:
     """The contest's heading as printed, in the words of its election type."""
     etype = contest.type
+    if etype.referendum:
+        return referendum_heading(contest.area)
     return contest_heading(
         etype.office_one, etype.office_many, contest.seats, contest.area, etype.area_word
     )

@@ -130,11 +130,11 @@ def _opening(snap: VerificationSnapshot) -> list[Flowable]:
     )
     if snap.officer_name:
         text = (
-            f"I, {snap.officer_name}, being the {snap.officer_title} at the above election, give "
+            f"I, {snap.officer_name}, being the {snap.officer_title} at the above {snap.poll_word}, give "
             f"notice that {what}"
         )
     else:  # a statement printed before the officer's name is set still reads properly
-        text = f"The {snap.officer_title} at the above election gives notice that {what}"
+        text = f"The {snap.officer_title} at the above {snap.poll_word} gives notice that {what}"
     return [para(text, "body"), Spacer(0, 3 * mm)]
 
 

@@ -108,6 +108,8 @@ class VerificationSnapshot:
     area_text: str = ""
     #: The head of the database's audit chain when printed ("" for none), in the footer.
     record_ref: str = ""
+    #: What the officer is at: "election", or "referendum" (whose Counting Officer verifies).
+    poll_word: str = "election"
 
     @property
     def boxes(self) -> tuple[VerificationRow, ...]:
@@ -166,6 +168,7 @@ def build_verification_snapshot(
         printed_on_text=date_in_words(printed_on),
         officer_name=contest.officer_name.strip(),
         officer_title=contest.officer_title_or_default,
+        poll_word="referendum" if contest.type.referendum else "election",
         imprint_address=contest.imprint_address.strip(),
         rows=tuple(rows),
         area_text=f"{contest.area} {etype.area_word.title()}",

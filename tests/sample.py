@@ -51,3 +51,21 @@ def many_contests_csv(path: Path, contests: int, candidates: int = 4) -> Path:
             )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+#: A small May night on shared boxes: two district wards, a PCC poll and a parish poll.
+COMBINED_CSV = ROOT / "tests" / "data" / "combined-polls.csv"
+#: Their combined boxes list: each box's papers of each poll (NG3 and PV1 hold parish papers).
+COMBINED_BOXES_CSV = ROOT / "tests" / "data" / "combined-boxes.csv"
+NORTHGATE = "local.testborough.northgate.2026-05-07"
+SOUTHFIELD = "local.testborough.southfield.2026-05-07"
+PCC = "pcc.testshire.2026-05-07"
+PARISH = "local.northgate-parish.village.2026-05-07"
+#: Papers counted at verification, per poll and box: at NG2 three Northgate papers were found
+#: with the PCC papers (PCC +3, Northgate −3); every other box agrees with its accounts.
+COMBINED_COUNTED = {
+    NORTHGATE: {"NG1": 812, "NG2": 1101, "NG3": 655, "PV1": 1320},
+    SOUTHFIELD: {"SF1": 930, "SF2": 1212, "PV2": 1450},
+    PCC: {"NG1": 809, "NG2": 1104, "NG3": 652, "SF1": 928, "SF2": 1210, "PV1": 1318, "PV2": 1447},
+    PARISH: {"NG3": 640, "PV1": 140},
+}

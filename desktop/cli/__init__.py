@@ -33,12 +33,14 @@ from desktop.cli import (
     area,
     backup,
     candidates,
+    combined,
     declare,
     documents,
     entry,
     history,
     night,
     proof,
+    referendum,
     setup,
     verification,
 )
@@ -102,9 +104,11 @@ def cli(db_path: Path | None) -> None:
 
 for _module in (
     setup,
+    referendum,
     candidates,
     entry,
     verification,
+    combined,
     night,
     declare,
     area,

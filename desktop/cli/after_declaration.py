@@ -26,6 +26,7 @@ from desktop.cli.options import (
 from desktop.domain.after_declaration import ErrorFound, figure_differences
 from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
+from desktop.domain.referendum import court_words
 from desktop.domain.wording import signed, when
 from desktop.services.files import output_file, write_file
 
@@ -109,8 +110,8 @@ def record_error(
         for line in _differences(desk, contest_id, error):
             click.echo(f"  {line}")
         click.echo(
-            f"The declaration made at {when(declared.declared_at)} stands unchanged: only an "
-            "election court can change a declared result."
+            f"The declaration made at {when(declared.declared_at)} stands unchanged: only "
+            f"{court_words(desk.contest(contest_id))} can change a declared result."
         )
         if out is None:
             click.echo(f"To print the memorandum, {_again(contest_id, number)}.")

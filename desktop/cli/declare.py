@@ -18,6 +18,7 @@ from desktop.cli.options import db_option, open_desk, operator_option, output_op
 from desktop.cli.output import elected_text
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Status
+from desktop.domain.referendum import result_sentence
 from desktop.domain.wording import plural, when
 from desktop.services.files import OutputFile, output_file, write_file
 
@@ -68,7 +69,11 @@ def declare(
             _declared_uncontested(desk, contest_id, out, pdf)
             return
         done = f"{area} was declared at {when(report.declared_at)}"
-        click.echo(f"{done}. Elected: {elected_text(desk.result(contest_id))}.")
+        declared = desk.result(contest_id)
+        if declared.contest.type.referendum:
+            click.echo(f"{done}. {result_sentence(declared)}")
+        else:
+            click.echo(f"{done}. Elected: {elected_text(declared)}.")
         click.echo("Its figures are now locked; the declaration is kept as printed.")
         if out is None:
             click.echo(f"Print it with `countdesk-cli declaration {contest_id} -o FILE.pdf`.")

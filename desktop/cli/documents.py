@@ -63,15 +63,17 @@ def declaration(contest_id: str, db_path: Path | None, output: Path, provisional
     if provisional:
         shown = ""
         if report.status is Status.PROVISIONAL and report.shown_at is not None:
-            shown = f" (shown to candidates and agents at {when(report.shown_at)})"
+            who = "" if report.contest.type.referendum else " to candidates and agents"
+            shown = f" (shown{who} at {when(report.shown_at)})"
         click.echo(f"Provisional result sheet{shown} written to {output}.")
         return
     click.echo(f"Declaration of result written to {output}.")
     if report.status is not Status.DECLARED:
         click.echo(
             f"Note: {report.contest.area} is not declared yet (status: {report.label}). This is "
-            "the sheet the declaration will print; the Returning Officer declares with "
-            "`countdesk-cli declare`, which locks the figures and keeps the declaration."
+            f"the sheet the declaration will print; the {report.contest.officer_title_or_default} "
+            "declares with `countdesk-cli declare`, which locks the figures and keeps the "
+            "declaration."
         )
 
 
@@ -96,11 +98,45 @@ def _said_notice(report: StatusReport, output: Path) -> None:
 
 
 @click.command(short_help="Print the statement of verification (PDF).")
-@click.argument("contest_id", metavar="ID")
+@click.argument("contest_id", metavar="[ID]", required=False)
 @db_option
 @output_option("PDF file.", required=True)
-def statement(contest_id: str, db_path: Path | None, output: Path) -> None:
-    """Print the statement of verification (each box, its variance and explanation) to a PDF."""
+@click.option(
+    "--combined",
+    is_flag=True,
+    help="The statement of the combined polls: each shared box as a whole, each poll's "
+    "papers in it, and each poll's totals.",
+)
+@click.option(
+    "--election",
+    "election_id",
+    metavar="ID",
+    help="With --combined: the combined verification holding this election's contests.",
+)
+def statement(
+    contest_id: str | None,
+    db_path: Path | None,
+    output: Path,
+    combined: bool,
+    election_id: str | None,
+) -> None:
+    """Print the statement of verification (each box, its variance and explanation) to a PDF.
+
+    With --combined, the statement of the polls that share their ballot boxes (of the contest
+    ID's election, or --election's, or the database's only one).
+    """
+    if combined:
+        _combined_statement(contest_id, db_path, output, election_id)
+        return
+    if contest_id is None:
+        raise CountDeskError(
+            "Say which contest's statement to print (statement ID -o FILE.pdf), or give "
+            "--combined for the statement of the polls sharing their ballot boxes."
+        )
+    if election_id is not None:
+        raise CountDeskError(
+            "--election chooses the combined verification: give it with --combined."
+        )
     with output_file(output) as out:
         desk = open_desk(db_path)
         contest = desk.contest(contest_id)
@@ -118,6 +154,27 @@ def statement(contest_id: str, db_path: Path | None, output: Path) -> None:
         click.echo(
             f"Note: {plural(left, 'box', 'boxes')} not yet counted; the statement shows "
             f"{'it' if left == 1 else 'them'} as not yet counted."
+        )
+
+
+def _combined_statement(
+    contest_id: str | None, db_path: Path | None, output: Path, election_id: str | None
+) -> None:
+    with output_file(output) as out:
+        desk = open_desk(db_path)
+        if contest_id is not None:
+            election_id = election_id or desk.contest(contest_id).election_id
+        combined = desk.polls.verification(election_id)
+        write_file(out, desk.polls.statement_pdf(election_id))
+    click.echo(
+        f"Statement of verification of {plural(len(combined.polls), 'poll')} sharing their "
+        f"ballot boxes ({', '.join(label for _, label in combined.polls)}) written to {output}."
+    )
+    left = sum(1 for b in combined.boxes if b.counted is None)
+    if left:
+        click.echo(
+            f"Note: {plural(left, 'box', 'boxes')} not yet counted for every poll; the statement "
+            "shows which poll's papers are not yet counted."
         )
 
 

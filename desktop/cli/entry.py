@@ -17,6 +17,7 @@ from desktop.cli.options import (
     output_option,
 )
 from desktop.cli.output import echo_findings, echo_json, papers_line
+from desktop.cli.referendum import echo_referendum_result
 from desktop.domain.codes import Code
 from desktop.domain.double_entry import EntryMode, EntryStage
 from desktop.domain.errors import CountDeskError
@@ -244,8 +245,11 @@ def result(contest_id: str, db_path: Path | None, as_json: bool) -> None:
         return
     res = desk.result(contest_id)
     c = res.contest
-    click.echo(f"{c.area} ({c.id}), {plural(c.seats, 'seat')}")
     held = desk.entry_state(contest_id).first
+    if c.type.referendum:
+        echo_referendum_result(res, None if held is None else held.operator)
+        return
+    click.echo(f"{c.area} ({c.id}), {plural(c.seats, 'seat')}")
     if held is not None:
         click.echo(
             f"The first entry (keyed by {held.operator}), not a count that stands: nobody is "

@@ -199,7 +199,8 @@ def _echo_history(desk: CountDesk, contest_id: str) -> None:
         rows.append(("Valid votes", totals("valid_votes")))
         rows.append(("Rejected total", totals("rejected_total")))
         rows.append((word, totals("majority" if contest.seats == 1 else "margin")))
-        rows.append(("Elected", totals("elected")))
+        if not contest.type.referendum:  # a referendum elects nobody: its answers are above
+            rows.append(("Elected", totals("elected")))
         rows.append(("", ["STANDS" if c["stands"] else "" for c in counts]))
         label_w = max(len(label) for label, _ in rows)
         widths = [max(len(cells[i]) for _, cells in rows) for i in range(len(counts))]

@@ -18,6 +18,7 @@ from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Status
 from desktop.domain.records import RecountRequest
+from desktop.domain.referendum import court_words
 from desktop.domain.wording import decision_label, when
 from desktop.domain.workflow import RecountDecision, status_label, transition_blockers
 
@@ -66,8 +67,9 @@ def _next_step(report: StatusReport) -> str:
         )
     if report.next is None:
         return (
-            "none: the result is declared, final and locked; only an election court can change "
-            "it. An error found later is recorded, and the declaration stands "
+            "none: the result is declared, final and locked; only "
+            f"{court_words(report.contest)} can change it. An error found later is recorded, and "
+            "the declaration stands "
             "(`countdesk-cli record-error`)."
         )
     label = status_label(report.next, local_count=report.contest.is_local_count)

@@ -50,7 +50,8 @@ def contests(db_path: Path | None, as_json: bool) -> None:
         {
             "id": c.id,
             "area": c.area,
-            "seats": c.seats,
+            # A referendum has no seats: none is said (the store keeps one, a vote a paper).
+            "seats": None if c.type.referendum else c.seats,
             "status": c.status.value,
             "stage": stage_label(c),
         }
@@ -65,7 +66,8 @@ def contests(db_path: Path | None, as_json: bool) -> None:
     width = max(len(r["id"]) for r in rows)
     area_width = max(len(r["area"]) for r in rows)
     for r in rows:
-        click.echo(f"{r['id']:<{width}}  {r['area']:<{area_width}}  {r['seats']:>2}  {r['stage']}")
+        seats = "–" if r["seats"] is None else r["seats"]
+        click.echo(f"{r['id']:<{width}}  {r['area']:<{area_width}}  {seats:>2}  {r['stage']}")
 
 
 @click.command()
@@ -157,6 +159,12 @@ def contest(
         "address": c.imprint_address,
         "candidates": [x.display_name for x in desk.candidates(contest_id)],
     }
+    if etype.referendum:
+        # No seats, deposit or candidates: the question and its answers.
+        for key in ("seats", "deposit_pounds", "candidates"):
+            facts.pop(key)
+        facts["question"] = c.question
+        facts["answers"] = [x.display_name for x in desk.candidates(contest_id)]
     if as_json:
         echo_json(facts)
         return
@@ -168,7 +176,7 @@ def contest(
         ("Type", f"{etype.name}{f' ({c.kind})' if c.kind else ''}"),
         ("Deposit", "none" if etype.deposit_pounds is None else f"£{etype.deposit_pounds:,}"),
         ("Poll date", facts["poll_date"]),
-        ("Seats", facts["seats"]),
+        ("Seats", c.seats),
         ("Status", facts["status"]),
         ("Entry", desk.entry_mode(contest_id).words),
         ("Electorate", format_figure(c.electorate)),
@@ -176,8 +184,16 @@ def contest(
         ("Declaring officer", f"{c.officer_name or '–'}, {facts['officer_title']}"),
         ("Imprint address", c.imprint_address or "–"),
     ]
+    if etype.referendum:
+        labels = [(k, v) for k, v in labels if k not in ("Seats", "Deposit")]
+        labels.insert(2, ("Question", c.question))
     for label, value in labels:
         click.echo(f"{label + ':':<24}{value}")
+    if etype.referendum:
+        click.echo("Answers, in the ballot paper's order:")
+        for answer in facts["answers"]:
+            click.echo(f"  {answer}")
+        return
     click.echo(f"Candidates ({len(facts['candidates'])}, in ballot order):")
     for name in facts["candidates"]:
         click.echo(f"  {name}")

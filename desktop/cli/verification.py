@@ -132,6 +132,32 @@ def _echo_verification(desk: CountDesk, contest_id: str, only: set[str] | None =
     for f in data["findings"]:
         ack = "  (acknowledged by a supervisor)" if f["acknowledged"] else ""
         click.echo(f"  {f['severity'].upper():<7} {f['code']}  {f['message']}{ack}")
+    _echo_shared(desk, contest_id, {line["reference"] for line in shown})
+
+
+def _echo_shared(desk: CountDesk, contest_id: str, shown: set[str]) -> None:
+    """Which of the boxes shown hold other polls' papers too, and any cross-poll suggestion."""
+    shared = desk.polls.shared_with(contest_id)
+    also = [
+        f"{ref} (also: "
+        + ", ".join(
+            f"{p.poll} {format_figure(p.line.issued)}"
+            for p in b.polls
+            if p.contest_id != contest_id
+        )
+        + ")"
+        for ref, b in shared.items()
+        if ref in shown
+    ]
+    if also:
+        click.echo(f"Boxes shared with other polls: {'; '.join(also)}.")
+    for s in desk.polls.suggestions_for(contest_id):
+        if s.open and s.reference in shown:
+            f = s.finding()
+            click.echo(f"  {f.severity.upper():<7} {f.code}  {f.message}")
+            click.echo(
+                f"          To record it: countdesk-cli combined --explain-suggested {s.reference}"
+            )
 
 
 def _by_box[T](given: tuple[tuple[str, T], ...], option: str) -> dict[str, T]:

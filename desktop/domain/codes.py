@@ -58,6 +58,10 @@ class Code(StrEnum):
     V503 = "V503"
     V504 = "V504"
     V505 = "V505"
+    V506 = "V506"
+    V507 = "V507"
+    V508 = "V508"
+    V509 = "V509"
     S801 = "S801"
     S802 = "S802"
     S803 = "S803"
@@ -78,6 +82,7 @@ class Code(StrEnum):
     P103 = "P103"
     A101 = "A101"
     A109 = "A109"
+    R104 = "R104"
     # Refusals of an action: not findings of a count, so not in the catalogue.
     C211 = "C211"  # A count or request names a candidate who is not in the contest
     L404 = "L404"  # Lots recorded where no tie needs them
@@ -100,6 +105,11 @@ class Code(StrEnum):
     A106 = "A106"  # Local totals whose candidates are not the area's
     A107 = "A107"  # A voting area not listed, or sent again with different figures
     A108 = "A108"  # Local totals whose figures do not reconcile
+    R101 = "R101"  # A referendum without its question, or a question too long to print
+    R102 = "R102"  # A referendum with fewer than two answers, or two answers the same
+    R103 = "R103"  # Lots at a referendum: equal votes carry neither answer
+    R105 = "R105"  # A candidates file naming a referendum: referendums are created by hand
+    R106 = "R106"  # Something a referendum does not have: seats, kinds, candidates' names
 
 
 #: Codes that refuse an action rather than describe figures (not in the catalogue).
@@ -126,5 +136,10 @@ REFUSAL_CODES: frozenset[Code] = frozenset(
         Code.A106,
         Code.A107,
         Code.A108,
+        Code.R101,
+        Code.R102,
+        Code.R103,
+        Code.R105,
+        Code.R106,
     }
 )

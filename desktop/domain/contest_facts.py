@@ -79,12 +79,14 @@ def declaration_facts_findings(contest: Contest, authority: str) -> list[Finding
     one to publish. They block the declaration, not the provisional sheet or the draft.
     """
     findings = []
+    # A referendum's Counting Officer; otherwise, as the rules say, the Returning Officer.
+    officer = "Counting Officer" if contest.type.referendum else "Returning Officer"
     if not authority.strip():
         findings.append(
             Finding(
                 Code.T304,
                 "The authority is not set, so the declaration would have no heading: set the "
-                "council (or other authority) whose Returning Officer runs this poll, e.g. "
+                f"council (or other authority) whose {officer} runs this poll, e.g. "
                 "“Kirklees Council”, before the declaration.",
                 subject="authority",
             )
@@ -94,8 +96,8 @@ def declaration_facts_findings(contest: Contest, authority: str) -> list[Finding
             Finding(
                 Code.T304,
                 "The imprint address is not set, so the declaration would say “Printed and "
-                "published by the Returning Officer” with no address: set the Returning "
-                "Officer's address before the declaration.",
+                f"published by the {officer}” with no address: set the {officer}'s address "
+                "before the declaration.",
                 subject="imprint_address",
             )
         )

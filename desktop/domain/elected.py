@@ -14,6 +14,7 @@ from desktop.domain.codes import Code
 from desktop.domain.figures import format_figure
 from desktop.domain.findings import Finding
 from desktop.domain.model import Candidate, LotsDrawing
+from desktop.domain.referendum import equal_votes_finding
 from desktop.domain.result import Tie
 from desktop.domain.tally import Tally
 
@@ -88,6 +89,8 @@ def decide(tally: Tally, lots: LotsDrawing | None) -> Outcome:
     candidates = len(tally.ordered)
     findings: list[Finding] = []
 
+    if tally.election_type.referendum:
+        return _referendum(tally)
     tie = find_tie(counted, seats) if tally.complete else None
     applied = lots_deciding(tie, lots)
     lot_votes = dict.fromkeys(counted, 0)
@@ -141,6 +144,33 @@ def decide(tally: Tally, lots: LotsDrawing | None) -> Outcome:
         first_not_elected=ranked[seats] if len(ranked) > seats else None,
         tie=tie,
         lots=applied,
+        findings=tuple(findings),
+    )
+
+
+def _referendum(tally: Tally) -> Outcome:
+    """A referendum: nobody elected, no tie to decide and no lots; the answers ranked by votes
+    with the majority (leading answer − the next) once every figure is in, and R104 where the
+    leading answers are equal (neither carried)."""
+    counted = tally.counted
+    ranked = rank(counted, dict.fromkeys(counted, 0), tally.ordered)
+    complete = tally.complete and len(ranked) > 1
+    findings: list[Finding] = []
+    if complete:
+        equal = equal_votes_finding(counted)
+        if equal is not None:
+            findings.append(equal)
+    return Outcome(
+        ranked=tuple(ranked),
+        elected=(),
+        lot_votes=dict.fromkeys(counted, 0),
+        majority=counted[ranked[0]] - counted[ranked[1]] if complete else None,
+        leader=ranked[0] if ranked else None,
+        runner_up=ranked[1] if len(ranked) > 1 else None,
+        last_elected=None,
+        first_not_elected=None,
+        tie=None,
+        lots=None,
         findings=tuple(findings),
     )
 

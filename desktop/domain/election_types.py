@@ -52,6 +52,9 @@ class ElectionType:
     #: Counted by each voting area's local returning officer, who sends a statement of local
     #: totals; the area's returning officer adds them up and declares (DOMAIN.md §3, step 6).
     counted_locally: bool = False
+    #: A referendum: a question and its answers, no candidates, seats, deposits or anyone
+    #: elected; the answer with more votes carries (DOMAIN.md §5).
+    referendum: bool = False
 
     @property
     def elected_as_one(self) -> str:
@@ -187,7 +190,28 @@ _MAYOR = ElectionType(
     organisation_is_authority=True,
 )
 
-ELECTION_TYPES: dict[str, ElectionType] = {t.code: t for t in (_PARL, _LOCAL, _PCC, _MAYOR)}
+# A referendum (neighbourhood planning, council tax): the Parliamentary-style headings with
+# "answer" for "candidate" (DOMAIN.md §5); the Counting Officer conducts the count and declares.
+_REF = ElectionType(
+    code="ref",
+    name="referendum",
+    headings=(
+        _OFFICIAL_MARK,
+        _too_many("Voting for more than one answer"),
+        _IDENTIFYING,
+        _h("unmarked_or_void", "d", "Being unmarked or void for uncertainty"),
+    ),
+    deposit_threshold=None,
+    deposit_pounds=None,
+    officer_title="Counting Officer",
+    office_one="",
+    office_many="",
+    area_word="referendum area",
+    organisation_is_authority=True,
+    referendum=True,
+)
+
+ELECTION_TYPES: dict[str, ElectionType] = {t.code: t for t in (_PARL, _LOCAL, _PCC, _MAYOR, _REF)}
 
 #: The kinds of contest within a type whose deposit or wording differ, by (type code, kind).
 #: The kind is a fact of the contest, set at import (from the organisation's name) or by hand.

@@ -85,6 +85,12 @@ CATALOGUE: dict[Code, CatalogueEntry] = {
         CatalogueEntry(Code.V503, _E, "No box with that reference in the verification"),
         CatalogueEntry(Code.V504, _E, "A box cannot be removed once a count is recorded"),
         CatalogueEntry(Code.V505, _E, "Not a kind of ballot box: box or postal"),
+        CatalogueEntry(
+            Code.V506, _W, "Papers of one poll may be in another poll's box (combined polls)"
+        ),
+        CatalogueEntry(Code.V507, _E, "A combined boxes file names a poll that is not known"),
+        CatalogueEntry(Code.V508, _E, "A box is listed twice for the same poll"),
+        CatalogueEntry(Code.V509, _E, "One box reference with different names or kinds"),
         CatalogueEntry(Code.S801, _E, "A change of status that is not allowed"),
         CatalogueEntry(Code.S802, _E, "The contest is declared: its figures are locked"),
         CatalogueEntry(Code.S803, _E, "A recount after the declaration"),
@@ -107,6 +113,7 @@ CATALOGUE: dict[Code, CatalogueEntry] = {
         CatalogueEntry(Code.P103, _E, "Figures sent back to be keyed again"),
         CatalogueEntry(Code.A101, _E, "The voting area of a local count is not named"),
         CatalogueEntry(Code.A109, _E, "Voting areas' local totals are awaited"),
+        CatalogueEntry(Code.R104, _I, "Equal votes at a referendum: neither answer carried"),
     )
 }
 

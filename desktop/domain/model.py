@@ -67,6 +67,8 @@ class Contest:
     role: str = "local"
     #: A local count's voting area (the council's area, e.g. "Kirklees"); "" if not named.
     voting_area: str = ""
+    #: A referendum's question, in full as on the ballot paper ("" for any other contest).
+    question: str = ""
 
     def __post_init__(self) -> None:
         whole_number(
@@ -116,6 +118,9 @@ class Candidate:
     #: The surname was proposed by splitting ``person_name`` at a surname particle ("Ó Briain")
     #: and nobody has yet confirmed it against the SOPN.
     split_to_confirm: bool = False
+    #: An answer to a referendum's question ("Yes", "No"), kept as a candidate row so that it is
+    #: counted, keyed twice and recorded like one: its text is ``surname``, printed as it is.
+    answer: bool = False
 
     @property
     def ballot_surname(self) -> str:
@@ -129,14 +134,19 @@ class Candidate:
 
     @property
     def display_name(self) -> str:
-        """SURNAME, Forenames as printed on the declaration, e.g. ``LEADBEATER, Kim``."""
+        """SURNAME, Forenames as printed on the declaration, e.g. ``LEADBEATER, Kim``; an
+        answer as it is on the ballot paper, e.g. ``Yes``."""
+        if self.answer:
+            return self.surname
         forenames = self.ballot_forenames
         surname = self.ballot_surname.upper()
         return f"{surname}, {forenames}" if forenames else surname
 
     @property
     def name_in_words(self) -> str:
-        """Forenames SURNAME, as read out in a sentence, e.g. ``Kim LEADBEATER``."""
+        """Forenames SURNAME, as read out in a sentence, e.g. ``Kim LEADBEATER``; an answer as it is."""
+        if self.answer:
+            return self.surname
         return " ".join(p for p in (self.ballot_forenames, self.ballot_surname.upper()) if p)
 
 

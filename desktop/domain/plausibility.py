@@ -42,7 +42,7 @@ def zero_votes_findings(tally: Tally) -> list[Finding]:
         Finding(
             Code.W602,
             f"{c.display_name} has 0 votes: check that the figure was entered against "
-            "the right candidate.",
+            f"the right {'answer' if tally.election_type.referendum else 'candidate'}.",
             subject=c.id,
         )
         for c in tally.ordered

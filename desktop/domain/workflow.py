@@ -18,6 +18,7 @@ from desktop.domain.contest_facts import declaration_facts_findings, officer_fin
 from desktop.domain.findings import Finding, Severity, sort_findings
 from desktop.domain.model import Candidate, Contest, Status
 from desktop.domain.names import unconfirmed_splits
+from desktop.domain.referendum import court_words
 from desktop.domain.verification import VerificationLine, verification_findings
 
 #: The order of the night; moving back one step is allowed only before any count is recorded,
@@ -166,7 +167,8 @@ def transition_blockers(
             Finding(
                 Code.S802,
                 f"{state.contest.area} is declared: the result is final and its figures are "
-                "locked. Only an election court can change it; an error found now is recorded.",
+                f"locked. Only {court_words(state.contest)} can change it; an error found now is "
+                "recorded.",
             ),
         )
     if to is here:

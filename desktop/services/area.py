@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
@@ -34,9 +33,6 @@ from desktop.services.common import require_operator
 from desktop.services.entry import Entry
 from desktop.services.local_totals_files import read_totals, to_json
 from desktop.storage.store import Store
-
-if TYPE_CHECKING:
-    from reports.snapshot import DeclarationSnapshot
 
 
 @dataclass(frozen=True)
@@ -248,16 +244,3 @@ def area_schedule(store: Store, contest: Contest) -> list[tuple[str, LocalTotals
         if kept is not None:
             schedule.append((name, read_totals(kept.totals_json, name)))
     return schedule
-
-
-def render_result(store: Store, snapshot: DeclarationSnapshot) -> bytes:
-    """The declaration (or provisional sheet) of this snapshot: for the area result, with each
-    voting area's local totals; otherwise the usual sheet."""
-    schedule = area_schedule(store, store.contest(snapshot.contest_id))
-    if schedule is None:
-        from reports.declaration import render_declaration
-
-        return render_declaration(snapshot)
-    from reports.area_declaration import render_area_declaration
-
-    return render_area_declaration(snapshot, schedule)

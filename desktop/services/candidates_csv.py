@@ -26,6 +26,7 @@ from pathlib import Path
 
 from desktop.domain.bounds import MAX_CANDIDATES, candidates_problem, poll_date_problem
 from desktop.domain.characters import visible
+from desktop.domain.codes import Code
 from desktop.domain.election_types import election_type_for
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import MAX_SEATS, FigureProblem, whole_number
@@ -184,9 +185,18 @@ def _plan_row(
     contest_id = ident("ballot_paper_id")
     post_label = text("post_label", required=True)
     try:
-        election_type_for(election_id)
+        etype = election_type_for(election_id)
     except CountDeskError as exc:
         raise bad(exc.message[0].lower() + exc.message[1:].rstrip(".")) from None
+    if etype.referendum:
+        # A candidates file lists people standing; a referendum has a question and answers.
+        raise CountDeskError(
+            f"Line {line} of {name}: “{election_id}” is a referendum, which has a question and "
+            "answers, not candidates; nothing was imported. Create the referendum by hand "
+            "(countdesk-cli new-referendum, or New election and contest… in the window) and "
+            "import the file without its referendum rows.",
+            Code.R105,
+        )
     if contest_id.split(".")[0] != election_id.split(".")[0]:
         raise bad(f"the ballot_paper_id “{contest_id}” is not of the election “{election_id}”")
     date_text = row.get("election_date").strip()

@@ -11,6 +11,7 @@ from desktop.domain.figures import whole_number
 from desktop.domain.findings import Finding, Severity
 from desktop.domain.model import Candidate, Contest, Status
 from desktop.domain.records import RecountRequest, StoredCount
+from desktop.domain.referendum import court_words
 from desktop.domain.verification import VerificationLine
 from desktop.domain.workflow import status_label, uncontested_refusal
 from desktop.storage.store import Store
@@ -47,7 +48,7 @@ def guard(store: Store, contest_id: str, area: str) -> Contest:
     if contest.status is Status.DECLARED:
         raise CountDeskError(
             f"{contest.area} is declared: the result is final and its figures are locked; "
-            "only an election court can change it. An error found now is recorded, and the "
+            f"only {court_words(contest)} can change it. An error found now is recorded, and the "
             "declaration stands (Night menu: Record an error found after the declaration, or "
             "countdesk-cli record-error).",
             Code.S802,

@@ -19,7 +19,7 @@ from desktop.domain.workflow import (
     transition_blockers,
     uncontested_blockers,
 )
-from desktop.services.area import render_result
+from desktop.services.area import area_schedule
 from desktop.services.common import blocked, require_operator
 from desktop.services.documents import Documents
 from desktop.services.entry import Entry
@@ -158,16 +158,17 @@ class Declaring:
         return pdf
 
     def _render_declaration(self, contest_id: str, declared_at: datetime) -> tuple[bytes, str]:
-        from reports.snapshot import build_snapshot
+        # A referendum's is the declaration of result of referendum (reports.result_sheet).
+        from reports.result_sheet import render_result_sheet
 
         result = self.reading.result(contest_id)
         election = self.store.election(result.contest.election_id)
-        snapshot = build_snapshot(
+        return render_result_sheet(
             result,
             election,
             record_ref=self.proof.record_ref(),
             provisional=False,
             printed_on=declared_at.astimezone().date(),
             declared_at=declared_at.astimezone().replace(tzinfo=None),
+            schedule=area_schedule(self.store, result.contest),
         )
-        return render_result(self.store, snapshot), snapshot.data_hash

@@ -38,6 +38,7 @@ from desktop.services.after_declaration import AfterDeclaration
 from desktop.services.area import AreaResult
 from desktop.services.backups import BackupJob, BackupOutcome, Backups, BackupState
 from desktop.services.ballot import BallotPaper
+from desktop.services.combined import CombinedPolls
 from desktop.services.declaring import Declaring
 from desktop.services.documents import Documents
 from desktop.services.double_entry import DoubleEntry, Keyed
@@ -51,6 +52,7 @@ from desktop.services.night import Night, StatusReport
 from desktop.services.proof import Proof
 from desktop.services.reading import Reading
 from desktop.services.recounts import Recounts
+from desktop.services.referendums import Referendums
 from desktop.services.setup import Setup
 from desktop.services.verification import Boxes, VerificationUpdate
 from desktop.storage.database import open_database
@@ -74,6 +76,9 @@ class CountDesk:
         self._night = Night(store, self._reading, self._entry)
         self._recounts = Recounts(store, self._night)
         self._proof = Proof(store)
+        #: Polls that share their ballot boxes: the combined boxes list, each box as a whole,
+        #: and the combined statement of verification.
+        self.polls = CombinedPolls(store, self._boxes, self._proof, lambda: self.today())
         self._documents = Documents(store, self._reading, self._night, self._proof)
         self._declaring = Declaring(
             store, self._reading, self._entry, self._night, self._proof, self._documents
@@ -86,6 +91,8 @@ class CountDesk:
         self.local_totals = LocalCount(store, self._reading, self._night, self._proof)
         #: The area result: each voting area's local totals imported, added up and declared.
         self.area = AreaResult(store, self._entry)
+        #: Referendums: creating one with its question and answers, and changing them.
+        self.referendums = Referendums(store)
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True) -> CountDesk:

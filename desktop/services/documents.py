@@ -14,7 +14,7 @@ from desktop.domain.findings import Finding
 from desktop.domain.model import Status
 from desktop.domain.records import Declaration
 from desktop.domain.workflow import is_uncontested, uncontested_blockers, uncontested_refusal
-from desktop.services.area import render_result
+from desktop.services.area import area_schedule
 from desktop.services.night import Night
 from desktop.services.proof import Proof
 from desktop.services.reading import Reading
@@ -65,14 +65,14 @@ class Documents:
             )
         # reportlab takes most of a second to import: load it when a document is first asked for,
         # not when the window starts.
-        from reports.snapshot import build_snapshot
+        from reports.result_sheet import render_result_sheet
 
         shown_at = None
         if provisional:
             report = self.night.status(contest_id)
             if report.status in (Status.PROVISIONAL, Status.DECLARED) and report.shown_at:
                 shown_at = report.shown_at.astimezone().replace(tzinfo=None)
-        snapshot = build_snapshot(
+        pdf, _ref = render_result_sheet(
             result,
             self.reading.election_of(result.contest),
             provisional=provisional,
@@ -82,8 +82,9 @@ class Documents:
             # Only the officer's declaration makes the declaration; before it, a draft to check.
             draft=not provisional,
             keyed_twice=self.store.entry_mode(contest_id) is EntryMode.DOUBLE,
+            schedule=area_schedule(self.store, result.contest),
         )
-        return render_result(self.store, snapshot)
+        return pdf
 
     def refuse_if_uncontested(self, contest_id: str) -> None:
         """S813 for a contest with no more candidates than seats: it has no poll, so no

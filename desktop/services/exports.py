@@ -16,6 +16,7 @@ from typing import Any
 from desktop.domain.arithmetic import ContestResult
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_percent
+from desktop.domain.referendum import carried, equal_at_top, more_than_half, result_sentence
 from desktop.services.reading import Reading
 
 
@@ -114,7 +115,35 @@ def result_as_data(result: ContestResult) -> dict[str, Any]:
         }
     )
     data["findings"] = [f.as_dict() for f in result.findings]
+    data["referendum"] = contest.type.referendum
+    if contest.type.referendum:
+        data.update(referendum_data(result))
     return data
+
+
+def referendum_data(result: ContestResult) -> dict[str, Any]:
+    """A referendum's part of the result data: the question, each answer's votes in ballot
+    order, which answer carried (None while figures are missing or where votes are equal) and
+    the outcome in words. It has no seats, deposits or anyone elected."""
+    answer = carried(result)
+    return {
+        "seats": None,
+        "deposit_pounds": None,
+        "question": result.contest.question,
+        "answers": [
+            {
+                "id": line.candidate.id,
+                "answer": line.candidate.display_name,
+                "votes": line.votes,
+                "share_percent": None if line.share is None else format_percent(line.share),
+            }
+            for line in result.candidates
+        ],
+        "carried": None if answer is None else result.line(answer).candidate.display_name,
+        "equal_votes": equal_at_top(result),
+        "more_than_half": more_than_half(result),
+        "outcome": result_sentence(result),
+    }
 
 
 CSV_COLUMNS = (
@@ -172,7 +201,7 @@ def results_as_csv(results: Iterable[ContestResult]) -> str:
                 "votes_cast": line["votes"],
                 "lot_vote": line["lot_vote"],
                 "share_percent": line["share_percent"],
-                "elected": line["elected"],
+                "elected": None if data["referendum"] else line["elected"],
                 "deposit": line["deposit"],
                 "rejected_total": data["rejected_total"],
                 "ballot_papers_verified": data["ballot_papers_verified"],

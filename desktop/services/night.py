@@ -246,6 +246,12 @@ class Night:
                 Code.A103,
             )
         refuse_if_held(state, "No lots were recorded.")
+        if contest.type.referendum:
+            raise CountDeskError(
+                "Lots are not drawn at a referendum: where the votes for the answers are equal, "
+                "neither answer carried, and the declaration says so. Nothing was recorded.",
+                Code.R103,
+            )
         latest = self.store.latest_count(contest_id)
         if latest is None:
             raise CountDeskError(

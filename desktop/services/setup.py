@@ -79,6 +79,15 @@ class Setup:
                 Code.S812,
             )
 
+    def _refuse_if_referendum(self, contest_id: str, what: str) -> None:
+        contest = self.store.contest(contest_id)
+        if contest.type.referendum:
+            raise CountDeskError(
+                f"{contest.area} is a referendum: {what}. Its question and answers are set "
+                "with `countdesk-cli referendum`, or in Setup.",
+                Code.R106,
+            )
+
     def add_candidate(
         self,
         contest_id: str,
@@ -92,6 +101,7 @@ class Setup:
         """Add a candidate by hand (before any count is recorded)."""
         operator = require_operator(operator)
         guard(self.store, contest_id, "setup")
+        self._refuse_if_referendum(contest_id, "it has answers, not candidates")
         self._refuse_if_counted(contest_id, "A candidate cannot be added")
         if not " ".join(surname.split()):
             raise CountDeskError(
@@ -140,6 +150,7 @@ class Setup:
         """
         operator = require_operator(operator)
         guard(self.store, contest_id, "setup")
+        self._refuse_if_referendum(contest_id, "its answers have no names or descriptions")
         self._refuse_if_counted(contest_id, "A candidate's names and description cannot be changed")
         current = candidate(self.store, contest_id, candidate_id)
         unknown = set(changes) - set(_CANDIDATE_FIELDS)
@@ -163,6 +174,11 @@ class Setup:
         guard(self.store, contest_id, "setup")
         candidate(self.store, contest_id, candidate_id)
         self._refuse_if_counted(contest_id, "A candidate cannot be removed")
+        referendum = self.store.contest(contest_id).type.referendum
+        if referendum and len(self.store.candidates(contest_id)) <= 2:
+            raise CountDeskError(
+                "A referendum needs at least two answers: this one cannot be removed.", Code.R102
+            )
         self.store.remove_candidate(contest_id, candidate_id, operator)
         return self.reading.candidates(contest_id)
 
@@ -170,6 +186,7 @@ class Setup:
         """Change the number of seats (before any count is recorded)."""
         operator = require_operator(operator)
         guard(self.store, contest_id, "count")
+        self._refuse_if_referendum(contest_id, "it has no seats")
         seats = _seats(seats)
         self._refuse_if_counted(contest_id, "The number of seats cannot be changed")
         self.store.update_contest(contest_id, {"seats": seats}, operator)
@@ -196,6 +213,12 @@ class Setup:
     ) -> Contest:
         """Create an election (if new) and a contest by hand, with Democracy Club style ids."""
         operator = require_operator(operator)
+        if type_code == "ref":
+            raise CountDeskError(
+                "A referendum is created with its question and answers: `countdesk-cli "
+                "referendum`, or the referendum fields of New election and contest.",
+                Code.R101,
+            )
         if type_code not in ELECTION_TYPES:
             raise CountDeskError(
                 f"“{type_code}” is not an election type CountDesk supports.", Code.F108
@@ -280,6 +303,8 @@ class Setup:
                 changes[key] = printed_text(text, _FACT_NAMES[key])
         if kind is not None:
             kind = kind.strip().lower().replace("-", "_")
+            if kind:
+                self._refuse_if_referendum(contest_id, "it has no kinds")
             election_type_for(contest_id, kind)  # refuses a kind the type does not have (F108)
             changes["kind"] = kind
         if changes:

@@ -23,7 +23,7 @@ from desktop.domain.verification import (
 )
 from desktop.domain.workflow import figures_key
 from desktop.services.common import box, figure_or_none, guard, require_operator
-from desktop.services.csv_files import csv_rows, read_csv_text
+from desktop.services.csv_files import CsvRow, csv_rows, read_csv_text
 from desktop.services.texts import printed_code, printed_text
 from desktop.storage.store import Store
 
@@ -64,6 +64,68 @@ def accepted_variances(store: Store, contest_id: str) -> dict[str, str]:
     return reasons
 
 
+def box_line(row: CsvRow, file_name: str) -> VerificationLine:
+    """One row of a boxes CSV as a verification line (reference, name, kind, issued and the
+    optional account figures), or CountDeskError naming the line; nothing is stored."""
+    where = f"Line {row.line} of {file_name}"
+    try:
+        texts = {
+            "reference": printed_code(row.get("reference"), "the reference"),
+            "name": printed_text(row.get("name"), "the name"),
+        }
+    except TextProblem as problem:
+        raise CountDeskError(f"{where}: {problem.clause}; nothing was imported.") from None
+    values = {k: texts.get(k, row.get(k).strip()) for k in VERIFICATION_COLUMNS + ACCOUNT_COLUMNS}
+    if not values["reference"]:
+        raise CountDeskError(f"{where}: the reference is empty; nothing was imported.")
+    kind = values["kind"].lower()
+    if kind not in ("box", "postal"):
+        raise CountDeskError(
+            f"{where}: kind “{values['kind']}” should be box or postal; nothing was imported.",
+            Code.V505,
+        )
+    try:
+        issued = parse_figure(
+            values["issued"], what=f"Ballot papers issued for {values['reference']}"
+        )
+    except FigureProblem as problem:
+        raise CountDeskError(
+            f"{where}: {problem.message} Nothing was imported.", problem.code
+        ) from None
+    account = _account_figures(values, kind, where)
+    return VerificationLine(
+        values["reference"],
+        values["name"] or values["reference"],
+        BoxKind(kind),
+        issued,
+        unused=account.get("unused"),
+        spoilt=account.get("spoilt"),
+        tendered=account.get("tendered"),
+    )
+
+
+def _account_figures(values: Mapping[str, str], kind: str, where: str) -> dict[str, int]:
+    """The unused, spoilt and tendered papers a row gives (each optional; a box's only)."""
+    given = {k: values[k] for k in ACCOUNT_COLUMNS if values.get(k)}
+    if given and kind == BoxKind.POSTAL.value:
+        raise CountDeskError(
+            f"{where}: {values['reference']} is a postal batch, but the row gives "
+            f"{', '.join(given)} papers: those figures belong to a polling station's ballot "
+            "paper account. Leave them empty for postal batches; nothing was imported."
+        )
+    figures: dict[str, int] = {}
+    for column, text in given.items():
+        try:
+            figures[column] = parse_figure(
+                text, what=f"{column.capitalize()} papers for {values['reference']}"
+            )
+        except FigureProblem as problem:
+            raise CountDeskError(
+                f"{where}: {problem.message} Nothing was imported.", problem.code
+            ) from None
+    return figures
+
+
 class Boxes:
     """The verification of each contest."""
 
@@ -89,7 +151,7 @@ class Boxes:
         operator = require_operator(operator)
         guard(self.store, contest_id, "verification")
         path = Path(path)
-        _columns, rows = csv_rows(
+        columns, rows = csv_rows(
             read_csv_text(path),
             path.name,
             VERIFICATION_COLUMNS,
@@ -97,88 +159,32 @@ class Boxes:
             columns_hint="the file needs the columns reference, name, kind (box or postal) and "
             "issued.",
         )
+        if "poll" in columns:
+            # One contest's list has no poll column: this file's rows are several polls'.
+            raise CountDeskError(
+                f"{path.name} has a poll column: it is a combined boxes list, for several polls "
+                "sharing their boxes. Import it as one (File › Import combined boxes CSV…, or "
+                "countdesk-cli combined --import), so that each row goes to its own poll; "
+                "nothing was imported.",
+                Code.V507,
+            )
         known = {line.reference for line in self.store.verification(contest_id)}
         lines: list[VerificationLine] = []
         for row in rows:
-            line_no = row.line
-            try:
-                texts = {
-                    "reference": printed_code(row.get("reference"), "the reference"),
-                    "name": printed_text(row.get("name"), "the name"),
-                }
-            except TextProblem as problem:
+            line = box_line(row, path.name)
+            if line.reference in known:
                 raise CountDeskError(
-                    f"Line {line_no} of {path.name}: {problem.clause}; nothing was imported."
-                ) from None
-            values = {
-                k: texts.get(k, row.get(k).strip()) for k in VERIFICATION_COLUMNS + ACCOUNT_COLUMNS
-            }
-            if not values["reference"]:
-                raise CountDeskError(
-                    f"Line {line_no} of {path.name}: the reference is empty; nothing was imported."
-                )
-            if values["reference"] in known:
-                raise CountDeskError(
-                    f"Line {line_no} of {path.name}: box {values['reference']} is already listed; "
+                    f"Line {row.line} of {path.name}: box {line.reference} is already listed; "
                     "nothing was imported."
                 )
-            kind = values["kind"].lower()
-            if kind not in ("box", "postal"):
-                raise CountDeskError(
-                    f"Line {line_no} of {path.name}: kind “{values['kind']}” should be box or "
-                    "postal; nothing was imported.",
-                    Code.V505,
-                )
-            try:
-                issued = parse_figure(
-                    values["issued"], what=f"Ballot papers issued for {values['reference']}"
-                )
-            except FigureProblem as problem:
-                raise CountDeskError(
-                    f"Line {line_no} of {path.name}: {problem.message} Nothing was imported.",
-                    problem.code,
-                ) from None
-            account = self._account_figures(values, kind, f"Line {line_no} of {path.name}")
-            known.add(values["reference"])
-            lines.append(
-                VerificationLine(
-                    values["reference"],
-                    values["name"] or values["reference"],
-                    BoxKind(kind),
-                    issued,
-                    unused=account.get("unused"),
-                    spoilt=account.get("spoilt"),
-                    tendered=account.get("tendered"),
-                )
-            )
+            known.add(line.reference)
+            lines.append(line)
         if not lines:
             raise CountDeskError(f"{path.name} lists no ballot boxes.")
         with self.store.transaction():
             self.store.add_verification_lines(contest_id, lines, operator)
-            self._sync_papers(contest_id, operator)
+            self.sync_papers(contest_id, operator)
         return len(lines)
-
-    @staticmethod
-    def _account_figures(values: Mapping[str, str], kind: str, where: str) -> dict[str, int]:
-        """The unused, spoilt and tendered papers a row gives (each optional; a box's only)."""
-        given = {k: values[k] for k in ACCOUNT_COLUMNS if values.get(k)}
-        if given and kind == BoxKind.POSTAL.value:
-            raise CountDeskError(
-                f"{where}: {values['reference']} is a postal batch, but the row gives "
-                f"{', '.join(given)} papers: those figures belong to a polling station's ballot "
-                "paper account. Leave them empty for postal batches; nothing was imported."
-            )
-        figures: dict[str, int] = {}
-        for column, text in given.items():
-            try:
-                figures[column] = parse_figure(
-                    text, what=f"{column.capitalize()} papers for {values['reference']}"
-                )
-            except FigureProblem as problem:
-                raise CountDeskError(
-                    f"{where}: {problem.message} Nothing was imported.", problem.code
-                ) from None
-        return figures
 
     def set_box_counted(
         self, contest_id: str, reference: str, counted: int | None, operator: str
@@ -192,7 +198,7 @@ class Boxes:
             self.store.update_verification_line(
                 contest_id, reference, {"counted": counted}, operator
             )
-            self._sync_papers(contest_id, operator)
+            self.sync_papers(contest_id, operator)
         return box(self.store, contest_id, reference)
 
     def set_box_explanation(
@@ -246,7 +252,7 @@ class Boxes:
             changes["issued"] = whole_number(issued, f"Ballot papers issued for {reference}")
         with self.store.transaction():
             self.store.update_verification_line(contest_id, reference, changes, operator)
-            self._sync_papers(contest_id, operator)
+            self.sync_papers(contest_id, operator)
         return box(self.store, contest_id, reference)
 
     def remove_box(self, contest_id: str, reference: str, operator: str) -> VerificationLine:
@@ -267,7 +273,7 @@ class Boxes:
             )
         with self.store.transaction():
             self.store.remove_verification_line(contest_id, reference, operator)
-            self._sync_papers(contest_id, operator)
+            self.sync_papers(contest_id, operator)
         return line
 
     def apply_verification(
@@ -312,7 +318,7 @@ class Boxes:
                 self.set_box_explanation(contest_id, ref, text, operator)
         return VerificationUpdate(imported, removed, tuple(self.store.verification(contest_id)))
 
-    def _sync_papers(self, contest_id: str, operator: str) -> None:
+    def sync_papers(self, contest_id: str, operator: str) -> None:
         """Ballot papers verified are the verification's total counted (not entered once the
         last box is removed)."""
         lines = self.store.verification(contest_id)

@@ -9,6 +9,7 @@ from typing import Any
 
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Candidate, Contest, Election, Status
+from desktop.domain.referendum import is_referendum_id
 from desktop.storage.connection import Connection
 
 _CONTEST_FIELDS = (
@@ -24,6 +25,7 @@ _CONTEST_FIELDS = (
     "kind",
     "role",
     "voting_area",
+    "question",
 )
 _ELECTION_FIELDS = ("title", "authority")
 _CANDIDATE_FIELDS = (
@@ -107,6 +109,7 @@ class Contests:
             kind=row["kind"],
             role=row["role"],
             voting_area=row["voting_area"],
+            question=row["question"],
         )
 
     def contests(self, election_id: str | None = None) -> list[Contest]:
@@ -149,6 +152,7 @@ class Contests:
             "kind": contest.kind,
             "role": contest.role,
             "voting_area": contest.voting_area,
+            "question": contest.question,
         }
         with self._conn.transaction():
             self._conn.insert("contests", row)
@@ -177,6 +181,7 @@ class Contests:
             sopn_position=row["sopn_position"],
             ballot_position=row["ballot_position"],
             split_to_confirm=bool(row["split_to_confirm"]),
+            answer=is_referendum_id(row["contest_id"]),
         )
 
     def candidates(self, contest_id: str) -> list[Candidate]:

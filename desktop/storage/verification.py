@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from desktop.domain.verification import BoxKind, VerificationLine
@@ -50,6 +51,24 @@ class Verification:
             )
             for r in rows
         ]
+
+    def shared_references(self, poll_date: date | None = None) -> list[tuple[date, str, str]]:
+        """(poll date, contest id, reference) of every box whose reference is listed for more
+        than one contest of the same day (of one day, if given): combined polls' shared boxes."""
+        day, params = ("AND c.poll_date = ?", [poll_date.isoformat()]) if poll_date else ("", [])
+        rows = self._conn.db.execute(
+            f"""SELECT c.poll_date, v.contest_id, v.reference
+                FROM verification_lines v JOIN contests c ON c.id = v.contest_id
+                WHERE (c.poll_date, v.reference) IN (
+                    SELECT c2.poll_date, v2.reference
+                    FROM verification_lines v2 JOIN contests c2 ON c2.id = v2.contest_id
+                    GROUP BY c2.poll_date, v2.reference
+                    HAVING COUNT(DISTINCT v2.contest_id) > 1
+                ) {day}
+                ORDER BY c.poll_date, v.contest_id, v.position""",
+            params,
+        ).fetchall()
+        return [(date.fromisoformat(r[0]), r[1], r[2]) for r in rows]
 
     def add_verification_lines(
         self, contest_id: str, lines: list[VerificationLine], operator: str

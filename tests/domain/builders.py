@@ -41,6 +41,7 @@ CONTEST_IDS = {
     "local": "local.testshire.middle-ward.2024-05-02",
     "pcc": "pcc.testshire.2024-05-02",
     "mayor": "mayor.testshire.2024-05-02",
+    "ref": "ref.testshire.village-plan.2024-05-02",
 }
 
 BATLEY_CSV = Path(__file__).resolve().parents[2] / "resources" / "demo" / "batley-and-spen-2021.csv"

@@ -168,6 +168,7 @@ def test_deposit_threshold_is_exact_for_other_fractions():
         ("local.wandsworth.earlsfield.2014-05-22", "local"),
         ("pcc.west-yorkshire.2021-05-06", "pcc"),
         ("mayor.london.2024-05-02", "mayor"),
+        ("ref.leeds.kirkstall-neighbourhood-plan.2026-05-07", "ref"),
         ("PARL.2021-07-01", "parl"),
         (" parl.2021-07-01", "parl"),
     ],
@@ -178,7 +179,7 @@ def test_election_type_from_the_id_prefix(election_id, code):
 
 @pytest.mark.parametrize(
     "election_id",
-    ["gla.c.2021-05-06", "senedd.2021-05-06", "ref.2016-06-23", "", "parliament.2024"],
+    ["gla.c.2021-05-06", "senedd.2021-05-06", "sp.2021-05-06", "", "parliament.2024"],
 )
 def test_unknown_election_type_is_refused_naming_the_supported_types(election_id):
     with pytest.raises(CountDeskError) as caught:

@@ -368,6 +368,37 @@ def _v505(desk, cid, a, b):
     desk.correct_box(cid, "B1", "T", kind="proxy")
 
 
+def _combined_file(desk, cid, a, b, rows: str):
+    """Import a combined boxes file of these rows (the contest is ``cid``; {cid} in rows)."""
+    import tempfile
+    from pathlib import Path
+
+    path = Path(tempfile.mkdtemp()) / "combined.csv"
+    path.write_text("reference,name,kind,poll,issued\n" + rows.format(cid=cid), encoding="utf-8")
+    desk.polls.import_csv(path, "T")
+
+
+def _v509(desk, cid, a, b):
+    other = desk.create_contest("T", type_code="pcc", poll_date=date(2024, 7, 4), area="Shire")
+    desk.add_candidate(other.id, "T", "Cole", "Cat")
+    desk.add_candidate(other.id, "T", "Dean", "Dan")
+    _combined_file(desk, cid, a, b, f"B1,Hall,box,{{cid}},10\nB1,School,box,{other.id},10\n")
+
+
+def _v506():
+    from desktop.domain.combined import cross_poll_findings, shared_boxes
+    from desktop.domain.model import Contest
+
+    def poll(cid: str, area: str) -> Contest:
+        return Contest(cid, cid.rsplit(".", 2)[0] + ".2026-05-07", area, 1, date(2026, 5, 7))
+
+    ward = poll("local.town.north.2026-05-07", "North")
+    pcc = poll("pcc.shire.2026-05-07", "Shire")
+    boxes = shared_boxes([(ward, [replace(BOX, counted=97)]), (pcc, [replace(BOX, counted=103)])])
+    found = cross_poll_findings(boxes)
+    return [f.code for f in found], [f.message for f in found]
+
+
 def _s809(desk, cid, a, b):
     _to_provisional(desk, cid, a, b)
     desk.set_draft_votes(cid, a, 1, "T")
@@ -438,6 +469,12 @@ SCENARIOS |= {
     "V503": _service(lambda desk, cid, a, b: desk.set_box_counted(cid, "NOPE", 1, "T")),
     "V504": _service(_v504),
     "V505": _service(_v505),
+    "V506": _v506,
+    "V507": _service(lambda *args: _combined_file(*args, "B1,Hall,box,parl.unknown,10\n")),
+    "V508": _service(
+        lambda *args: _combined_file(*args, "B1,Hall,box,{cid},10\nB1,Hall,box,{cid},10\n")
+    ),
+    "V509": _service(_v509),
     "P101": lambda: _entry_scenario(EntryState(KeyedEntry(1, "Clerk 1", {"votes:1": 5}))),
     "P102": lambda: _entry_scenario(
         EntryState(
@@ -452,6 +489,7 @@ SCENARIOS |= {
             frozenset({"votes:1"}),
         )
     ),
+    "R104": _count([500, 500], type_code="ref"),
     "N101": lambda: (
         [f.code for f in transition_blockers(_names_to_confirm(), Status.VERIFICATION)],
         [f.message for f in transition_blockers(_names_to_confirm(), Status.VERIFICATION)],

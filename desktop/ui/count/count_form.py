@@ -57,7 +57,15 @@ class CountForm(QWidget):
             grid.addWidget(label, grid_row, 0, 1, 7)
             grid_row += 1
 
-        section("Votes for each candidate, in ballot order")
+        if live.contest.type.referendum:
+            # The question in full, as on the ballot paper, above the votes for each answer.
+            question = WrappingLabel(f"Question: {live.contest.question}")
+            question.setAccessibleName("The referendum's question")
+            grid.addWidget(question, grid_row, 0, 1, 7)
+            grid_row += 1
+            section("Votes for each answer, in the ballot paper's order")
+        else:
+            section("Votes for each candidate, in ballot order")
         size = live.contest.bundle_size
         for position, candidate in enumerate(live.candidates, start=1):
             what = f"Votes for {candidate.display_name}"

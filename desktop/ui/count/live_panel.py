@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.arithmetic import ContestResult
 from desktop.domain.figures import format_figure, format_percent
+from desktop.domain.referendum import result_sentence
 from desktop.ui.findings_model import FindingsModel
 
 
@@ -130,6 +131,25 @@ class LivePanel(QWidget):
         """The text shown for one figure (for tests and accessibility)."""
         return self._values[key].text()
 
+    def _show_referendum(self, result: ContestResult) -> None:
+        """A referendum: votes for the answers, the leading answer and which carried (or that
+        the votes are equal); no one elected and no deposits."""
+        referendum = result.contest.type.referendum
+        self._labels["valid"].setText("Votes for the answers" if referendum else "Valid votes")
+        self._labels["elected"].setText("Result" if referendum else "Would be elected")
+        for key in ("deposits",):
+            self._labels[key].setVisible(not referendum)
+            self._values[key].setVisible(not referendum)
+        if not referendum:
+            return
+        if result.complete:
+            self._labels["leader"].setText("Leading answer")
+            self._labels["runner_up"].setText("Next answer")
+        else:
+            self._labels["leader"].setText("Leading so far")
+        sentence = result_sentence(result)
+        self._values["elected"].setText(sentence or "– (when every figure is in)")
+
     def show_result(self, result: ContestResult) -> None:
         """Show the figures and findings of a result."""
         seats = result.contest.seats
@@ -234,6 +254,7 @@ class LivePanel(QWidget):
             self.tie_banner.show()
         else:
             self.tie_banner.hide()
+        self._show_referendum(result)
         self.findings_model.set_findings(result.findings)
         self.all_clear.setVisible(not result.findings)
         self.findings_view.setVisible(bool(result.findings))

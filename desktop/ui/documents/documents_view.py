@@ -335,7 +335,7 @@ class DocumentsView(ContestPage):
             )
         else:
             self.declaration_choice.setToolTip(
-                "The declaration of result of poll, to be signed and published."
+                "The declaration of result, to be signed and published."
             )
 
     def banner_text(self) -> str:

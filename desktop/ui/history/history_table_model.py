@@ -221,8 +221,9 @@ def _rows(history: ContestHistory, contest: Contest) -> list[_Row]:
         _Row("valid", None, "Valid votes"),
         _Row("rejected_total", None, "Rejected papers in total"),
         _Row("majority", None, "Majority" if one_seat else "Margin"),
-        _Row("elected", None, "Elected"),
     ]
+    if not contest.type.referendum:  # a referendum elects nobody
+        rows.append(_Row("elected", None, "Elected"))
     return rows
 
 

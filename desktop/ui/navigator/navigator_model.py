@@ -87,11 +87,15 @@ class NavigatorModel(QStandardItemModel):
     @staticmethod
     def _show(row: tuple[QStandardItem, QStandardItem, QStandardItem], contest: Contest) -> None:
         name = row[0]
+        # A referendum has no seats: a dash, and "referendum" said (the store keeps one).
+        referendum = contest.type.referendum
+        seats = "–" if referendum else str(contest.seats)
         stage = stage_label(contest)  # the stage's words, the same everywhere ("sent" too)
-        texts = (contest.area, str(contest.seats), stage)
+        texts = (contest.area, seats, stage)
         for item, text in zip(row, texts, strict=True):
             if item.text() != text:
                 item.setText(text)
-        spoken = f"{contest.area}, {plural(contest.seats, 'seat')}, status {stage}"
+        what = "referendum" if referendum else plural(contest.seats, "seat")
+        spoken = f"{contest.area}, {what}, status {stage}"
         if name.data(Qt.ItemDataRole.AccessibleTextRole) != spoken:
             name.setData(spoken, Qt.ItemDataRole.AccessibleTextRole)

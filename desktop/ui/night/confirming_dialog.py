@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from desktop.domain.arithmetic import ContestResult
 from desktop.domain.codes import Code
 from desktop.domain.figures import format_figure, format_percent
+from desktop.domain.referendum import result_sentence
 from desktop.ui.night.common import fold_name, labelled, lots_needed
 from desktop.ui.night.night_dialog import NightDialog
 
@@ -21,6 +22,13 @@ def result_summary(result: ContestResult) -> list[tuple[str, str]]:
         for cid in result.elected
     ]
     lines = [("Elected", "; ".join(elected) or "–")]
+    if result.contest.type.referendum:
+        # A referendum elects nobody: the votes for each answer, and which carried.
+        lines = [("Result", result_sentence(result) or "–")]
+        lines += [
+            (line.candidate.display_name, f"{format_figure(line.votes)} votes")
+            for line in result.candidates
+        ]
     word = "Majority" if result.seats == 1 else "Margin"
     if lots_needed(result):
         lines.append((word, "a tie, to be decided by lot before the declaration"))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_figure
 from desktop.domain.model import Candidate, Status
+from desktop.domain.referendum import court_words
 from desktop.ui.context import UiContext
 from desktop.ui.night.common import refusal_text
 from desktop.ui.night.confirming_dialog import ConfirmingDialog, result_summary
@@ -41,7 +42,8 @@ class DeclareDialog(ConfirmingDialog):
             document = "Notice of uncontested election"
             summary = uncontested_summary(self.contest.seats, desk.candidates(contest_id))
         else:
-            document = "Declaration of result of poll"
+            referendum = self.contest.type.referendum
+            document = f"Declaration of result of {'referendum' if referendum else 'poll'}"
             summary = result_summary(desk.result(contest_id))
 
         layout = QVBoxLayout(self)
@@ -60,7 +62,7 @@ class DeclareDialog(ConfirmingDialog):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAccessibleName(label)
             font = value.font()
-            font.setBold(label in ("Elected", "Duly elected", "Majority", "Margin"))
+            font.setBold(label in ("Elected", "Duly elected", "Majority", "Margin", "Result"))
             value.setFont(font)
             grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(value, row, 1)
@@ -74,8 +76,8 @@ class DeclareDialog(ConfirmingDialog):
             "printed."
             if self.uncontested
             else "Once declared, the result is final: nothing may be recounted, no second "
-            "declaration can be made, and the declaration is kept exactly as printed. Only an "
-            "election court can change it."
+            "declaration can be made, and the declaration is kept exactly as printed. Only "
+            f"{court_words(self.contest)} can change it."
         )
         warning.setWordWrap(True)
         layout.addWidget(warning)

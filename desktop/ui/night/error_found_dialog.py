@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.after_declaration import ErrorFound
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_figure
+from desktop.domain.referendum import court_words
 from desktop.domain.wording import time_in_words
 from desktop.ui.context import UiContext
 from desktop.ui.keys import candidate_key, heading_key
@@ -48,8 +49,9 @@ class ErrorFoundDialog(NightDialog):
         )
         intro = QLabel(
             f"The declaration made at {time_in_words(declaration.declared_at)} stands: once "
-            "declared, a result is final, and only an election court can change it. This "
-            "records what was found, for the Returning Officer and their legal adviser, and "
+            f"declared, a result is final, and only {court_words(self.contest)} can change it. "
+            f"This records what was found, for the {self.contest.officer_title_or_default} and "
+            "their legal adviser, and "
             "prints a memorandum that is not a declaration. Change only the figures found to "
             "be wrong."
         )

@@ -52,6 +52,7 @@ class FactsBox(QGroupBox):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self._form = form
         for fact in FACTS:
             edit = FactEdit()
             edit.setAccessibleName(fact.accessible)
@@ -85,6 +86,8 @@ class FactsBox(QGroupBox):
             label = QLabel(fact.label)
             label.setBuddy(edit)
             form.addRow(label, cell)
+            if fact.key == "seats":
+                self._seats_cell = cell
             if fact.key == "imprint_address":
                 self.imprint_preview = QLabel()
                 self.imprint_preview.setWordWrap(True)
@@ -128,6 +131,8 @@ class FactsBox(QGroupBox):
         self.kind_row.show_contest(contest, fixed=self._kind_fixed)
         self.entry_mode_row.show_contest(contest)
         self.role_row.show_contest(contest)
+        # A referendum has no seats to show (the store keeps one: one vote a paper).
+        self._form.setRowVisible(self._seats_cell, contest is None or not contest.type.referendum)
         title_edit = self.fact_edits["officer_title"]
         if contest is not None:
             default = (

@@ -39,6 +39,7 @@ from desktop.ui.setup.candidate_table_model import (
 )
 from desktop.ui.setup.facts_box import FactsBox
 from desktop.ui.setup.new_candidate_dialog import ask_new_candidate, confirm_removal
+from desktop.ui.setup.referendum_panel import ReferendumPanel, show_as_referendum
 from desktop.ui.setup.role_row import locked_text
 from desktop.ui.text import sentence_case
 from desktop.ui.undo import apply_edit
@@ -133,7 +134,9 @@ class SetupView(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
-        table_label = QLabel("Candidates in &ballot order (double-click or F2 to correct a name)")
+        self.table_label = table_label = QLabel(
+            "Candidates in &ballot order (double-click or F2 to correct a name)"
+        )
         table_label.setBuddy(self.table)
         table_label.setWordWrap(True)
 
@@ -167,6 +170,9 @@ class SetupView(QWidget):
 
         self.candidates_box = QGroupBox("Candidates")
         box = QVBoxLayout(self.candidates_box)
+        self.referendum_panel = ReferendumPanel(self._ctx)
+        self.referendum_panel.refused.connect(self._on_refused)
+        box.addWidget(self.referendum_panel)
         box.addWidget(table_label)
         box.addWidget(self.table, 1)
         box.addWidget(self.message_line)
@@ -395,6 +401,7 @@ class SetupView(QWidget):
         )
         area = self._contest.area if self._contest else ""
         self.order_bar.show_state(area, counted=counted, declared=declared)
+        show_as_referendum(self, self._contest)
         self._on_selection_changed()
 
     def _show_message(self, message: str) -> None:

@@ -33,6 +33,8 @@ def open_demo(parent: QWidget | None, ctx: UiContext) -> str | None:
 def _contest_line(ctx: UiContext, contest_id: str) -> str:
     contest = ctx.desk.contest(contest_id)
     candidates = len(ctx.desk.candidates(contest_id))
+    if contest.type.referendum:
+        return f"• {contest.area}: referendum, {plural(candidates, 'answer')}"
     return f"• {contest.area}: {plural(contest.seats, 'seat')}, {plural(candidates, 'candidate')}"
 
 
@@ -76,6 +78,15 @@ def create_contest(parent: QWidget | None, ctx: UiContext) -> str | None:
     """Ask for a new election and contest, create them, and return the contest id."""
 
     def create(**values: Any) -> str:
+        if values.get("type_code") == "ref":
+            return ctx.desk.referendums.create(
+                ctx.operator(),
+                poll_date=values["poll_date"],
+                name=values["area"],
+                council=values["organisation"],
+                question=values["question"],
+                answers=values["answers"],
+            ).id
         return ctx.desk.create_contest(ctx.operator(), **values).id
 
     dialog = NewContestDialog(create, parent)

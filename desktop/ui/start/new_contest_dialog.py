@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -23,10 +24,13 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.election_types import ELECTION_TYPES
 from desktop.domain.errors import CountDeskError
+from desktop.domain.referendum import DEFAULT_ANSWERS
 from desktop.ui.text import sentence_case
 
-#: The election type whose contests need the council's name (it is part of their ids).
-_NEEDS_COUNCIL = "local"
+#: The election types whose contests need the council's name (it is part of their ids).
+_NEEDS_COUNCIL = ("local", "ref")
+#: A referendum: a question and its answers instead of seats (DOMAIN.md §5).
+_REFERENDUM = "ref"
 
 
 class NewContestDialog(QDialog):
@@ -72,20 +76,38 @@ class NewContestDialog(QDialog):
         self.by_election_check = QCheckBox("&By-election")
         self.by_election_check.setAccessibleName("By-election")
 
+        # A referendum's question (printed in full) and answers, one a line in ballot order.
+        self.question_edit = QPlainTextEdit()
+        self.question_edit.setAccessibleName("Question")
+        self.question_edit.setPlaceholderText("The question, exactly as on the ballot paper")
+        self.question_edit.setTabChangesFocus(True)
+        self.question_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.answers_edit = QPlainTextEdit("\n".join(DEFAULT_ANSWERS))
+        self.answers_edit.setAccessibleName("Answers, one a line, in the ballot paper's order")
+        self.answers_edit.setTabChangesFocus(True)
+        self.answers_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+
         form = QFormLayout()
-        for text, widget in (
-            ("Election &type", self.type_combo),
-            ("&Council name", self.council_edit),
-            ("&Area name", self.area_edit),
-            ("&Poll date", self.date_edit),
-            ("&Seats", self.seats_spin),
+        self._labels: dict[str, QLabel] = {}
+        for key, text, widget in (
+            ("type", "Election &type", self.type_combo),
+            ("council", "&Council name", self.council_edit),
+            ("area", "&Area name", self.area_edit),
+            ("date", "&Poll date", self.date_edit),
+            ("seats", "&Seats", self.seats_spin),
+            ("question", "&Question", self.question_edit),
+            ("answers", "A&nswers (one a line)", self.answers_edit),
         ):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
+            self._labels[key] = label
         form.addRow("", self.by_election_check)
+        self._form = form
 
-        self.council_hint = QLabel("Only a local council election needs the council's name.")
+        self.council_hint = QLabel(
+            "Only a local council election or a referendum needs the council's name."
+        )
         self.council_hint.setWordWrap(True)
 
         self.message_label = QLabel()
@@ -110,6 +132,8 @@ class NewContestDialog(QDialog):
         self.type_combo.currentIndexChanged.connect(self._on_type_changed)
         self.council_edit.textChanged.connect(self._on_input_changed)
         self.area_edit.textChanged.connect(self._on_input_changed)
+        self.question_edit.textChanged.connect(self._on_input_changed)
+        self.answers_edit.textChanged.connect(self._on_input_changed)
         self._on_type_changed()
         self.setMinimumWidth(440)
 
@@ -125,11 +149,25 @@ class NewContestDialog(QDialog):
 
     def needs_council(self) -> bool:
         """Whether the chosen election type needs the council's name."""
-        return self.type_code() == _NEEDS_COUNCIL
+        return self.type_code() in _NEEDS_COUNCIL
+
+    def is_referendum(self) -> bool:
+        """Whether a referendum is chosen: a question and answers, no seats."""
+        return self.type_code() == _REFERENDUM
 
     def values(self) -> dict[str, Any]:
-        """The keyword arguments for ``CountDesk.create_contest`` (all but the operator)."""
+        """The keyword arguments for ``CountDesk.create_contest`` (all but the operator); for a
+        referendum, with its ``question`` and ``answers`` and no seats."""
         qdate = self.date_edit.date()
+        if self.is_referendum():
+            return {
+                "type_code": _REFERENDUM,
+                "poll_date": date(qdate.year(), qdate.month(), qdate.day()),
+                "area": self.area_edit.text().strip(),
+                "organisation": self.council_edit.text().strip(),
+                "question": self.question_edit.toPlainText().strip(),
+                "answers": [a for a in self.answers_edit.toPlainText().splitlines() if a.strip()],
+            }
         return {
             "type_code": self.type_code(),
             "poll_date": date(qdate.year(), qdate.month(), qdate.day()),
@@ -156,10 +194,27 @@ class NewContestDialog(QDialog):
         needs = self.needs_council()
         self.council_edit.setEnabled(needs)
         self.council_hint.setVisible(not needs)
+        referendum = self.is_referendum()
+        rows: list[tuple[QWidget, bool]] = [
+            (self.seats_spin, not referendum),
+            (self.by_election_check, not referendum),
+            (self.question_edit, referendum),
+            (self.answers_edit, referendum),
+        ]
+        for widget, visible in rows:
+            self._form.setRowVisible(widget, visible)
+        self._labels["area"].setText("Name of the &referendum" if referendum else "&Area name")
+        self.area_edit.setPlaceholderText(
+            "e.g. Kirkstall Neighbourhood Plan"
+            if referendum
+            else "The constituency, ward or police area"
+        )
         self._on_input_changed()
 
     def _on_input_changed(self) -> None:
         filled = bool(self.area_edit.text().strip())
+        if self.is_referendum():
+            filled = filled and bool(self.question_edit.toPlainText().strip())
         if self.needs_council():
             filled = filled and bool(self.council_edit.text().strip())
         self.ok_button.setEnabled(filled)

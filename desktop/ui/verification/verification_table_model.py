@@ -63,6 +63,8 @@ class VerificationTableModel(ColumnsTableModel):
         #: Reference → the reason a supervisor gave for accepting its variance without
         #: explanation (the acknowledgement of V501 as the variance stands now).
         self._acknowledged: dict[str, str] = {}
+        #: Reference → the other polls' papers in that box, where it is shared (combined polls).
+        self._shared: dict[str, str] = {}
 
     # -- what the model shows ------------------------------------------------------------
 
@@ -107,6 +109,14 @@ class VerificationTableModel(ColumnsTableModel):
             ack_changed = (new.reference in before_ack) != (new.reference in acknowledged)
             if old != new or ack_changed:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    def set_shared(self, shared: dict[str, str]) -> None:
+        """The boxes that hold other polls' papers too: reference → those polls' figures."""
+        if shared == self._shared:
+            return
+        self._shared = dict(shared)
+        if self._lines:
+            self.dataChanged.emit(self.index(0, REFERENCE), self.index(len(self._lines) - 1, KIND))
 
     def line(self, row: int) -> VerificationLine:
         """The box or batch on this row."""
@@ -181,7 +191,8 @@ class VerificationTableModel(ColumnsTableModel):
         if column == NAME:
             return line.name
         if column == KIND:
-            return KIND_WORDS[line.kind]
+            word = KIND_WORDS[line.kind]
+            return f"{word} (shared)" if line.reference in self._shared else word
         if column == ISSUED:
             return format_figure(line.issued)
         if column == COUNTED:
@@ -205,6 +216,8 @@ class VerificationTableModel(ColumnsTableModel):
         return shown or "none"
 
     def _tooltip(self, line: VerificationLine, column: int) -> str | None:
+        if column in (REFERENCE, NAME, KIND) and line.reference in self._shared:
+            return f"{line.reference} {line.name} also holds: {self._shared[line.reference]}."
         if column == COUNTED:
             return (
                 f"Ballot papers counted at verification for {line.reference}: type the figure; "

@@ -42,6 +42,7 @@ from desktop.ui.verification.box_removal import confirm_box_removal
 from desktop.ui.verification.checks_box import ChecksBox
 from desktop.ui.verification.columns import CSV_COLUMNS, REMOVE_AFTER_COUNT, lock_text
 from desktop.ui.verification.entry_delegate import CellEditor
+from desktop.ui.verification.shared_boxes import SharedBoxesPanel
 from desktop.ui.verification.statement_buttons import StatementButtons
 from desktop.ui.verification.totals_box import TotalsBox
 from desktop.ui.verification.verification_table import VerificationTable
@@ -123,6 +124,10 @@ class VerificationView(ContestPage):
         left.addWidget(table_label)
         left.addWidget(self.table, 1)
         left.addWidget(self.message_line)
+        #: The boxes that hold other polls' papers too, and any cross-poll suggestion (V506).
+        self.shared_panel = SharedBoxesPanel(self._ctx)
+        self.shared_panel.said.connect(self._on_shared_said)
+        left.addWidget(self.shared_panel)
         left.addWidget(self.lock_label)
         left.addStretch(0)
 
@@ -182,6 +187,7 @@ class VerificationView(ContestPage):
         self._show_totals()
         self._show_findings()
         self._apply_lock()
+        self._show_shared()
         self.table.fit_columns()
         self.table.fit_height()
 
@@ -307,6 +313,13 @@ class VerificationView(ContestPage):
         )
         self.checks_box.show_findings(findings, bool(lines))
 
+    def _show_shared(self) -> None:
+        """Which boxes hold other polls' papers too (tooltips and the panel under the table)."""
+        contest = self._contest if self.model.rowCount() else None
+        self.model.set_shared(
+            self.shared_panel.show_contest(contest, read_only=self.model.read_only)
+        )
+
     def _apply_lock(self) -> None:
         contest = self._contest
         status = contest.status if contest is not None else None
@@ -384,6 +397,11 @@ class VerificationView(ContestPage):
 
     def _on_current_changed(self, *_: object) -> None:
         self._update_remove_button()
+
+    def _on_shared_said(self, text: str, problem: bool) -> None:
+        if not problem:
+            self.refresh()
+        self._say(text, problem=problem)
 
     def _on_statement_said(self, text: str, problem: bool) -> None:
         self._say(text, problem=problem)

@@ -216,7 +216,9 @@ class MainWindow(QMainWindow):
         status, counted = contest.status, self.session.counted
         self.recount_action.setEnabled(counted and status in (Status.COUNT, Status.PROVISIONAL))
         # Lots are drawn once counting, including any recount, is complete (rule 49).
-        self.lots_action.setEnabled(counted and status is Status.PROVISIONAL)
+        # No lots at a referendum: equal votes carry neither answer.
+        lots = counted and status is Status.PROVISIONAL and not contest.type.referendum
+        self.lots_action.setEnabled(lots)
         self.declare_action.setEnabled(status is Status.PROVISIONAL)
         self.record_error_action.setEnabled(status is Status.DECLARED)
         self.advance_action.setEnabled(status is not Status.DECLARED)
@@ -254,7 +256,8 @@ class MainWindow(QMainWindow):
             return
         self.contest_label.set_full_text(
             f"{contest.area} · {election.title or contest.type.name} · "
-            f"{day_month_year(contest.poll_date)} · {plural(contest.seats, 'seat')}"
+            f"{day_month_year(contest.poll_date)} · "
+            f"{'referendum' if contest.type.referendum else plural(contest.seats, 'seat')}"
         )
 
     def focus_navigator(self) -> None:

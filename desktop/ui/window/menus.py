@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu
 from desktop.domain.model import Contest, Status
 from desktop.ui.night import ask
 from desktop.ui.night.local_totals_file import save_local_totals
+from desktop.ui.verification import combined_actions
 
 if TYPE_CHECKING:
     # The window builds its menus with this module: only its type is needed here.
@@ -52,6 +53,8 @@ def build_menus(window: MainWindow) -> None:
     add_action(window, file_menu, "Open the &demo", "Ctrl+D", window._on_open_demo)
     add_action(window, file_menu, "&Import candidates CSV…", "Ctrl+I", window._on_import)
     add_action(window, file_menu, "&New election and contest…", "Ctrl+N", window._on_create)
+    file_menu.addSeparator()
+    add_combined_actions(window, file_menu)
     file_menu.addSeparator()
     window.print_action = add_action(
         window, file_menu, "&Print declaration…", "Ctrl+P", window._on_print, "Print declaration"
@@ -223,5 +226,44 @@ def name_night_actions(window: MainWindow, contest: Contest) -> None:
     window.voting_areas_action.setEnabled(contest.type.counted_locally)
     window.save_local_totals_action.setEnabled(local and contest.status is Status.DECLARED)
     if local:
-        # A memorandum stands beside a declaration: a local count has none.
+        # A memorandum stands beside a declaration: a local count has none; nor lots (A103).
         window.record_error_action.setEnabled(False)
+        window.lots_action.setEnabled(False)
+
+
+def _election_of_open_contest(window: MainWindow) -> str | None:
+    """The open contest's election: its combined verification is the one meant."""
+    return window.desk.contest(window.contest_id).election_id if window.contest_id else None
+
+
+def add_combined_actions(window: MainWindow, menu: QMenu) -> None:
+    """Polls sharing their ballot boxes: import the combined boxes list, print or save the
+    combined statement of verification."""
+    add_action(
+        window,
+        menu,
+        "Import &combined boxes CSV…",
+        "Ctrl+Shift+M",
+        lambda: combined_actions.import_combined_boxes(window, window.ctx),
+        "Import combined boxes CSV",
+    )
+    add_action(
+        window,
+        menu,
+        "Print combined s&tatement…",
+        "Ctrl+Alt+P",
+        lambda: combined_actions.print_combined_statement(
+            window, window.ctx, _election_of_open_contest(window)
+        ),
+        "Print combined statement",
+    )
+    add_action(
+        window,
+        menu,
+        "Save co&mbined statement as PDF…",
+        "Ctrl+Alt+S",
+        lambda: combined_actions.save_combined_statement(
+            window, window.ctx, _election_of_open_contest(window)
+        ),
+        "Save combined statement as PDF",
+    )
