@@ -107,7 +107,9 @@ def area_table(
     ]
     parts: list[Flowable] = [
         para(
-            f"The local totals of each of the {len(names)} voting areas, added up to the "
+            "The local totals of the one voting area, which are the totals above, were as follows:"
+            if len(names) == 1
+            else f"The local totals of each of the {len(names)} voting areas, added up to the "
             "totals above, were as follows:",
             "section",
         )
