@@ -51,6 +51,10 @@ def test_a_local_count_is_sent_from_the_window(qtbot, tmp_path, monkeypatch):
     assert shown.declaration_choice.text() == "Statement of &local totals"
     assert shown.current_pdf() == desk.local_totals.sent(PCC).pdf
     assert "Statement of Local Totals" in pages(shown.current_pdf())[0]
+    window._show_tab(window.tabs.indexOf(window.count_view))
+    assert window.count_view.state_label.text().startswith(
+        "The local totals of Westshire (Northtown) are sent"
+    )
     # The file for the area's returning officer, saved from the Night menu.
     assert window.save_local_totals_action.isEnabled()
     saved = save_local_totals(window, window.ctx, PCC, str(tmp_path / "Northtown.json"))
@@ -69,6 +73,8 @@ def test_the_area_result_imports_voting_areas_in_the_window(qtbot, tmp_path, mon
     window.open_contest(PCC)
     assert window.voting_areas_action.isEnabled()
     assert window.setup_view.facts_box.role_row.text().startswith("The area result: it adds up")
+    window._show_tab(window.tabs.indexOf(window.count_view))
+    assert "is the area result" in window.count_view.state_label.text()
     seen: list[str] = []
 
     def import_each(dialog) -> bool:
