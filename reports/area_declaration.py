@@ -25,7 +25,7 @@ from desktop.domain.local_totals import LocalTotals, name_key
 from reports.declaration import draw_watermark, story
 from reports.fonts import BOLD
 from reports.page import build_pdf, footer_refs, page_count
-from reports.snapshot import DeclarationSnapshot
+from reports.snapshot import DeclarationSnapshot, data_reference
 from reports.style import (
     CELL_PAD_X,
     CONTENT_WIDTH,
@@ -87,6 +87,19 @@ def _heading(name: str, width: float) -> Any:
             lines[-1] = trial
     text = "<br/>".join(escape(line.strip()) for line in lines if line.strip())
     return Paragraph(text, stylesheet()["cell_bold"])
+
+
+def area_data_reference(
+    snapshot: DeclarationSnapshot, schedule: Sequence[tuple[str, LocalTotals]]
+) -> str:
+    """The data reference the area declaration prints: of its own figures and of each voting
+    area's local totals (their digests), so that the table is covered too."""
+    return data_reference(
+        {
+            "result": snapshot.data_hash,
+            "voting_areas": [[name, totals.digest] for name, totals in schedule],
+        }
+    )
 
 
 def _total(figures: list[int | None]) -> int | None:
@@ -174,7 +187,9 @@ def _render(
     parts = parts + table if snapshot.provisional else parts[:-1] + table + parts[-1:]
     return build_pdf(
         parts,
-        footer_left=footer_refs("Result", snapshot.data_hash, snapshot.record_ref),
+        footer_left=footer_refs(
+            "Result", area_data_reference(snapshot, schedule), snapshot.record_ref
+        ),
         footer_centre=f"Contest ref. {snapshot.contest_id}",
         title=f"{snapshot.document_title}: {snapshot.area_name} {snapshot.area_word}",
         author=snapshot.officer_title,

@@ -64,7 +64,7 @@ def render_result_sheet(
         keyed_twice=keyed_twice,
     )
     if schedule is not None:
-        from reports.area_declaration import render_area_declaration
+        from reports.area_declaration import area_data_reference, render_area_declaration
 
-        return render_area_declaration(snap, schedule), snap.data_hash
+        return render_area_declaration(snap, schedule), area_data_reference(snap, schedule)
     return render_declaration(snap), snap.data_hash

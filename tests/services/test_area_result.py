@@ -395,3 +395,20 @@ def test_the_area_result_waits_at_verification_for_every_voting_area(sent, tmp_p
     _import_all(desk, files)
     assert desk.status(PCC).blockers == ()
     desk.advance(PCC, "count", "Supervisor")
+
+
+def test_the_area_declarations_reference_covers_each_voting_areas_totals(sent, tmp_path):
+    _folder, files = sent
+    desk = area_database(tmp_path / "ref.sqlite")
+    _import_all(desk, files)
+    for stage in ("verification", "count", "provisional"):
+        desk.advance(PCC, stage, "Supervisor")
+    pdf = desk.declare(PCC, "Supervisor", AREA_OFFICER)
+    (kept,) = desk.kept_declarations(PCC)
+    assert f"Result data ref. {kept.data_ref}" in " ".join(pages(pdf))
+    plain = desk.result(PCC)
+    from reports.snapshot import build_snapshot
+
+    own = build_snapshot(plain, desk.election_of(plain.contest), provisional=False, draft=True,
+                         printed_on=kept.declared_at.date()).data_hash  # fmt: skip
+    assert kept.data_ref != own  # the voting areas' totals are in the reference too
