@@ -46,6 +46,7 @@ from desktop.services.history import ContestHistory, History
 from desktop.services.imports import Imports, ImportSummary
 from desktop.services.live import LiveCount
 from desktop.services.night import Night, StatusReport
+from desktop.services.overview import Overview
 from desktop.services.proof import Proof
 from desktop.services.reading import Reading
 from desktop.services.recounts import Recounts
@@ -80,6 +81,8 @@ class CountDesk:
         self._history = History(store)
         self._backups = Backups(store)
         self._after = AfterDeclaration(store, self._entry, self._proof)
+        #: The election overview: every contest's stage, what it waits for, its result.
+        self.overview = Overview(store, self._reading, self._night)
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True) -> CountDesk:

@@ -1,0 +1,96 @@
+"""The election overview: every contest of the night, its stage, what it waits for, its result.
+
+Read only. Each row comes from the contest's night state and the guards of its next stage
+(``workflow.next_step``), the same reads and checks that refuse a step, so the overview can
+never say a contest is ready when the step would be refused. The times shown and declared are
+read once for all contests.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from desktop.domain.codes import Code
+from desktop.domain.model import Status
+from desktop.domain.overview import (
+    ContestOverview,
+    ElectionOverview,
+    result_summary,
+    venue_totals,
+    waiting_for,
+)
+from desktop.domain.workflow import next_step, status_label
+from desktop.services.night import Night
+from desktop.services.reading import Reading
+from desktop.storage.store import Store
+
+#: A count whose entries are held (double entry) is not standing: its figures are not shown.
+_HELD = frozenset({Code.P101, Code.P102, Code.P103})
+
+
+class Overview:
+    """Every contest of the election(s) in the database at a glance (``CountDesk.overview``)."""
+
+    def __init__(self, store: Store, reading: Reading, night: Night) -> None:
+        self.store = store
+        self.reading = reading
+        self.night = night
+
+    def election(self, election_id: str | None = None) -> ElectionOverview:
+        """Every contest of one election (all of them if None), by election date then area,
+        with the venue's totals. A CountDeskError if no election has that id."""
+        if election_id:
+            self.store.election(election_id)
+        shown = self.store.progress.shown_times()
+        declared = self.store.progress.declared_times()
+        rows = tuple(
+            self._row(c.id, shown.get(c.id), declared.get(c.id))
+            for c in self.reading.contests(election_id)
+        )
+        return ElectionOverview(rows, venue_totals(rows))
+
+    def contest(self, contest_id: str) -> ContestOverview:
+        """One contest's row (a CountDeskError if there is none with that id)."""
+        self.store.contest(contest_id)
+        shown = self.store.progress.shown_times().get(contest_id)
+        return self._row(contest_id, shown, self.store.progress.declared_times().get(contest_id))
+
+    def data_version(self) -> int:
+        """A number that changes when another program (the command line, another station)
+        writes to the database: the window polls it to notice their changes."""
+        return self.store.progress.data_version()
+
+    def _row(
+        self, contest_id: str, shown_at: datetime | None, declared_at: datetime | None
+    ) -> ContestOverview:
+        state = self.night.night_state(contest_id)
+        contest = state.contest
+        following, blockers, uncontested = next_step(state)
+        waiting, codes = waiting_for(
+            contest.status,
+            following,
+            blockers,
+            uncontested=uncontested,
+            declared_at=declared_at,
+            verification=state.verification,
+        )
+        held = state.result is not None and any(f.code in _HELD for f in state.result.findings)
+        declared = contest.status is Status.DECLARED
+        result = None if held else result_summary(state.result, declared=declared)
+        return ContestOverview(
+            contest_id=contest.id,
+            election_id=contest.election_id,
+            area=contest.area,
+            seats=contest.seats,
+            status=contest.status,
+            stage=status_label(contest.status),
+            waiting=waiting,
+            codes=codes,
+            boxes=len(state.verification),
+            boxes_verified=sum(1 for line in state.verification if line.counted is not None),
+            papers_verified=contest.ballot_papers_verified,
+            shown_at=shown_at if contest.status is not Status.SETUP else None,
+            declared_at=declared_at,
+            uncontested=uncontested,
+            result=result,
+        )
