@@ -13,6 +13,7 @@ from datetime import datetime
 from fractions import Fraction
 
 from desktop.domain.codes import Code
+from desktop.domain.figures import format_figure, format_percent
 from desktop.domain.findings import Finding
 from desktop.domain.model import Status
 from desktop.domain.result import ContestResult
@@ -236,3 +237,33 @@ def waiting_for(
     boxes_left = sum(1 for line in verification if line.counted is None)
     phrases = list(dict.fromkeys(_phrase(f, boxes_left) for f in blockers))
     return "; ".join(phrases), codes
+
+
+def result_words(result: ResultSummary) -> str:
+    """The result in one line: who (is elected or leads), their votes, the majority or margin.
+
+    "BEGUM, Priya 723; majority 141". A tie still to be decided by lot says so.
+    """
+    names = ", ".join(f"{e.name} {format_figure(e.votes)}" for e in result.elected)
+    parts = [names] if names else []
+    if result.tie_undecided:
+        parts.append("tie: lots to draw")
+    elif result.majority is not None:
+        parts.append(f"{result.majority_word} {format_figure(result.majority)}")
+    if result.by_lot:
+        parts.append("decided by lot")
+    return "; ".join(parts)
+
+
+def turnout_words(result: ResultSummary) -> str:
+    """Turnout (ballot papers verified ÷ electorate) as printed: "47.61%", or "–"."""
+    return "–" if result.turnout is None else f"{format_percent(result.turnout)}%"
+
+
+def totals_words(totals: VenueTotals) -> str:
+    """The venue's progress in one line."""
+    return (
+        f"Declared {totals.declared} of {plural(totals.contests, 'contest')} · ballot papers "
+        f"verified {format_figure(totals.papers_verified)} · boxes verified "
+        f"{totals.boxes_verified} of {totals.boxes}"
+    )
