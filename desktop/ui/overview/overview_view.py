@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
+from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QHideEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -40,9 +40,10 @@ class OverviewTable(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSortingEnabled(True)
-        self.setWordWrap(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Words wrap rather than being cut, at large text on a laptop's screen too.
+        self.setWordWrap(True)
         self.verticalHeader().setVisible(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.activated.connect(self._on_activated)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
@@ -121,12 +122,21 @@ class OverviewView(QWidget):
             self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """The contest and what it waits for as wide as their text, within a third of the table
-        each, so the result keeps room on a laptop's screen."""
-        width = max(self.table.viewport().width(), 600)
+        """The contest and what it waits for as wide as their text, within a quarter of the
+        table each, so the result keeps room on a laptop's screen (longer text wraps)."""
+        width = max(self.table.viewport().width(), 400)
         for column in (CONTEST, WAITING):
             self.table.resizeColumnToContents(column)
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), width // 3))
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), width // 4))
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_columns()  # larger or smaller text
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt override
         super().showEvent(event)
