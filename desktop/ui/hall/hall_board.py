@@ -14,6 +14,8 @@ from desktop.ui.hall.tiles import BACKGROUND, QUIET, ContestTile, board_label
 PAGE_MS = 12_000
 #: The headline's height as a share of the screen's: 4% reads from ten metres on a projector.
 UNIT_SHARE = 0.042
+#: The narrowest column, in name-heights.
+COLUMN_UNITS = 19
 
 
 class HallBoard(QWidget):
@@ -77,7 +79,10 @@ class HallBoard(QWidget):
     # -- layout ---------------------------------------------------------------------------
 
     def _columns(self) -> int:
-        return 2 if self.width() >= self.height() * 1.2 else 1
+        """As many columns as leave each about 19 name-heights wide (an area's name and its
+        stage on one line, a name and its votes on another): two on a 1920×1080 projector,
+        one on a 1024×768 screen."""
+        return max(1, min(3, self.width() // (COLUMN_UNITS * self.unit)))
 
     def _lay_out(self, *, paginate: bool = True) -> None:
         if self._overview is None:
@@ -96,13 +101,19 @@ class HallBoard(QWidget):
         rows = QVBoxLayout(body)
         rows.setContentsMargins(0, 0, 0, 0)
         rows.setSpacing(unit // 3)
-        headline = board_label(self._headline(), round(unit * 1.3), bold=True)
-        rows.addWidget(headline)
+        headline = QHBoxLayout()
+        title = board_label(self._title, round(unit * 1.3), bold=True)
+        progress = board_label(self.progress_words, round(unit * 1.3), bold=True)
+        progress.setWordWrap(False)
+        progress.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        headline.addWidget(title, 1)
+        headline.addWidget(progress)
+        rows.addLayout(headline)
         columns = self._columns()
         gap = unit // 2
         column_width = (self.width() - 2 * margin - gap * (columns - 1)) // columns
         if paginate:
-            room = self.height() - margin - headline.heightForWidth(self.width() - 2 * margin)
+            room = self.height() - margin - headline.totalHeightForWidth(self.width() - 2 * margin)
             room -= round(unit * 1.4)  # the page line at the foot
             self.pages = self._paginate(unit, column_width, columns, max(room, unit * 3))
             self.page = min(self.page, len(self.pages) - 1)
@@ -154,11 +165,13 @@ class HallBoard(QWidget):
             used += height + spacing
         return pages
 
-    def _headline(self) -> str:
-        assert self._overview is not None
+    @property
+    def progress_words(self) -> str:
+        """The venue's progress: "Declared 8 of 30"."""
+        if self._overview is None:
+            return ""
         totals = self._overview.totals
-        title = f"{self._title} · " if self._title else ""
-        return f"{title}Declared {totals.declared} of {totals.contests}"
+        return f"Declared {totals.declared} of {totals.contests}"
 
     @property
     def page_words(self) -> str:

@@ -36,20 +36,20 @@ def board_label(text: str, pixels: int, colour: str = TEXT, *, bold: bool = Fals
     return label
 
 
-def _result_lines(result: ResultSummary) -> list[str]:
+def _result_lines(result: ResultSummary) -> list[tuple[str, str]]:
     """Each person elected (or, provisionally, leading for a seat) with their votes, then the
-    majority or margin."""
+    majority or margin: (words, figure) pairs."""
     lines = []
     for e in result.elected:
         who = f"{e.name} ({e.description})" if e.description else e.name
         elected = "Elected: " if result.declared else ""
-        lines.append(f"{elected}{who}  {format_figure(e.votes)}")
+        lines.append((f"{elected}{who}", format_figure(e.votes)))
     if result.tie_undecided:
-        lines.append("A tie: to be decided by lot")
+        lines.append(("A tie: to be decided by lot", ""))
     elif result.majority is not None:
-        lines.append(f"{sentence_case(result.majority_word)} {format_figure(result.majority)}")
+        lines.append((sentence_case(result.majority_word), format_figure(result.majority)))
     if result.by_lot:
-        lines.append("Decided by lot")
+        lines.append(("Decided by lot", ""))
     return lines
 
 
@@ -81,7 +81,7 @@ class ContestTile(QFrame):
         head.setSpacing(unit // 2)
         head.addWidget(board_label(f"{row.area}{seats}", unit, bold=True), 1)
         result = row.result
-        lines: list[str] = []
+        lines: list[tuple[str, str]] = []
         colour = TEXT
         if row.declared:
             state = board_label(self._declared_words(row), detail, DECLARED, bold=True)
@@ -91,11 +91,20 @@ class ContestTile(QFrame):
             lines, colour = _result_lines(result), PROVISIONAL
         else:
             state = board_label(self._progress(row), detail, QUIET)
+        state.setWordWrap(False)  # short: the area's name wraps first
         state.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         head.addWidget(state)
         layout.addLayout(head)
-        for line in lines:
-            layout.addWidget(board_label(line, detail, colour))
+        for words, figure in lines:
+            # The figure keeps to the right of its name, never wrapped onto a line alone.
+            line = QHBoxLayout()
+            line.setSpacing(unit // 2)
+            line.addWidget(board_label(words, detail, colour), 1)
+            votes = board_label(figure, detail, colour, bold=True)
+            votes.setWordWrap(False)
+            votes.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            line.addWidget(votes)
+            layout.addLayout(line)
 
     @staticmethod
     def _declared_words(row: ContestOverview) -> str:

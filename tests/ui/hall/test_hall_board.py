@@ -48,7 +48,8 @@ def test_a_declared_result_names_the_elected_their_votes_and_the_majority(board,
     text = _tile_text(board, ward_id(0))
     assert "Declared at" in text
     assert f"Elected: {winner.candidate.display_name}" in text
-    assert f"{winner.votes:,}" in text and f"Majority {result.majority:,}" in text
+    assert f"{winner.candidate.description}) | {winner.votes:,}" in text
+    assert f"Majority | {result.majority:,}" in text
     assert "Declared 4 of 16" in _board_text(board)
 
 
