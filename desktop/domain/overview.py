@@ -235,8 +235,34 @@ def waiting_for(
             return "ready to declare", ()
         return f"ready for {status_label(following)}", ()
     boxes_left = sum(1 for line in verification if line.counted is None)
-    phrases = list(dict.fromkeys(_phrase(f, boxes_left) for f in blockers))
+    ordered = sorted(blockers, key=_urgency)
+    phrases = list(dict.fromkeys(_phrase(f, boxes_left) for f in ordered))
     return "; ".join(phrases), codes
+
+
+#: What is said first when several things block a stage: what must happen before anything
+#: else can (candidates, names, boxes, the count and its two entries), then the figures, lots,
+#: warnings and the declaration's details.
+_FIRST = (
+    Code.C210,
+    Code.N101,
+    Code.V502,
+    Code.C208,
+    Code.S805,
+    Code.P101,
+    Code.P102,
+    Code.P103,
+    Code.S808,
+)
+_LAST = (Code.L401, Code.S804, Code.T303, Code.T304)
+
+
+def _urgency(finding: Finding) -> int:
+    if finding.code in _FIRST:
+        return _FIRST.index(finding.code)
+    if finding.code in _LAST:
+        return len(_FIRST) + 1 + _LAST.index(finding.code)
+    return len(_FIRST)  # figures that do not add up
 
 
 def result_words(result: ResultSummary) -> str:

@@ -65,3 +65,9 @@ def test_ready_and_declared():
     assert words.startswith("declared duly elected ")
     uncontested = waiting_for(Status.SETUP, Status.DECLARED, [], uncontested=True, declared_at=None)
     assert uncontested == ("ready to declare duly elected", ())
+
+
+def test_what_must_come_first_is_said_first():
+    words, codes = _waiting(Status.COUNT, Status.PROVISIONAL, Code.S804, Code.P101)
+    assert words == "second entry; warnings to acknowledge"
+    assert codes == ("S804", "P101")
