@@ -25,6 +25,7 @@ def _row_data(row: ContestOverview) -> dict[str, Any]:
     return {
         "id": row.contest_id,
         "election": row.election_id,
+        "election_title": row.election_title,
         "area": row.area,
         "seats": row.seats,
         "status": row.status.value,
@@ -97,7 +98,13 @@ def _echo_table(view: ElectionOverview) -> None:
         return "  ".join([*fixed, cells[-1]]).rstrip()
 
     click.echo(line(names))
-    for row in rows:
+    several = len({r.election_id for r in view.contests}) > 1
+    shown = ""
+    for contest, row in zip(view.contests, rows, strict=True):
+        if several and contest.election_id != shown:
+            # The polls of a combined night, each under its own title.
+            shown = contest.election_id
+            click.echo(f"-- {contest.election_title} ({contest.election_id})")
         click.echo(line(row))
     click.echo(totals_words(view.totals))
 

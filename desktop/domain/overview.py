@@ -15,7 +15,7 @@ from fractions import Fraction
 from desktop.domain.codes import Code
 from desktop.domain.figures import format_figure, format_percent
 from desktop.domain.findings import Finding
-from desktop.domain.model import Status
+from desktop.domain.model import Candidate, Contest, Status, ballot_order
 from desktop.domain.result import ContestResult
 from desktop.domain.verification import VerificationLine
 from desktop.domain.wording import clock_time, plural
@@ -30,7 +30,8 @@ class ElectedLine:
     candidate_id: int
     name: str
     description: str
-    votes: int
+    #: None for a candidate declared duly elected without a poll (uncontested).
+    votes: int | None
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,9 @@ class ContestOverview:
 
     contest_id: str
     election_id: str
+    #: The election's title (or its type's name where it has none), e.g. "Police and Crime
+    #: Commissioner elections", to tell apart the polls of a combined night.
+    election_title: str
     area: str
     seats: int
     status: Status
@@ -134,6 +138,12 @@ class ElectionOverview:
                 return row
         raise KeyError(contest_id)
 
+    def with_row(self, changed: ContestOverview) -> ElectionOverview:
+        """The overview with one contest's row as read again (KeyError if it is not in it)."""
+        self.contest(changed.contest_id)
+        rows = tuple(changed if r.contest_id == changed.contest_id else r for r in self.contests)
+        return ElectionOverview(rows, venue_totals(rows))
+
 
 def venue_totals(rows: Sequence[ContestOverview]) -> VenueTotals:
     """The totals of the venue over these contests."""
@@ -168,6 +178,23 @@ def result_summary(result: ContestResult | None, *, declared: bool) -> ResultSum
         turnout=result.turnout,
         tie_undecided=result.tie is not None and not result.lots_applied,
         by_lot=result.lots_applied,
+    )
+
+
+def duly_elected(contest: Contest, candidates: Sequence[Candidate]) -> ResultSummary:
+    """An uncontested contest declared: everyone nominated is duly elected, without a poll."""
+    return ResultSummary(
+        declared=True,
+        seats=contest.seats,
+        elected=tuple(
+            ElectedLine(c.id, c.display_name, c.description, None) for c in ballot_order(candidates)
+        ),
+        majority=None,
+        valid_votes=0,
+        rejected=0,
+        turnout=None,
+        tie_undecided=False,
+        by_lot=False,
     )
 
 
@@ -270,7 +297,9 @@ def result_words(result: ResultSummary) -> str:
 
     "BEGUM, Priya 723; majority 141". A tie still to be decided by lot says so.
     """
-    names = ", ".join(f"{e.name} {format_figure(e.votes)}" for e in result.elected)
+    names = ", ".join(
+        e.name if e.votes is None else f"{e.name} {format_figure(e.votes)}" for e in result.elected
+    )
     parts = [names] if names else []
     if result.tie_undecided:
         parts.append("tie: lots to draw")
@@ -278,6 +307,8 @@ def result_words(result: ResultSummary) -> str:
         parts.append(f"{result.majority_word} {format_figure(result.majority)}")
     if result.by_lot:
         parts.append("decided by lot")
+    if result.declared and result.elected and all(e.votes is None for e in result.elected):
+        parts.append("duly elected, uncontested")
     return "; ".join(parts)
 
 

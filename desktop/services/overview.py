@@ -15,6 +15,7 @@ from desktop.domain.model import Status
 from desktop.domain.overview import (
     ContestOverview,
     ElectionOverview,
+    duly_elected,
     result_summary,
     venue_totals,
     waiting_for,
@@ -37,23 +38,28 @@ class Overview:
         self.night = night
 
     def election(self, election_id: str | None = None) -> ElectionOverview:
-        """Every contest of one election (all of them if None), by election date then area,
-        with the venue's totals. A CountDeskError if no election has that id."""
+        """Every contest of one election (all of them if None), election by election (by date),
+        each by area, with the venue's totals. A CountDeskError if no election has that id."""
         if election_id:
             self.store.election(election_id)
         shown = self.store.progress.shown_times()
         declared = self.store.progress.declared_times()
-        rows = tuple(
-            self._row(c.id, shown.get(c.id), declared.get(c.id))
-            for c in self.reading.contests(election_id)
-        )
+        titles = self._titles()
+        order = {e: n for n, e in enumerate(titles)}
+        contests = sorted(self.reading.contests(election_id), key=lambda c: order[c.election_id])
+        rows = tuple(self._row(c.id, shown.get(c.id), declared.get(c.id), titles) for c in contests)
         return ElectionOverview(rows, venue_totals(rows))
 
     def contest(self, contest_id: str) -> ContestOverview:
         """One contest's row (a CountDeskError if there is none with that id)."""
         self.store.contest(contest_id)
         shown = self.store.progress.shown_times().get(contest_id)
-        return self._row(contest_id, shown, self.store.progress.declared_times().get(contest_id))
+        declared = self.store.progress.declared_times().get(contest_id)
+        return self._row(contest_id, shown, declared, self._titles())
+
+    def _titles(self) -> dict[str, str]:
+        """Each election's title, or its type's name where it has none."""
+        return {e.id: e.title or e.type.name for e in self.reading.elections()}
 
     def data_version(self) -> int:
         """A number that changes when another program (the command line, another station)
@@ -61,7 +67,11 @@ class Overview:
         return self.store.progress.data_version()
 
     def _row(
-        self, contest_id: str, shown_at: datetime | None, declared_at: datetime | None
+        self,
+        contest_id: str,
+        shown_at: datetime | None,
+        declared_at: datetime | None,
+        titles: dict[str, str],
     ) -> ContestOverview:
         state = self.night.night_state(contest_id)
         contest = state.contest
@@ -77,9 +87,12 @@ class Overview:
         held = state.result is not None and any(f.code in _HELD for f in state.result.findings)
         declared = contest.status is Status.DECLARED
         result = None if held else result_summary(state.result, declared=declared)
+        if uncontested and declared:
+            result = duly_elected(contest, self.store.candidates(contest.id))
         return ContestOverview(
             contest_id=contest.id,
             election_id=contest.election_id,
+            election_title=titles.get(contest.election_id, ""),
             area=contest.area,
             seats=contest.seats,
             status=contest.status,

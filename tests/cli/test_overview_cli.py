@@ -95,3 +95,17 @@ def test_an_empty_database_says_what_to_do(run, db_path):
     CountDesk.open(db_path).close()
     done = run("overview")
     assert done.exit_code == 0 and "No contests yet" in done.output
+
+
+def test_the_polls_of_a_combined_night_are_listed_each_under_its_title(run, night, db_path):
+    from tests.sample import BATLEY_CSV
+
+    desk = CountDesk.open(db_path)
+    desk.import_candidates(BATLEY_CSV, "Importer")
+    desk.close()
+    lines = run("overview").output.splitlines()
+    titles = [n for n, line in enumerate(lines) if line.startswith("-- ")]
+    assert len(titles) == 2
+    assert "(parl.2021-07-01)" in lines[titles[0]]  # the earlier poll first
+    assert lines[titles[0] + 1].startswith("Batley and Spen")
+    assert "(local.northdale.2026-05-07)" in lines[titles[1]]

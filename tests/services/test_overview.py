@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 
 import pytest
 
@@ -111,3 +112,45 @@ def test_data_version_changes_when_another_program_writes(night, db_path):
         other.execute("INSERT INTO settings (key, value) VALUES ('x', 'y')")
     other.close()
     assert night.overview.data_version() != before
+
+
+def test_an_uncontested_ward_declared_names_those_duly_elected(tmp_path, db_path):
+    desk = CountDesk.open(db_path)
+    desk.create_contest(
+        "Supervisor",
+        type_code="local",
+        poll_date=date(2026, 5, 7),
+        area="Quiet Parish",
+        seats=2,
+        organisation="Northdale District Council",
+    )
+    cid = desk.contests()[0].id
+    for surname in ("Ahmed", "Young"):
+        desk.add_candidate(cid, "Supervisor", surname, "Sam", "Independent")
+    assert (
+        desk.overview.contest(cid).waiting == "officer's name to set; authority or imprint to set"
+    )
+    desk.set_contest_details(
+        cid,
+        "Supervisor",
+        officer_name=OFFICER,
+        imprint_address="Town Hall, Northdale",
+        authority="Northdale District Council",
+    )
+    assert desk.overview.contest(cid).waiting == "ready to declare duly elected"
+    desk.declare(cid, "Supervisor", OFFICER)
+    row = desk.overview.contest(cid)
+    assert row.uncontested and row.waiting.startswith("declared duly elected ")
+    assert row.result is not None and row.result.declared
+    assert [(e.name, e.votes) for e in row.result.elected] == [
+        ("AHMED, Sam", None),
+        ("YOUNG, Sam", None),
+    ]
+    assert row.election_title
+
+
+def test_one_row_read_again_updates_the_totals(night):
+    before = night.overview.election()
+    night.declare(ward_id(1), "Supervisor", OFFICER)
+    after = before.with_row(night.overview.contest(ward_id(1)))
+    assert after == night.overview.election()

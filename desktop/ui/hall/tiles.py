@@ -43,7 +43,7 @@ def _result_lines(result: ResultSummary) -> list[tuple[str, str]]:
     for e in result.elected:
         who = f"{e.name} ({e.description})" if e.description else e.name
         elected = "Elected: " if result.declared else ""
-        lines.append((f"{elected}{who}", format_figure(e.votes)))
+        lines.append((f"{elected}{who}", "" if e.votes is None else format_figure(e.votes)))
     if result.tie_undecided:
         lines.append(("A tie: to be decided by lot", ""))
     elif result.majority is not None:

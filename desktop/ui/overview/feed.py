@@ -39,14 +39,17 @@ class OverviewFeed(QObject):
         self.poll = QTimer(self)
         self.poll.setInterval(poll_ms)
         self.poll.timeout.connect(self._on_poll)
-        # Several events of one save (setup and count changed) make one read.
+        # Several events of one save (setup and count changed) make one read, of the contests
+        # they name only: one row, not the whole night, after each save.
+        self._pending: set[str] = set()
+        self._everything = False
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)
         self._soon.setInterval(0)
-        self._soon.timeout.connect(self.read)
+        self._soon.timeout.connect(self._on_soon)
         for signal in (events.setup_changed, events.count_changed, events.night_changed):
             signal.connect(self._on_changed)
-        events.contests_changed.connect(self._on_changed)
+        events.contests_changed.connect(self._on_contests_changed)
 
     def start_using(self) -> None:
         """A screen showing the overview opened: read it now, and keep it up to date."""
@@ -76,9 +79,34 @@ class OverviewFeed(QObject):
             return
         self.updated.emit(self.overview)
 
-    def _on_changed(self, *_: object) -> None:
+    def _on_changed(self, contest_id: str) -> None:
         if self.in_use:
+            self._pending.add(contest_id)
             self._soon.start()
+
+    def _on_contests_changed(self) -> None:
+        if self.in_use:
+            self._everything = True
+            self._soon.start()
+
+    def _on_soon(self) -> None:
+        """Read again the contests the window changed (everything, if contests were added)."""
+        pending, self._pending = self._pending, set()
+        everything, self._everything = self._everything, False
+        overview = self.overview
+        if everything or overview is None:
+            self.read()
+            return
+        try:
+            for contest_id in sorted(pending):
+                overview = overview.with_row(self._desk.overview.contest(contest_id))
+        except KeyError:  # a contest the overview does not hold yet
+            self.read()
+            return
+        except CountDeskError:
+            return
+        self.overview = overview
+        self.updated.emit(overview)
 
     def _on_poll(self) -> None:
         if self._desk.overview.data_version() != self._version:

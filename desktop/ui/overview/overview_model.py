@@ -89,7 +89,7 @@ class OverviewModel(ColumnsTableModel):
         if column == RESULT and row.result is not None:
             return f"{_result_text(row)}; turnout {turnout_words(row.result)}"
         if column == CONTEST:
-            return row.contest_id
+            return f"{row.area}: {row.election_title} ({row.contest_id})"
         return OverviewModel._text(row, column)
 
     @staticmethod
