@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 OVERVIEW_SHORTCUT = "Ctrl+Shift+O"
 HALL_BOARD_SHORTCUT = "Ctrl+Shift+H"
+PROVISIONAL_SHORTCUT = "Ctrl+Shift+P"
 
 
 class ElectionScreens(QObject):
@@ -44,7 +45,9 @@ class ElectionScreens(QObject):
         self.hall_action = self._action("H&all board", HALL_BOARD_SHORTCUT)
         self.hall_action.setCheckable(True)
         self.hall_action.toggled.connect(self._on_hall_toggled)
-        self.provisional_action = self._action("Show &provisional results on the hall board", None)
+        self.provisional_action = self._action(
+            "Show &provisional results on the hall board", PROVISIONAL_SHORTCUT
+        )
         self.provisional_action.setCheckable(True)
         self.provisional_action.toggled.connect(self._on_provisional_toggled)
         self.board: HallBoard | None = None
