@@ -3,9 +3,9 @@ itself, read only, sized from the screen's height so it reads from ten metres.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from desktop.domain.overview import ContestOverview, ElectionOverview
 from desktop.ui.hall.tiles import BACKGROUND, QUIET, ContestTile, board_label
@@ -46,7 +46,10 @@ class HallBoard(QWidget):
         self.timer.setInterval(PAGE_MS)
         self.timer.timeout.connect(self.next_page)
         self._outer = QVBoxLayout(self)
+        # The board takes the size of its screen and sizes its text from it, never the reverse.
+        self._outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self._body: QWidget | None = None
+        self._window_geometry: QRect | None = None
 
     # -- what it shows --------------------------------------------------------------------
 
@@ -180,6 +183,18 @@ class HallBoard(QWidget):
             return ""
         return f"Page {self.page + 1} of {len(self.pages)}: the next follows by itself"
 
+    def toggle_full_screen(self) -> None:
+        """Fill the screen the board is on (F11), or go back to a window."""
+        if self.isFullScreen():
+            self.showNormal()
+            if self._window_geometry is not None:
+                self.setGeometry(self._window_geometry)
+            return
+        # The geometry too, for a system that does not manage windows' full-screen state.
+        self._window_geometry = self.geometry()
+        self.setGeometry(self.screen().geometry())
+        self.showFullScreen()
+
     # -- Qt -------------------------------------------------------------------------------
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
@@ -191,7 +206,7 @@ class HallBoard(QWidget):
             self.close()
             return
         if event.key() == Qt.Key.Key_F11:
-            self.showNormal() if self.isFullScreen() else self.showFullScreen()
+            self.toggle_full_screen()
             return
         super().keyPressEvent(event)
 

@@ -108,7 +108,8 @@ class ContestTile(QFrame):
 
     @staticmethod
     def _declared_words(row: ContestOverview) -> str:
-        what = "Duly elected" if row.uncontested else "Declared"
+        # The stage's own word (the workflow's label), so a stage named otherwise reads so.
+        what = "Duly elected" if row.uncontested else sentence_case(row.stage)
         return f"{what} at {clock_time(row.declared_at)}" if row.declared_at else what
 
     @staticmethod

@@ -90,7 +90,7 @@ class ElectionScreens(QObject):
 
     def _title(self) -> str:
         names = {e.authority or e.title for e in self._window.desk.elections()}
-        return names.pop() if len(names) == 1 else ""
+        return names.pop() if len(names) == 1 else "Election results"
 
     def _on_hall_toggled(self, on: bool) -> None:
         if on and self.board is None:

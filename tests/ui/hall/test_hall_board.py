@@ -187,3 +187,12 @@ def test_the_board_closes_with_the_window(qtbot, window):
     qtbot.addWidget(board)
     window.close()
     assert not board.isVisible()
+
+
+def test_f11_fills_the_screen_and_goes_back_to_a_window(qtbot, board):
+    board.resize(800, 600)
+    qtbot.keyClick(board, Qt.Key.Key_F11)
+    assert board.isFullScreen()
+    assert board.geometry() == board.screen().geometry()
+    qtbot.keyClick(board, Qt.Key.Key_F11)
+    assert not board.isFullScreen() and board.size().width() == 800
