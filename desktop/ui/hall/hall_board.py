@@ -50,6 +50,10 @@ class HallBoard(QWidget):
         self._outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self._body: QWidget | None = None
         self._window_geometry: QRect | None = None
+        #: Each contest's tile height, for the width and text size it was measured at: after a
+        #: save only the row that changed is measured again.
+        self._heights: dict[tuple[ContestOverview, bool], int] = {}
+        self._measured_for: tuple[int, int] = (0, 0)
 
     # -- what it shows --------------------------------------------------------------------
 
@@ -118,8 +122,9 @@ class HallBoard(QWidget):
         if paginate:
             room = self.height() - margin - headline.totalHeightForWidth(self.width() - 2 * margin)
             room -= round(unit * 1.4)  # the page line at the foot
+            first = self._first_shown()
             self.pages = self._paginate(unit, column_width, columns, max(room, unit * 3))
-            self.page = min(self.page, len(self.pages) - 1)
+            self.page = self._page_of(first)
         self.tiles = []
         grid = QHBoxLayout()
         grid.setSpacing(gap)
@@ -151,12 +156,11 @@ class HallBoard(QWidget):
         pages: list[list[list[ContestOverview]]] = [[[]]]
         used = 0
         spacing = unit // 4
+        if self._measured_for != (unit, width):
+            self._heights.clear()
+            self._measured_for = (unit, width)
         for row in self._overview.contests:
-            tile = ContestTile(row, unit, self._show_provisional)
-            height = tile.heightForWidth(width)
-            if height < 0:
-                height = tile.sizeHint().height()
-            tile.deleteLater()
+            height = self._height(row, unit, width)
             page = pages[-1]
             if page[-1] and used + height > room:
                 if len(page) < columns:
@@ -166,7 +170,33 @@ class HallBoard(QWidget):
                 used = 0
             pages[-1][-1].append(row)
             used += height + spacing
+        # Only the rows shown now stay measured.
+        now = {(row, self._show_provisional) for row in self._overview.contests}
+        self._heights = {k: v for k, v in self._heights.items() if k in now}
         return pages
+
+    def _height(self, row: ContestOverview, unit: int, width: int) -> int:
+        """The height of a contest's tile at this width, measured once while it is unchanged."""
+        key = (row, self._show_provisional)
+        if key not in self._heights:
+            tile = ContestTile(row, unit, self._show_provisional)
+            height = tile.heightForWidth(width)
+            self._heights[key] = height if height >= 0 else tile.sizeHint().height()
+            tile.deleteLater()
+        return self._heights[key]
+
+    def _first_shown(self) -> str | None:
+        """The first contest of the page shown, to keep that page up after the pages change."""
+        if not self.pages or not 0 <= self.page < len(self.pages):
+            return None
+        columns = self.pages[self.page]
+        return columns[0][0].contest_id if columns and columns[0] else None
+
+    def _page_of(self, contest_id: str | None) -> int:
+        for number, page in enumerate(self.pages):
+            if any(row.contest_id == contest_id for column in page for row in column):
+                return number
+        return 0
 
     @property
     def progress_words(self) -> str:
