@@ -198,11 +198,12 @@ def test_f11_fills_the_screen_and_goes_back_to_a_window(qtbot, board):
     assert not board.isFullScreen() and board.size().width() == 800
 
 
-def test_an_update_keeps_the_page_shown(qtbot, board, desk):
+def test_an_update_keeps_the_contests_shown_on_the_board(qtbot, board):
+    board.set_show_provisional(True)
     board.resize(1024, 768)
     qtbot.waitUntil(lambda: len(board.pages) > 1)
     board.next_page()
-    shown = [t.contest_id for t in board.tiles]
-    desk.advance(ward_id(7), "verification", "Supervisor")  # a contest on the first page
-    board.set_overview(desk.overview.election())
-    assert board.page == 1 and board.tiles[0].contest_id == shown[0]
+    first = board.tiles[0].contest_id
+    # Shorter tiles on the first page: the pages change, the contest shown stays in sight.
+    board.set_show_provisional(False)
+    assert first in [t.contest_id for t in board.tiles]
