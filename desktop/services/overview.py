@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from desktop.domain.codes import Code
+from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Status
 from desktop.domain.overview import (
     ContestOverview,
@@ -40,8 +41,12 @@ class Overview:
     def election(self, election_id: str | None = None) -> ElectionOverview:
         """Every contest of one election (all of them if None), election by election (by date),
         each by area, with the venue's totals. A CountDeskError if no election has that id."""
-        if election_id:
-            self.store.election(election_id)
+        if election_id and self.store.find_election(election_id) is None:
+            known = ", ".join(e.id for e in self.reading.elections()) or "none yet"
+            raise CountDeskError(
+                f"There is no election with the id “{election_id}” in this database (its "
+                f"elections: {known}). Give one of those, or none for every contest."
+            )
         shown = self.store.progress.shown_times()
         declared = self.store.progress.declared_times()
         titles = self._titles()

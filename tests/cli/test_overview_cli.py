@@ -88,7 +88,7 @@ def test_a_declaration_made_elsewhere_shows_at_once(run, night, db_path):
 def test_an_unknown_election_is_refused_in_words(run, night):
     done = run("overview", "local.nowhere.2026-05-07")
     assert done.exit_code == 1
-    assert "no election" in done.output
+    assert "no election with the id" in done.output and "local.northdale.2026-05-07" in done.output
 
 
 def test_an_empty_database_says_what_to_do(run, db_path):
