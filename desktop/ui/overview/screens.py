@@ -78,6 +78,8 @@ class ElectionScreens(QObject):
         """Show the overview of every contest, the keyboard in its table."""
         window = self._window
         window.stack.setCurrentWidget(self.page)
+        if window.contest_id is None:
+            window.contest_label.set_full_text("Every contest of the night: Enter opens one")
         # The overview wants the whole width of a laptop's screen, like the count.
         window._list_fold.fit(window.width(), contest_open=True)
         self.page.focus_table()
