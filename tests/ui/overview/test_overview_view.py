@@ -100,19 +100,22 @@ def test_nothing_is_read_while_no_screen_shows_the_overview(qtbot, window):
 @pytest.mark.parametrize("larger", [0, 4], ids=["normal text", "large text"])
 def test_at_1024x768_every_column_is_in_sight(qtbot, window, larger):
     window.change_text_size(larger)
-    page = _open(window)
-    qtbot.wait(10)
-    table = page.table
-    header = table.horizontalHeader()
-    widths = sum(header.sectionSize(c) for c in range(header.count()))
-    assert widths <= table.viewport().width()  # nothing scrolls sideways
-    # Words wrap rather than being cut: a cell wider than its column takes more lines.
-    metrics = table.fontMetrics()
-    wrapped = 0
-    for row in range(page.proxy.rowCount()):
-        for column in range(header.count()):
-            text = page.proxy.index(row, column).data() or ""
-            if metrics.horizontalAdvance(text) > header.sectionSize(column):
-                assert table.rowHeight(row) >= 2 * metrics.lineSpacing(), text
-                wrapped += 1
-    assert wrapped or not larger  # at large text some words must wrap at this width
+    try:
+        page = _open(window)
+        qtbot.wait(10)
+        table = page.table
+        header = table.horizontalHeader()
+        widths = sum(header.sectionSize(c) for c in range(header.count()))
+        assert widths <= table.viewport().width()  # nothing scrolls sideways
+        # Words wrap rather than being cut: a cell wider than its column takes more lines.
+        metrics = table.fontMetrics()
+        wrapped = 0
+        for row in range(page.proxy.rowCount()):
+            for column in range(header.count()):
+                text = page.proxy.index(row, column).data() or ""
+                if metrics.horizontalAdvance(text) > header.sectionSize(column):
+                    assert table.rowHeight(row) >= 2 * metrics.lineSpacing(), text
+                    wrapped += 1
+        assert wrapped or not larger  # at large text some words must wrap at this width
+    finally:
+        window.change_text_size(0)  # the application's text as it was, for the tests after
