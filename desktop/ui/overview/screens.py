@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 OVERVIEW_SHORTCUT = "Ctrl+Shift+O"
 HALL_BOARD_SHORTCUT = "Ctrl+Shift+H"
-PROVISIONAL_SHORTCUT = "Ctrl+Shift+P"
+PROVISIONAL_SHORTCUT = "Ctrl+Alt+H"
 
 
 class ElectionScreens(QObject):
