@@ -7,7 +7,7 @@ for is exactly what would block its next stage. Stage words come from the workfl
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from fractions import Fraction
@@ -244,23 +244,27 @@ def waiting_for(
     uncontested: bool,
     declared_at: datetime | None,
     verification: Sequence[VerificationLine] = (),
+    label: Callable[[Status], str] = status_label,
 ) -> tuple[str, tuple[str, ...]]:
     """What a contest waits for, as a short phrase, and the codes that block its next stage.
 
-    Derived only from the guards' findings for the next stage (``workflow.next_step``).
+    Derived only from the guards' findings for the next stage (``workflow.next_step``);
+    ``label`` words a stage of this contest (the workflow's labels).
     """
     if following is None:
         if declared_at is None:
-            return status_label(status), ()
-        what = "declared duly elected" if uncontested else status_label(status)
+            return label(status), ()
+        what = "declared duly elected" if uncontested else label(status)
         return f"{what} {clock_time(declared_at)}", ()
     codes = tuple(dict.fromkeys(str(f.code) for f in blockers))
     if not blockers:
         if uncontested:
             return "ready to declare duly elected", ()
         if following is Status.DECLARED:
-            return "ready to declare", ()
-        return f"ready for {status_label(following)}", ()
+            # "declared", or the last stage's own word where it has one ("ready to be sent").
+            words = label(following)
+            return ("ready to declare" if words == "declared" else f"ready to be {words}"), ()
+        return f"ready for {label(following)}", ()
     boxes_left = sum(1 for line in verification if line.counted is None)
     ordered = sorted(blockers, key=_urgency)
     phrases = list(dict.fromkeys(_phrase(f, boxes_left) for f in ordered))

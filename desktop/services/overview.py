@@ -81,6 +81,11 @@ class Overview:
         state = self.night.night_state(contest_id)
         contest = state.contest
         following, blockers, uncontested = next_step(state)
+
+        def stage(status: Status) -> str:
+            """A stage of this contest in the workflow's words (the one place they come from)."""
+            return status_label(status)
+
         waiting, codes = waiting_for(
             contest.status,
             following,
@@ -88,6 +93,7 @@ class Overview:
             uncontested=uncontested,
             declared_at=declared_at,
             verification=state.verification,
+            label=stage,
         )
         held = state.result is not None and any(f.code in _HELD for f in state.result.findings)
         declared = contest.status is Status.DECLARED
@@ -101,7 +107,7 @@ class Overview:
             area=contest.area,
             seats=contest.seats,
             status=contest.status,
-            stage=status_label(contest.status),
+            stage=stage(contest.status),
             waiting=waiting,
             codes=codes,
             boxes=len(state.verification),

@@ -71,3 +71,18 @@ def test_what_must_come_first_is_said_first():
     words, codes = _waiting(Status.COUNT, Status.PROVISIONAL, Code.S804, Code.P101)
     assert words == "second entry; warnings to acknowledge"
     assert codes == ("S804", "P101")
+
+
+def test_a_stage_named_otherwise_is_said_in_its_own_words():
+    """A local count's last stage is "sent", not "declared": the words come from the label."""
+
+    def label(status: Status) -> str:
+        return "sent" if status is Status.DECLARED else status.value
+
+    at = datetime(2026, 5, 8, 1, 5, tzinfo=UTC)
+    sent = waiting_for(Status.DECLARED, None, [], uncontested=False, declared_at=at, label=label)
+    assert sent[0].startswith("sent ")
+    ready = waiting_for(
+        Status.PROVISIONAL, Status.DECLARED, [], uncontested=False, declared_at=None, label=label
+    )
+    assert ready == ("ready to be sent", ())
