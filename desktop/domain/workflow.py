@@ -325,6 +325,22 @@ def lots_blockers(state: NightState) -> tuple[Finding, ...]:
     return ()
 
 
+def next_step(state: NightState) -> tuple[Status | None, tuple[Finding, ...], bool]:
+    """The contest's next stage, the findings that block it, and whether it is uncontested
+    (no poll: the one step left is declaring the candidates duly elected)."""
+    following = next_status(state.contest.status)
+    blockers = () if following is None else transition_blockers(state, following)
+    uncontested = is_uncontested(state.contest, state.candidates) and state.result is None
+    if uncontested and following is not None:
+        following, blockers = Status.DECLARED, uncontested_blockers(state)
+    return following, blockers, uncontested
+
+
+def night_position(status: Status) -> int:
+    """Where a stage comes in the night (setup 0 … declared last), for sorting by stage."""
+    return ORDER.index(status)
+
+
 def next_status(status: Status) -> Status | None:
     """The status after this one, or None once declared."""
     index = ORDER.index(status)

@@ -49,6 +49,7 @@ from desktop.services.imports import Imports, ImportSummary
 from desktop.services.live import LiveCount
 from desktop.services.local_count import LocalCount
 from desktop.services.night import Night, StatusReport
+from desktop.services.overview import Overview
 from desktop.services.proof import Proof
 from desktop.services.reading import Reading
 from desktop.services.recounts import Recounts
@@ -93,6 +94,8 @@ class CountDesk:
         self.area = AreaResult(store, self._entry)
         #: Referendums: creating one with its question and answers, and changing them.
         self.referendums = Referendums(store)
+        #: The election overview: every contest's stage, what it waits for, its result.
+        self.overview = Overview(store, self._reading, self._night)
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True) -> CountDesk:

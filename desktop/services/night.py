@@ -22,7 +22,7 @@ from desktop.domain.workflow import (
     ack_key,
     is_uncontested,
     lots_blockers,
-    next_status,
+    next_step,
     status_label,
     transition_blockers,
     uncontested_blockers,
@@ -115,12 +115,8 @@ class Night:
         """The contest's status, the next step and what blocks it."""
         state = self.night_state(contest_id)
         contest = state.contest
-        following = next_status(contest.status)
-        blockers = () if following is None else transition_blockers(state, following)
-        uncontested = is_uncontested(contest, state.candidates) and state.result is None
-        if uncontested and following is not None:
-            # No poll: the one step left is declaring the candidates duly elected.
-            following, blockers = Status.DECLARED, uncontested_blockers(state)
+        # No poll: the one step left is declaring the candidates duly elected.
+        following, blockers, uncontested = next_step(state)
         changes = self.store.status_changes(contest_id)
         shown = [c.at for c in changes if c.to_status is Status.PROVISIONAL]
         declarations = self.store.declarations(contest_id)

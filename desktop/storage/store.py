@@ -15,6 +15,7 @@ from desktop.storage.entries import Entries
 from desktop.storage.errors_found import ErrorsFound
 from desktop.storage.local_totals import LocalTotalsRecords
 from desktop.storage.night import NightRecords
+from desktop.storage.progress import Progress
 from desktop.storage.settings import Settings
 from desktop.storage.verification import Verification
 
@@ -38,6 +39,7 @@ class Store:
         self.entries = Entries(conn)
         #: Local totals sent by a local count and received by an area result (migration 0018).
         self.local_totals = LocalTotalsRecords(conn)
+        self.progress = Progress(conn)
         # The reads and writes the services use, by name.
         self.audit = self.audit_log.audit
         self.elections = self.setup.elections

@@ -412,3 +412,14 @@ def test_the_area_declarations_reference_covers_each_voting_areas_totals(sent, t
     own = build_snapshot(plain, desk.election_of(plain.contest), provisional=False, draft=True,
                          printed_on=kept.declared_at.date()).data_hash  # fmt: skip
     assert kept.data_ref != own  # the voting areas' totals are in the reference too
+
+
+def test_the_overview_says_sent_and_shows_no_one_elected_for_a_local_count(sent):
+    folder, _files = sent
+    desk = CountDesk.open(folder / "Northtown.sqlite", create=False)
+    row = desk.overview.contest(PCC)
+    assert row.stage == "sent"
+    assert row.waiting.startswith("sent ")  # with the time the local totals were sent
+    assert row.declared_at == desk.local_totals.sent(PCC).sent_at
+    assert row.result is None
+    desk.close()

@@ -29,6 +29,7 @@ from desktop.ui.start import contest_actions
 OPEN_DEMO_SHORTCUT = "Ctrl+D"
 IMPORT_CSV_SHORTCUT = "Ctrl+I"
 CREATE_CONTEST_SHORTCUT = "Ctrl+N"
+OVERVIEW_SHORTCUT = "Ctrl+Shift+O"
 
 
 def _shortcut_text(shortcut: str) -> str:
@@ -41,6 +42,8 @@ class StartPage(QWidget):
 
     #: The id of the contest to open, after any of the three ways succeeded.
     contest_chosen = Signal(str)
+    #: The election overview was asked for.
+    overview_requested = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +71,15 @@ class StartPage(QWidget):
         self.contests_list.setMaximumHeight(180)
         self.contests_list.itemActivated.connect(self._on_contest_activated)
         self.contests_label.setBuddy(self.contests_list)
+        shown = _shortcut_text(OVERVIEW_SHORTCUT)
+        self.overview_button = QPushButton(
+            f"Election overview: every contest at a glance ({shown})"
+        )
+        self.overview_button.setAccessibleName("Election overview")
+        self.overview_button.setToolTip(
+            f"Every contest's stage, what it waits for and its result. Shortcut: {shown}"
+        )
+        self.overview_button.clicked.connect(self.overview_requested)
         self.begin_label = QLabel()
         self.begin_label.setWordWrap(True)
 
@@ -102,6 +114,7 @@ class StartPage(QWidget):
         column.addSpacing(12)
         column.addWidget(self.contests_label)
         column.addWidget(self.contests_list)
+        column.addWidget(self.overview_button)
         column.addWidget(self.begin_label)
         for button in (self.demo_button, self.import_button, self.create_button):
             column.addWidget(button)
@@ -145,6 +158,7 @@ class StartPage(QWidget):
         some = bool(contests)
         self.contests_label.setVisible(some)
         self.contests_list.setVisible(some)
+        self.overview_button.setVisible(some)
         self.begin_label.setText(
             "Or begin another with one of these:"
             if some

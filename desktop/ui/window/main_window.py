@@ -34,6 +34,7 @@ from desktop.ui.headings import make_heading
 from desktop.ui.history.history_view import HistoryView
 from desktop.ui.navigator.navigator_view import NavigatorView
 from desktop.ui.night import ask
+from desktop.ui.overview.screens import ElectionScreens
 from desktop.ui.session import ContestSession
 from desktop.ui.setup.setup_view import SetupView
 from desktop.ui.start import contest_actions
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
 
         self.backup_status = BackupStatus(desk, self.operator)
         self.statusBar().addPermanentWidget(self.backup_status, 1)
+        self.election_screens = ElectionScreens(self)
         build_menus(self)
         self.events.contests_changed.connect(self._on_contests_changed)
         self.events.contest_changed.connect(self._on_contest_changed)
@@ -270,6 +272,7 @@ class MainWindow(QMainWindow):
     def _show_tab(self, index: int) -> None:
         if self.contest_id is None:
             return
+        self.stack.setCurrentWidget(self.tabs)  # from the election overview too
         self.tabs.setCurrentIndex(index)
         if self.tabs.widget(index) is self.count_view:
             self.count_view.focus_next_figure()

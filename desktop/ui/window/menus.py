@@ -125,6 +125,7 @@ def build_menus(window: MainWindow) -> None:
         window.focus_navigator,
         "Go to the list of contests",
     )
+    window.election_screens.add_actions(view_menu)
     view_menu.addSeparator()
     window.bundles_action = QAction("Enter votes as &bundles", window)
     window.bundles_action.setCheckable(True)

@@ -1,0 +1,330 @@
+"""An election at a glance: every contest's stage, what it waits for, and its result.
+
+The overview is read, never written: each row is derived from the contest's night state (the
+same guards that refuse a step, ``desktop.domain.workflow``), so what it says a contest waits
+for is exactly what would block its next stage. Stage words come from the workflow's labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from fractions import Fraction
+
+from desktop.domain.codes import Code
+from desktop.domain.figures import format_figure, format_percent
+from desktop.domain.findings import Finding
+from desktop.domain.model import Candidate, Contest, Status, ballot_order
+from desktop.domain.result import ContestResult
+from desktop.domain.verification import VerificationLine
+from desktop.domain.wording import clock_time, plural
+from desktop.domain.workflow import night_position, status_label
+
+
+@dataclass(frozen=True)
+class ElectedLine:
+    """A candidate elected (or, provisionally, leading for a seat): the name as printed on the
+    declaration, the description and the votes."""
+
+    candidate_id: int
+    name: str
+    description: str
+    #: None for a candidate declared duly elected without a poll (uncontested).
+    votes: int | None
+
+
+@dataclass(frozen=True)
+class ResultSummary:
+    """The result of the count that stands, as far as a screen of many contests shows it.
+
+    ``declared`` False: a provisional figure, not a result; screens in the hall hide it
+    unless the Returning Officer chooses to show it.
+    """
+
+    declared: bool
+    seats: int
+    #: Elected (declared) or leading for a seat (provisional), most votes first; a tie still to
+    #: be decided by lot leaves its places out.
+    elected: tuple[ElectedLine, ...]
+    #: Winner − runner-up (one seat) or the margin (several seats).
+    majority: int | None
+    valid_votes: int
+    rejected: int
+    turnout: Fraction | None
+    #: A tie that one more vote would decide, not yet decided by lot.
+    tie_undecided: bool
+    #: The result was decided by lot.
+    by_lot: bool
+
+    @property
+    def majority_word(self) -> str:
+        """ "majority" for one seat, "margin" for several."""
+        return "majority" if self.seats == 1 else "margin"
+
+
+@dataclass(frozen=True)
+class ContestOverview:
+    """One contest of the election as the overview and the hall board show it."""
+
+    contest_id: str
+    election_id: str
+    #: The election's title (or its type's name where it has none), e.g. "Police and Crime
+    #: Commissioner elections", to tell apart the polls of a combined night.
+    election_title: str
+    area: str
+    seats: int
+    status: Status
+    #: The stage in words (the workflow's label).
+    stage: str
+    #: What the contest waits for, a short plain phrase ("3 boxes to verify", "second entry").
+    waiting: str
+    #: The codes of the findings that block the next stage (empty when nothing blocks it).
+    codes: tuple[str, ...]
+    boxes: int
+    boxes_verified: int
+    #: Ballot papers verified (the verification's total counted so far, or as entered).
+    papers_verified: int | None
+    shown_at: datetime | None
+    declared_at: datetime | None
+    uncontested: bool
+    #: The standing count's result (declared or provisional); None before a complete count.
+    result: ResultSummary | None
+
+    @property
+    def night_position(self) -> int:
+        """Where the stage comes in the night, to sort by stage in night order."""
+        return night_position(self.status)
+
+    @property
+    def declared(self) -> bool:
+        """Whether the result is declared (final)."""
+        return self.status is Status.DECLARED
+
+    @property
+    def provisional(self) -> bool:
+        """Whether the figures held are provisional: a count stands, nobody is declared."""
+        return self.result is not None and not self.result.declared
+
+    @property
+    def shown_provisionally(self) -> bool:
+        """Whether the provisional result has been shown to the candidates and agents: the only
+        provisional figures a hall screen may ever carry."""
+        return self.provisional and self.status is Status.PROVISIONAL
+
+
+@dataclass(frozen=True)
+class VenueTotals:
+    """The venue's progress over every contest of the overview."""
+
+    contests: int
+    declared: int
+    boxes: int
+    boxes_verified: int
+    papers_verified: int
+
+
+@dataclass(frozen=True)
+class ElectionOverview:
+    """Every contest of the election(s) asked for, in the overview's order, and the totals."""
+
+    contests: tuple[ContestOverview, ...]
+    totals: VenueTotals
+
+    def contest(self, contest_id: str) -> ContestOverview:
+        """The row of one contest (KeyError if it is not in the overview)."""
+        for row in self.contests:
+            if row.contest_id == contest_id:
+                return row
+        raise KeyError(contest_id)
+
+    def with_row(self, changed: ContestOverview) -> ElectionOverview:
+        """The overview with one contest's row as read again (KeyError if it is not in it)."""
+        self.contest(changed.contest_id)
+        rows = tuple(changed if r.contest_id == changed.contest_id else r for r in self.contests)
+        return ElectionOverview(rows, venue_totals(rows))
+
+
+def venue_totals(rows: Sequence[ContestOverview]) -> VenueTotals:
+    """The totals of the venue over these contests."""
+    return VenueTotals(
+        contests=len(rows),
+        declared=sum(1 for r in rows if r.declared),
+        boxes=sum(r.boxes for r in rows),
+        boxes_verified=sum(r.boxes_verified for r in rows),
+        papers_verified=sum(r.papers_verified or 0 for r in rows),
+    )
+
+
+def result_summary(result: ContestResult | None, *, declared: bool) -> ResultSummary | None:
+    """The result as the overview shows it; None while the count is not complete."""
+    if result is None or not result.complete:
+        return None
+    elected = []
+    for cid in result.elected:
+        line = result.line(cid)
+        elected.append(
+            ElectedLine(
+                cid, line.candidate.display_name, line.candidate.description, line.votes or 0
+            )
+        )
+    return ResultSummary(
+        declared=declared,
+        seats=result.seats,
+        elected=tuple(elected),
+        majority=result.majority,
+        valid_votes=result.valid_votes,
+        rejected=result.rejected_total,
+        turnout=result.turnout,
+        tie_undecided=result.tie is not None and not result.lots_applied,
+        by_lot=result.lots_applied,
+    )
+
+
+def duly_elected(contest: Contest, candidates: Sequence[Candidate]) -> ResultSummary:
+    """An uncontested contest declared: everyone nominated is duly elected, without a poll."""
+    return ResultSummary(
+        declared=True,
+        seats=contest.seats,
+        elected=tuple(
+            ElectedLine(c.id, c.display_name, c.description, None) for c in ballot_order(candidates)
+        ),
+        majority=None,
+        valid_votes=0,
+        rejected=0,
+        turnout=None,
+        tie_undecided=False,
+        by_lot=False,
+    )
+
+
+def _acknowledging(finding: Finding) -> str:
+    """The phrase for a warning not acknowledged (S804), by the warning it is about."""
+    warning = str(finding.figures.get("warning", ""))
+    if warning == Code.V501:
+        return "variances to explain"
+    return "warnings to acknowledge"
+
+
+def _phrase(finding: Finding, boxes_left: int) -> str:
+    """What one blocking finding means the contest waits for, in a few words."""
+    code = finding.code
+    if code == Code.P102:
+        fields = [f for f in str(finding.figures.get("fields", "")).split(",") if f.strip()]
+        return f"entries differ ({plural(len(fields), 'figure')})" if fields else "entries differ"
+    if code == Code.V502:
+        return f"{plural(boxes_left, 'box', 'boxes')} to verify"
+    if code == Code.S804:
+        return _acknowledging(finding)
+    fixed = {
+        Code.C210: "candidates to add",
+        Code.N101: "names to confirm",
+        Code.C208: "ballot papers verified",
+        Code.S805: "count to key in",
+        Code.P101: "second entry",
+        Code.P103: "figures to key again",
+        Code.S808: "figures keyed not recorded",
+        Code.L401: "lots to draw",
+        Code.T303: "officer's name to set",
+        Code.T304: "authority or imprint to set",
+        Code.S801: "a step not allowed",
+    }
+    if code in fixed:
+        return fixed[code]
+    if finding.is_error:
+        return f"figures to check ({code})"
+    return f"{code} to resolve"
+
+
+def waiting_for(
+    status: Status,
+    following: Status | None,
+    blockers: Sequence[Finding],
+    *,
+    uncontested: bool,
+    declared_at: datetime | None,
+    verification: Sequence[VerificationLine] = (),
+    label: Callable[[Status], str] = status_label,
+) -> tuple[str, tuple[str, ...]]:
+    """What a contest waits for, as a short phrase, and the codes that block its next stage.
+
+    Derived only from the guards' findings for the next stage (``workflow.next_step``);
+    ``label`` words a stage of this contest (the workflow's labels).
+    """
+    if following is None:
+        if declared_at is None:
+            return label(status), ()
+        what = "declared duly elected" if uncontested else label(status)
+        return f"{what} {clock_time(declared_at)}", ()
+    codes = tuple(dict.fromkeys(str(f.code) for f in blockers))
+    if not blockers:
+        if uncontested:
+            return "ready to declare duly elected", ()
+        if following is Status.DECLARED:
+            # "declared", or the last stage's own word where it has one ("ready to be sent").
+            words = label(following)
+            return ("ready to declare" if words == "declared" else f"ready to be {words}"), ()
+        return f"ready for {label(following)}", ()
+    boxes_left = sum(1 for line in verification if line.counted is None)
+    ordered = sorted(blockers, key=_urgency)
+    phrases = list(dict.fromkeys(_phrase(f, boxes_left) for f in ordered))
+    return "; ".join(phrases), codes
+
+
+#: What is said first when several things block a stage: what must happen before anything
+#: else can (candidates, names, boxes, the count and its two entries), then the figures, lots,
+#: warnings and the declaration's details.
+_FIRST = (
+    Code.C210,
+    Code.N101,
+    Code.V502,
+    Code.C208,
+    Code.S805,
+    Code.P101,
+    Code.P102,
+    Code.P103,
+    Code.S808,
+)
+_LAST = (Code.L401, Code.S804, Code.T303, Code.T304)
+
+
+def _urgency(finding: Finding) -> int:
+    if finding.code in _FIRST:
+        return _FIRST.index(finding.code)
+    if finding.code in _LAST:
+        return len(_FIRST) + 1 + _LAST.index(finding.code)
+    return len(_FIRST)  # figures that do not add up
+
+
+def result_words(result: ResultSummary) -> str:
+    """The result in one line: who (is elected or leads), their votes, the majority or margin.
+
+    "BEGUM, Priya 723; majority 141". A tie still to be decided by lot says so.
+    """
+    names = ", ".join(
+        e.name if e.votes is None else f"{e.name} {format_figure(e.votes)}" for e in result.elected
+    )
+    parts = [names] if names else []
+    if result.tie_undecided:
+        parts.append("tie: lots to draw")
+    elif result.majority is not None:
+        parts.append(f"{result.majority_word} {format_figure(result.majority)}")
+    if result.by_lot:
+        parts.append("decided by lot")
+    if result.declared and result.elected and all(e.votes is None for e in result.elected):
+        parts.append("duly elected, uncontested")
+    return "; ".join(parts)
+
+
+def turnout_words(result: ResultSummary) -> str:
+    """Turnout (ballot papers verified ÷ electorate) as printed: "47.61%", or "–"."""
+    return "–" if result.turnout is None else f"{format_percent(result.turnout)}%"
+
+
+def totals_words(totals: VenueTotals) -> str:
+    """The venue's progress in one line."""
+    return (
+        f"Declared {totals.declared} of {plural(totals.contests, 'contest')} · ballot papers "
+        f"verified {format_figure(totals.papers_verified)} · boxes verified "
+        f"{totals.boxes_verified} of {totals.boxes}"
+    )

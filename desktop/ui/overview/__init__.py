@@ -1,0 +1,1 @@
+"""The election overview: every contest of the night at a glance, sortable, kept up to date."""
