@@ -91,6 +91,12 @@ class Code(StrEnum):
     P104 = "P104"  # The second entry keyed by the operator who keyed the first
     P105 = "P105"  # Resolving entries that do not differ, or a field that does not differ
     P106 = "P106"  # The entry mode changed while an entry is held, or not single or double
+    B101 = "B101"  # A batch's folder cannot be written (missing, read-only, a file, disk full)
+    B102 = "B102"  # A contest left out of a batch of declarations: not declared
+    B103 = "B103"  # A batch with nothing to print: no such election, or no contests
+    B104 = "B104"  # A batch cancelled: the contests not reached
+    B105 = "B105"  # An import cancelled: nothing imported
+    B106 = "B106"  # `declaration --all` asked for with a contest's id, or without a folder
 
 
 #: Codes that refuse an action rather than describe figures (not in the catalogue).
@@ -110,5 +116,11 @@ REFUSAL_CODES: frozenset[Code] = frozenset(
         Code.P104,
         Code.P105,
         Code.P106,
+        Code.B101,
+        Code.B102,
+        Code.B103,
+        Code.B104,
+        Code.B105,
+        Code.B106,
     }
 )

@@ -37,6 +37,7 @@ from desktop.domain.workflow import NightState, RecountDecision
 from desktop.services.after_declaration import AfterDeclaration
 from desktop.services.backups import BackupJob, BackupOutcome, Backups, BackupState
 from desktop.services.ballot import BallotPaper
+from desktop.services.batch import BatchPrinting
 from desktop.services.declaring import Declaring
 from desktop.services.documents import Documents
 from desktop.services.double_entry import DoubleEntry, Keyed
@@ -80,6 +81,9 @@ class CountDesk:
         self._history = History(store)
         self._backups = Backups(store)
         self._after = AfterDeclaration(store, self._entry, self._proof)
+        #: Every contest's document into a folder at once (``declaration --all``), and the
+        #: one document a contest prints now.
+        self.batch = BatchPrinting(store, self._documents, lambda: self.today())
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True) -> CountDesk:

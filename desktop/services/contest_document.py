@@ -1,0 +1,93 @@
+"""The one document a contest prints now: the choice `countdesk-cli declaration ID` makes,
+and the one every contest of a batch goes through.
+
+Declared, it is the document kept at the declaration, byte for byte (never rendered again);
+uncontested, the notice of uncontested election (the one kept, else a draft); otherwise the
+draft declaration, refused while an error stands. A kind of document added later (a statement
+of local totals, a referendum's declaration) is chosen here, so that the single command, the
+batch and the window give the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+
+from desktop.domain.errors import CountDeskError
+from desktop.domain.findings import Finding
+from desktop.domain.model import Contest
+from desktop.services.documents import Documents
+
+
+class DocumentKind(Enum):
+    """What a contest's document is: its words, and the start of its file name."""
+
+    DECLARATION = ("declaration of result", "declaration")
+    DRAFT_DECLARATION = ("draft declaration of result", "draft-declaration")
+    NOTICE = ("notice of uncontested election", "notice")
+    DRAFT_NOTICE = ("draft notice of uncontested election", "draft-notice")
+
+    def __init__(self, words: str, stem: str) -> None:
+        self.words = words
+        self.stem = stem
+
+    @property
+    def kept(self) -> bool:
+        """Whether it is the document kept when the result was declared (byte for byte)."""
+        return self in (DocumentKind.DECLARATION, DocumentKind.NOTICE)
+
+
+@dataclass(frozen=True)
+class ContestDocument:
+    """A contest's document as PDF bytes, what kind it is and, once kept, when it was declared."""
+
+    contest: Contest
+    kind: DocumentKind
+    pdf: bytes
+    declared_at: datetime | None = None
+
+
+class ErrorsStand(CountDeskError):
+    """The declaration is refused while errors stand in the count that stands."""
+
+    def __init__(self, contest: Contest, errors: Sequence[Finding]) -> None:
+        self.contest = contest
+        self.errors = tuple(errors)
+        listed = " ".join(f"{f.code}: {f.message}" for f in self.errors)
+        n = len(self.errors)
+        super().__init__(
+            f"The declaration of {contest.area} cannot be printed while {n} error"
+            f"{'s stand' if n != 1 else ' stands'}. {listed}",
+            self.errors[0].code,
+        )
+
+
+def contest_document(documents: Documents, contest_id: str, *, printed_on: date) -> ContestDocument:
+    """The document ``contest_id`` prints now (see the module's docstring).
+
+    Raises CountDeskError where it has none: ErrorsStand while an error stands (P101–P103
+    among them while the two entries are not one count), D908 if a kept document's bytes are not the ones
+    recorded, and a plain refusal for an unknown contest.
+    """
+    store = documents.store
+    contest = store.contest(contest_id)
+    if documents.is_uncontested(contest_id):
+        notice = store.uncontested_notice(contest_id)
+        if notice is not None:
+            pdf = documents.proof.checked_notice(notice)
+            return ContestDocument(contest, DocumentKind.NOTICE, pdf, notice.declared_at)
+        pdf = documents.uncontested_notice_pdf(contest_id, printed_on=printed_on)
+        return ContestDocument(contest, DocumentKind.DRAFT_NOTICE, pdf)
+    kept = [d for d in store.declarations(contest_id) if not d.is_legacy_correction]
+    if kept:
+        pdf = documents.proof.checked_declaration(kept[0])
+        return ContestDocument(contest, DocumentKind.DECLARATION, pdf, kept[0].declared_at)
+    documents.refuse_if_uncontested(contest_id)
+    # An entry held for double entry is among the errors (P101–P103): no sheet shows it.
+    errors = documents.reading.result(contest_id).errors
+    if errors:
+        raise ErrorsStand(contest, errors)
+    pdf = documents.declaration_pdf(contest_id, printed_on=printed_on)
+    return ContestDocument(contest, DocumentKind.DRAFT_DECLARATION, pdf)
