@@ -10,15 +10,14 @@ batch and the window give the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 
-from desktop.domain.errors import CountDeskError
-from desktop.domain.findings import Finding
 from desktop.domain.model import Contest
-from desktop.services.documents import Documents
+from desktop.services.documents import Documents, ErrorsStand
+
+__all__ = ["ContestDocument", "DocumentKind", "ErrorsStand", "contest_document"]
 
 
 class DocumentKind(Enum):
@@ -49,21 +48,6 @@ class ContestDocument:
     declared_at: datetime | None = None
 
 
-class ErrorsStand(CountDeskError):
-    """The declaration is refused while errors stand in the count that stands."""
-
-    def __init__(self, contest: Contest, errors: Sequence[Finding]) -> None:
-        self.contest = contest
-        self.errors = tuple(errors)
-        listed = " ".join(f"{f.code}: {f.message}" for f in self.errors)
-        n = len(self.errors)
-        super().__init__(
-            f"The declaration of {contest.area} cannot be printed while {n} error"
-            f"{'s stand' if n != 1 else ' stands'}. {listed}",
-            self.errors[0].code,
-        )
-
-
 def contest_document(documents: Documents, contest_id: str, *, printed_on: date) -> ContestDocument:
     """The document ``contest_id`` prints now (see the module's docstring).
 
@@ -84,10 +68,6 @@ def contest_document(documents: Documents, contest_id: str, *, printed_on: date)
     if kept:
         pdf = documents.proof.checked_declaration(kept[0])
         return ContestDocument(contest, DocumentKind.DECLARATION, pdf, kept[0].declared_at)
-    documents.refuse_if_uncontested(contest_id)
-    # An entry held for double entry is among the errors (P101–P103): no sheet shows it.
-    errors = documents.reading.result(contest_id).errors
-    if errors:
-        raise ErrorsStand(contest, errors)
-    pdf = documents.declaration_pdf(contest_id, printed_on=printed_on)
+    # ErrorsStand while an error stands: an entry held for double entry is among them.
+    pdf = documents.declaration_pdf(contest_id, printed_on=printed_on, refuse_entries=False)
     return ContestDocument(contest, DocumentKind.DRAFT_DECLARATION, pdf)

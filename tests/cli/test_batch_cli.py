@@ -48,9 +48,16 @@ def test_all_with_draft_and_election(tmp_path):
     db = _night(tmp_path)
     out = tmp_path / "drafts"
     result = run(
-        "declaration", "--all", "--draft", "--election", "parl.2021-07-01", "--db", db,
-        "-o", str(out),
-    )  # fmt: skip
+        "declaration",
+        "--all",
+        "--draft",
+        "--election",
+        "parl.2021-07-01",
+        "--db",
+        db,
+        "-o",
+        str(out),
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(f"Wrote 1 document to {out}.")
 

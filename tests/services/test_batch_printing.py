@@ -249,3 +249,20 @@ def test_file_names_are_safe_and_stable():
     assert file_name("../Evil/Name", DocumentKind.DRAFT_DECLARATION) == (
         "draft-declaration-evil_name.pdf"
     )
+
+
+def test_a_count_keyed_once_of_twice_is_left_out_awaiting_the_second_entry(tmp_path):
+    desk = _open(tmp_path / "n.sqlite")
+    from tests.declared import ids
+    from tests.sample import BATLEY_CSV, BATLEY_REJECTED, BATLEY_VOTES
+
+    desk.import_candidates(BATLEY_CSV, "Importer")
+    desk.set_contest_details(BATLEY, "S", electorate=79373, ballot_papers_verified=37786)
+    desk.set_entry_mode(BATLEY, "double", "S")
+    by_name = ids(desk)
+    votes = {by_name[n]: v for n, v in BATLEY_VOTES.items()}
+    desk.enter_count(BATLEY, votes, BATLEY_REJECTED, "Clerk 1")
+    outcome = desk.batch.print_all(tmp_path / "out", draft=True)
+    (line,) = outcome.left_out
+    assert line.code is Code.P101
+    assert "whose two entries are not yet one count (P101)" in outcome.describe()
