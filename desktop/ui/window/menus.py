@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from desktop.ui.night import ask
+from desktop.ui.window.print_all import print_all_declarations
 
 if TYPE_CHECKING:
     # The window builds its menus with this module: only its type is needed here.
@@ -56,6 +57,14 @@ def build_menus(window: MainWindow) -> None:
     )
     window.save_action = add_action(
         window, file_menu, "&Save declaration as PDF…", "Ctrl+S", window._on_save_pdf, "Save as PDF"
+    )
+    window.print_all_action = add_action(
+        window,
+        file_menu,
+        "Print &all declarations…",
+        "Ctrl+Shift+P",
+        lambda: print_all_declarations(window, window.desk),
+        "Print all declarations",
     )
     file_menu.addSeparator()
     add_action(
