@@ -270,9 +270,19 @@ class CountDesk:
 
     # -- imports -------------------------------------------------------------------------
 
-    def import_candidates(self, path: str | Path, operator: str) -> ImportSummary:
-        """Import a Democracy Club candidates CSV: all of it in one transaction, or nothing."""
-        return self._imports.import_candidates(path, operator)
+    def import_candidates(
+        self,
+        path: str | Path,
+        operator: str,
+        *,
+        progress: Callable[[int, int], object] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportSummary:
+        """Import a Democracy Club candidates CSV: all of it in one transaction, or nothing
+        (``progress`` hears steps done of all; ``cancelled`` True stops it, B105)."""
+        return self._imports.import_candidates(
+            path, operator, progress=progress, cancelled=cancelled
+        )
 
     def open_demo(self, operator: str) -> str:
         """Import the Batley and Spen 2021 demo; return the demo contest's id."""

@@ -13,6 +13,7 @@ from desktop.storage.counts import Counts
 from desktop.storage.drafts import Drafts
 from desktop.storage.entries import Entries
 from desktop.storage.errors_found import ErrorsFound
+from desktop.storage.imported import Imported
 from desktop.storage.night import NightRecords
 from desktop.storage.settings import Settings
 from desktop.storage.verification import Verification
@@ -35,6 +36,8 @@ class Store:
         self.settings = Settings(conn)
         self.errors = ErrorsFound(conn)
         self.entries = Entries(conn)
+        #: An import's reads and writes, in bulk.
+        self.imported = Imported(conn)
         # The reads and writes the services use, by name.
         self.audit = self.audit_log.audit
         self.elections = self.setup.elections
