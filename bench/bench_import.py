@@ -8,8 +8,10 @@ service alone in this process; then ``verify`` must find the audit chain intact.
 no budget of its own but progress shown and Cancel possible: a 100,000-row file.
 
 Before imports were written in bulk, the 6,500-contest file took 14.7 s (16,902 single-row
-inserts) and the 100,000-row one 4 min 28 s, silent.
-Run: uv run python bench/bench_import.py [CONTESTS] [RUNS]
+inserts) and the 100,000-row one 4 min 28 s, silent. With ``--before REF`` (e.g. ``main``, or
+the commit before the bulk import), that version's ``countdesk-cli import`` of the same file is
+timed too, in the same run, from ``git archive`` of REF in a temporary folder.
+Run: uv run python bench/bench_import.py [CONTESTS] [RUNS] [--before REF]
 """
 
 from __future__ import annotations
@@ -141,7 +143,34 @@ def in_process(csv_path: Path, db: Path) -> float:
     return took
 
 
+def before(ref: str, folder: Path, night: Path) -> float:
+    """Seconds REF's ``countdesk-cli import`` takes on the same file (its code from git)."""
+    code = folder / "before"
+    code.mkdir()
+    archive = subprocess.run(
+        ["git", "archive", ref, "desktop", "reports", "resources"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(code)], input=archive, check=True)
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "import", str(night), "--db", str(folder / "b.db")],
+        capture_output=True,
+        check=True,
+        cwd=code,
+        env=env,
+    )
+    return time.perf_counter() - start
+
+
 def main(argv: list[str]) -> int:
+    ref = None
+    if "--before" in argv:
+        at = argv.index("--before")
+        ref = argv[at + 1]
+        argv = argv[:at] + argv[at + 2 :]
     contests = int(argv[0]) if argv else 6500
     runs = int(argv[1]) if len(argv) > 1 else 3
     cli = [sys.executable, "-m", "desktop.cli"]
@@ -172,6 +201,9 @@ def main(argv: list[str]) -> int:
             f"countdesk-cli import, one process: {best_cli:.2f} s; budget within {BUDGET_S:g} s: "
             f"{'met' if met else 'NOT MET'}"
         )
+        if ref is not None:
+            old = before(ref, f, night)
+            print(f"{ref}'s countdesk-cli import of the same file, one process: {old:.2f} s")
         big = f / "big.csv"
         big_rows = make_file(big, 25000, rows_wanted=100000)
         took = in_process(big, f / "big.sqlite")
