@@ -19,8 +19,10 @@ from desktop.ui.context import UiContext
 from desktop.ui.dialogs import exec_dialog
 from desktop.ui.start.new_contest_dialog import NewContestDialog
 
-#: Contests (and names to confirm) listed after an import; a whole night's file says how many more.
+#: Contests, and names to confirm, listed after an import (a whole night's file says how many
+#: more): the message still fits a 1024×768 screen.
 LISTED = 12
+NAMES_LISTED = 5
 
 
 def import_progress(parent: QWidget | None) -> QProgressDialog:
@@ -28,6 +30,7 @@ def import_progress(parent: QWidget | None) -> QProgressDialog:
     file is then imported)."""
     dialog = QProgressDialog("Importing the candidates…", "Cancel", 0, 100, parent)
     dialog.setWindowTitle("Import candidates")
+    dialog.setMinimumWidth(480)  # the label changes as it goes: the dialog keeps its size
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(1000)
     dialog.setAutoClose(False)
@@ -104,9 +107,9 @@ def import_candidates_csv(
         text += "\n\nContests created:\n" + "\n".join(lines)
     splits = summary.describe_splits()
     if splits:
-        listed = [f"• {line}" for line in splits[1 : LISTED + 1]]
-        if len(splits) > LISTED + 1:
-            listed.append(f"…and {plural(len(splits) - LISTED - 1, 'name')} more")
+        listed = [f"• {line}" for line in splits[1 : NAMES_LISTED + 1]]
+        if len(splits) > NAMES_LISTED + 1:
+            listed.append(f"…and {plural(len(splits) - NAMES_LISTED - 1, 'name')} more")
         text += "\n\n" + splits[0] + "\n" + "\n".join(listed)
     QMessageBox.information(parent, "Candidates imported", text)
     if summary.changed:

@@ -59,6 +59,7 @@ def _progress(parent: QWidget, label: str, total: int) -> QProgressDialog:
     """A window-modal progress dialog with Cancel, shown once the work takes half a second."""
     dialog = QProgressDialog(label, "Cancel", 0, total, parent)
     dialog.setWindowTitle(TITLE)
+    dialog.setMinimumWidth(480)  # the label changes as it goes: the dialog keeps its size
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(500)
     dialog.setAutoClose(False)
