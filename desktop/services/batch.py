@@ -256,9 +256,9 @@ class BatchPrinting:
                 contest.id,
                 contest.area,
                 code=exc.code,
-                reason="errors stand in the count: "
+                reason="the declaration is refused while errors stand: "
                 + "; ".join(f"{f.code} {f.message}" for f in exc.errors),
-                brief="whose figures do not reconcile",
+                brief="with an error standing",
             )
         except CountDeskError as exc:
             return BatchLine(

@@ -142,7 +142,7 @@ def test_figures_that_do_not_reconcile_are_left_out_with_their_code(tmp_path):
     outcome = desk.batch.print_all(tmp_path / "out", draft=True)
     (line,) = outcome.left_out
     assert line.code is Code.C201
-    assert "do not reconcile (C201)" in outcome.describe()
+    assert "1 contest with an error standing (C201): Batley and Spen" in outcome.describe()
     assert not (tmp_path / "out" / file_name(BATLEY, DocumentKind.DRAFT_DECLARATION)).exists()
 
 

@@ -122,3 +122,20 @@ def test_printing_them_sends_each_kept_declaration_to_the_printer(
     _trigger(window)
     assert printed == [window.desk.kept_declarations(BATLEY)[0].pdf]
     assert said[-1].startswith("Printed 1 declaration of 1 on ")
+
+
+def test_with_no_contests_it_says_there_is_nothing_to_print(qtbot, tmp_path, said, monkeypatch):
+    path = tmp_path / "empty.sqlite"
+    window = MainWindow(CountDesk.open(path), path)
+    qtbot.addWidget(window)
+    asked: list[object] = []
+    monkeypatch.setattr(
+        print_all_module.QFileDialog, "getExistingDirectory", lambda *a, **k: asked.append(a)
+    )
+    _trigger(window)
+    assert asked == []  # no folder asked for
+    (message,) = said
+    assert (
+        message
+        == f"{Code.B103}: There are no contests in this database, so there is nothing to print."
+    )
