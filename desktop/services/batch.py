@@ -4,7 +4,7 @@ Without ``draft``, only declared contests are written, each with the document ke
 declaration, byte for byte (a declaration of result or a notice of uncontested election);
 with ``draft``, every contest that has a document now, as ``countdesk-cli declaration ID``
 would write it (``contest_document``: the same choice, the same bytes). Every other contest is
-left out, with the reason and its code, in ``index.csv`` beside the files.
+left out, with the reason and its code, in ``countdesk-index.csv`` beside the files.
 
 Each file is written whole or not at all (a temporary file renamed into place). Cancelling
 stops before the next contest: the files already written are whole and correct, so they are
@@ -39,7 +39,7 @@ from desktop.services.files import OutputFile, why_not
 from desktop.storage.store import Store
 
 #: The index of a batch, written beside its documents.
-INDEX_NAME = "index.csv"
+INDEX_NAME = "countdesk-index.csv"
 INDEX_COLUMNS = ("contest_id", "area", "outcome", "document", "file", "code", "reason")
 
 #: Double entry's findings: the count's two entries are not yet one count.

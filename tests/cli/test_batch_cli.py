@@ -33,7 +33,7 @@ def test_all_writes_every_declaration_and_says_what_it_left_out(tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stdout == (
         f"Wrote 1 declaration to {out}; 1 contest not declared (B102): Earlsfield. "
-        "Each contest is listed in index.csv.\n"
+        "Each contest is listed in countdesk-index.csv.\n"
     )
     # Not a terminal: no progress bar, nothing on stderr.
     assert result.stderr == ""

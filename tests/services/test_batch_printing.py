@@ -88,7 +88,7 @@ def test_contests_not_declared_are_left_out_and_the_index_says_why(desk, tmp_pat
     assert len(outcome.left_out) == 2
     said = outcome.describe()
     assert said.startswith(f"Wrote 1 declaration to {tmp_path / 'out'}; 2 contests not declared")
-    assert "Earlsfield" in said and "Abbey" in said and "index.csv" in said
+    assert "Earlsfield" in said and "Abbey" in said and "countdesk-index.csv" in said
 
 
 def test_draft_writes_each_contests_document_now_as_the_single_command_would(desk, tmp_path):
