@@ -17,6 +17,7 @@ import csv
 import errno
 import io
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -143,7 +144,14 @@ def _listed(areas: list[str], most: int = 5) -> str:
 
 def file_name(contest_id: str, kind: DocumentKind) -> str:
     """A safe, stable file name from the contest's id: ``declaration-parl.batley….pdf``."""
-    safe = re.sub(r"[^a-z0-9.-]+", "_", contest_id.lower()).strip("._") or "contest"
+    # "llŷn" is written "llyn": letters with accents lose them, anything else not a letter,
+    # digit, dot or hyphen becomes "_" (a batch numbers two ids that then meet).
+    plain = "".join(
+        ch
+        for ch in unicodedata.normalize("NFKD", contest_id.lower())
+        if not unicodedata.combining(ch)
+    )
+    safe = re.sub(r"[^a-z0-9.-]+", "_", plain).strip("._") or "contest"
     return f"{kind.stem}-{safe}.pdf"
 
 
@@ -265,6 +273,11 @@ class BatchPrinting:
                 contest.id, contest.area, code=exc.code, reason=exc.message, brief="refused"
             )
         name = file_name(contest.id, doc.kind)
+        taken = {line.file_name for line in done}
+        stem, n = name.removesuffix(".pdf"), 1
+        while name in taken:  # two ids alike but for characters a file name cannot keep
+            n += 1
+            name = f"{stem}-{n}.pdf"
         _write(folder / name, doc.pdf, done=done, folder=folder)
         return BatchLine(contest.id, contest.area, doc.kind, name)
 

@@ -31,12 +31,12 @@ def _open(path: Path) -> CountDesk:
     return desk
 
 
-def _uncontested(desk: CountDesk) -> str:
+def _uncontested(desk: CountDesk, area: str = "Abbey") -> str:
     contest = desk.create_contest(
         "T",
         type_code="local",
         poll_date=date(2026, 5, 7),
-        area="Abbey",
+        area=area,
         seats=2,
         organisation="Testborough Borough Council",
     )
@@ -266,3 +266,14 @@ def test_a_count_keyed_once_of_twice_is_left_out_awaiting_the_second_entry(tmp_p
     (line,) = outcome.left_out
     assert line.code is Code.P101
     assert "whose two entries are not yet one count (P101)" in outcome.describe()
+
+
+def test_ids_alike_but_for_an_accent_get_files_of_their_own(tmp_path):
+    desk = _open(tmp_path / "n.sqlite")
+    accented, plain = _uncontested(desk, "Llŷn"), _uncontested(desk, "Llyn")
+    outcome = desk.batch.print_all(tmp_path / "out", draft=True)
+    names = {line.contest_id: line.file_name for line in outcome.written}
+    assert names[plain] == f"draft-notice-{plain}.pdf"
+    assert names[accented] == f"draft-notice-{plain}-2.pdf"
+    for cid, name in names.items():
+        assert (tmp_path / "out" / name).read_bytes() == desk.uncontested_notice_pdf(cid)
