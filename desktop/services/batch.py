@@ -342,14 +342,18 @@ def _folder_error(folder: Path, exc: OSError, written: list[BatchLine]) -> Count
     """B101: the folder cannot be written, why, what to do, and what is in it already."""
     why, todo = why_not(exc)
     if exc.errno == errno.ENOENT:
-        why, todo = "the folder is gone (a USB stick pulled out?)", "plug it back in or choose "
-        todo += "another folder"
-    kept = (
-        f" The {plural(len(written), 'document')} written before it "
-        f"{'is' if len(written) == 1 else 'are'} whole and kept."
-        if written
-        else " Nothing was written."
-    )
+        # Gone with what was written to it: nothing to say is kept.
+        why = "it is no longer there, as when a USB stick is pulled out"
+        todo = "plug it back in or choose another folder"
+        kept = ""
+    elif written:
+        n = len(written)
+        kept = (
+            f" The {plural(n, 'document')} written before it {'is' if n == 1 else 'are'} "
+            "whole and kept."
+        )
+    else:
+        kept = " Nothing was written."
     return CountDeskError(
         f"The folder {folder} cannot be written ({why}).{kept} To print them all, {todo}, "
         "then print them again.",

@@ -277,3 +277,23 @@ def test_ids_alike_but_for_an_accent_get_files_of_their_own(tmp_path):
     assert names[accented] == f"draft-notice-{plain}-2.pdf"
     for cid, name in names.items():
         assert (tmp_path / "out" / name).read_bytes() == desk.uncontested_notice_pdf(cid)
+
+
+def test_a_folder_that_goes_mid_way_says_so_and_what_was_written(desk, tmp_path):
+    import shutil
+
+    out = tmp_path / "stick"
+
+    def pulled_out(done: int, _total: int, _contest: str) -> None:
+        if done == 1:
+            shutil.rmtree(out)  # the USB stick pulled out after the first declaration
+
+    with pytest.raises(CountDeskError) as refused:
+        desk.batch.print_all(out, draft=True, progress=pulled_out)
+    message = refused.value.message
+    assert refused.value.code is Code.B101
+    assert message == (
+        f"The folder {out} cannot be written (it is no longer there, as when a USB stick is "
+        "pulled out). To print them all, plug it back in or choose another folder, then print "
+        "them again."
+    )
