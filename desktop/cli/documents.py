@@ -60,9 +60,8 @@ def declaration(
     candidates are declared duly elected, then the one kept.
     """
     if all_contests or election_id is not None or draft:
-        _refuse_mixed(contest_id, output, provisional, all_contests)
-        assert output is not None
-        print_all(db_path, output, election_id, draft)
+        folder = _batch_folder(contest_id, output, provisional, all_contests)
+        print_all(db_path, folder, election_id, draft)
         return
     if contest_id is None:
         raise click.UsageError("Give the contest's ID (or --all for every contest).")
@@ -91,10 +90,11 @@ def declaration(
     _said(doc, output)
 
 
-def _refuse_mixed(
+def _batch_folder(
     contest_id: str | None, output: Path | None, provisional: bool, all_contests: bool
-) -> None:
-    """B106 for --all (or --election, --draft) with what belongs to one contest, or no folder."""
+) -> Path:
+    """The folder of --all; B106 for --all (or --election, --draft) with what belongs to one
+    contest, or with no folder."""
     if not all_contests:
         raise CountDeskError(
             "--election and --draft go with --all (every contest's document into a folder): "
@@ -119,6 +119,7 @@ def _refuse_mixed(
             "or a new one to make).",
             Code.B106,
         )
+    return output
 
 
 def _provisional(contest_id: str, db_path: Path | None, output: Path) -> None:
