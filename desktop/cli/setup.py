@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -20,15 +22,22 @@ from desktop.domain.workflow import stage_label
 @db_option
 @operator_option()
 def import_(file: Path, db_path: Path | None, operator: str) -> None:
-    """Import candidates from a Democracy Club candidates CSV."""
+    """Import candidates from a Democracy Club candidates CSV.
+
+    On a terminal, an import that takes more than a second shows its progress; Ctrl+C cancels
+    it and nothing of the file is imported.
+    """
     desk = open_desk(db_path, create=True)
-    summary = desk.import_candidates(file, operator)
+    with _import_progress() as (progress, cancelled):
+        summary = desk.import_candidates(file, operator, progress=progress, cancelled=cancelled)
     click.echo(summary.describe())
     for election_id in summary.elections_created:
         click.echo(f"  election  {election_id}")
+    created = set(summary.contests_created)
+    by_id = {c.id: c for c in desk.contests() if c.id in created}
     for contest_id in summary.contests_created:
-        contest = desk.contest(contest_id)
-        n = len(desk.candidates(contest_id))
+        contest = by_id[contest_id]
+        n = summary.contest_candidates.get(contest_id, 0)
         click.echo(
             f"  contest   {contest_id}  {contest.area}, {plural(contest.seats, 'seat')}, "
             f"{n} candidates"
@@ -38,6 +47,35 @@ def import_(file: Path, db_path: Path | None, operator: str) -> None:
         click.echo(splits[0])
         for line in splits[1:]:
             click.echo(f"  {line}")
+
+
+@contextmanager
+def _import_progress() -> Iterator[tuple[Callable[[int, int], None], Callable[[], bool]]]:
+    """(progress, cancelled) for an import: a bar on stderr once it has taken a second, if
+    stderr is a terminal; Ctrl+C heard as Cancel, so the import rolls back and says so."""
+    import signal
+    import sys
+    import time
+
+    stop: list[bool] = []
+    started = time.monotonic()
+    bars: list[Any] = []
+
+    def progress(done: int, total: int) -> None:
+        if not bars:
+            if not sys.stderr.isatty() or time.monotonic() - started < 1.0:
+                return
+            bar = click.progressbar(length=total, label="Importing", file=sys.stderr)
+            bars.append(bar.__enter__())
+        bars[0].update(done - bars[0].pos)
+
+    previous = signal.signal(signal.SIGINT, lambda *_: stop.append(True))
+    try:
+        yield progress, lambda: bool(stop)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if bars:
+            bars[0].__exit__(None, None, None)
 
 
 @click.command()

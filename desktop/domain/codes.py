@@ -110,6 +110,12 @@ class Code(StrEnum):
     R103 = "R103"  # Lots at a referendum: equal votes carry neither answer
     R105 = "R105"  # A candidates file naming a referendum: referendums are created by hand
     R106 = "R106"  # Something a referendum does not have: seats, kinds, candidates' names
+    B101 = "B101"  # A batch's folder cannot be written (missing, read-only, a file, disk full)
+    B102 = "B102"  # A contest left out of a batch of declarations: not declared
+    B103 = "B103"  # A batch with nothing to print: no such election, or no contests
+    B104 = "B104"  # A batch cancelled: the contests not reached
+    B105 = "B105"  # An import cancelled: nothing imported
+    B106 = "B106"  # `declaration --all` asked for with a contest's id, or without a folder
 
 
 #: Codes that refuse an action rather than describe figures (not in the catalogue).
@@ -141,5 +147,11 @@ REFUSAL_CODES: frozenset[Code] = frozenset(
         Code.R103,
         Code.R105,
         Code.R106,
+        Code.B101,
+        Code.B102,
+        Code.B103,
+        Code.B104,
+        Code.B105,
+        Code.B106,
     }
 )

@@ -38,6 +38,7 @@ from desktop.services.after_declaration import AfterDeclaration
 from desktop.services.area import AreaResult
 from desktop.services.backups import BackupJob, BackupOutcome, Backups, BackupState
 from desktop.services.ballot import BallotPaper
+from desktop.services.batch import BatchPrinting
 from desktop.services.combined import CombinedPolls
 from desktop.services.declaring import Declaring
 from desktop.services.documents import Documents
@@ -96,6 +97,9 @@ class CountDesk:
         self.referendums = Referendums(store)
         #: The election overview: every contest's stage, what it waits for, its result.
         self.overview = Overview(store, self._reading, self._night)
+        #: Every contest's document into a folder at once (``declaration --all``), and the
+        #: one document a contest prints now.
+        self.batch = BatchPrinting(store, self._documents, self.local_totals, lambda: self.today())
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True) -> CountDesk:
@@ -282,9 +286,19 @@ class CountDesk:
 
     # -- imports -------------------------------------------------------------------------
 
-    def import_candidates(self, path: str | Path, operator: str) -> ImportSummary:
-        """Import a Democracy Club candidates CSV: all of it in one transaction, or nothing."""
-        return self._imports.import_candidates(path, operator)
+    def import_candidates(
+        self,
+        path: str | Path,
+        operator: str,
+        *,
+        progress: Callable[[int, int], object] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportSummary:
+        """Import a Democracy Club candidates CSV: all of it in one transaction, or nothing
+        (``progress`` hears steps done of all; ``cancelled`` True stops it, B105)."""
+        return self._imports.import_candidates(
+            path, operator, progress=progress, cancelled=cancelled
+        )
 
     def open_demo(self, operator: str) -> str:
         """Import the Batley and Spen 2021 demo; return the demo contest's id."""

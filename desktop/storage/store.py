@@ -13,6 +13,7 @@ from desktop.storage.counts import Counts
 from desktop.storage.drafts import Drafts
 from desktop.storage.entries import Entries
 from desktop.storage.errors_found import ErrorsFound
+from desktop.storage.imported import Imported
 from desktop.storage.local_totals import LocalTotalsRecords
 from desktop.storage.night import NightRecords
 from desktop.storage.progress import Progress
@@ -40,6 +41,8 @@ class Store:
         #: Local totals sent by a local count and received by an area result (migration 0018).
         self.local_totals = LocalTotalsRecords(conn)
         self.progress = Progress(conn)
+        #: An import's reads and writes, in bulk.
+        self.imported = Imported(conn)
         # The reads and writes the services use, by name.
         self.audit = self.audit_log.audit
         self.elections = self.setup.elections

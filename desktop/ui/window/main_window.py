@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
 
     # The actions of the menus (built by ``build_menus``) that follow the contest open.
     print_action: QAction
+    print_all_action: QAction
     save_action: QAction
     undo_action: QAction
     redo_action: QAction

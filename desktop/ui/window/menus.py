@@ -13,6 +13,7 @@ from desktop.domain.model import Contest, Status
 from desktop.ui.night import ask
 from desktop.ui.night.local_totals_file import save_local_totals
 from desktop.ui.verification import combined_actions
+from desktop.ui.window.print_all import print_all_declarations
 
 if TYPE_CHECKING:
     # The window builds its menus with this module: only its type is needed here.
@@ -61,6 +62,14 @@ def build_menus(window: MainWindow) -> None:
     )
     window.save_action = add_action(
         window, file_menu, "&Save declaration as PDF…", "Ctrl+S", window._on_save_pdf, "Save as PDF"
+    )
+    window.print_all_action = add_action(
+        window,
+        file_menu,
+        "Print &all declarations…",
+        "Ctrl+Shift+P",
+        lambda: print_all_declarations(window, window.desk),
+        "Print all declarations",
     )
     file_menu.addSeparator()
     add_action(
