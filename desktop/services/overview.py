@@ -108,7 +108,7 @@ class Overview:
             election_id=contest.election_id,
             election_title=titles.get(contest.election_id, ""),
             area=contest.area,
-            seats=contest.seats,
+            seats=None if contest.type.referendum else contest.seats,
             status=contest.status,
             stage=stage(contest.status),
             waiting=waiting,
@@ -120,4 +120,5 @@ class Overview:
             declared_at=declared_at,
             uncontested=uncontested,
             result=result,
+            local_count=contest.is_local_count,
         )

@@ -39,6 +39,9 @@ def board_label(text: str, pixels: int, colour: str = TEXT, *, bold: bool = Fals
 def _result_lines(result: ResultSummary) -> list[tuple[str, str]]:
     """Each person elected (or, provisionally, leading for a seat) with their votes, then the
     majority or margin: (words, figure) pairs."""
+    if result.referendum:
+        answers = [(a.name, format_figure(a.votes or 0)) for a in result.answers]
+        return [*answers, (sentence_case(result.outcome), "")]
     lines = []
     for e in result.elected:
         who = f"{e.name} ({e.description})" if e.description else e.name
@@ -73,7 +76,7 @@ class ContestTile(QFrame):
         pad = max(unit // 3, 4)
         layout.setContentsMargins(pad, pad // 2, pad, pad // 2)
         layout.setSpacing(max(unit // 8, 1))
-        seats = f"  ({plural(row.seats, 'seat')})" if row.seats > 1 else ""
+        seats = f"  ({plural(row.seats, 'seat')})" if row.seats and row.seats > 1 else ""
         detail = round(unit * 0.85)
         # The area and where it stands share the first line, so a contest not yet declared
         # takes one line of the board.

@@ -76,7 +76,7 @@ class OverviewModel(ColumnsTableModel):
     def _text(row: ContestOverview, column: int) -> str:
         return (
             row.area,
-            str(row.seats),
+            row.seats_words,
             row.stage,
             row.waiting,
             _result_text(row),
@@ -96,7 +96,7 @@ class OverviewModel(ColumnsTableModel):
     def _sort_key(row: ContestOverview, column: int) -> Any:
         area = row.area.casefold()
         if column == SEATS:
-            return f"{row.seats:04d} {area}"
+            return f"{row.seats or 0:04d} {area}"
         if column == STAGE:
             # The night's order, not the alphabet: setup first, declared last.
             return f"{row.night_position:02d} {area}"
