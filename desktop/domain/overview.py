@@ -102,6 +102,8 @@ class ContestOverview:
     result: ResultSummary | None
     #: A local count (PCC, combined authority mayor): its last stage is "sent", not declared.
     local_count: bool = False
+    #: The kind of poll in a word, to tell the polls of a combined night apart ("PCC").
+    poll: str = ""
 
     @property
     def seats_words(self) -> str:
@@ -164,6 +166,19 @@ class ElectionOverview:
         self.contest(changed.contest_id)
         rows = tuple(changed if r.contest_id == changed.contest_id else r for r in self.contests)
         return ElectionOverview(rows, venue_totals(rows))
+
+
+#: The kind of poll in a word, by election type (and, for a parish, kind).
+_POLL_WORDS = {"parl": "Parliament", "local": "Council", "pcc": "PCC", "mayor": "Mayor",
+               "ref": "Referendum"}  # fmt: skip
+
+
+def poll_word(contest: Contest) -> str:
+    """The kind of poll in a word: "Council", "Parish", "PCC", "Mayor", "Referendum"."""
+    etype = contest.type
+    if etype.kind.startswith("parish"):
+        return "Parish"
+    return _POLL_WORDS.get(etype.code, etype.name)
 
 
 def venue_totals(rows: Sequence[ContestOverview]) -> VenueTotals:

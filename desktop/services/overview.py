@@ -17,6 +17,7 @@ from desktop.domain.overview import (
     ContestOverview,
     ElectionOverview,
     duly_elected,
+    poll_word,
     result_summary,
     venue_totals,
     waiting_for,
@@ -121,4 +122,5 @@ class Overview:
             uncontested=uncontested,
             result=result,
             local_count=contest.is_local_count,
+            poll=poll_word(contest),
         )

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.services import CountDesk
-from desktop.ui.overview.overview_model import ContestIdRole
+from desktop.ui.overview.overview_model import POLL, STAGE, ContestIdRole
 from desktop.ui.window.main_window import MainWindow
 from tests import district
 
@@ -82,5 +82,9 @@ def test_the_overview_and_the_hall_board_follow_the_whole_night(qtbot, tmp_path)
     qtbot.waitUntil(lambda: "Declared 3 of 33" in _board(board), timeout=10_000)
     assert "Declared at" in _tile(board, other.contest_id)
     rows = {page.proxy.index(r, 0).data(ContestIdRole): r for r in range(page.proxy.rowCount())}
-    stage = page.proxy.index(rows[other.contest_id], 2).data()
-    assert stage == "declared"
+    assert page.proxy.index(rows[other.contest_id], STAGE).data() == "declared"
+    # The polls of the night told apart, on the overview and on the board.
+    assert page.proxy.index(rows[pcc.contest_id], POLL).data() == "PCC"
+    assert "West Calder · PCC" in _tile(board, pcc.contest_id)
+    assert "Hebble Bridge Neighbourhood Plan · Referendum" in _tile(board, referendum.contest_id)
+    assert " · " not in _tile(board, ward.contest_id).split(" | ")[0]
