@@ -101,6 +101,11 @@ class Code(StrEnum):
     R103 = "R103"  # Lots at a referendum: equal votes carry neither answer
     R105 = "R105"  # A candidates file naming a referendum: referendums are created by hand
     R106 = "R106"  # Something a referendum does not have: seats, kinds, candidates' names
+    H101 = "H101"  # A result sent out (export, web page) for a contest not declared
+    H102 = "H102"  # Results sent out where no contest asked for is declared
+    H103 = "H103"  # A referendum asked for as Democracy Club results (not a DC ballot)
+    H104 = "H104"  # The folder for the results web pages cannot be written
+    H105 = "H105"  # Publishing into a folder whose index.html CountDesk did not write
 
 
 #: Codes that refuse an action rather than describe figures (not in the catalogue).
@@ -125,5 +130,10 @@ REFUSAL_CODES: frozenset[Code] = frozenset(
         Code.R103,
         Code.R105,
         Code.R106,
+        Code.H101,
+        Code.H102,
+        Code.H103,
+        Code.H104,
+        Code.H105,
     }
 )

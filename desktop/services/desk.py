@@ -49,6 +49,7 @@ from desktop.services.live import LiveCount
 from desktop.services.night import Night, StatusReport
 from desktop.services.overview import Overview
 from desktop.services.proof import Proof
+from desktop.services.publishing import Publishing
 from desktop.services.reading import Reading
 from desktop.services.recounts import Recounts
 from desktop.services.referendums import Referendums
@@ -90,6 +91,8 @@ class CountDesk:
         self.referendums = Referendums(store)
         #: The election overview: every contest's stage, what it waits for, its result.
         self.overview = Overview(store, self._reading, self._night)
+        #: Results out, once declared: Democracy Club results CSV, NIST CDF JSON, the web pages.
+        self.publishing = Publishing(store, self._reading, self._documents)
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True) -> CountDesk:

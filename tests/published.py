@@ -1,0 +1,45 @@
+"""Declared contests for the results-out tests: the 3-seat ward (names confirmed, valid papers
+counted), alongside Batley and Spen (tests/declared.py) and a referendum
+(tests/referendum_night.py)."""
+
+from __future__ import annotations
+
+from desktop.services import CountDesk
+from tests.sample import WARD, WARD_CSV
+
+OFFICER = "Pat Example"
+#: Illustrative figures: 4,000 papers verified, 30 wholly rejected, 3,970 valid papers counted.
+WARD_VOTES = {
+    "Ruth Alder": 2100,
+    "Sam Birch": 1900,
+    "Priya Cedar": 1750,
+    "Tom Dogwood": 1500,
+    "Llŷr Elm": 1200,
+    "Łukasz Fir": 900,
+    "Dara Ó Briain": 800,
+}
+WARD_REJECTED = {"too_many_votes": 30, "rejected_in_part": 5}
+
+
+def count_ward(desk: CountDesk, *, declare: bool = True) -> None:
+    """The 3-seat ward imported, its names confirmed, counted (keyed twice), shown
+    provisionally and, unless ``declare`` is False, declared."""
+    desk.import_candidates(WARD_CSV, "Importer")
+    desk.confirm_names(WARD, "Supervisor")
+    desk.set_contest_details(
+        WARD,
+        "Supervisor",
+        electorate=11000,
+        ballot_papers_verified=4000,
+        officer_name=OFFICER,
+        imprint_address="Town Hall, Testborough TB1 1AA",
+        authority="Testborough Council",
+    )
+    for stage in ("verification", "count"):
+        desk.advance(WARD, stage, "Supervisor")
+    votes = {desk.candidate_by_name(WARD, n).id: v for n, v in WARD_VOTES.items()}
+    for clerk in ("Clerk 1", "Clerk 2"):
+        desk.enter_count(WARD, votes, WARD_REJECTED, clerk, 3970)
+    desk.advance(WARD, "provisional", "Supervisor")
+    if declare:
+        desk.declare(WARD, "Supervisor", OFFICER)
