@@ -43,3 +43,41 @@ def count_ward(desk: CountDesk, *, declare: bool = True) -> None:
     desk.advance(WARD, "provisional", "Supervisor")
     if declare:
         desk.declare(WARD, "Supervisor", OFFICER)
+
+
+def declare_single(
+    desk: CountDesk,
+    contest_id: str,
+    votes: dict[str, int],
+    *,
+    rejected: int = 5,
+    electorate: int | None = None,
+) -> None:
+    """A single-seat contest already imported: facts set, counted once as it stands (a test
+    module keyed once) or twice, shown provisionally and declared."""
+    papers = sum(votes.values()) + rejected
+    desk.set_contest_details(
+        contest_id,
+        "Supervisor",
+        electorate=electorate or papers * 3,
+        ballot_papers_verified=papers,
+        officer_name=OFFICER,
+        imprint_address="Town Hall, Testborough TB1 1AA",
+        authority="Testborough Council",
+    )
+    for stage in ("verification", "count"):
+        desk.advance(contest_id, stage, "Supervisor")
+    figures = {desk.candidate_by_name(contest_id, n).id: v for n, v in votes.items()}
+    desk.set_entry_mode(contest_id, "single", "Supervisor")
+    desk.enter_count(contest_id, figures, {"official_mark": rejected}, "Clerk 1")
+    desk.advance(contest_id, "provisional", "Supervisor")
+    desk.declare(contest_id, "Supervisor", OFFICER)
+
+
+#: A ward whose names test escaping: a script tag and an apostrophe and ampersand.
+ODD_NAMES_CSV = """\
+person_id,person_name,election_id,ballot_paper_id,election_date,party_name,post_label,seats_contested
+201,<script>alert(1)</script>,local.testborough.2026-05-07,local.testborough.quayside.2026-05-07,2026-05-07,O'Brien & Sons,Quayside & <Docks>,1
+202,Mary O'Brien,local.testborough.2026-05-07,local.testborough.quayside.2026-05-07,2026-05-07,"Fish & Chips <b>Party</b>",Quayside & <Docks>,1
+"""
+ODD_WARD = "local.testborough.quayside.2026-05-07"

@@ -9,14 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
+from desktop.domain.model import Election
 from desktop.services.cdf import cdf_json
 from desktop.services.dc_results import dc_results_csv
-from desktop.services.declared import DeclaredResults
+from desktop.services.declared import DeclaredContest, DeclaredResults
 from desktop.services.documents import Documents
 from desktop.services.reading import Reading
+from desktop.services.web_publish import Published, write_site
 from desktop.storage.store import Store
 
 #: The formats for aggregators, by the name ``export --format`` takes.
@@ -101,3 +104,37 @@ class Publishing:
             )
         text = dc_results_csv(declared)
         return Exported(text, len(declared) - referendums, not_declared, referendums)
+
+    def publish(self, election_id: str | None, folder: str | Path) -> Published:
+        """Write the results web pages of an election (None: the database's only election)
+        into ``folder``: index.html, style.css, a page per contest and the declaration PDFs
+        kept. Contests not declared are listed as awaited, with no figures."""
+        election = self._election(election_id)
+        contests = self.reading.contests(election.id)
+        read = [(c, self.declared.read(c)) for c in contests]
+        return write_site(Path(folder), election, read, self._kept_pdf, self.now())
+
+    def _kept_pdf(self, declared: DeclaredContest) -> bytes:
+        """The declaration (or notice of uncontested election) kept, byte for byte."""
+        contest_id = declared.contest.id
+        today = self.now().date()
+        if declared.uncontested:
+            return self.documents.uncontested_notice_pdf(contest_id, printed_on=today)
+        return self.documents.declaration_pdf(contest_id, printed_on=today)
+
+    def _election(self, election_id: str | None) -> Election:
+        elections = self.reading.elections()
+        if election_id is None:
+            if len(elections) == 1:
+                return elections[0]
+            listed = ", ".join(e.id for e in elections) or "none"
+            raise CountDeskError(
+                f"Say which election to publish (--election ID): this database holds {listed}."
+            )
+        for election in elections:
+            if election.id == election_id:
+                return election
+        listed = ", ".join(e.id for e in elections) or "none"
+        raise CountDeskError(
+            f"There is no election “{election_id}” in this database: it holds {listed}."
+        )
