@@ -162,23 +162,25 @@ def _result_table(contest: WebContest, what: str) -> str:
         description = (
             f'<span class="description">{escape(c.description)}</span>' if c.description else ""
         )
+        # At a phone's width the Result column gives way to the same word under the name.
+        narrow = f'<span class="mark-narrow">{mark}</span>' if mark else ""
+        row_class = ' class="elected"' if c.elected else ""
         rows.append(
-            f'<tr{' class="elected"' if c.elected else ""}><th scope="row">'
-            f"{escape(c.name)}{description}</th>"
+            f'<tr{row_class}><th scope="row">{escape(c.name)}{description}{narrow}</th>'
             f'<td class="num">{_votes(c.votes)}{lot}</td><td class="num">{_percent(c.share)}</td>'
-            f'<td><span class="badge">{mark}</span></td></tr>'
+            f'<td class="mark"><span class="badge">{mark}</span></td></tr>'
         )
     order = "in the order of the ballot paper"
     return f"""<h2>Result</h2>
 <table class="result">
 <caption>Votes for each {what}, {order}</caption>
 <thead><tr><th scope="col">{what.capitalize()}</th><th scope="col" class="num">Votes</th>\
-<th scope="col" class="num">Share</th><th scope="col">Result</th></tr></thead>
+<th scope="col" class="num">Share</th><th scope="col" class="mark">Result</th></tr></thead>
 <tbody>
 {chr(10).join(rows)}
 </tbody>
 <tfoot><tr><th scope="row">Valid votes</th><td class="num">{_votes(contest.valid_votes)}</td>\
-<td class="num"></td><td></td></tr></tfoot>
+<td class="num"></td><td class="mark"></td></tr></tfoot>
 </table>"""
 
 

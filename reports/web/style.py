@@ -2,8 +2,9 @@
 
 Colours (on white #ffffff): text #1a1a1a (17.4:1), muted text #4a4a4a (8.9:1), links #0b4f9c
 (8.0:1), the header band #14365f with white text (12.1:1): all above WCAG AA's 4.5:1. Tables
-keep their semantics at every width: the candidate's description sits under the name, and long
-words break, so four columns fit in 360 px with no horizontal scroll.
+keep their semantics at every width: the candidate's description sits under the name and, on a
+phone, the word "Elected" too (the Result column gives way), so the columns fit in 360 px with
+no horizontal scroll.
 """
 
 STYLESHEET = """\
@@ -40,6 +41,7 @@ tfoot th, tfoot td { font-weight: 600; border-bottom: none; }
 tr.elected th, tr.elected td { background: #e8f0fa; }
 .description { display: block; color: #4a4a4a; font-size: 0.9rem; font-weight: 400; }
 .badge { font-weight: 700; }
+.mark-narrow { display: none; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0.5rem 0; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
@@ -51,6 +53,8 @@ footer.site { border-top: 1px solid #c8ccd1; padding: 1rem 0 2rem; color: #4a4a4
   h1 { font-size: 1.45rem; }
   th, td { padding: 0.45rem 0.25rem; }
   dl.facts { grid-template-columns: 1fr; }
+  th.mark, td.mark { display: none; }
+  .mark-narrow { display: block; font-weight: 700; }
   dl.facts dd { margin-bottom: 0.4rem; }
 }
 """
