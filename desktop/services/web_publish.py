@@ -93,6 +93,7 @@ def web_contest(
         valid_votes=result.valid_votes,
         rejected=result.rejected_total,
         papers_verified=result.ballot_papers_verified,
+        valid_papers_counted=None if contest.seats == 1 else result.valid_papers_counted,
         electorate=contest.electorate,
         turnout=result.turnout,
         majority=None if contest.type.referendum else result.majority,

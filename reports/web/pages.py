@@ -12,7 +12,7 @@ from fractions import Fraction
 from html import escape
 
 from desktop.domain.figures import format_figure, format_percent
-from desktop.domain.wording import date_in_words, time_in_words
+from desktop.domain.wording import date_in_words, short_time, time_in_words
 from reports.web.chart import bar_chart
 from reports.web.snapshot import WebCandidate, WebContest, WebElection
 
@@ -72,7 +72,7 @@ def index_html(election: WebElection) -> str:
             )
             continue
         assert contest.declared_at is not None
-        stage = f"Declared {escape(time_in_words(contest.declared_at))}"
+        stage = f"Declared {escape(short_time(contest.declared_at))}"
         if contest.referendum:
             who = escape(contest.outcome)
         elif contest.uncontested:
@@ -192,8 +192,11 @@ def _facts(contest: WebContest) -> str:
         facts.append(
             (word, f"{_votes(contest.majority)}" + (f" ({share} of valid votes)" if share else ""))
         )
+    facts.append(("Valid votes", _votes(contest.valid_votes)))
+    if contest.valid_papers_counted is not None:
+        # Several seats: each paper carries up to one vote a seat, so papers ≠ votes.
+        facts.append(("Valid ballot papers counted", _votes(contest.valid_papers_counted)))
     facts += [
-        ("Valid votes", _votes(contest.valid_votes)),
         ("Rejected ballot papers", _votes(contest.rejected)),
         ("Ballot papers verified", _votes(contest.papers_verified)),
         ("Electorate", _votes(contest.electorate)),

@@ -44,6 +44,8 @@ class WebContest:
     valid_votes: int | None = None
     rejected: int | None = None
     papers_verified: int | None = None
+    #: Several seats: the valid ballot papers counted (papers, not votes).
+    valid_papers_counted: int | None = None
     electorate: int | None = None
     turnout: Fraction | None = None
     majority: int | None = None

@@ -128,6 +128,7 @@ def test_a_three_seat_ward_and_a_referendum(tmp_path):
     ward = desk.publishing.publish(desk.contest(WARD).election_id, tmp_path / "w")
     text = " ".join(outline(tmp_path / "w" / page_name(WARD)).text)
     assert "Margin" in text and "250" in text
+    assert "Valid ballot papers counted" in text and "3,970" in text
     assert text.count("Elected") >= 3
     assert ward.declared == 1
     referendum = desk.contest(referendum_night.KIRKSTALL)
