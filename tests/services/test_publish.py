@@ -186,3 +186,48 @@ def test_the_cli_publishes_and_refuses_in_words(db_path, tmp_path):
     )
     assert refused.exit_code == 1 and "no election" in refused.output
     assert "Traceback" not in refused.output
+
+
+def test_an_uncontested_contest_declared_has_no_poll_in_any_output(db_path, tmp_path):
+    import csv
+    import io
+    import json
+    from datetime import date
+
+    desk = CountDesk.open(db_path)
+    contest = desk.create_contest(
+        "T",
+        type_code="local",
+        poll_date=date(2026, 5, 7),
+        area="Abbey",
+        seats=2,
+        organisation="Testborough Borough Council",
+    )
+    desk.add_candidate(contest.id, "T", "Able", "Ann", "Labour Party")
+    desk.set_contest_details(
+        contest.id,
+        "T",
+        officer_name="Jane Officer",
+        imprint_address="Town Hall, Testborough TB1 1AA",
+        authority="Testborough Borough Council",
+    )
+    notice = desk.declare(contest.id, "Supervisor", "Jane Officer")
+    site = tmp_path / "site"
+    done = _published(desk, site)
+    assert done.pdfs == 1
+    assert (site / (page_name(contest.id)[:-5] + "-notice.pdf")).read_bytes() == notice
+    text = " ".join(outline(site / page_name(contest.id)).text)
+    assert "elected unopposed" in text and "Ann ABLE" in text
+    assert "1 seat remains unfilled" in text
+    assert "Votes" not in text and "Turnout" not in text
+    (row,) = csv.DictReader(io.StringIO(desk.publishing.export(None, "dc-results").text))
+    assert (row["elected"], row["votes_cast"], row["turnout_percentage"]) == ("True", "", "")
+    report = json.loads(desk.publishing.export(None, "cdf").text)
+    from tests.services.test_results_out import _errors
+
+    assert _errors(report) == []
+    (election,) = report["Election"]
+    assert election["BallotCounts"] == []
+    (selection,) = election["Contest"][0]["ContestSelection"]
+    assert "VoteCounts" not in selection
+    assert election["Candidate"][0]["PostElectionStatus"] == "winner"
