@@ -68,7 +68,8 @@ def index_html(election: WebElection) -> str:
         link = f'<a href="{escape(contest.page)}">{escape(contest.area)}</a>'
         if not contest.declared:
             rows.append(
-                f'<tr><th scope="row">{link}</th><td>Awaited</td><td></td><td class="num"></td></tr>'
+                f'<tr><th scope="row">{link}</th><td class="stage">Awaited</td><td></td>'
+                '<td class="num"></td></tr>'
             )
             continue
         assert contest.declared_at is not None
@@ -81,7 +82,7 @@ def index_html(election: WebElection) -> str:
             who = _names(contest.elected)
         majority = "" if contest.majority is None else _votes(contest.majority)
         rows.append(
-            f'<tr><th scope="row">{link}</th><td>{stage}</td><td>{who}</td>'
+            f'<tr><th scope="row">{link}</th><td class="stage">{stage}</td><td>{who}</td>'
             f'<td class="num">{majority}</td></tr>'
         )
     title = election.title or election.election_id

@@ -30,6 +30,7 @@ a:focus { outline: 3px solid #f2b705; outline-offset: 2px; }
 p, li, dd, caption, th[scope="row"] { overflow-wrap: anywhere; }
 td, thead th { white-space: nowrap; }
 table.index td { white-space: normal; overflow-wrap: anywhere; }
+table.index td.stage { overflow-wrap: normal; }
 .muted { color: #4a4a4a; }
 .outcome { font-size: 1.15rem; font-weight: 600; }
 table { width: 100%; border-collapse: collapse; margin: 0.5rem 0 1rem; }
