@@ -41,6 +41,7 @@ from desktop.cli import (
     night,
     overview,
     proof,
+    publish,
     referendum,
     setup,
     verification,
@@ -119,6 +120,7 @@ for _module in (
     documents,
     backup,
     proof,
+    publish,
 ):
     for _command in _module.COMMANDS:
         cli.add_command(_command)

@@ -52,6 +52,7 @@ from desktop.services.local_count import LocalCount
 from desktop.services.night import Night, StatusReport
 from desktop.services.overview import Overview
 from desktop.services.proof import Proof
+from desktop.services.publishing import Publishing
 from desktop.services.reading import Reading
 from desktop.services.recounts import Recounts
 from desktop.services.referendums import Referendums
@@ -100,6 +101,8 @@ class CountDesk:
         #: Every contest's document into a folder at once (``declaration --all``), and the
         #: one document a contest prints now.
         self.batch = BatchPrinting(store, self._documents, self.local_totals, lambda: self.today())
+        #: Results out, once declared: Democracy Club results CSV, NIST CDF JSON, the web pages.
+        self.publishing = Publishing(store, self._reading, self._documents)
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True) -> CountDesk:
