@@ -13,8 +13,8 @@ from desktop.domain.model import Contest, Status
 from desktop.ui.night import ask
 from desktop.ui.night.local_totals_file import save_local_totals
 from desktop.ui.verification import combined_actions
-from desktop.ui.window.print_all import print_all_declarations
 from desktop.ui.window import results_out
+from desktop.ui.window.print_all import print_all_declarations
 
 if TYPE_CHECKING:
     # The window builds its menus with this module: only its type is needed here.
