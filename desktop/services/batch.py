@@ -134,7 +134,8 @@ class BatchOutcome:
         if self.removed:
             text += (
                 f". Removed {plural(len(self.removed), 'document')} of the earlier batch in "
-                "this folder that this one did not write (a draft since declared, say)"
+                "this folder that this one wrote again under another name (a draft since "
+                "declared)"
             )
         return text + "."
 
@@ -234,7 +235,16 @@ class BatchPrinting:
         outcome = BatchOutcome(folder, draft, tuple(lines))
         index = folder / INDEX_NAME
         _write(index, index_csv(outcome).encode("utf-8"), done=lines, folder=folder)
-        stale = sorted(earlier - {line.file_name for line in lines if line.written})
+        # Only a contest this batch wrote again under another name (a draft since declared):
+        # the files of contests not reached, left out or of another election stay.
+        written = {line.file_name for line in lines if line.written}
+        stale = sorted(
+            earlier[line.contest_id]
+            for line in lines
+            if line.written
+            and earlier.get(line.contest_id, line.file_name) != line.file_name
+            and earlier[line.contest_id] not in written
+        )
         for name in stale:
             try:
                 (folder / name).unlink(missing_ok=True)
@@ -308,18 +318,19 @@ _DOCUMENT_NAME = re.compile(
 )
 
 
-def earlier_documents(folder: Path) -> set[str]:
-    """The documents an earlier batch's index says it wrote into ``folder`` (only names a
-    batch gives its documents: no other file is ever taken for one); none without an index."""
+def earlier_documents(folder: Path) -> dict[str, str]:
+    """The document an earlier batch's index says it wrote into ``folder`` for each contest
+    (only names a batch gives its documents: no other file is ever taken for one); none
+    without an index."""
     try:
         text = (folder / INDEX_NAME).read_text(encoding="utf-8")
     except (FileNotFoundError, UnicodeDecodeError):
-        return set()
-    names = set()
+        return {}
+    names = {}
     for row in csv.DictReader(io.StringIO(text)):
         name = row.get("file") or ""
         if row.get("outcome") == "written" and _DOCUMENT_NAME.fullmatch(name):
-            names.add(name)
+            names[row.get("contest_id") or ""] = name
     return names
 
 

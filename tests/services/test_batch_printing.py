@@ -300,9 +300,9 @@ def test_a_folder_that_goes_mid_way_says_so_and_what_was_written(desk, tmp_path)
 
 
 def test_a_batch_again_in_the_same_folder_leaves_no_document_of_the_earlier_one(desk, tmp_path):
-    """The drafts of 1 a.m. do not lie beside the declarations of 4 a.m.: a batch into the
-    folder of an earlier one removes the documents that batch wrote and this one does not;
-    files CountDesk did not write are never touched."""
+    """The draft of 1 a.m. does not lie beside the declaration of 4 a.m.: a batch into the
+    folder of an earlier one removes a contest's earlier document where it writes that
+    contest's document under another name; files CountDesk did not write are never touched."""
     out = tmp_path / "out"
     notice_id = next(c.id for c in desk.contests() if c.area == "Abbey")
     desk.batch.print_all(out, draft=True)
@@ -310,11 +310,28 @@ def test_a_batch_again_in_the_same_folder_leaves_no_document_of_the_earlier_one(
     assert draft_notice.exists()
     own = out / "agenda.pdf"
     own.write_bytes(b"%PDF-1.4 the council's own file")
+    desk.declare(notice_id, "T", "Jane Officer")  # Abbey's candidates declared duly elected
     outcome = desk.batch.print_all(out)
     assert not draft_notice.exists()
     assert own.exists()
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [file_name(BATLEY, DocumentKind.DECLARATION), INDEX_NAME, "agenda.pdf"]
+        [
+            file_name(BATLEY, DocumentKind.DECLARATION),
+            file_name(notice_id, DocumentKind.NOTICE),
+            INDEX_NAME,
+            "agenda.pdf",
+        ]
     )
     assert outcome.removed == (draft_notice.name,)
     assert "Removed 1 document of the earlier batch in this folder" in outcome.describe()
+
+
+def test_a_batch_cancelled_or_of_another_election_removes_nothing_of_an_earlier_one(desk, tmp_path):
+    out = tmp_path / "out"
+    desk.batch.print_all(out)
+    declared = out / file_name(BATLEY, DocumentKind.DECLARATION)
+    cancelled = desk.batch.print_all(out, cancelled=lambda: True)
+    assert declared.exists() and cancelled.removed == ()
+    ward_election = desk.contest(WARD).election_id
+    other = desk.batch.print_all(out, election_id=ward_election, draft=True)
+    assert declared.exists() and other.removed == ()
