@@ -21,8 +21,9 @@ from desktop.domain.model import Contest, Status
 from desktop.domain.workflow import stage_label, transition_blockers
 from desktop.services.common import blocked, require_operator
 from desktop.services.declaring import confirm_officer
+from desktop.services.documents import ErrorsStand
 from desktop.services.local_totals_files import read_totals, to_csv, to_json
-from desktop.services.night import Night, refuse_if_held
+from desktop.services.night import ENTRY_CODES, Night, refuse_if_held
 from desktop.services.proof import Proof
 from desktop.services.reading import Reading
 from desktop.storage.store import Store
@@ -102,6 +103,11 @@ class LocalCount:
 
     def _current(self, contest: Contest, sent_at: datetime | None) -> LocalTotals:
         result = self.reading.result(contest.id)
+        held = [f for f in result.errors if f.code in ENTRY_CODES]
+        if held:
+            # Double entry: while an entry is held the other is keyed blind, so no statement
+            # and no file shows it (P101–P103, as for a declaration).
+            raise ErrorsStand(contest, held)
         if self.store.latest_count(contest.id) is None or not result.complete:
             raise CountDeskError(
                 f"No count of {contest.area} is recorded yet, so there are no local totals: "

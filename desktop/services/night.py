@@ -37,7 +37,7 @@ from desktop.storage.store import Store
 __all__ = ["ContestHistory", "CountRecord", "Night", "StatusReport"]
 
 #: The findings of double entry that hold a count at the count stage.
-_ENTRY_CODES = frozenset({Code.P101, Code.P102, Code.P103})
+ENTRY_CODES = frozenset({Code.P101, Code.P102, Code.P103})
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def refuse_if_held(state: NightState, nothing: str) -> None:
     """Refuse a step beyond the count while an entry of double entry is held, with its code."""
     if state.result is None:
         return
-    held = [f for f in state.result.errors if f.code in _ENTRY_CODES]
+    held = [f for f in state.result.errors if f.code in ENTRY_CODES]
     if held:
         raise CountDeskError(f"{held[0].message} {nothing}", held[0].code)
 

@@ -423,3 +423,29 @@ def test_the_overview_says_sent_and_shows_no_one_elected_for_a_local_count(sent)
     assert row.declared_at == desk.local_totals.sent(PCC).sent_at
     assert row.result is None
     desk.close()
+
+
+def test_a_recount_keyed_once_shows_no_local_totals_until_the_second_entry(tmp_path):
+    """Double entry: the second clerk keys blind, so neither the statement nor the local
+    totals show a recount's first entry while it is held; the batch leaves it out saying so."""
+    desk = CountDesk.open(tmp_path / "local.sqlite")
+    count_locally(desk, "Northtown", send=False)
+    desk.record_recount_request(
+        PCC, "Supervisor", requested_by="An Agent", role="agent", decision="full"
+    )
+    first = {desk.candidate_by_name(PCC, n).id: v for n, v in AREAS["Northtown"][1].items()}
+    changed = dict(first)
+    moved = next(iter(changed))
+    changed[moved] -= 10
+    changed[next(k for k in changed if k != moved)] += 10
+    desk.enter_count(PCC, changed, AREAS["Northtown"][2], "Clerk 3")
+    assert desk.entry_state(PCC).held
+    for read in (
+        lambda: desk.local_totals.totals(PCC),
+        lambda: desk.declaration_pdf(PCC),
+    ):
+        with pytest.raises(CountDeskError) as refused:
+            read()
+        assert refused.value.code == "P101"
+    (line,) = desk.batch.print_all(tmp_path / "out", draft=True).lines
+    assert not line.written and line.code == "P101"
