@@ -158,3 +158,13 @@ def slug(text: str) -> str:
     """Text as an id part: lower case words joined by hyphens."""
     words = "".join(ch.lower() if ch.isalnum() else " " for ch in text).split()
     return "-".join(words)
+
+
+def figures_stand_against_rows(store: Store, contest_id: str) -> bool:
+    """Whether figures stand against the contest's candidate (or answer) rows by id: a count
+    recorded, an entry held for double entry, or a figure of the count being keyed in. Rows
+    must not be added or removed then: a new row could take a removed row's id, and its votes."""
+    if store.latest_count(contest_id) is not None or store.entry_state(contest_id).held:
+        return True
+    draft = store.draft(contest_id)
+    return bool(draft.votes or draft.bundles or draft.parts)

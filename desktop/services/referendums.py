@@ -17,7 +17,7 @@ from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Candidate, Contest, Election
 from desktop.domain.referendum import DEFAULT_ANSWERS, check_answers, check_question
-from desktop.services.common import guard, require_operator, slug
+from desktop.services.common import figures_stand_against_rows, guard, require_operator, slug
 from desktop.services.texts import printed_reason, printed_text
 from desktop.storage.store import Store
 
@@ -98,7 +98,7 @@ class Referendums:
         operator = require_operator(operator)
         self._referendum(contest_id)
         guard(self.store, contest_id, "setup")
-        self._refuse_if_counted(contest_id, "The answers cannot be changed")
+        self._refuse_if_figures_keyed(contest_id, "The answers cannot be changed")
         texts = self._answers(answers)
         with self.store.transaction():
             for old in self.store.candidates(contest_id):
@@ -143,6 +143,15 @@ class Referendums:
             raise CountDeskError(
                 f"{what} once a count is recorded: the figures recorded stand against the "
                 "answers as they were.",
+                Code.S812,
+            )
+
+    def _refuse_if_figures_keyed(self, contest_id: str, what: str) -> None:
+        if figures_stand_against_rows(self.store, contest_id):
+            raise CountDeskError(
+                f"{what} once a count is recorded or figures are keyed: the figures stand "
+                "against the answers as they were. Clear the figures keyed first, if no count "
+                "is recorded.",
                 Code.S812,
             )
 

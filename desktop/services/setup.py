@@ -15,7 +15,13 @@ from desktop.domain.election_types import ELECTION_TYPES, election_type_for
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import MAX_SEATS, whole_number
 from desktop.domain.model import Candidate, Contest, Election
-from desktop.services.common import candidate, guard, require_operator, slug
+from desktop.services.common import (
+    candidate,
+    figures_stand_against_rows,
+    guard,
+    require_operator,
+    slug,
+)
 from desktop.services.reading import Reading
 from desktop.services.texts import printed_text
 from desktop.storage.store import Store
@@ -79,6 +85,15 @@ class Setup:
                 Code.S812,
             )
 
+    def _refuse_if_figures_keyed(self, contest_id: str, what: str) -> None:
+        if figures_stand_against_rows(self.store, contest_id):
+            raise CountDeskError(
+                f"{what} once a count is recorded or figures are keyed: the figures stand "
+                "against the candidates as they were. Clear the figures keyed first, if no count "
+                "is recorded.",
+                Code.S812,
+            )
+
     def _refuse_if_referendum(self, contest_id: str, what: str) -> None:
         contest = self.store.contest(contest_id)
         if contest.type.referendum:
@@ -102,7 +117,7 @@ class Setup:
         operator = require_operator(operator)
         guard(self.store, contest_id, "setup")
         self._refuse_if_referendum(contest_id, "it has answers, not candidates")
-        self._refuse_if_counted(contest_id, "A candidate cannot be added")
+        self._refuse_if_figures_keyed(contest_id, "A candidate cannot be added")
         if not " ".join(surname.split()):
             raise CountDeskError(
                 "A candidate needs a surname: type it, as on the nomination paper."
@@ -173,7 +188,7 @@ class Setup:
         operator = require_operator(operator)
         guard(self.store, contest_id, "setup")
         candidate(self.store, contest_id, candidate_id)
-        self._refuse_if_counted(contest_id, "A candidate cannot be removed")
+        self._refuse_if_figures_keyed(contest_id, "A candidate cannot be removed")
         referendum = self.store.contest(contest_id).type.referendum
         if referendum and len(self.store.candidates(contest_id)) <= 2:
             raise CountDeskError(

@@ -144,3 +144,20 @@ def test_a_contest_created_by_hand_gets_democracy_club_style_ids(desk):
         )
     with pytest.raises(CountDeskError, match="council's name"):
         desk.create_contest("S", type_code="local", poll_date=date(2026, 5, 7), area="X")
+
+
+def test_no_candidate_is_added_or_removed_once_a_figure_is_keyed(tmp_path):
+    """A figure keyed stands against its candidate's row: a candidate removed and another added
+    could take that row's id, and its votes."""
+    desk = CountDesk.open(tmp_path / "db.sqlite")
+    desk.import_candidates(BATLEY_CSV, "Importer")
+    desk.set_contest_details(BATLEY, "Supervisor", ballot_papers_verified=37786)
+    for stage in ("verification", "count"):
+        desk.advance(BATLEY, stage, "Supervisor")
+    first = desk.candidates(BATLEY)[0]
+    desk.set_draft_votes(BATLEY, first.id, 120, "Clerk 1")
+    with pytest.raises(CountDeskError) as refused:
+        desk.remove_candidate(BATLEY, first.id, "Supervisor")
+    assert refused.value.code == "S812"
+    with pytest.raises(CountDeskError):
+        desk.add_candidate(BATLEY, "Supervisor", "Newman", "Nia", "Independent")

@@ -233,3 +233,21 @@ def test_once_declared_a_refusal_says_a_court_not_an_election_court(tmp_path):
     assert "only a court can change it" in caught.value.message
     assert "election court" not in caught.value.message
     desk.close()
+
+
+def test_answers_cannot_change_while_an_entry_is_held_or_figures_are_keyed(tmp_path):
+    """The figures keyed stand against the answers as they were: changing the answers then
+    would give a reused row the other answer's votes (the Nelson error)."""
+    from tests.referendum_night import REJECTED, VOTES
+
+    desk = CountDesk.open(tmp_path / "ref.sqlite")
+    set_up(desk)
+    for stage in ("verification", "count"):
+        desk.advance(KIRKSTALL, stage, "Supervisor")
+    by_answer = {a.display_name: a.id for a in desk.referendums.answers(KIRKSTALL)}
+    desk.enter_count(KIRKSTALL, {by_answer[a]: v for a, v in VOTES.items()}, REJECTED, "Clerk 1")
+    assert desk.entry_state(KIRKSTALL).held
+    with pytest.raises(CountDeskError) as refused:
+        desk.referendums.correct(KIRKSTALL, desk.contest(KIRKSTALL).question, ["No", "Yes"], "S")
+    assert refused.value.code == "S812"
+    assert [a.display_name for a in desk.referendums.answers(KIRKSTALL)] == ["Yes", "No"]

@@ -90,6 +90,8 @@ def test_writes_return_the_new_state(desk):
     assert draft.rejected["official_mark"] == 12
     election = desk.set_election_authority("parl.2021-07-01", "Kirklees Council", "S")
     assert election.authority == "Kirklees Council"
+    # A candidate holding a figure keyed is removed only once the figure is cleared.
+    assert desk.set_draft_votes(BATLEY, galloway, None, "Clerk").votes[galloway] is None
     left = desk.remove_candidate(BATLEY, galloway, "S")
     assert galloway not in {c.id for c in left}
 
