@@ -101,6 +101,13 @@ class Code(StrEnum):
     R103 = "R103"  # Lots at a referendum: equal votes carry neither answer
     R105 = "R105"  # A candidates file naming a referendum: referendums are created by hand
     R106 = "R106"  # Something a referendum does not have: seats, kinds, candidates' names
+    E101 = "E101"  # A previous result file of another seat, or of an election not before this one
+    E102 = "E102"  # A previous result file with no votes
+    E103 = "E103"  # A previous result's votes that are not whole numbers
+    E104 = "E104"  # A previous result file that cannot be read as one (columns, rows, elected)
+    E105 = "E105"  # A results summary of a contest not yet declared
+    E106 = "E106"  # A previous result for a referendum, or an uncontested contest
+    E107 = "E107"  # An election summary with no contest declared yet
 
 
 #: Codes that refuse an action rather than describe figures (not in the catalogue).
@@ -125,5 +132,12 @@ REFUSAL_CODES: frozenset[Code] = frozenset(
         Code.R103,
         Code.R105,
         Code.R106,
+        Code.E101,
+        Code.E102,
+        Code.E103,
+        Code.E104,
+        Code.E105,
+        Code.E106,
+        Code.E107,
     }
 )
