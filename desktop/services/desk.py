@@ -48,6 +48,7 @@ from desktop.services.imports import Imports, ImportSummary
 from desktop.services.live import LiveCount
 from desktop.services.night import Night, StatusReport
 from desktop.services.overview import Overview
+from desktop.services.press import PressSummary
 from desktop.services.proof import Proof
 from desktop.services.reading import Reading
 from desktop.services.recounts import Recounts
@@ -90,6 +91,9 @@ class CountDesk:
         self.referendums = Referendums(store)
         #: The election overview: every contest's stage, what it waits for, its result.
         self.overview = Overview(store, self._reading, self._night)
+        #: The results summary for the press (never the declaration): previous results, each
+        #: declared contest's shares, change, swing and gain or hold, and the election summary.
+        self.press = PressSummary(store, self._reading, self._proof, lambda: self.today())
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True) -> CountDesk:

@@ -23,6 +23,7 @@ from desktop.storage import chain
 from desktop.storage.connection import Connection
 from desktop.storage.connection import Database as Connected
 from desktop.storage.migration_entries import m0016_double_entry
+from desktop.storage.migration_press import m0024_previous_results
 from desktop.storage.migration_referendums import m0020_referendum_question
 from desktop.storage.schema_first import (
     m0001_initial,
@@ -69,6 +70,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0014_uncontested_notices", m0014_uncontested_notices),
     ("0016_double_entry", m0016_double_entry),
     ("0020_referendum_question", m0020_referendum_question),
+    ("0024_previous_results", m0024_previous_results),
 ]
 
 

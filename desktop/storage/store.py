@@ -14,6 +14,7 @@ from desktop.storage.drafts import Drafts
 from desktop.storage.entries import Entries
 from desktop.storage.errors_found import ErrorsFound
 from desktop.storage.night import NightRecords
+from desktop.storage.previous import PreviousResults
 from desktop.storage.progress import Progress
 from desktop.storage.settings import Settings
 from desktop.storage.verification import Verification
@@ -37,6 +38,8 @@ class Store:
         self.errors = ErrorsFound(conn)
         self.entries = Entries(conn)
         self.progress = Progress(conn)
+        #: Previous results of contests' seats, and candidates' parties (the press summary).
+        self.previous = PreviousResults(conn)
         # The reads and writes the services use, by name.
         self.audit = self.audit_log.audit
         self.elections = self.setup.elections
