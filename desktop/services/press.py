@@ -118,3 +118,33 @@ class PressSummary:
                 Code.E107,
             )
         return election_summary(election.id, len(contests), declared)
+
+    def contest_pdf(self, contest_id: str, printed_on: date | None = None) -> bytes:
+        """The results summary of one declared contest as PDF bytes (one A4 page)."""
+        from reports.press_snapshot import contest_snapshot
+        from reports.press_summary import render_press_summary
+
+        press = self.result(contest_id)
+        contest = self.reading.contest(contest_id)
+        snapshot = contest_snapshot(
+            press,
+            contest,
+            self.reading.election_of(contest),
+            printed_on=printed_on or self.today(),
+            record_ref=self.proof.record_ref(),
+        )
+        return render_press_summary(snapshot)
+
+    def election_pdf(self, election_id: str, printed_on: date | None = None) -> bytes:
+        """The election summary as PDF bytes."""
+        from reports.press_election import render_election_summary
+        from reports.press_snapshot import election_snapshot
+
+        summary = self.election(election_id)
+        snapshot = election_snapshot(
+            summary,
+            self.store.election(election_id),
+            printed_on=printed_on or self.today(),
+            record_ref=self.proof.record_ref(),
+        )
+        return render_election_summary(snapshot)
