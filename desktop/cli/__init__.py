@@ -39,6 +39,7 @@ from desktop.cli import (
     history,
     night,
     overview,
+    press,
     proof,
     referendum,
     setup,
@@ -115,6 +116,7 @@ for _module in (
     history,
     overview,
     documents,
+    press,
     backup,
     proof,
 ):

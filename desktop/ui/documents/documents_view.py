@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import CountDeskError
 from desktop.domain.findings import Finding
+from desktop.domain.model import Status
 from desktop.domain.wording import plural
 from desktop.ui.context import UiContext
 from desktop.ui.documents.document_buttons import DocumentButtons, DocumentChoice
@@ -37,6 +38,7 @@ from desktop.ui.saving import ask_pdf_path, not_saved, write_pdf
 DECLARATION = "declaration of result"
 PROVISIONAL = "provisional result sheet"
 MEMORANDUM = "memorandum of an error found after the declaration"
+PRESS = "results summary (press)"
 NOTICE = "notice of uncontested election"
 
 
@@ -51,6 +53,7 @@ class DocumentsView(ContestPage):
         #: What is shown: DECLARATION, PROVISIONAL or MEMORANDUM.
         self._shown_kind = DECLARATION
         self._prefer_memorandum = False
+        self._prefer_press = False
         # The document reads from this buffer for as long as it is open, so both are members.
         self._buffer: QBuffer | None = None
         self._document = QPdfDocument(self)
@@ -69,6 +72,7 @@ class DocumentsView(ContestPage):
         self.declaration_choice = choice.declaration
         self.provisional_choice = choice.provisional
         self.memorandum_choice = choice.memorandum
+        self.press_choice = choice.press
         self._choice_group = choice.group
         self._choice_group.buttonClicked.connect(self._on_choice)
 
@@ -162,16 +166,22 @@ class DocumentsView(ContestPage):
             errors = desk.result(contest_id).errors
             found = bool(desk.errors_found(contest_id))
             memorandum = self._prefer_memorandum and found
-            provisional = not memorandum and (self._prefer_provisional or bool(errors))
+            declared = contest.status is Status.DECLARED
+            press = self._prefer_press and declared and not memorandum
+            provisional = not (memorandum or press) and (self._prefer_provisional or bool(errors))
             if memorandum:
                 pdf = desk.memorandum_pdf(contest_id)
+            elif press:
+                pdf = desk.press.contest_pdf(contest_id)
             else:
                 pdf = desk.declaration_pdf(contest_id, provisional=provisional)
         except CountDeskError as exc:
             self._show_message(str(exc))
             return
-        kind = MEMORANDUM if memorandum else PROVISIONAL if provisional else DECLARATION
+        chosen = ((memorandum, MEMORANDUM), (press, PRESS), (provisional, PROVISIONAL))
+        kind = next((name for on, name in chosen if on), DECLARATION)
         self._show_choice(kind, errors, found)
+        self.press_choice.setEnabled(declared)
         self.banner.show_errors(errors)
         self.heading.setText(f"{kind[0].upper()}{kind[1:]} – {contest.area}")
         self._load(pdf, kind)
@@ -181,6 +191,7 @@ class DocumentsView(ContestPage):
         self._show_choice(DECLARATION, (), False)
         self.provisional_choice.setEnabled(False)
         self.provisional_choice.setToolTip("Uncontested: no poll, so no provisional result.")
+        self.press_choice.setEnabled(False)
         self.declaration_choice.setToolTip(
             "The notice of uncontested election: a draft until the candidates are declared "
             "duly elected (Declare duly elected…), then the one kept."
@@ -191,13 +202,13 @@ class DocumentsView(ContestPage):
 
     def show_declaration(self) -> None:
         """Show the declaration (after the officer declares, it is the one kept)."""
-        self._prefer_provisional = self._prefer_memorandum = False
+        self._prefer_provisional = self._prefer_memorandum = self._prefer_press = False
         self.declaration_choice.setChecked(True)
         self.refresh()
 
     def show_memorandum(self) -> None:
         """Show the memorandum of the latest error found after the declaration."""
-        self._prefer_provisional, self._prefer_memorandum = False, True
+        self._prefer_provisional, self._prefer_memorandum, self._prefer_press = False, True, False
         self.refresh()
 
     def current_pdf(self) -> bytes | None:
@@ -239,9 +250,11 @@ class DocumentsView(ContestPage):
             self._say("Nothing to save yet: " + self.message_label.text())
             return None
         if path is None:
-            prefix = {DECLARATION: "declaration", PROVISIONAL: "provisional"}.get(
-                self._shown_kind, "memorandum"
-            )
+            prefix = {
+                DECLARATION: "declaration",
+                PROVISIONAL: "provisional",
+                PRESS: "results-summary",
+            }.get(self._shown_kind, "memorandum")
             path = ask_pdf_path(
                 self, f"Save the {self._kind()} as PDF", f"{prefix}-{self._contest_id}.pdf"
             )
@@ -262,6 +275,7 @@ class DocumentsView(ContestPage):
         """The user chose the declaration, the provisional sheet or the memorandum."""
         self._prefer_provisional = button is self.provisional_choice
         self._prefer_memorandum = button is self.memorandum_choice
+        self._prefer_press = button is self.press_choice
         self.status_label.hide()
         self.refresh()
 
@@ -308,12 +322,13 @@ class DocumentsView(ContestPage):
     def _show_choice(self, kind: str, errors: tuple[Finding, ...], found: bool) -> None:
         """Set the radio buttons to the document shown; no declaration while errors stand; the
         memorandum offered once an error found after the declaration is recorded."""
-        buttons = (self.declaration_choice, self.provisional_choice, self.memorandum_choice)
+        buttons = self._choices()
         for button in buttons:
             button.blockSignals(True)
         self.provisional_choice.setChecked(kind == PROVISIONAL)
         self.declaration_choice.setChecked(kind == DECLARATION)
         self.memorandum_choice.setChecked(kind == MEMORANDUM)
+        self.press_choice.setChecked(kind == PRESS)
         self.memorandum_choice.setVisible(found)
         for button in buttons:
             button.blockSignals(False)
@@ -340,9 +355,17 @@ class DocumentsView(ContestPage):
         self.banner.hide()
         self.message_label.setText(text)
         self.stack.setCurrentWidget(self.message_label)
-        choices = (self.declaration_choice, self.provisional_choice, self.memorandum_choice)
-        for widget in (*choices, *self._controls()):
+        for widget in (*self._choices(), *self._controls()):
             widget.setEnabled(False)
+
+    def _choices(self) -> tuple[QAbstractButton, ...]:
+        """The choice of document: declaration, provisional sheet, memorandum, press summary."""
+        return (
+            self.declaration_choice,
+            self.provisional_choice,
+            self.memorandum_choice,
+            self.press_choice,
+        )
 
     def _controls(self) -> tuple[QWidget, ...]:
         """What works on a document shown: zoom, print and save."""
