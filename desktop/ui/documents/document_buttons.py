@@ -87,7 +87,7 @@ class DocumentChoice(QWidget):
             "declaration; the declaration stands."
         )
         self.memorandum.hide()
-        self.press = QRadioButton("Results summar&y (press)")
+        self.press = QRadioButton("Res&ults summary (press)")
         self.press.setAccessibleName("Show the results summary for the press")
         self.press.setToolTip(
             "The results summary for the press: shares, change, swing and a chart. Not the "
