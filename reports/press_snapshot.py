@@ -358,6 +358,9 @@ def election_snapshot(
         share = "" if press.majority_share is None else f" ({press_percent(press.majority_share)}%)"
         majority = "–" if press.majority is None else f"{format_figure(press.majority)}{share}"
         contests.append(ContestRow(press.area, press.seats, elected, majority, outcome))
+    for contest in summary.unopposed:
+        names = "; ".join(f"{name} ({party.printed_name})" for name, party in contest.elected)
+        contests.append(ContestRow(contest.area, contest.seats, names, "–", "elected unopposed"))
     most = max((p.seats for p in summary.parties), default=0) or 1
     parties = tuple(
         (

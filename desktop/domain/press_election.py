@@ -7,7 +7,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from desktop.domain.parties import PartyRef
 from desktop.domain.press import PressResult
+
+
+@dataclass(frozen=True)
+class Unopposed:
+    """A contest declared without a poll: no more candidates than seats, all duly elected."""
+
+    contest_id: str
+    area: str
+    seats: int
+    #: Each person elected: Forenames SURNAME, and their party.
+    elected: tuple[tuple[str, PartyRef], ...]
 
 
 @dataclass(frozen=True)
@@ -37,11 +49,13 @@ class ElectionSummary:
     parties: tuple[PartySeats, ...]
     #: Referendums declared: they elect nobody, so they are listed apart.
     referendums: tuple[PressResult, ...] = ()
+    #: Contests whose candidates were declared duly elected without a poll.
+    unopposed: tuple[Unopposed, ...] = ()
 
     @property
     def contests_declared(self) -> int:
-        """How many contests (referendums included) are declared."""
-        return len(self.declared) + len(self.referendums)
+        """How many contests (referendums and those without a poll included) are declared."""
+        return len(self.declared) + len(self.referendums) + len(self.unopposed)
 
     @property
     def seats_declared(self) -> int:
@@ -50,7 +64,10 @@ class ElectionSummary:
 
 
 def election_summary(
-    election_id: str, contests_total: int, declared: Iterable[PressResult]
+    election_id: str,
+    contests_total: int,
+    declared: Iterable[PressResult],
+    unopposed: Iterable[Unopposed] = (),
 ) -> ElectionSummary:
     """Seats won per party over the declared contests, with gains and losses.
 
@@ -77,6 +94,11 @@ def election_summary(
             gains[gainer] = gains.get(gainer, 0) + change.seats
             if change.from_party:
                 losses[change.from_party] = losses.get(change.from_party, 0) + change.seats
+    unopposed = tuple(unopposed)
+    for contest in unopposed:
+        for _, ref in contest.elected:
+            name = "Independent" if ref.independent else ref.printed_name
+            seats[name] = seats.get(name, 0) + 1
     names = set(seats) | set(losses)
     parties = tuple(
         sorted(
@@ -94,4 +116,5 @@ def election_summary(
         declared=tuple(elections),
         parties=parties,
         referendums=tuple(referendums),
+        unopposed=unopposed,
     )

@@ -16,7 +16,7 @@ from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Contest, Status
 from desktop.domain.press import PressResult, PreviousResult, press_result
-from desktop.domain.press_election import ElectionSummary, election_summary
+from desktop.domain.press_election import ElectionSummary, Unopposed, election_summary
 from desktop.domain.workflow import is_uncontested
 from desktop.services.common import require_operator
 from desktop.services.previous_csv import read_previous_csv
@@ -104,20 +104,27 @@ class PressSummary:
         and gains; E107 while none is declared."""
         election = self.store.election(election_id)
         contests = self.reading.contests(election.id)
-        declared = [
-            self.result(c.id)
-            for c in contests
-            if c.status is Status.DECLARED
-            and not is_uncontested(c, len(self.store.candidates(c.id)))
-        ]
-        if not declared:
+        declared: list[PressResult] = []
+        unopposed: list[Unopposed] = []
+        for c in contests:
+            if c.status is not Status.DECLARED:
+                continue
+            if is_uncontested(c, len(self.store.candidates(c.id))):
+                parties = self.store.previous.parties(c.id)
+                elected = tuple(
+                    (cand.name_in_words, parties[cand.id]) for cand in self.reading.candidates(c.id)
+                )
+                unopposed.append(Unopposed(c.id, c.area, c.seats, elected))
+            else:
+                declared.append(self.result(c.id))
+        if not declared and not unopposed:
             raise CountDeskError(
                 f"No contest of {election.title or election.id} is declared yet: the election "
                 "summary lists the contests declared so far, so print it after the first "
                 "declaration.",
                 Code.E107,
             )
-        return election_summary(election.id, len(contests), declared)
+        return election_summary(election.id, len(contests), declared, unopposed)
 
     def contest_pdf(self, contest_id: str, printed_on: date | None = None) -> bytes:
         """The results summary of one declared contest as PDF bytes (one A4 page)."""

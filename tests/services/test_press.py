@@ -143,3 +143,26 @@ def test_a_referendum_takes_no_previous_result(tmp_path):
     press = desk.press.result(KIRKSTALL)
     assert press.referendum and [line.display_name for line in press.lines] == ["Yes", "No"]
     desk.close()
+
+
+def test_a_contest_declared_without_a_poll_is_in_the_election_summary(desk):
+    declared_ward = desk.create_contest(
+        "T", type_code="local", poll_date=date(2026, 5, 7), area="Abbey", seats=1,
+        organisation="Testborough Borough Council",
+    )  # fmt: skip
+    desk.add_candidate(declared_ward.id, "T", "Able", "Ann", "Green Party")
+    desk.set_contest_details(
+        declared_ward.id, "T", officer_name="Jane Officer", imprint_address="Town Hall",
+        authority="Testborough Borough Council",
+    )  # fmt: skip
+    desk.declare(declared_ward.id, "Supervisor", "Jane Officer")
+    with pytest.raises(CountDeskError) as raised:
+        desk.press.result(declared_ward.id)
+    assert raised.value.code is Code.E105 and "uncontested" in raised.value.message
+    summary = desk.press.election(declared_ward.election_id)
+    assert summary.contests_declared == 1
+    assert [(p.name, p.seats) for p in summary.parties] == [("Green Party", 1)]
+    from tests.reports.sheets import pages
+
+    text = pages(desk.press.election_pdf(declared_ward.election_id))[0]
+    assert "Abbey 1 Ann ABLE (Green Party) – elected unopposed" in text
