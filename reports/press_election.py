@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from reports.blocks import header_block, notice_box
 from reports.page import build_pdf, footer_refs
-from reports.press_snapshot import ElectionSnapshot
+from reports.press_election_snapshot import ElectionSnapshot
 from reports.press_summary import ChartFlowable
 from reports.style import CONTENT_WIDTH, HEADER_FILL, SECTION_GAP, cell, grid_style, para
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 from fractions import Fraction
 
 from desktop.domain.arithmetic import ContestResult
@@ -30,54 +29,24 @@ from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import round_half_up
 from desktop.domain.parties import PartyRef, same_party
+from desktop.domain.previous import PreviousCandidate, PreviousResult
 from desktop.domain.referendum import result_sentence
 
 MINUS = "\u2212"
 
-
-@dataclass(frozen=True)
-class PreviousCandidate:
-    """One candidate of the previous election for the same seat, as its results file gives."""
-
-    person_name: str
-    party: PartyRef
-    votes: int
-    elected: bool
-
-
-@dataclass(frozen=True)
-class PreviousResult:
-    """The result of the previous election for a contest's seat(s), from a results file."""
-
-    #: The contest (of this night) it is the previous result of.
-    contest_id: str
-    #: The earlier election's and ballot's Democracy Club ids, e.g. ``parl.2019-12-12``.
-    election_id: str
-    ballot_id: str
-    poll_date: date
-    seats: int
-    candidates: tuple[PreviousCandidate, ...]
-    #: Where it came from, e.g. the file's name.
-    source: str = ""
-
-    @property
-    def valid_votes(self) -> int:
-        """Every candidate's votes together."""
-        return sum(c.votes for c in self.candidates)
-
-    @property
-    def elected(self) -> tuple[PreviousCandidate, ...]:
-        """Those elected: as the file marks them, else the ``seats`` with most votes."""
-        marked = tuple(c for c in self.candidates if c.elected)
-        if marked:
-            return marked
-        ranked = sorted(self.candidates, key=lambda c: -c.votes)
-        return tuple(ranked[: self.seats])
-
-    @property
-    def year(self) -> int:
-        """The year of the previous poll, as the press says it ("since 2019")."""
-        return self.poll_date.year
+__all__ = [
+    "PartyLine",
+    "PressLine",
+    "PressResult",
+    "PreviousCandidate",
+    "PreviousResult",
+    "SeatChange",
+    "Swing",
+    "press_change",
+    "press_percent",
+    "press_result",
+    "two_party_swing",
+]
 
 
 @dataclass(frozen=True)
@@ -184,6 +153,10 @@ class PressResult:
         """One party of the result by its key."""
         return next(p for p in self.parties if p.key == key)
 
+    def party_of(self, line: PressLine) -> PartyLine | None:
+        """A candidate's party (its change, whether it is new); None at a referendum."""
+        return None if self.referendum else self.party(line.party_key)
+
     @property
     def gains(self) -> tuple[SeatChange, ...]:
         """The seats that changed hands."""
@@ -271,32 +244,18 @@ def press_result(
         for _, line in ordered
     )
     if referendum:
-        return PressResult(
-            contest_id=contest.id,
-            area=contest.area,
-            seats=contest.seats,
-            referendum=True,
-            lines=lines,
-            parties=(),
-            valid_votes=valid,
-            majority=result.majority,
-            majority_share=result.majority_share,
-            electorate=contest.electorate,
-            ballot_papers_verified=result.ballot_papers_verified,
-            turnout=result.turnout,
-            previous=None,
-            swing=None,
-            no_swing_reason="",
-            seat_changes=(),
-            outcome=result_sentence(result),
-        )
-    party_lines = _parties(lines, refs, valid, previous)
-    swing, reason = _swing(party_lines, previous)
+        party_lines: tuple[PartyLine, ...] = ()
+        changes: tuple[SeatChange, ...] = ()
+        swing, reason, previous = None, "", None
+    else:
+        party_lines = _parties(lines, refs, valid, previous)
+        swing, reason = _swing(party_lines, previous)
+        changes = _seat_changes(lines, refs, party_lines, previous)
     return PressResult(
         contest_id=contest.id,
         area=contest.area,
         seats=contest.seats,
-        referendum=False,
+        referendum=referendum,
         lines=lines,
         parties=party_lines,
         valid_votes=valid,
@@ -308,7 +267,8 @@ def press_result(
         previous=previous,
         swing=swing,
         no_swing_reason=reason,
-        seat_changes=_seat_changes(lines, refs, party_lines, previous),
+        seat_changes=changes,
+        outcome=result_sentence(result) if referendum else "",
     )
 
 

@@ -145,7 +145,7 @@ class PressSummary:
     def election_pdf(self, election_id: str, printed_on: date | None = None) -> bytes:
         """The election summary as PDF bytes."""
         from reports.press_election import render_election_summary
-        from reports.press_snapshot import election_snapshot
+        from reports.press_election_snapshot import election_snapshot
 
         summary = self.election(election_id)
         snapshot = election_snapshot(
