@@ -86,6 +86,7 @@ def font_characters() -> frozenset[int]:
     return frozenset(set.intersection(*sets))
 
 
+@cache
 def can_print(ch: str) -> bool:
     """Whether the documents print the character ``ch`` as it is: the font has its glyph in
     every face, and it is not written right to left (every line is laid out left to right, so

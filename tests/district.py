@@ -104,8 +104,15 @@ def district_polls() -> tuple[Poll, ...]:
         seats = 3 if ward in THREE_SEAT else 1
         count = 7 if seats == 3 else 3 + n % 4
         polls.append(
-            Poll(ward_id(ward), DISTRICT, DISTRICT_ORG, ward, seats, _candidates(count, n),
-                 ward_boxes(ward))  # fmt: skip
+            Poll(
+                ward_id(ward),
+                DISTRICT,
+                DISTRICT_ORG,
+                ward,
+                seats,
+                _candidates(count, n),
+                ward_boxes(ward),
+            )
         )
     return tuple(polls)
 
@@ -113,8 +120,15 @@ def district_polls() -> tuple[Poll, ...]:
 def parish_polls() -> tuple[Poll, ...]:
     """Hebble Bridge Town Council's two wards, each polled in one district ward's boxes."""
     return tuple(
-        Poll(parish_id(name), PARISH, PARISH_ORG, name, 2, _candidates(4, 40 + i),
-             ward_boxes(district_ward))  # fmt: skip
+        Poll(
+            parish_id(name),
+            PARISH,
+            PARISH_ORG,
+            name,
+            2,
+            _candidates(4, 40 + i),
+            ward_boxes(district_ward),
+        )
         for i, (name, district_ward) in enumerate(PARISH_WARDS.items())
     )
 
@@ -126,10 +140,18 @@ def all_boxes() -> tuple[str, ...]:
 
 def write_candidates_csv(path: Path, polls: tuple[Poll, ...]) -> Path:
     """The polls' candidates as a Democracy Club candidates CSV."""
-    columns = (
-        "person_id,person_name,election_id,ballot_paper_id,election_date,party_name,party_id,"
-        "post_label,seats_contested,organisation_name"
-    ).split(",")
+    columns = [
+        "person_id",
+        "person_name",
+        "election_id",
+        "ballot_paper_id",
+        "election_date",
+        "party_name",
+        "party_id",
+        "post_label",
+        "seats_contested",
+        "organisation_name",
+    ]
     with path.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(columns)
@@ -138,8 +160,18 @@ def write_candidates_csv(path: Path, polls: tuple[Poll, ...]) -> Path:
             for name, party, party_id in poll.candidates:
                 person += 1
                 writer.writerow(
-                    [person, name, poll.election_id, poll.contest_id, DATE, party, party_id,
-                     poll.area, poll.seats, poll.organisation]  # fmt: skip
+                    [
+                        person,
+                        name,
+                        poll.election_id,
+                        poll.contest_id,
+                        DATE,
+                        party,
+                        party_id,
+                        poll.area,
+                        poll.seats,
+                        poll.organisation,
+                    ]
                 )
     return path
 
@@ -192,8 +224,13 @@ def write_boxes_csv(path: Path, polls: tuple[Poll, ...]) -> Path:
                 writer.writerow([box, names[box], "box", poll.contest_id, issued(box, index)])
             for batch in postal_batches(poll):
                 writer.writerow(
-                    [batch, f"Postal votes {batch[3:]}", "postal", poll.contest_id,
-                     issued(batch, index) // 3]  # fmt: skip
+                    [
+                        batch,
+                        f"Postal votes {batch[3:]}",
+                        "postal",
+                        poll.contest_id,
+                        issued(batch, index) // 3,
+                    ]
                 )
     return path
 

@@ -30,6 +30,7 @@ import click
 
 from desktop.cli import (
     after_declaration,
+    area,
     backup,
     candidates,
     combined,
@@ -112,6 +113,7 @@ for _module in (
     combined,
     night,
     declare,
+    area,
     after_declaration,
     history,
     overview,

@@ -3,80 +3,212 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from desktop.cli.options import db_option, open_desk, output_option
+from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Status
 from desktop.domain.wording import plural, when
+from desktop.domain.workflow import status_label
 from desktop.services.files import output_file, write_file
-from desktop.services.night import StatusReport
+
+if TYPE_CHECKING:
+    from desktop.services.contest_document import ContestDocument
 
 
 @click.command()
-@click.argument("contest_id", metavar="ID")
+@click.argument("contest_id", metavar="[ID]", required=False)
 @db_option
-@output_option("PDF file.", required=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="PDF file; with --all, the folder the documents go in (made if it does not exist).",
+)
 @click.option("--provisional", is_flag=True, help="Print the provisional sheet, watermarked.")
-def declaration(contest_id: str, db_path: Path | None, output: Path, provisional: bool) -> None:
-    """Print the declaration of result (or the provisional sheet) to a PDF file.
+@click.option(
+    "--all",
+    "all_contests",
+    is_flag=True,
+    help="Every declared contest's declaration (kept at the declaration) into the folder -o DIR.",
+)
+@click.option(
+    "--election", "election_id", metavar="ID", help="With --all: only this election's contests."
+)
+@click.option(
+    "--draft",
+    is_flag=True,
+    help="With --all: every contest's document now (draft declarations too), not only the "
+    "declared.",
+)
+def declaration(
+    contest_id: str | None,
+    db_path: Path | None,
+    output: Path | None,
+    provisional: bool,
+    all_contests: bool,
+    election_id: str | None,
+    draft: bool,
+) -> None:
+    """Print the declaration of result (or the provisional sheet) to a PDF file; with --all,
+    every contest's into a folder.
 
     For an uncontested contest (no poll), the notice of uncontested election: a draft until the
     candidates are declared duly elected, then the one kept.
     """
+    if all_contests or election_id is not None or draft:
+        folder = _batch_folder(contest_id, output, provisional, all_contests)
+        print_all(db_path, folder, election_id, draft)
+        return
+    if contest_id is None:
+        raise click.UsageError("Give the contest's ID (or --all for every contest).")
+    if output is None:
+        raise click.UsageError("Missing option '-o' / '--output'.")
+    if provisional:
+        _provisional(contest_id, db_path, output)
+        return
+    from desktop.services.contest_document import ErrorsStand
+
     with output_file(output) as out:
         desk = open_desk(db_path)
-        report = desk.status(contest_id)
-        if report.uncontested and not provisional:
-            write_file(out, desk.uncontested_notice_pdf(contest_id))
-            _said_notice(report, output)
-            return
-        if report.status is Status.DECLARED and not provisional:
-            # The declaration kept when it was made: it stands, whatever was found afterwards.
-            kept = next(d for d in desk.kept_declarations(contest_id) if not d.is_legacy_correction)
-            write_file(out, desk.declaration_pdf(contest_id))
+        try:
+            doc = desk.batch.document(contest_id)
+        except ErrorsStand as exc:
             click.echo(
-                f"Declaration of result of {report.contest.area}, as declared at "
-                f"{when(kept.declared_at)}, written to {output}."
-            )
-            return
-        desk.refuse_if_uncontested(contest_id)
-        result = desk.result(contest_id)
-        if result.errors and not provisional:
-            click.echo(
-                f"Error: the declaration of {result.contest.area} cannot be printed while "
-                f"{'this error stands' if len(result.errors) == 1 else 'these errors stand'} "
+                f"Error: the declaration of {exc.contest.area} cannot be printed while "
+                f"{'this error stands' if len(exc.errors) == 1 else 'these errors stand'} "
                 "(the provisional sheet can be printed with --provisional):",
                 err=True,
             )
-            for f in result.errors:
+            for f in exc.errors:
                 click.echo(f"  {f.code}  {f.message}", err=True)
             click.get_current_context().exit(1)
-        write_file(out, desk.declaration_pdf(contest_id, provisional=provisional))
+        write_file(out, doc.pdf)
+    _said(doc, output)
+
+
+def _batch_folder(
+    contest_id: str | None, output: Path | None, provisional: bool, all_contests: bool
+) -> Path:
+    """The folder of --all; B106 for --all (or --election, --draft) with what belongs to one
+    contest, or with no folder."""
+    if not all_contests:
+        raise CountDeskError(
+            "--election and --draft go with --all (every contest's document into a folder): "
+            "add --all, or give one contest's ID and -o FILE.pdf without them.",
+            Code.B106,
+        )
+    if contest_id is not None:
+        raise CountDeskError(
+            f"--all prints every contest's document, so it takes no contest's ID ({contest_id}): "
+            "give either the ID and -o FILE.pdf, or --all and -o DIR.",
+            Code.B106,
+        )
     if provisional:
-        shown = ""
-        if report.status is Status.PROVISIONAL and report.shown_at is not None:
-            who = "" if report.contest.type.referendum else " to candidates and agents"
-            shown = f" (shown{who} at {when(report.shown_at)})"
-        click.echo(f"Provisional result sheet{shown} written to {output}.")
+        raise CountDeskError(
+            "--provisional prints one contest's provisional sheet, not a batch: give the "
+            "contest's ID and -o FILE.pdf, or leave out --provisional.",
+            Code.B106,
+        )
+    if output is None:
+        raise CountDeskError(
+            "--all needs a folder to write the documents in: add -o DIR (a folder that exists, "
+            "or a new one to make).",
+            Code.B106,
+        )
+    return output
+
+
+def _provisional(contest_id: str, db_path: Path | None, output: Path) -> None:
+    """The provisional sheet, watermarked, with the time it was shown."""
+    with output_file(output) as out:
+        desk = open_desk(db_path)
+        report = desk.status(contest_id)
+        desk.refuse_if_uncontested(contest_id)
+        write_file(out, desk.declaration_pdf(contest_id, provisional=True))
+    shown = ""
+    if report.status is Status.PROVISIONAL and report.shown_at is not None:
+        who = "" if report.contest.type.referendum else " to candidates and agents"
+        shown = f" (shown{who} at {when(report.shown_at)})"
+    click.echo(f"Provisional result sheet{shown} written to {output}.")
+
+
+def _said(doc: ContestDocument, output: Path) -> None:
+    """What was written, and what it is."""
+    from desktop.services.contest_document import DocumentKind
+
+    contest = doc.contest
+    if doc.kind in (DocumentKind.NOTICE, DocumentKind.DRAFT_NOTICE):
+        _said_notice(doc, output)
+        return
+    if doc.kind in (DocumentKind.LOCAL_TOTALS, DocumentKind.DRAFT_LOCAL_TOTALS):
+        # A local count is not declared: its document is the statement of local totals.
+        sent = "as sent" if doc.kind.kept else "a draft, not yet sent"
+        click.echo(f"Statement of local totals ({sent}) written to {output}.")
+        return
+    if doc.kind is DocumentKind.DECLARATION:
+        click.echo(
+            f"Declaration of result of {contest.area}, as declared at "
+            f"{when(doc.declared_at)}, written to {output}."
+        )
         return
     click.echo(f"Declaration of result written to {output}.")
-    if report.status is not Status.DECLARED:
-        click.echo(
-            f"Note: {report.contest.area} is not declared yet (status: {report.label}). This is "
-            f"the sheet the declaration will print; the {report.contest.officer_title_or_default} "
-            "declares with `countdesk-cli declare`, which locks the figures and keeps the "
-            "declaration."
-        )
+    click.echo(
+        f"Note: {contest.area} is not declared yet (status: {status_label(contest.status)}). "
+        f"This is the sheet the declaration will print; the {contest.officer_title_or_default} "
+        "declares with `countdesk-cli declare`, which locks the figures and keeps the "
+        "declaration."
+    )
 
 
-def _said_notice(report: StatusReport, output: Path) -> None:
-    area = report.contest.area
-    if report.status is Status.DECLARED:
+def print_all(db_path: Path | None, folder: Path, election_id: str | None, draft: bool) -> None:
+    """Every contest's document into ``folder``, with a progress bar on a terminal; Ctrl+C
+    stops before the next contest (the files written are kept) and says so."""
+    import signal
+    import sys
+
+    desk = open_desk(db_path)
+    stop: list[bool] = []
+    previous = signal.signal(signal.SIGINT, lambda *_: stop.append(True))
+    try:
+        stream = sys.stderr
+        if stream.isatty():
+            total = len(desk.batch.contests(election_id))
+            with click.progressbar(
+                length=total,
+                label="Printing" if draft else "Printing declarations",
+                file=stream,
+                item_show_func=lambda contest: contest,
+            ) as bar:
+                outcome = desk.batch.print_all(
+                    folder,
+                    election_id=election_id,
+                    draft=draft,
+                    progress=lambda _done, _total, contest: bar.update(1, contest),
+                    cancelled=lambda: bool(stop),
+                )
+        else:
+            outcome = desk.batch.print_all(
+                folder, election_id=election_id, draft=draft, cancelled=lambda: bool(stop)
+            )
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    click.echo(outcome.describe())
+    if outcome.cancelled:
+        click.get_current_context().exit(1)
+
+
+def _said_notice(doc: ContestDocument, output: Path) -> None:
+    from desktop.services.contest_document import DocumentKind
+
+    area = doc.contest.area
+    if doc.kind is DocumentKind.NOTICE:
         click.echo(
             f"{area} is uncontested (no poll): the notice of uncontested election, as kept when "
-            f"the candidates were declared duly elected at {when(report.declared_at)}, written "
+            f"the candidates were declared duly elected at {when(doc.declared_at)}, written "
             f"to {output}."
         )
         return
@@ -86,7 +218,7 @@ def _said_notice(report: StatusReport, output: Path) -> None:
     )
     click.echo(
         "Note: the candidates are not yet declared duly elected. The Returning Officer declares "
-        f"them with `countdesk-cli declare {report.contest.id} --officer NAME --operator NAME`, "
+        f"them with `countdesk-cli declare {doc.contest.id} --officer NAME --operator NAME`, "
         "which locks the contest and keeps the notice."
     )
 

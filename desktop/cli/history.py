@@ -131,6 +131,13 @@ def _history_data(desk: CountDesk, contest_id: str) -> dict[str, Any]:
     }
 
 
+def _sent_count(desk: CountDesk, contest_id: str) -> int | str:
+    """The number of the count whose local totals were sent: the count that stands, since a
+    sent local count is locked."""
+    latest = desk.latest_count(contest_id)
+    return "–" if latest is None else latest.number
+
+
 def _error_differences(h: ContestHistory, error: ErrorFound) -> list[FigureDifference]:
     """The figures an error found changes, against the count declared."""
     declared = next(d for d in h.records.declarations if not d.is_legacy_correction)
@@ -224,12 +231,25 @@ def _echo_history(desk: CountDesk, contest_id: str) -> None:
             + (f" Reason: {r['reason']}" if r["reason"] else "")
         )
     click.echo("Status changes:" if data["status_changes"] else "Status changes: none.")
+    local = contest.is_local_count  # its last stage is "sent"
     for s in data["status_changes"]:
-        change = f"{status_label(Status(s['from']))} → {status_label(Status(s['to']))}"
+        was = status_label(Status(s["from"]), local_count=local)
+        change = f"{was} → {status_label(Status(s['to']), local_count=local)}"
         note = f"  ({s['note']})" if s["note"] else ""
         click.echo(
             f"  {short_time(datetime.fromisoformat(s['at']))}  {change:<36}  {s['operator']}{note}"
         )
+    if contest.is_local_count:
+        # A local count is not declared: its last record is the local totals sent.
+        sent = desk.local_totals.sent(contest_id)
+        click.echo(
+            "Local totals: not sent yet."
+            if sent is None
+            else f"Local totals: sent at {short_time(sent.sent_at)}, of count "
+            f"{_sent_count(desk, contest_id)}, officer {sent.officer} "
+            f"(recorded by {sent.operator}); data ref. {sent.data_ref}."
+        )
+        return
     click.echo("Declarations:" if data["declarations"] else "Declarations: none.")
     for d in data["declarations"]:
         what = (

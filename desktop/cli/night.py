@@ -60,6 +60,11 @@ def _next_step(report: StatusReport) -> str:
     cid = report.contest.id
     if report.uncontested:
         return _uncontested_step(report)
+    if report.next is None and report.contest.is_local_count:
+        return (
+            "none: the local totals are sent to the area's returning officer, and locked "
+            f"(`countdesk-cli local-totals {cid} -o FILE` writes them again)."
+        )
     if report.next is None:
         return (
             "none: the result is declared, final and locked; only "
@@ -67,11 +72,16 @@ def _next_step(report: StatusReport) -> str:
             "the declaration stands "
             "(`countdesk-cli record-error`)."
         )
-    label = status_label(report.next)
+    label = status_label(report.next, local_count=report.contest.is_local_count)
     if report.blockers:
         n = len(report.blockers)
         return f"{label}, blocked by {'this finding' if n == 1 else f'these {n} findings'}:"
-    if report.next is Status.DECLARED:
+    if report.next is Status.DECLARED and report.contest.is_local_count:
+        how = (
+            f'countdesk-cli send {cid} --officer "NAME AS SET" --operator NAME (the local '
+            "returning officer confirms by giving their name)"
+        )
+    elif report.next is Status.DECLARED:
         how = (
             f'countdesk-cli declare {cid} --officer "NAME AS SET" --operator NAME '
             "(the officer confirms by giving their name)"
@@ -162,6 +172,8 @@ def status(contest_id: str, db_path: Path | None, as_json: bool) -> None:
             "provisional_shown_at": iso(report.shown_at),
             "declared_at": iso(report.declared_at),
             "uncontested": report.uncontested,
+            "stage": report.label,
+            "role": c.role if c.type.counted_locally else None,
             "open_warnings": [
                 {**w.as_dict(), "subject": subject_text(desk, contest_id, w.subject) or None}
                 for w in warnings
@@ -178,6 +190,8 @@ def status(contest_id: str, db_path: Path | None, as_json: bool) -> None:
         click.echo(f"{'':<12}provisional result {shown} at {when(report.shown_at)}")
     if report.declared_at is not None:
         what = "declared duly elected (uncontested)" if report.uncontested else "declared"
+        if c.is_local_count:
+            what = "local totals sent"
         click.echo(f"{'':<12}{what} at {when(report.declared_at)}")
     if counted is not None and desk.latest_count(contest_id) is not None:
         click.echo(f"{'Papers:':<12}{papers_line(counted)}")

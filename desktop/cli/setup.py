@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +14,7 @@ from desktop.cli.output import echo_json
 from desktop.cli.types import Figure
 from desktop.domain.figures import format_figure
 from desktop.domain.wording import plural
+from desktop.domain.workflow import stage_label
 
 
 @click.command("import")
@@ -19,15 +22,22 @@ from desktop.domain.wording import plural
 @db_option
 @operator_option()
 def import_(file: Path, db_path: Path | None, operator: str) -> None:
-    """Import candidates from a Democracy Club candidates CSV."""
+    """Import candidates from a Democracy Club candidates CSV.
+
+    On a terminal, an import that takes more than a second shows its progress; Ctrl+C cancels
+    it and nothing of the file is imported.
+    """
     desk = open_desk(db_path, create=True)
-    summary = desk.import_candidates(file, operator)
+    with _import_progress() as (progress, cancelled):
+        summary = desk.import_candidates(file, operator, progress=progress, cancelled=cancelled)
     click.echo(summary.describe())
     for election_id in summary.elections_created:
         click.echo(f"  election  {election_id}")
+    created = set(summary.contests_created)
+    by_id = {c.id: c for c in desk.contests() if c.id in created}
     for contest_id in summary.contests_created:
-        contest = desk.contest(contest_id)
-        n = len(desk.candidates(contest_id))
+        contest = by_id[contest_id]
+        n = summary.contest_candidates.get(contest_id, 0)
         click.echo(
             f"  contest   {contest_id}  {contest.area}, {plural(contest.seats, 'seat')}, "
             f"{n} candidates"
@@ -37,6 +47,35 @@ def import_(file: Path, db_path: Path | None, operator: str) -> None:
         click.echo(splits[0])
         for line in splits[1:]:
             click.echo(f"  {line}")
+
+
+@contextmanager
+def _import_progress() -> Iterator[tuple[Callable[[int, int], None], Callable[[], bool]]]:
+    """(progress, cancelled) for an import: a bar on stderr once it has taken a second, if
+    stderr is a terminal; Ctrl+C heard as Cancel, so the import rolls back and says so."""
+    import signal
+    import sys
+    import time
+
+    stop: list[bool] = []
+    started = time.monotonic()
+    bars: list[Any] = []
+
+    def progress(done: int, total: int) -> None:
+        if not bars:
+            if not sys.stderr.isatty() or time.monotonic() - started < 1.0:
+                return
+            bar = click.progressbar(length=total, label="Importing", file=sys.stderr)
+            bars.append(bar.__enter__())
+        bars[0].update(done - bars[0].pos)
+
+    previous = signal.signal(signal.SIGINT, lambda *_: stop.append(True))
+    try:
+        yield progress, lambda: bool(stop)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if bars:
+            bars[0].__exit__(None, None, None)
 
 
 @click.command()
@@ -52,6 +91,7 @@ def contests(db_path: Path | None, as_json: bool) -> None:
             # A referendum has no seats: none is said (the store keeps one, a vote a paper).
             "seats": None if c.type.referendum else c.seats,
             "status": c.status.value,
+            "stage": stage_label(c),
         }
         for c in desk.contests()
     ]
@@ -65,7 +105,7 @@ def contests(db_path: Path | None, as_json: bool) -> None:
     area_width = max(len(r["area"]) for r in rows)
     for r in rows:
         seats = "–" if r["seats"] is None else r["seats"]
-        click.echo(f"{r['id']:<{width}}  {r['area']:<{area_width}}  {seats:>2}  {r['status']}")
+        click.echo(f"{r['id']:<{width}}  {r['area']:<{area_width}}  {seats:>2}  {r['stage']}")
 
 
 @click.command()
@@ -146,6 +186,9 @@ def contest(
         "deposit_pounds": etype.deposit_pounds,
         "poll_date": c.poll_date.isoformat(),
         "status": c.status.value,
+        "stage": stage_label(c),
+        "role": c.role if c.type.counted_locally else None,
+        "voting_area": c.voting_area or None,
         "entry": desk.entry_mode(contest_id).value,
         "electorate": c.electorate,
         "ballot_papers_verified": c.ballot_papers_verified,

@@ -80,6 +80,8 @@ class Code(StrEnum):
     P101 = "P101"
     P102 = "P102"
     P103 = "P103"
+    A101 = "A101"
+    A109 = "A109"
     R104 = "R104"
     # Refusals of an action: not findings of a count, so not in the catalogue.
     C211 = "C211"  # A count or request names a candidate who is not in the contest
@@ -96,11 +98,24 @@ class Code(StrEnum):
     P104 = "P104"  # The second entry keyed by the operator who keyed the first
     P105 = "P105"  # Resolving entries that do not differ, or a field that does not differ
     P106 = "P106"  # The entry mode changed while an entry is held, or not single or double
+    A102 = "A102"  # A local count's or an area result's action on a contest that is not one
+    A103 = "A103"  # Lots drawn at a local count (the area's returning officer draws them)
+    A104 = "A104"  # A local totals file that cannot be read
+    A105 = "A105"  # Local totals of another election or contest
+    A106 = "A106"  # Local totals whose candidates are not the area's
+    A107 = "A107"  # A voting area not listed, or sent again with different figures
+    A108 = "A108"  # Local totals whose figures do not reconcile
     R101 = "R101"  # A referendum without its question, or a question too long to print
     R102 = "R102"  # A referendum with fewer than two answers, or two answers the same
     R103 = "R103"  # Lots at a referendum: equal votes carry neither answer
     R105 = "R105"  # A candidates file naming a referendum: referendums are created by hand
     R106 = "R106"  # Something a referendum does not have: seats, kinds, candidates' names
+    B101 = "B101"  # A batch's folder cannot be written (missing, read-only, a file, disk full)
+    B102 = "B102"  # A contest left out of a batch of declarations: not declared
+    B103 = "B103"  # A batch with nothing to print: no such election, or no contests
+    B104 = "B104"  # A batch cancelled: the contests not reached
+    B105 = "B105"  # An import cancelled: nothing imported
+    B106 = "B106"  # `declaration --all` asked for with a contest's id, or without a folder
     E101 = "E101"  # A previous result file of another seat, or of an election not before this one
     E102 = "E102"  # A previous result file with no votes
     E103 = "E103"  # A previous result's votes that are not whole numbers
@@ -127,11 +142,24 @@ REFUSAL_CODES: frozenset[Code] = frozenset(
         Code.P104,
         Code.P105,
         Code.P106,
+        Code.A102,
+        Code.A103,
+        Code.A104,
+        Code.A105,
+        Code.A106,
+        Code.A107,
+        Code.A108,
         Code.R101,
         Code.R102,
         Code.R103,
         Code.R105,
         Code.R106,
+        Code.B101,
+        Code.B102,
+        Code.B103,
+        Code.B104,
+        Code.B105,
+        Code.B106,
         Code.E101,
         Code.E102,
         Code.E103,

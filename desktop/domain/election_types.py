@@ -49,6 +49,9 @@ class ElectionType:
     #: Whether Democracy Club's ``organisation_name`` is the authority that runs the poll (a
     #: council), not the body elected to ("House of Commons") or the police force.
     organisation_is_authority: bool = False
+    #: Counted by each voting area's local returning officer, who sends a statement of local
+    #: totals; the area's returning officer adds them up and declares (DOMAIN.md §3, step 6).
+    counted_locally: bool = False
     #: A referendum: a question and its answers, no candidates, seats, deposits or anyone
     #: elected; the answer with more votes carries (DOMAIN.md §5).
     referendum: bool = False
@@ -170,6 +173,7 @@ _PCC = ElectionType(
     office_one="Police and Crime Commissioner",
     office_many="Police and Crime Commissioners",
     area_word="police area",
+    counted_locally=True,
 )
 # A mayor is by default the elected mayor of a council (local authority mayor, £500 deposit).
 _MAYOR = ElectionType(
@@ -238,6 +242,7 @@ KINDS: dict[tuple[str, str], ElectionType] = {
             name="combined authority mayoral election",
             deposit_pounds=5000,
             officer_title="Combined Authority Returning Officer",
+            counted_locally=True,
         ),
         replace(
             _MAYOR,

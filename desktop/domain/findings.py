@@ -111,6 +111,8 @@ CATALOGUE: dict[Code, CatalogueEntry] = {
         CatalogueEntry(Code.P101, _E, "The second entry is awaited"),
         CatalogueEntry(Code.P102, _E, "First and second entry differ"),
         CatalogueEntry(Code.P103, _E, "Figures sent back to be keyed again"),
+        CatalogueEntry(Code.A101, _E, "The voting area of a local count is not named"),
+        CatalogueEntry(Code.A109, _E, "Voting areas' local totals are awaited"),
         CatalogueEntry(Code.R104, _I, "Equal votes at a referendum: neither answer carried"),
     )
 }

@@ -60,6 +60,13 @@ class Contest:
     #: The kind of contest within its type where deposit or wording differ ("" for the type
     #: itself): "parish", "parish_unwarded", "combined_authority", "london" (election_types.KINDS).
     kind: str = ""
+    #: For a poll counted locally (``ElectionType.counted_locally``): "local", a voting area's
+    #: count that ends in a statement of local totals, or "area", the area result that adds up
+    #: every voting area's totals and is declared. Other contests ignore it; "" is a contest
+    #: from a database made before local counts (migration 0018), counted and declared whole.
+    role: str = "local"
+    #: A local count's voting area (the council's area, e.g. "Kirklees"); "" if not named.
+    voting_area: str = ""
     #: A referendum's question, in full as on the ballot paper ("" for any other contest).
     question: str = ""
 
@@ -74,9 +81,21 @@ class Contest:
         return election_type_for(self.id, self.kind)
 
     @property
+    def is_local_count(self) -> bool:
+        """Whether this is a voting area's local count: it sends local totals, not a declaration."""
+        return self.type.counted_locally and self.role == "local"
+
+    @property
+    def is_area_result(self) -> bool:
+        """Whether this contest adds up the voting areas' local totals and is declared."""
+        return self.type.counted_locally and self.role == "area"
+
+    @property
     def officer_title_or_default(self) -> str:
         """The declaring officer's title as set, else the usual title for this election type."""
-        return self.officer_title or self.type.officer_title
+        if self.officer_title:
+            return self.officer_title
+        return "Local Returning Officer" if self.is_local_count else self.type.officer_title
 
 
 @dataclass(frozen=True)

@@ -87,6 +87,8 @@ class NightState:
     authority: str = ""
     #: Candidates whose surname was split at a particle and is not yet confirmed (N101).
     names_to_confirm: tuple[Candidate, ...] = ()
+    #: The area result's A109 while voting areas' local totals are awaited (else None).
+    areas_awaited: Finding | None = None
 
     def unacknowledged(self, findings: Iterable[Finding]) -> list[Finding]:
         """The warnings among these findings that no one has acknowledged yet."""
@@ -213,12 +215,25 @@ def transition_blockers(
         # The names print on the declaration as on the ballot paper: a proposed split is
         # confirmed against the SOPN before the contest leaves setup.
         blockers += unconfirmed_splits(state.names_to_confirm)
+    elif to is Status.COUNT and state.areas_awaited is not None:
+        # The area result's papers are the voting areas' own, added up once all are in.
+        blockers.append(state.areas_awaited)
     elif to is Status.COUNT:
         blockers += verification_blockers(state)
     elif to is Status.PROVISIONAL:
         blockers += count_blockers(state, lots_may_wait=True)
     elif to is Status.DECLARED:
-        blockers += count_blockers(state)
+        # A local count does not decide the result, so a tie there is not decided by lot: the
+        # area's returning officer draws lots if the area's totals tie (DOMAIN.md §3, step 6).
+        blockers += count_blockers(state, lots_may_wait=state.contest.is_local_count)
+        if state.contest.is_local_count and not state.contest.voting_area.strip():
+            blockers.append(
+                Finding(
+                    Code.A101,
+                    f"The voting area of this local count of {state.contest.area} is not "
+                    "named: name it (the council's area) before the local totals are sent.",
+                )
+            )
     if to is Status.DECLARED:
         blockers += declaration_facts_findings(state.contest, state.authority)
     return sort_findings(blockers)
@@ -332,6 +347,18 @@ def next_status(status: Status) -> Status | None:
     return ORDER[index + 1] if index + 1 < len(ORDER) else None
 
 
-def status_label(status: Status) -> str:
-    """The status in words."""
+def status_label(status: Status, *, local_count: bool = False) -> str:
+    """The status in words; a local count's last stage is "sent" (its local totals sent to the
+    area's returning officer), not "declared" (DOMAIN.md §3, step 6)."""
+    if local_count and status is Status.DECLARED:
+        return "sent"
     return _LABEL[status]
+
+
+def stage_label(contest: Contest, status: Status | None = None) -> str:
+    """A stage of this contest in words (its own stage unless ``status`` is given): the one
+    place the stage words come from, so that every screen and list says "sent" for a local
+    count."""
+    return status_label(
+        contest.status if status is None else status, local_count=contest.is_local_count
+    )

@@ -61,6 +61,14 @@ class AfterDeclaration:
         """
         operator = require_operator(operator)
         contest = self.store.contest(contest_id)
+        if contest.is_local_count:
+            raise CountDeskError(
+                f"{contest.area} ({contest.voting_area or 'this voting area'}) is a local count: "
+                "it has no declaration for a memorandum to stand beside. An error found after "
+                "the local totals are sent is for the area's returning officer: tell them, with "
+                "the figures as found.",
+                Code.A102,
+            )
         if contest.status is not Status.DECLARED:
             raise CountDeskError(
                 f"{contest.area} is not declared: change the figures through the count (a "

@@ -91,13 +91,25 @@ class PlannedElection:
     contests: dict[str, PlannedContest] = field(default_factory=dict)
 
 
-def read_candidates_csv(path: str | Path) -> dict[str, PlannedElection]:
-    """Read and check the whole file; raise CountDeskError naming the column or line if it is wrong."""
+#: Rows checked between two reports of progress.
+PROGRESS_EVERY = 500
+
+
+def read_candidates_csv(
+    path: str | Path, *, progress: Callable[[int, int], object] | None = None
+) -> dict[str, PlannedElection]:
+    """Read and check the whole file; raise CountDeskError naming the column or line if it is
+    wrong. ``progress`` hears (rows checked, rows in all) every few hundred rows."""
     path = Path(path)
-    return parse_candidates_csv(read_csv_text(path), path.name)
+    return parse_candidates_csv(read_csv_text(path), path.name, progress=progress)
 
 
-def parse_candidates_csv(text: str, name: str = "the file") -> dict[str, PlannedElection]:
+def parse_candidates_csv(
+    text: str,
+    name: str = "the file",
+    *,
+    progress: Callable[[int, int], object] | None = None,
+) -> dict[str, PlannedElection]:
     """Parse the text of a candidates CSV (see ``read_candidates_csv``)."""
     _columns, rows = csv_rows(
         text,
@@ -107,8 +119,14 @@ def parse_candidates_csv(text: str, name: str = "the file") -> dict[str, Planned
     )
     elections: dict[str, PlannedElection] = {}
     contests: dict[str, PlannedContest] = {}
-    for row in rows:
-        _plan_row(row, name, elections, contests)
+    # A text checked once is not checked again: a file repeats its ids, areas and parties.
+    checked: dict[tuple[str, str], str] = {}
+    for n, row in enumerate(rows):
+        if progress is not None and n % PROGRESS_EVERY == 0:
+            progress(n, len(rows))
+        _plan_row(row, name, elections, contests, checked)
+    if progress is not None:
+        progress(len(rows), len(rows))
     if not contests:
         raise CountDeskError(f"{name} has a header but no candidate rows.")
     for contest in contests.values():
@@ -156,6 +174,7 @@ def _plan_row(
     name: str,
     elections: dict[str, PlannedElection],
     contests: dict[str, PlannedContest],
+    checked: dict[tuple[str, str], str],
 ) -> None:
     """Check one row and add it to the plan, or raise CountDeskError with its line number."""
     line = row.line
@@ -164,10 +183,15 @@ def _plan_row(
         return CountDeskError(f"Line {line} of {name}: {what}; nothing was imported.")
 
     def text(column: str, *, required: bool = False) -> str:
+        value = row.get(column)
+        key = (column, value)
+        if key in checked and (checked[key] or not required):
+            return checked[key]
         try:
-            return printed_text(row.get(column), f"the {column}", required=required)
+            checked[key] = printed_text(value, f"the {column}", required=required)
         except TextProblem as problem:
             raise bad(problem.clause) from None
+        return checked[key]
 
     def ident(column: str) -> str:
         value = row.get(column).strip()

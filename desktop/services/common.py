@@ -38,6 +38,13 @@ def guard(store: Store, contest_id: str, area: str) -> Contest:
     ``area`` is "setup" (names and facts), "verification" or "count" (figures and lots).
     """
     contest = store.contest(contest_id)
+    if contest.status is Status.DECLARED and contest.is_local_count:
+        raise CountDeskError(
+            f"The local totals of {contest.area} ({contest.voting_area}) are sent: its figures "
+            "are locked. An error found now is for the area's returning officer: tell them, "
+            "with the figures as found.",
+            Code.S802,
+        )
     if contest.status is Status.DECLARED:
         raise CountDeskError(
             f"{contest.area} is declared: the result is final and its figures are locked; "
@@ -45,6 +52,13 @@ def guard(store: Store, contest_id: str, area: str) -> Contest:
             "declaration stands (Night menu: Record an error found after the declaration, or "
             "countdesk-cli record-error).",
             Code.S802,
+        )
+    if area == "count" and contest.is_area_result:
+        raise CountDeskError(
+            f"{contest.area} is the area result: its figures are the sum of the voting areas' "
+            "local totals as imported (countdesk-cli area add, or Night › Voting areas' local "
+            "totals…), never keyed in. Nothing was saved.",
+            Code.A102,
         )
     if area == "verification":
         # An uncontested contest has no poll: no ballot boxes to verify (S813).

@@ -19,6 +19,7 @@ from desktop.domain.workflow import (
     transition_blockers,
     uncontested_blockers,
 )
+from desktop.services.area import area_schedule
 from desktop.services.common import blocked, require_operator
 from desktop.services.documents import Documents
 from desktop.services.entry import Entry
@@ -26,6 +27,22 @@ from desktop.services.night import Night, refuse_if_held
 from desktop.services.proof import Proof
 from desktop.services.reading import Reading
 from desktop.storage.store import Store
+
+
+def confirm_officer(contest: Contest, officer_confirmation: str) -> None:
+    """Refuse unless the officer set for the contest confirms by typing their own name (S806;
+    T303 where no officer is set)."""
+    if not contest.officer_name.strip():
+        raise CountDeskError(
+            "The declaring officer's name is not set: set it before the declaration.", Code.T303
+        )
+    typed = " ".join(officer_confirmation.split()).casefold()
+    if typed != " ".join(contest.officer_name.split()).casefold():
+        raise CountDeskError(
+            "The declaration needs the declaring officer's confirmation: the officer types "
+            "their own name, as set for this contest. The name given does not match.",
+            Code.S806,
+        )
 
 
 class Declaring:
@@ -48,23 +65,26 @@ class Declaring:
         self.proof = proof
 
     def _confirm(self, contest: Contest, officer_confirmation: str) -> None:
-        if not contest.officer_name.strip():
-            raise CountDeskError(
-                "The declaring officer's name is not set: set it before the declaration.", Code.T303
-            )
-        typed = " ".join(officer_confirmation.split()).casefold()
-        if typed != " ".join(contest.officer_name.split()).casefold():
-            raise CountDeskError(
-                "The declaration needs the declaring officer's confirmation: the officer types "
-                "their own name, as set for this contest. The name given does not match.",
-                Code.S806,
-            )
+        confirm_officer(contest, officer_confirmation)
 
     def declare(self, contest_id: str, operator: str, officer_confirmation: str) -> bytes:
         """Declare the provisional result: stamp the time, lock the contest, keep the PDF."""
         operator = require_operator(operator)
         state = self.night.night_state(contest_id)
         contest = state.contest
+        if contest.is_local_count:
+            raise CountDeskError(
+                f"{contest.area} ({contest.voting_area or 'this voting area'}) is a local count: "
+                "the local returning officer does not declare, but sends the local totals to "
+                "the area's returning officer (countdesk-cli send, or Night › Send local "
+                "totals…). Nothing was declared.",
+                Code.A102,
+            )
+        return self._declare(state, operator, officer_confirmation)
+
+    def _declare(self, state: NightState, operator: str, officer_confirmation: str) -> bytes:
+        contest = state.contest
+        contest_id = contest.id
         if is_uncontested(contest, state.candidates) and state.result is None:
             return self._declare_uncontested(state, operator, officer_confirmation)
         refuse_if_held(state, "Nothing was declared.")
@@ -150,4 +170,5 @@ class Declaring:
             provisional=False,
             printed_on=declared_at.astimezone().date(),
             declared_at=declared_at.astimezone().replace(tzinfo=None),
+            schedule=area_schedule(self.store, result.contest),
         )

@@ -35,8 +35,10 @@ from desktop.domain.records import (
 from desktop.domain.verification import BoxKind, VerificationLine, VerificationTotals
 from desktop.domain.workflow import NightState, RecountDecision
 from desktop.services.after_declaration import AfterDeclaration
+from desktop.services.area import AreaResult
 from desktop.services.backups import BackupJob, BackupOutcome, Backups, BackupState
 from desktop.services.ballot import BallotPaper
+from desktop.services.batch import BatchPrinting
 from desktop.services.combined import CombinedPolls
 from desktop.services.declaring import Declaring
 from desktop.services.documents import Documents
@@ -46,6 +48,7 @@ from desktop.services.exports import Exports
 from desktop.services.history import ContestHistory, History
 from desktop.services.imports import Imports, ImportSummary
 from desktop.services.live import LiveCount
+from desktop.services.local_count import LocalCount
 from desktop.services.night import Night, StatusReport
 from desktop.services.overview import Overview
 from desktop.services.press import PressSummary
@@ -87,10 +90,17 @@ class CountDesk:
         self._history = History(store)
         self._backups = Backups(store)
         self._after = AfterDeclaration(store, self._entry, self._proof)
+        #: A voting area's local count: its statement of local totals, and sending them.
+        self.local_totals = LocalCount(store, self._reading, self._night, self._proof)
+        #: The area result: each voting area's local totals imported, added up and declared.
+        self.area = AreaResult(store, self._entry)
         #: Referendums: creating one with its question and answers, and changing them.
         self.referendums = Referendums(store)
         #: The election overview: every contest's stage, what it waits for, its result.
         self.overview = Overview(store, self._reading, self._night)
+        #: Every contest's document into a folder at once (``declaration --all``), and the
+        #: one document a contest prints now.
+        self.batch = BatchPrinting(store, self._documents, self.local_totals, lambda: self.today())
         #: The results summary for the press (never the declaration): previous results, each
         #: declared contest's shares, change, swing and gain or hold, and the election summary.
         self.press = PressSummary(store, self._reading, self._proof, lambda: self.today())
@@ -280,9 +290,19 @@ class CountDesk:
 
     # -- imports -------------------------------------------------------------------------
 
-    def import_candidates(self, path: str | Path, operator: str) -> ImportSummary:
-        """Import a Democracy Club candidates CSV: all of it in one transaction, or nothing."""
-        return self._imports.import_candidates(path, operator)
+    def import_candidates(
+        self,
+        path: str | Path,
+        operator: str,
+        *,
+        progress: Callable[[int, int], object] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportSummary:
+        """Import a Democracy Club candidates CSV: all of it in one transaction, or nothing
+        (``progress`` hears steps done of all; ``cancelled`` True stops it, B105)."""
+        return self._imports.import_candidates(
+            path, operator, progress=progress, cancelled=cancelled
+        )
 
     def open_demo(self, operator: str) -> str:
         """Import the Batley and Spen 2021 demo; return the demo contest's id."""
@@ -633,7 +653,10 @@ class CountDesk:
     def declaration_pdf(
         self, contest_id: str, *, provisional: bool = False, printed_on: date | None = None
     ) -> bytes:
-        """The declaration of result (or the provisional sheet) as PDF bytes."""
+        """The declaration of result (or the provisional sheet) as PDF bytes; for a local
+        count, which is not declared, its statement of local totals."""
+        if not provisional and self._reading.contest(contest_id).is_local_count:
+            return self.local_totals.statement_pdf(contest_id, printed_on or self.today())
         return self._documents.declaration_pdf(
             contest_id, provisional=provisional, printed_on=printed_on or self.today()
         )

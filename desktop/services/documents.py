@@ -11,14 +11,30 @@ from desktop.domain.codes import Code
 from desktop.domain.double_entry import EntryMode, EntryStage
 from desktop.domain.errors import CountDeskError
 from desktop.domain.findings import Finding
-from desktop.domain.model import Status
+from desktop.domain.model import Contest, Status
 from desktop.domain.records import Declaration
 from desktop.domain.workflow import is_uncontested, uncontested_blockers, uncontested_refusal
+from desktop.services.area import area_schedule
 from desktop.services.night import Night
 from desktop.services.proof import Proof
 from desktop.services.reading import Reading
 from desktop.services.verification import accepted_variances
 from desktop.storage.store import Store
+
+
+class ErrorsStand(CountDeskError):
+    """The declaration is refused while errors stand in the count that stands."""
+
+    def __init__(self, contest: Contest, errors: Sequence[Finding]) -> None:
+        self.contest = contest
+        self.errors = tuple(errors)
+        listed = " ".join(f"{f.code}: {f.message}" for f in self.errors)
+        n = len(self.errors)
+        super().__init__(
+            f"The declaration of {contest.area} cannot be printed while {n} error"
+            f"{'s stand' if n != 1 else ' stands'}. {listed}",
+            self.errors[0].code,
+        )
 
 
 class Documents:
@@ -31,13 +47,20 @@ class Documents:
         self.proof = proof
 
     def declaration_pdf(
-        self, contest_id: str, *, printed_on: date, provisional: bool = False
+        self,
+        contest_id: str,
+        *,
+        printed_on: date,
+        provisional: bool = False,
+        refuse_entries: bool = True,
     ) -> bytes:
         """The declaration of result (or the provisional sheet) as PDF bytes.
 
         Once declared, the declaration is the one kept at the declaration, byte for byte: it
         stands, even where an earlier CountDesk kept a corrected declaration after it. Before,
-        it refuses, listing each blocking finding, while any error stands.
+        it refuses, listing each blocking finding, while any error stands (ErrorsStand); while
+        the two entries of double entry are not one count it refuses with P101–P103, or, with
+        ``refuse_entries`` False, as an error that stands like the others.
         """
         if not provisional:
             kept = [d for d in self.store.declarations(contest_id) if not d.is_legacy_correction]
@@ -46,7 +69,7 @@ class Documents:
                 return self.proof.checked_declaration(kept[0])
         self.refuse_if_uncontested(contest_id)
         held = self.store.entry_state(contest_id)
-        if held.held:
+        if held.held and (refuse_entries or provisional):
             # No sheet shows an entry held for comparison: the other entry is keyed blind.
             raise CountDeskError(
                 "The count is being keyed twice and the two entries are not yet one count: no "
@@ -57,11 +80,7 @@ class Documents:
             )
         result = self.reading.result(contest_id)
         if not provisional and result.errors:
-            listed = " ".join(f"{f.code}: {f.message}" for f in result.errors)
-            raise CountDeskError(
-                f"The declaration cannot be printed while {len(result.errors)} error"
-                f"{'s stand' if len(result.errors) != 1 else ' stands'}. {listed}"
-            )
+            raise ErrorsStand(result.contest, result.errors)
         # reportlab takes most of a second to import: load it when a document is first asked for,
         # not when the window starts.
         from reports.result_sheet import render_result_sheet
@@ -81,6 +100,7 @@ class Documents:
             # Only the officer's declaration makes the declaration; before it, a draft to check.
             draft=not provisional,
             keyed_twice=self.store.entry_mode(contest_id) is EntryMode.DOUBLE,
+            schedule=area_schedule(self.store, result.contest),
         )
         return pdf
 

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.domain.bounds import candidates_problem
+from desktop.domain.codes import Code
 from desktop.domain.election_types import kind_from_organisation
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Candidate, Contest, Election, Status
 from desktop.domain.wording import plural
-from desktop.services.candidates_csv import read_candidates_csv
+from desktop.services.candidates_csv import (
+    PlannedCandidate,
+    PlannedContest,
+    read_candidates_csv,
+)
 from desktop.services.common import require_operator
 from desktop.services.setup import Setup, default_title
+from desktop.storage.imported import NewCandidate
 from desktop.storage.store import Store
 
 #: The demo shipped with the app: Batley and Spen by-election, 1 July 2021, as published.
@@ -43,6 +50,8 @@ class ImportSummary:
     candidates_unchanged: int = 0
     #: Names split at a surname particle, each to be confirmed before the contest leaves setup.
     splits_to_confirm: list[SplitToConfirm] = field(default_factory=list)
+    #: Each contest created, with how many candidates it was created with.
+    contest_candidates: dict[str, int] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
@@ -83,6 +92,55 @@ class ImportSummary:
         return lines
 
 
+#: Progress of an import: (steps done, steps in all), each row checked then each row written.
+ImportProgress = Callable[[int, int], object]
+
+
+class _Watch:
+    """An import's progress told, and Cancel heard (B105: nothing is imported)."""
+
+    def __init__(
+        self,
+        path: Path,
+        progress: ImportProgress | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> None:
+        self.path = path
+        self.progress = progress
+        self.cancelled = cancelled
+        self.rows = 0
+        self.skipped = 0
+
+    def _check(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise CountDeskError(
+                f"The import of {self.path.name} was cancelled, so nothing of it was imported: "
+                "the database is as it was.",
+                Code.B105,
+            )
+
+    def checked(self, done: int, total: int) -> None:
+        """``done`` rows of ``total`` read and checked."""
+        self.rows = total
+        self._check()
+        if self.progress is not None:
+            self.progress(done, 2 * total)
+
+    def before_writing(self, candidates: int) -> None:
+        """Every row checked: the last chance to cancel before anything is written."""
+        self._check()
+        # Rows already imported are not written again: count them as written.
+        self.skipped = self.rows - candidates
+        if self.progress is not None:
+            self.progress(self.rows + self.skipped, 2 * self.rows)
+
+    def written(self, done: int) -> None:
+        """``done`` new candidates written (inside the transaction: Cancel rolls it back)."""
+        self._check()
+        if self.progress is not None:
+            self.progress(self.rows + self.skipped + done, 2 * self.rows)
+
+
 class Imports:
     """Importing candidates, and opening the demo."""
 
@@ -90,101 +148,113 @@ class Imports:
         self.store = store
         self.setup = setup
 
-    def import_candidates(self, path: str | Path, operator: str) -> ImportSummary:
+    def import_candidates(
+        self,
+        path: str | Path,
+        operator: str,
+        *,
+        progress: ImportProgress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> ImportSummary:
         """Import a Democracy Club candidates CSV: all of it in one transaction, or nothing.
 
         Elections, contests and candidates already imported are left as they are (corrections
-        made since are kept), so re-importing the same file changes nothing.
+        made since are kept), so re-importing the same file changes nothing. ``progress``
+        hears (steps done, steps in all): each row checked, then each row written; when
+        ``cancelled`` says True, the import stops with B105 and nothing is imported.
         """
         operator = require_operator(operator)
-        plan = read_candidates_csv(path)
+        path = Path(path)
+        watch = _Watch(path, progress, cancelled)
+        plan = read_candidates_csv(path, progress=watch.checked)
         summary = ImportSummary()
-        with self.store.transaction():
-            for planned in plan.values():
-                if self.store.find_election(planned.id) is None:
-                    etype = Election(planned.id, planned.poll_date).type
-                    # A council's name heads its declarations; "House of Commons" does not, nor
-                    # does a parish council: the district council's Returning Officer runs a
-                    # parish poll, so its heading is left to be set (T304 asks for it).
-                    parish = kind_from_organisation(etype.code, planned.organisation).startswith(
-                        "parish"
-                    )
-                    authority = (
-                        planned.organisation
-                        if etype.organisation_is_authority and not parish
-                        else ""
-                    )
-                    title = default_title(planned.id, planned.contests, etype.name, parish=parish)
-                    self.store.add_election(
+        known = self.store.imported.known(
+            plan, (c for planned in plan.values() for c in planned.contests)
+        )
+        elections: list[tuple[Election, str]] = []
+        contests: list[Contest] = []
+        candidates: list[NewCandidate] = []
+        splits: list[tuple[PlannedContest, PlannedCandidate, Candidate]] = []
+        for planned in plan.values():
+            etype = Election(planned.id, planned.poll_date).type
+            kind = kind_from_organisation(etype.code, planned.organisation)
+            if planned.id not in known.elections:
+                # A council's name heads its declarations; "House of Commons" does not, nor
+                # does a parish council: the district council's Returning Officer runs a
+                # parish poll, so its heading is left to be set (T304 asks for it).
+                parish = kind.startswith("parish")
+                authority = (
+                    planned.organisation if etype.organisation_is_authority and not parish else ""
+                )
+                title = default_title(planned.id, planned.contests, etype.name, parish=parish)
+                elections.append(
+                    (
                         Election(planned.id, planned.poll_date, title=title, authority=authority),
-                        operator,
-                        organisation=planned.organisation,
+                        planned.organisation,
                     )
-                    summary.elections_created.append(planned.id)
-                for pc in planned.contests.values():
-                    existing = self.store.find_contest(pc.id)
-                    if existing is None:
-                        kind = kind_from_organisation(
-                            Election(planned.id, planned.poll_date).type.code, planned.organisation
-                        )
-                        self.store.add_contest(
-                            Contest(
-                                pc.id, pc.election_id, pc.area, pc.seats, pc.poll_date, kind=kind
-                            ),
-                            operator,
-                        )
-                        summary.contests_created.append(pc.id)
-                    elif existing.seats != pc.seats:
-                        raise CountDeskError(
-                            f"{pc.id} is already imported with {existing.seats} seat(s), but line "
-                            f"{pc.candidates[0].line} says {pc.seats}: correct the contest or the "
-                            "file; nothing was imported."
-                        )
-                    known = self.store.candidate_ids_by_source(pc.id)
-                    new = [c for c in pc.candidates if c.source_key not in known]
-                    summary.candidates_unchanged += len(pc.candidates) - len(new)
-                    too_many = candidates_problem(len(known) + len(new), pc.id)
-                    if new and too_many:
-                        raise CountDeskError(
-                            f"Line {new[0].line}: {too_many} (it has {len(known)} already); "
-                            "nothing was imported."
-                        )
-                    if new and self.store.latest_count(pc.id) is not None:
-                        raise CountDeskError(
-                            f"Line {new[0].line}: {new[0].person_name} is not a candidate of "
-                            f"{pc.id}, which already has a count, so no candidate can be added; "
-                            "nothing was imported."
-                        )
-                    for pcand in new:
-                        candidate = Candidate(
-                            id=0,
-                            surname=pcand.names.surname,
-                            forenames=pcand.names.forenames,
-                            description=pcand.description,
-                            person_name=pcand.person_name,
-                            # The file's order is the SOPN's, unless it gives the positions.
-                            sopn_position=pcand.ballot_position or 0,
-                            ballot_position=pcand.ballot_position,
-                            split_to_confirm=pcand.split_to_confirm,
-                        )
-                        new_id = self.store.add_candidate(
-                            pc.id,
-                            candidate,
-                            operator,
-                            source_key=pcand.source_key,
-                            party_id=pcand.party_id,
-                        )
-                        summary.candidates_created += 1
-                        if pcand.split_to_confirm:
-                            summary.splits_to_confirm.append(
-                                SplitToConfirm(
-                                    pc.id,
-                                    new_id,
-                                    pcand.person_name,
-                                    candidate.display_name,
-                                    pcand.names.describe(),
-                                )
-                            )
+                )
+                summary.elections_created.append(planned.id)
+            for pc in planned.contests.values():
+                seats = known.seats.get(pc.id)
+                if seats is None:
+                    contests.append(
+                        Contest(pc.id, pc.election_id, pc.area, pc.seats, pc.poll_date, kind=kind)
+                    )
+                    summary.contests_created.append(pc.id)
+                    summary.contest_candidates[pc.id] = len(pc.candidates)
+                elif seats != pc.seats:
+                    raise CountDeskError(
+                        f"{pc.id} is already imported with {seats} seat(s), but line "
+                        f"{pc.candidates[0].line} says {pc.seats}: correct the contest or the "
+                        "file; nothing was imported."
+                    )
+                had = known.source_keys.get(pc.id, frozenset())
+                new = [c for c in pc.candidates if c.source_key not in had]
+                summary.candidates_unchanged += len(pc.candidates) - len(new)
+                too_many = candidates_problem(len(had) + len(new), pc.id)
+                if new and too_many:
+                    raise CountDeskError(
+                        f"Line {new[0].line}: {too_many} (it has {len(had)} already); "
+                        "nothing was imported."
+                    )
+                if new and pc.id in known.counted:
+                    raise CountDeskError(
+                        f"Line {new[0].line}: {new[0].person_name} is not a candidate of "
+                        f"{pc.id}, which already has a count, so no candidate can be added; "
+                        "nothing was imported."
+                    )
+                for pcand in new:
+                    candidate = Candidate(
+                        id=0,
+                        surname=pcand.names.surname,
+                        forenames=pcand.names.forenames,
+                        description=pcand.description,
+                        person_name=pcand.person_name,
+                        # The file's order is the SOPN's, unless it gives the positions.
+                        sopn_position=pcand.ballot_position or 0,
+                        ballot_position=pcand.ballot_position,
+                        split_to_confirm=pcand.split_to_confirm,
+                    )
+                    candidates.append(
+                        NewCandidate(pc.id, candidate, pcand.source_key, pcand.party_id)
+                    )
+                    splits.append((pc, pcand, candidate))
+        watch.before_writing(len(candidates))
+        ids = self.store.imported.write(
+            operator, elections, contests, candidates, progress=watch.written
+        )
+        summary.candidates_created = len(ids)
+        for new_id, (pc, pcand, candidate) in zip(ids, splits, strict=True):
+            if pcand.split_to_confirm:
+                summary.splits_to_confirm.append(
+                    SplitToConfirm(
+                        pc.id,
+                        new_id,
+                        pcand.person_name,
+                        candidate.display_name,
+                        pcand.names.describe(),
+                    )
+                )
         return summary
 
     def open_demo(self, operator: str) -> str:

@@ -62,6 +62,18 @@ class LiveCount:
         no_poll = uncontested_refusal(self.contest, len(self.candidates))
         if no_poll is not None and self._latest is None:
             return no_poll.message
+        if self.contest.status is Status.DECLARED and self.contest.is_local_count:
+            return (
+                f"The local totals of {self.contest.area} ({self.contest.voting_area}) are "
+                "sent: its figures are locked. An error found now is for the area's returning "
+                "officer: tell them, with the figures as found."
+            )
+        if self.contest.is_area_result:
+            return (
+                f"{self.contest.area} is the area result: its figures are the voting areas' "
+                "local totals added up, imported (Night › Voting areas' local totals…), never "
+                "keyed in."
+            )
         if self.contest.status is Status.DECLARED:
             return (
                 f"{self.contest.area} is declared: the result is final and its figures are "

@@ -14,6 +14,7 @@ from desktop.domain.arithmetic import ContestResult, compute_result
 from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
 from desktop.domain.findings import Finding
+from desktop.domain.local_totals import awaited_finding, name_key
 from desktop.domain.model import Contest, LotsDrawing, Status, ballot_order
 from desktop.domain.verification import verification_findings
 from desktop.domain.workflow import (
@@ -55,7 +56,7 @@ class StatusReport:
     @property
     def label(self) -> str:
         """The status in words."""
-        return status_label(self.status)
+        return status_label(self.status, local_count=self.contest.is_local_count)
 
 
 def refuse_if_held(state: NightState, nothing: str) -> None:
@@ -97,7 +98,18 @@ class Night:
             unrecorded_changes=unrecorded,
             authority=self.store.election(contest.election_id).authority,
             names_to_confirm=tuple(c for c in ballot_order(candidates) if c.split_to_confirm),
+            areas_awaited=self._areas_awaited(contest),
         )
+
+    def _areas_awaited(self, contest: Contest) -> Finding | None:
+        """A109 for an area result whose voting areas' local totals are not all in."""
+        if not contest.is_area_result:
+            return None
+        records = self.store.local_totals
+        listed = records.voting_areas(contest.id)
+        received = {name_key(r.voting_area) for r in records.returns(contest.id)}
+        awaited = [n for n in listed if name_key(n) not in received]
+        return awaited_finding(awaited, len(listed))
 
     def status(self, contest_id: str) -> StatusReport:
         """The contest's status, the next step and what blocks it."""
@@ -112,6 +124,10 @@ class Night:
         if uncontested and declared_at is None and contest.status is Status.DECLARED:
             notice = self.store.uncontested_notice(contest_id)
             declared_at = None if notice is None else notice.declared_at
+        if contest.is_local_count and declared_at is None:
+            # A local count is not declared: its last stage is the local totals sent.
+            sent = self.store.local_totals.sent(contest_id)
+            declared_at = None if sent is None else sent.sent_at
         return StatusReport(
             contest,
             contest.status,
@@ -218,6 +234,13 @@ class Night:
         guard(self.store, contest_id, "setup")
         state = self.night_state(contest_id)
         contest = state.contest
+        if contest.is_local_count:
+            raise CountDeskError(
+                f"This is a local count of {contest.area}: it does not decide the result, so a "
+                "tie here is not decided by lot. Send the local totals as they are; the area's "
+                "returning officer draws lots if the area's totals tie. No lots were recorded.",
+                Code.A103,
+            )
         refuse_if_held(state, "No lots were recorded.")
         if contest.type.referendum:
             raise CountDeskError(

@@ -21,7 +21,7 @@ from desktop.domain.overview import (
     venue_totals,
     waiting_for,
 )
-from desktop.domain.workflow import next_step, status_label
+from desktop.domain.workflow import next_step, stage_label
 from desktop.services.night import Night
 from desktop.services.reading import Reading
 from desktop.storage.store import Store
@@ -84,7 +84,7 @@ class Overview:
 
         def stage(status: Status) -> str:
             """A stage of this contest in the workflow's words (the one place they come from)."""
-            return status_label(status)
+            return stage_label(contest, status)
 
         waiting, codes = waiting_for(
             contest.status,
@@ -98,6 +98,9 @@ class Overview:
         held = state.result is not None and any(f.code in _HELD for f in state.result.findings)
         declared = contest.status is Status.DECLARED
         result = None if held else result_summary(state.result, declared=declared)
+        if contest.is_local_count:
+            # A local count decides nothing: its totals are sent on, nobody is elected here.
+            result = None
         if uncontested and declared:
             result = duly_elected(contest, self.store.candidates(contest.id))
         return ContestOverview(

@@ -24,6 +24,12 @@ from desktop.services.proof import Proof
 from desktop.services.reading import Reading
 from desktop.storage.store import Store
 
+_LOCAL_COUNT = (
+    "{area} is a local count: its totals are sent to the area's returning officer, who adds up "
+    "every voting area and declares. The results summary (and its previous result) belong to "
+    "the area result."
+)
+
 
 class PressSummary:
     """Previous results, and the press summary of declared contests and of an election."""
@@ -75,12 +81,16 @@ class PressSummary:
                 "poll, so no shares to compare with a previous result.",
                 Code.E106,
             )
+        if contest.is_local_count:
+            raise CountDeskError(_LOCAL_COUNT.format(area=contest.area), Code.E106)
 
     # -- the summaries -------------------------------------------------------------------
 
     def result(self, contest_id: str) -> PressResult:
         """The press summary's figures of a declared contest (E105 before the declaration)."""
         contest = self.reading.contest(contest_id)
+        if contest.is_local_count:
+            raise CountDeskError(_LOCAL_COUNT.format(area=contest.area), Code.E105)
         if contest.status is not Status.DECLARED:
             raise CountDeskError(
                 f"{contest.area} is not declared yet, so there is no result to publish: the "
@@ -103,7 +113,8 @@ class PressSummary:
         """Every declared contest of the election (uncontested ones aside), seats won per party
         and gains; E107 while none is declared."""
         election = self.store.election(election_id)
-        contests = self.reading.contests(election.id)
+        # A local count sends its totals to the area result, which is the contest declared.
+        contests = [c for c in self.reading.contests(election.id) if not c.is_local_count]
         declared: list[PressResult] = []
         unopposed: list[Unopposed] = []
         for c in contests:

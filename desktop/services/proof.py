@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from desktop.domain.codes import Code
 from desktop.domain.errors import CountDeskError
+from desktop.domain.local_totals import SentTotals
 from desktop.domain.proof import Problem, Verdict
 from desktop.domain.records import Declaration, UncontestedNotice
 from desktop.storage import tamper
@@ -61,6 +62,16 @@ class Proof:
         if problem is not None:
             raise changed_outside("give out the kept notice of uncontested election", (problem,))
         return notice.pdf
+
+    def checked_local_totals(self, sent: SentTotals) -> SentTotals:
+        """The local totals kept as sent (statement and figures), given out only if the chain
+        still vouches for them."""
+        problem = tamper.kept_row_problem(
+            self.store.db.conn, "local_totals_sent", sent.id, sent.contest_id
+        )
+        if problem is not None:
+            raise changed_outside("give out the local totals as sent", (problem,))
+        return sent
 
 
 def changed_outside(doing: str, problems: tuple[Problem, ...]) -> CountDeskError:

@@ -56,6 +56,15 @@ class Recounts:
                 "only an election petition can change the result.",
                 Code.S803,
             )
+        decided = RecountDecision(decision) if decision in set(RecountDecision) else None
+        if contest.is_area_result and decided is not RecountDecision.REFUSED:
+            raise CountDeskError(
+                f"{contest.area} is the area result: its votes were counted at each voting "
+                "area's local count, whose local totals, as sent, it adds up. A recount is made "
+                "at the local count before its totals are sent; here a request can only be "
+                "recorded as refused, with the reason. Nothing was recorded.",
+                Code.A102,
+            )
         latest = self.store.latest_count(contest_id)
         if latest is None or contest.status not in (Status.COUNT, Status.PROVISIONAL):
             raise CountDeskError(

@@ -144,7 +144,7 @@ def install(conn: sqlite3.Connection) -> None:
         )
     )
     wanted = expected_triggers(conn)
-    for name, sql in present.items():
+    for name, sql in list(present.items()):
         if name.startswith("chain_") and wanted.get(name) != sql:
             conn.execute(f"DROP TRIGGER {_q(name)}")
             present.pop(name, None)

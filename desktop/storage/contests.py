@@ -23,6 +23,8 @@ _CONTEST_FIELDS = (
     "status",
     "bundle_size",
     "kind",
+    "role",
+    "voting_area",
     "question",
 )
 _ELECTION_FIELDS = ("title", "authority")
@@ -105,6 +107,8 @@ class Contests:
             status=Status(row["status"]),
             bundle_size=row["bundle_size"],
             kind=row["kind"],
+            role=row["role"],
+            voting_area=row["voting_area"],
             question=row["question"],
         )
 
@@ -146,6 +150,8 @@ class Contests:
             "imprint_address": contest.imprint_address,
             "status": contest.status.value,
             "kind": contest.kind,
+            "role": contest.role,
+            "voting_area": contest.voting_area,
             "question": contest.question,
         }
         with self._conn.transaction():

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from desktop.storage import chain
 from desktop.storage.connection import Connection
 from desktop.storage.connection import Database as Connected
+from desktop.storage.migration_area import m0018_local_totals
 from desktop.storage.migration_entries import m0016_double_entry
 from desktop.storage.migration_press import m0024_previous_results
 from desktop.storage.migration_referendums import m0020_referendum_question
@@ -69,6 +70,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0013_papers_counted", m0013_papers_counted),
     ("0014_uncontested_notices", m0014_uncontested_notices),
     ("0016_double_entry", m0016_double_entry),
+    ("0018_local_totals", m0018_local_totals),
     ("0020_referendum_question", m0020_referendum_question),
     ("0024_previous_results", m0024_previous_results),
 ]

@@ -24,10 +24,12 @@ class Progress:
 
     def declared_times(self) -> dict[str, datetime]:
         """Contest id → when it was declared (its declaration, or the notice of uncontested
-        election), read without the kept PDFs (one read)."""
+        election; for a local count, when its local totals were sent), read without the kept
+        PDFs (one read)."""
         rows = self._conn.db.execute(
             "SELECT contest_id, declared_at FROM declarations WHERE kind = 'declaration' "
-            "UNION ALL SELECT contest_id, declared_at FROM uncontested_notices"
+            "UNION ALL SELECT contest_id, declared_at FROM uncontested_notices "
+            "UNION ALL SELECT contest_id, sent_at FROM local_totals_sent"
         )
         return {cid: datetime.fromisoformat(at) for cid, at in rows}
 

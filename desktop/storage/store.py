@@ -13,6 +13,8 @@ from desktop.storage.counts import Counts
 from desktop.storage.drafts import Drafts
 from desktop.storage.entries import Entries
 from desktop.storage.errors_found import ErrorsFound
+from desktop.storage.imported import Imported
+from desktop.storage.local_totals import LocalTotalsRecords
 from desktop.storage.night import NightRecords
 from desktop.storage.previous import PreviousResults
 from desktop.storage.progress import Progress
@@ -37,7 +39,11 @@ class Store:
         self.settings = Settings(conn)
         self.errors = ErrorsFound(conn)
         self.entries = Entries(conn)
+        #: Local totals sent by a local count and received by an area result (migration 0018).
+        self.local_totals = LocalTotalsRecords(conn)
         self.progress = Progress(conn)
+        #: An import's reads and writes, in bulk.
+        self.imported = Imported(conn)
         #: Previous results of contests' seats, and candidates' parties (the press summary).
         self.previous = PreviousResults(conn)
         # The reads and writes the services use, by name.

@@ -143,3 +143,26 @@ def test_names_and_order_are_refused_once_a_count_is_recorded(run, ward, db_path
     assert len(_audit(db_path)) == before
     shown = json.loads(run("candidate", WARD, "Dara Ó Briain", "--json").stdout)
     assert shown["surname"] == "Ó Briain"
+
+
+def test_an_import_shows_a_bar_only_on_a_terminal_and_after_a_second(monkeypatch):
+    import io
+    import sys
+    import time
+
+    from desktop.cli import setup as setup_cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    err = Terminal()
+    monkeypatch.setattr(sys, "stderr", err)
+    clock = iter([0.0, 0.5])  # started, then half a second in; then 1.5 s in from there on
+    monkeypatch.setattr(time, "monotonic", lambda: next(clock, 1.5))
+    with setup_cli._import_progress() as (progress, cancelled):
+        progress(10, 100)  # half a second in: no bar yet
+        assert err.getvalue() == ""
+        progress(60, 100)  # over a second: the bar, as far as it has got
+        assert not cancelled()
+    assert "Importing" in err.getvalue() and "60%" in err.getvalue()

@@ -59,8 +59,15 @@ def test_contests_lists_id_area_seats_status(run):
     run("import", str(BATLEY_CSV))
     run("import", str(WARD_CSV))
     data = json.loads(run("contests", "--json").output)
-    assert {"id": BATLEY, "area": "Batley and Spen", "seats": 1, "status": "setup"} in data
-    assert {"id": WARD, "area": "Earlsfield", "seats": 3, "status": "setup"} in data
+    assert {
+        "id": BATLEY,
+        "area": "Batley and Spen",
+        "seats": 1,
+        "status": "setup",
+        "stage": "setup",
+    } in data
+    ward = {"id": WARD, "area": "Earlsfield", "seats": 3, "status": "setup", "stage": "setup"}
+    assert ward in data
     text = run("contests").output
     assert "Batley and Spen" in text and "Earlsfield" in text
 

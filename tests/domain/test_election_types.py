@@ -230,7 +230,29 @@ def test_a_contest_of_a_combined_authority_mayor_keeps_the_type_headings_and_its
     assert contest.type.deposit_pounds == 500
     assert ca.type.deposit_pounds == 5000
     assert ca.type.headings == contest.type.headings
-    assert ca.officer_title_or_default == "Combined Authority Returning Officer"
+    # Counted in voting areas: a local count's officer is the local returning officer; the
+    # area result's, the combined authority returning officer.
+    assert ca.officer_title_or_default == "Local Returning Officer"
+    assert replace(ca, role="area").officer_title_or_default == (
+        "Combined Authority Returning Officer"
+    )
+
+
+@pytest.mark.parametrize(
+    ("contest_id", "kind", "local"),
+    [
+        ("pcc.westshire.2026-05-07", "", True),
+        ("mayor.west-midlands.2024-05-02", "combined_authority", True),
+        ("mayor.bristol.2021-05-06", "", False),
+        ("mayor.london.2024-05-02", "london", False),
+        ("parl.batley-and-spen.by.2021-07-01", "", False),
+    ],
+)
+def test_pcc_and_combined_authority_mayor_are_counted_in_voting_areas(contest_id, kind, local):
+    contest = replace(make_contest(type_code="parl"), id=contest_id, kind=kind)
+    assert contest.is_local_count is local
+    assert replace(contest, role="area").is_area_result is local
+    assert not replace(contest, role="area").is_local_count
 
 
 @pytest.mark.parametrize(

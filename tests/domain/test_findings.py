@@ -494,7 +494,31 @@ SCENARIOS |= {
         [f.code for f in transition_blockers(_names_to_confirm(), Status.VERIFICATION)],
         [f.message for f in transition_blockers(_names_to_confirm(), Status.VERIFICATION)],
     ),
+    "A101": lambda: _found(transition_blockers(_local_count_unnamed(), Status.DECLARED)),
+    "A109": lambda: _found(_areas_awaited()),
 }
+
+
+def _found(findings) -> tuple[list[str], list[str]]:
+    return [f.code for f in findings], [f.message for f in findings]
+
+
+def _local_count_unnamed() -> NightState:
+    """A PCC local count at the provisional result whose voting area is not named."""
+    result = run_count([60, 40]).result
+    contest = replace(result.contest, id="pcc.testshire.2024-07-04", status=Status.PROVISIONAL)
+    return NightState(contest, 2, (), result, authority="Testshire Council")
+
+
+def _areas_awaited():
+    """An area result with two voting areas listed and none of their local totals in."""
+    from desktop.services import CountDesk
+
+    desk = CountDesk.open(":memory:")
+    contest = desk.create_contest(
+        "T", type_code="pcc", poll_date=date(2024, 5, 2), area="Testshire"
+    )
+    return desk.area.setup(contest.id, ["North", "South"], "T").findings
 
 
 def _entry_scenario(state: EntryState) -> tuple[list[str], list[str]]:

@@ -166,3 +166,27 @@ def test_a_contest_declared_without_a_poll_is_in_the_election_summary(desk):
 
     text = pages(desk.press.election_pdf(declared_ward.election_id))[0]
     assert "Abbey 1 Ann ABLE (Green Party) – elected unopposed" in text
+
+
+def test_a_local_count_has_no_press_summary_but_the_area_result_has(tmp_path):
+    from tests.pcc import AREA_OFFICER, AREAS, PCC, area_database, count_locally, local_files
+
+    local = CountDesk.open(tmp_path / "local.sqlite")
+    count_locally(local, next(iter(AREAS)))
+    with pytest.raises(CountDeskError) as raised:
+        local.press.result(PCC)
+    assert raised.value.code is Code.E105 and "local count" in raised.value.message
+    with pytest.raises(CountDeskError) as raised:
+        local.press.election(local.contest(PCC).election_id)
+    assert raised.value.code is Code.E107
+    local.close()
+    files = local_files(tmp_path / "areas")
+    desk = area_database(tmp_path / "area.sqlite")
+    for path in files.values():
+        desk.area.add(PCC, path.read_text(encoding="utf-8"), path.name, "Supervisor")
+    for stage in ("verification", "count", "provisional"):
+        desk.advance(PCC, stage, "Supervisor")
+    desk.declare(PCC, "Supervisor", AREA_OFFICER)
+    press = desk.press.result(PCC)
+    assert press.lines[0].elected and sum(line.share for line in press.lines) == 1
+    desk.close()

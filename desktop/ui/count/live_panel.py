@@ -233,7 +233,17 @@ class LivePanel(QWidget):
         else:
             v["deposits"].setText("No deposits at this election")
 
-        if result.tie is not None and not result.lots_applied:
+        if result.contest.is_local_count:
+            # Nobody is elected and no deposit decided on one voting area's totals.
+            v["elected"].setText("– (a local count: the area's returning officer declares)")
+            v["deposits"].setText("– (decided on the whole area's totals)")
+        if result.tie is not None and result.contest.is_local_count:
+            self.tie_banner.setText(
+                "Candidates are tied in this voting area: no lots are drawn at a local count; "
+                "the local totals are sent as they are."
+            )
+            self.tie_banner.show()
+        elif result.tie is not None and not result.lots_applied:
             tied = [names[cid].candidate.display_name for cid in result.tie.candidates]
             self.tie_banner.setText(
                 f"⚠ TIE – LOTS MUST BE DRAWN: {', '.join(tied)} are tied on "

@@ -40,6 +40,7 @@ PROVISIONAL = "provisional result sheet"
 MEMORANDUM = "memorandum of an error found after the declaration"
 PRESS = "results summary (press)"
 NOTICE = "notice of uncontested election"
+LOCAL_TOTALS = "statement of local totals"
 
 
 class DocumentsView(ContestPage):
@@ -166,7 +167,7 @@ class DocumentsView(ContestPage):
             errors = desk.result(contest_id).errors
             found = bool(desk.errors_found(contest_id))
             memorandum = self._prefer_memorandum and found
-            declared = contest.status is Status.DECLARED
+            declared = contest.status is Status.DECLARED and not contest.is_local_count
             press = self._prefer_press and declared and not memorandum
             provisional = not (memorandum or press) and (self._prefer_provisional or bool(errors))
             if memorandum:
@@ -174,12 +175,15 @@ class DocumentsView(ContestPage):
             elif press:
                 pdf = desk.press.contest_pdf(contest_id)
             else:
+                # A local count's is the statement of local totals, not a declaration.
                 pdf = desk.declaration_pdf(contest_id, provisional=provisional)
         except CountDeskError as exc:
             self._show_message(str(exc))
             return
         chosen = ((memorandum, MEMORANDUM), (press, PRESS), (provisional, PROVISIONAL))
         kind = next((name for on, name in chosen if on), DECLARATION)
+        if kind == DECLARATION and contest.is_local_count:
+            kind = LOCAL_TOTALS
         self._show_choice(kind, errors, found)
         self.press_choice.setEnabled(declared)
         self.banner.show_errors(errors)
@@ -254,6 +258,7 @@ class DocumentsView(ContestPage):
                 DECLARATION: "declaration",
                 PROVISIONAL: "provisional",
                 PRESS: "results-summary",
+                LOCAL_TOTALS: "local-totals",
             }.get(self._shown_kind, "memorandum")
             path = ask_pdf_path(
                 self, f"Save the {self._kind()} as PDF", f"{prefix}-{self._contest_id}.pdf"
@@ -322,11 +327,14 @@ class DocumentsView(ContestPage):
     def _show_choice(self, kind: str, errors: tuple[Finding, ...], found: bool) -> None:
         """Set the radio buttons to the document shown; no declaration while errors stand; the
         memorandum offered once an error found after the declaration is recorded."""
-        buttons = self._choices()
+        buttons = tuple(self._choice_group.buttons())
         for button in buttons:
             button.blockSignals(True)
         self.provisional_choice.setChecked(kind == PROVISIONAL)
-        self.declaration_choice.setChecked(kind == DECLARATION)
+        self.declaration_choice.setChecked(kind in (DECLARATION, LOCAL_TOTALS))
+        self.declaration_choice.setText(
+            "Statement of &local totals" if kind == LOCAL_TOTALS else "Dec&laration"
+        )
         self.memorandum_choice.setChecked(kind == MEMORANDUM)
         self.press_choice.setChecked(kind == PRESS)
         self.memorandum_choice.setVisible(found)
@@ -355,17 +363,8 @@ class DocumentsView(ContestPage):
         self.banner.hide()
         self.message_label.setText(text)
         self.stack.setCurrentWidget(self.message_label)
-        for widget in (*self._choices(), *self._controls()):
+        for widget in (*tuple(self._choice_group.buttons()), *self._controls()):
             widget.setEnabled(False)
-
-    def _choices(self) -> tuple[QAbstractButton, ...]:
-        """The choice of document: declaration, provisional sheet, memorandum, press summary."""
-        return (
-            self.declaration_choice,
-            self.provisional_choice,
-            self.memorandum_choice,
-            self.press_choice,
-        )
 
     def _controls(self) -> tuple[QWidget, ...]:
         """What works on a document shown: zoom, print and save."""

@@ -213,7 +213,7 @@ class HistoryView(ContestPage):
         self._fill_lots(history)
         self._fill_declarations(history, records)
         self.errors_box.fill(contest_id, records.errors_found)
-        self._fill_status(records)
+        self._fill_status(records, contest.is_local_count)
 
     def history(self) -> ContestHistory | None:
         """The history shown (None before a contest is shown)."""
@@ -324,12 +324,12 @@ class HistoryView(ContestPage):
         self.lots_table.setVisible(bool(rows))
         self.lots_empty.setVisible(not rows)
 
-    def _fill_status(self, records: HistoryRecords) -> None:
+    def _fill_status(self, records: HistoryRecords, local: bool) -> None:
         rows = [
             [
                 time_in_words(change.at),
-                status_label(change.from_status),
-                status_label(change.to_status),
+                status_label(change.from_status, local_count=local),
+                status_label(change.to_status, local_count=local),
                 change.operator,
                 change.note,
             ]

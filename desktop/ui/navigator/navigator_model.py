@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.domain.model import Contest, Election
 from desktop.domain.wording import day_month_year, plural
+from desktop.domain.workflow import stage_label
 from desktop.services import CountDesk
 
 ContestIdRole = Qt.ItemDataRole.UserRole + 1
@@ -89,11 +90,12 @@ class NavigatorModel(QStandardItemModel):
         # A referendum has no seats: a dash, and "referendum" said (the store keeps one).
         referendum = contest.type.referendum
         seats = "–" if referendum else str(contest.seats)
-        texts = (contest.area, seats, contest.status.value)
+        stage = stage_label(contest)  # the stage's words, the same everywhere ("sent" too)
+        texts = (contest.area, seats, stage)
         for item, text in zip(row, texts, strict=True):
             if item.text() != text:
                 item.setText(text)
         what = "referendum" if referendum else plural(contest.seats, "seat")
-        spoken = f"{contest.area}, {what}, status {contest.status.value}"
+        spoken = f"{contest.area}, {what}, status {stage}"
         if name.data(Qt.ItemDataRole.AccessibleTextRole) != spoken:
             name.setData(spoken, Qt.ItemDataRole.AccessibleTextRole)

@@ -20,6 +20,8 @@ from desktop.domain.model import Status
 from desktop.domain.records import RecountRequest
 from desktop.domain.workflow import status_label
 from desktop.ui.context import UiContext
+from desktop.ui.night import running
+from desktop.ui.night.area_dialog import VotingAreasDialog
 from desktop.ui.night.common import lots_needed
 from desktop.ui.night.declare_dialog import DeclareDialog
 from desktop.ui.night.differences_dialog import DifferencesDialog
@@ -27,6 +29,7 @@ from desktop.ui.night.error_found_dialog import ErrorFoundDialog
 from desktop.ui.night.lots_dialog import LotsDialog
 from desktop.ui.night.recount_dialog import RecountDialog
 from desktop.ui.night.running import run_dialog
+from desktop.ui.night.send_dialog import SendDialog
 
 
 def ask_recount(parent: QWidget | None, ctx: UiContext, contest_id: str) -> RecountRequest | None:
@@ -87,8 +90,31 @@ def ask_lots(parent: QWidget | None, ctx: UiContext, contest_id: str) -> Contest
 
 
 def ask_declare(parent: QWidget | None, ctx: UiContext, contest_id: str) -> bytes | None:
-    """Declare the result once the officer confirms; the declaration's PDF, or None."""
+    """Declare the result once the officer confirms; the declaration's PDF, or None. A local
+    count is not declared: its local totals are sent instead (the statement's PDF)."""
+    if ctx.desk.contest(contest_id).is_local_count:
+        return run_dialog(SendDialog(ctx, contest_id, parent), "pdf")
     return run_dialog(DeclareDialog(ctx, contest_id, parent), "pdf")
+
+
+def ask_voting_areas(parent: QWidget | None, ctx: UiContext, contest_id: str) -> bool:
+    """The area result's voting areas, in and awaited, with a local totals file imported (or the
+    contest set up as the area result); whether anything changed."""
+    contest = ctx.desk.contest(contest_id)
+    if not contest.type.counted_locally:
+        QMessageBox.information(
+            parent,
+            "Not counted in voting areas",
+            f"{contest.area} is a {contest.type.name}: only a Police and Crime Commissioner or "
+            "combined authority mayoral election is counted in voting areas and added up.",
+        )
+        return False
+    dialog = VotingAreasDialog(ctx, contest_id, parent)
+    try:
+        running.exec_dialog(dialog)
+        return dialog.changed
+    finally:
+        dialog.deleteLater()
 
 
 def ask_error_found(parent: QWidget | None, ctx: UiContext, contest_id: str) -> ErrorFound | None:

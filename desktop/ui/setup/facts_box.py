@@ -25,6 +25,7 @@ from desktop.ui.message_line import warning_pixmap
 from desktop.ui.setup.entry_mode_row import EntryModeRow
 from desktop.ui.setup.fact_edit import FACTS, FactEdit
 from desktop.ui.setup.kind_row import KindRow
+from desktop.ui.setup.role_row import RoleRow
 from desktop.ui.undo import apply_edit
 
 LOCKED_SEATS = (
@@ -98,6 +99,8 @@ class FactsBox(QGroupBox):
         form.addRow(self.kind_row.label, self.kind_row)
         self.entry_mode_row = EntryModeRow(ctx)
         form.addRow(self.entry_mode_row.label, self.entry_mode_row)
+        self.role_row = RoleRow()
+        form.addRow(self.role_row.label, self.role_row)
         figures_note = QLabel(
             "Type whole numbers; 79,373 and 79373 are both read as 79373. Each field is saved "
             "when you press Enter or move on, and Ctrl+Z undoes it."
@@ -127,11 +130,14 @@ class FactsBox(QGroupBox):
                 edit.setText(text)
         self.kind_row.show_contest(contest, fixed=self._kind_fixed)
         self.entry_mode_row.show_contest(contest)
+        self.role_row.show_contest(contest)
         # A referendum has no seats to show (the store keeps one: one vote a paper).
         self._form.setRowVisible(self._seats_cell, contest is None or not contest.type.referendum)
         title_edit = self.fact_edits["officer_title"]
         if contest is not None:
-            default = contest.type.officer_title
+            default = (
+                "Local Returning Officer" if contest.is_local_count else contest.type.officer_title
+            )
             title_edit.setPlaceholderText(default)
             title_edit.setToolTip(
                 f"Leave it empty to print the usual title for this election: {default}."

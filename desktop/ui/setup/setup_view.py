@@ -40,6 +40,7 @@ from desktop.ui.setup.candidate_table_model import (
 from desktop.ui.setup.facts_box import FactsBox
 from desktop.ui.setup.new_candidate_dialog import ask_new_candidate, confirm_removal
 from desktop.ui.setup.referendum_panel import ReferendumPanel, show_as_referendum
+from desktop.ui.setup.role_row import locked_text
 from desktop.ui.text import sentence_case
 from desktop.ui.undo import apply_edit
 
@@ -389,11 +390,7 @@ class SetupView(QWidget):
         )
         if declared:
             assert self._contest is not None
-            locked = (
-                f"{self._contest.area} is declared: its names and facts are locked as printed on "
-                "the declaration. A correction is made from the Night menu: Correct the declaration "
-                "(Ctrl+Shift+K)."
-            )
+            locked = locked_text(self._contest)
         else:
             locked = f"{LOCKED_CANDIDATES} The number of seats is fixed for the same reason."
         self.lock_label.setText(locked if counted or declared else "")

@@ -10,13 +10,45 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from desktop.domain.errors import CountDeskError
 from desktop.domain.wording import plural
 from desktop.ui.context import UiContext
 from desktop.ui.dialogs import exec_dialog
 from desktop.ui.start.new_contest_dialog import NewContestDialog
+
+#: Contests, and names to confirm, listed after an import (a whole night's file says how many
+#: more): the message still fits a 1024×768 screen.
+LISTED = 12
+NAMES_LISTED = 5
+
+
+def import_progress(parent: QWidget | None) -> QProgressDialog:
+    """The import's progress: shown once it has taken a second, with Cancel (nothing of the
+    file is then imported)."""
+    dialog = QProgressDialog("Importing the candidates…", "Cancel", 0, 100, parent)
+    dialog.setWindowTitle("Import candidates")
+    dialog.setMinimumWidth(480)  # the label changes as it goes: the dialog keeps its size
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(1000)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setValue(0)
+    return dialog
+
+
+def _step(dialog: QProgressDialog, done: int, total: int) -> None:
+    """The bar moves on; past the half, the rows are being written (Cancel still undoes all)."""
+    dialog.setMaximum(total)
+    rows = total // 2
+    dialog.setLabelText(
+        f"Checked {done:,} of {rows:,} rows…"
+        if done < rows
+        else f"Saving {rows:,} rows (Cancel leaves nothing imported)…"
+    )
+    dialog.setValue(done)
 
 
 def open_demo(parent: QWidget | None, ctx: UiContext) -> str | None:
@@ -51,21 +83,36 @@ def import_candidates_csv(
         )
         if not path:
             return None
+    progress = import_progress(parent)
     try:
-        summary = ctx.desk.import_candidates(path, ctx.operator())
+        summary = ctx.desk.import_candidates(
+            path,
+            ctx.operator(),
+            progress=lambda done, total: _step(progress, done, total),
+            cancelled=progress.wasCanceled,
+        )
     except CountDeskError as exc:
         text = str(exc)
-        if "nothing was imported" not in text.lower():
+        if "nothing was imported" not in text.lower() and "nothing of it" not in text.lower():
             text += "\n\nNothing was imported from the file."
         QMessageBox.warning(parent, "Nothing was imported", text)
         return None
+    finally:
+        progress.close()
+        progress.deleteLater()
     text = summary.describe()
     if summary.contests_created:
-        lines = [_contest_line(ctx, cid) for cid in summary.contests_created]
+        lines = [_contest_line(ctx, cid) for cid in summary.contests_created[:LISTED]]
+        more = len(summary.contests_created) - LISTED
+        if more > 0:
+            lines.append(f"…and {plural(more, 'contest')} more")
         text += "\n\nContests created:\n" + "\n".join(lines)
     splits = summary.describe_splits()
     if splits:
-        text += "\n\n" + splits[0] + "\n" + "\n".join(f"• {line}" for line in splits[1:])
+        listed = [f"• {line}" for line in splits[1 : NAMES_LISTED + 1]]
+        if len(splits) > NAMES_LISTED + 1:
+            listed.append(f"…and {plural(len(splits) - NAMES_LISTED - 1, 'name')} more")
+        text += "\n\n" + splits[0] + "\n" + "\n".join(listed)
     QMessageBox.information(parent, "Candidates imported", text)
     if summary.changed:
         ctx.events.contests_changed.emit()

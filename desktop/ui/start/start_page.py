@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.model import Contest
 from desktop.domain.wording import day_month_year
+from desktop.domain.workflow import stage_label
 from desktop.ui.context import UiContext
 from desktop.ui.start import contest_actions
 
@@ -149,7 +150,7 @@ class StartPage(QWidget):
         self.contests_list.clear()
         for contest in contests:
             item = QListWidgetItem(
-                f"{contest.area} · {day_month_year(contest.poll_date)} · {contest.status.value}"
+                f"{contest.area} · {day_month_year(contest.poll_date)} · {stage_label(contest)}"
             )
             item.setData(Qt.ItemDataRole.UserRole, contest.id)
             item.setToolTip(contest.id)

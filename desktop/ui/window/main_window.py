@@ -43,7 +43,7 @@ from desktop.ui.verification.verification_view import VerificationView
 from desktop.ui.window.backup_status import BackupStatus
 from desktop.ui.window.contest_tabs import ContestTabs
 from desktop.ui.window.list_fold import ListFold
-from desktop.ui.window.menus import build_menus
+from desktop.ui.window.menus import build_menus, name_night_actions
 from desktop.ui.window.placement import restore_place, save_place
 from desktop.ui.window.status_panel import StatusPanel
 from desktop.ui.window.tamper_banner import TamperBanner
@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
 
     # The actions of the menus (built by ``build_menus``) that follow the contest open.
     print_action: QAction
+    print_all_action: QAction
     save_action: QAction
     undo_action: QAction
     redo_action: QAction
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
     compare_action: QAction
     lots_action: QAction
     declare_action: QAction
+    voting_areas_action: QAction
+    save_local_totals_action: QAction
     record_error_action: QAction
 
     def __init__(self, desk: CountDesk, database_path: Path | str, parent: QWidget | None = None):
@@ -201,6 +204,7 @@ class MainWindow(QMainWindow):
             self.declare_action,
             self.record_error_action,
             self.advance_action,
+            self.voting_areas_action,
         ):
             action.setEnabled(enabled)
         self.compare_action.setEnabled(enabled and self.count_view.entry_line.differ)
@@ -221,6 +225,7 @@ class MainWindow(QMainWindow):
         self.declare_action.setEnabled(status is Status.PROVISIONAL)
         self.record_error_action.setEnabled(status is Status.DECLARED)
         self.advance_action.setEnabled(status is not Status.DECLARED)
+        name_night_actions(self, contest)
 
     def open_contest(self, contest_id: str, tab: int | None = None) -> None:
         """Show a contest: its name in the header, and the chosen tab (Count by default)."""

@@ -9,9 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from desktop.domain.model import Contest, Status
 from desktop.ui.documents import press_actions
 from desktop.ui.night import ask
+from desktop.ui.night.local_totals_file import save_local_totals
 from desktop.ui.verification import combined_actions
+from desktop.ui.window.print_all import print_all_declarations
 
 if TYPE_CHECKING:
     # The window builds its menus with this module: only its type is needed here.
@@ -62,6 +65,14 @@ def build_menus(window: MainWindow) -> None:
     )
     window.save_action = add_action(
         window, file_menu, "&Save declaration as PDF…", "Ctrl+S", window._on_save_pdf, "Save as PDF"
+    )
+    window.print_all_action = add_action(
+        window,
+        file_menu,
+        "Print &all declarations…",
+        "Ctrl+Shift+P",
+        lambda: print_all_declarations(window, window.desk),
+        "Print all declarations",
     )
     file_menu.addSeparator()
     add_action(
@@ -191,6 +202,22 @@ def build_menus(window: MainWindow) -> None:
     window.declare_action = add_action(
         window, night_menu, "&Declare the result…", "Ctrl+Shift+D", window._on_declare, "Declare"
     )
+    window.save_local_totals_action = add_action(
+        window,
+        night_menu,
+        "Save local totals &file…",
+        "Ctrl+Shift+J",
+        lambda: window._night(save_local_totals),
+        "Save local totals file",
+    )
+    window.voting_areas_action = add_action(
+        window,
+        night_menu,
+        "&Voting areas' local totals…",
+        "Ctrl+Shift+V",
+        lambda: window._night(ask.ask_voting_areas),
+        "Voting areas' local totals",
+    )
     window.record_error_action = add_action(
         window,
         night_menu,
@@ -202,6 +229,19 @@ def build_menus(window: MainWindow) -> None:
 
     help_menu = bar.addMenu("&Help")
     add_action(window, help_menu, "&About CountDesk", None, window._on_about)
+
+
+def name_night_actions(window: MainWindow, contest: Contest) -> None:
+    """Name the last step for the contest: a local count sends its local totals, it is not
+    declared; the voting areas' local totals only where a poll is counted in voting areas."""
+    local = contest.is_local_count
+    window.declare_action.setText("&Send local totals…" if local else "&Declare the result…")
+    window.voting_areas_action.setEnabled(contest.type.counted_locally)
+    window.save_local_totals_action.setEnabled(local and contest.status is Status.DECLARED)
+    if local:
+        # A memorandum stands beside a declaration: a local count has none; nor lots (A103).
+        window.record_error_action.setEnabled(False)
+        window.lots_action.setEnabled(False)
 
 
 def _election_of_open_contest(window: MainWindow) -> str | None:

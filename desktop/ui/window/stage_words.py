@@ -11,9 +11,10 @@ from desktop.ui.text import sentence_case
 NEEDS_ACKNOWLEDGING = Code.S804
 
 
-def stage_name(status: Status) -> str:
-    """A stage of the night as a heading, e.g. "Provisional result"."""
-    return sentence_case(status_label(status))
+def stage_name(status: Status, *, local_count: bool = False) -> str:
+    """A stage of the night as a heading, e.g. "Provisional result" ("Sent", a local count's
+    last stage)."""
+    return sentence_case(status_label(status, local_count=local_count))
 
 
 def listed(findings: tuple[Finding, ...]) -> str:

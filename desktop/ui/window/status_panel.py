@@ -111,7 +111,7 @@ class StatusPanel(QWidget):
             self.needs_button.hide()
             return
         self.report = report
-        self._show_stages(report.status)
+        self._show_stages(report.status, report.contest.is_local_count)
         self._show_when(report)
         self._show_next(report)
         if self.needs_dialog is not None and self.needs_dialog.isVisible():
@@ -187,12 +187,12 @@ class StatusPanel(QWidget):
 
     # -- showing -------------------------------------------------------------------------
 
-    def _show_stages(self, status: Status) -> None:
+    def _show_stages(self, status: Status, local_count: bool = False) -> None:
         here = ORDER.index(status)
         rich: list[str] = []
         plain: list[str] = []
         for i, stage in enumerate(ORDER):
-            name = stage_name(stage)
+            name = stage_name(stage, local_count=local_count)
             if i < here:
                 rich.append(f"✔&nbsp;{name}")
                 plain.append(f"✔ {name} (done)")
@@ -205,8 +205,9 @@ class StatusPanel(QWidget):
         self.stages_label.setText("Night: " + " › ".join(rich))
         self.stages_label.setAccessibleName("Stage of the night: " + " › ".join(plain))
         self.stages_label.setToolTip(
-            f"Stage {here + 1} of {len(ORDER)}: {status_label(status)}. The night goes "
-            + " → ".join(status_label(s) for s in ORDER)
+            f"Stage {here + 1} of {len(ORDER)}: {status_label(status, local_count=local_count)}. "
+            "The night goes "
+            + " → ".join(status_label(s, local_count=local_count) for s in ORDER)
             + ", one step at a time."
         )
 
@@ -214,6 +215,8 @@ class StatusPanel(QWidget):
         text = ""
         if report.status is Status.DECLARED and report.declared_at is not None:
             what = "Declared duly elected" if report.uncontested else "Declared"
+            if report.contest.is_local_count:
+                what = "Local totals sent"
             text = f"{what} at {clock_time(report.declared_at)} — locked"
         elif report.uncontested:
             text = "Uncontested: no poll"
@@ -233,12 +236,16 @@ class StatusPanel(QWidget):
             for widget in (self.advance_button, self.needs_button):
                 widget.hide()
             return
-        stage = status_label(target)  # the button names the next stage: no "Next:" beside it
+        # The button names the next stage: no "Next:" beside it.
+        stage = status_label(target, local_count=report.contest.is_local_count)
         button = self.advance_button
         if target is Status.DECLARED and report.uncontested:
             stage = "declared duly elected"
             button.setText("Declare duly elected…")
             button.setAccessibleName("Declare the candidates duly elected…")
+        elif target is Status.DECLARED and report.contest.is_local_count:
+            button.setText("Send local totals…")
+            button.setAccessibleName("Send the local totals…")
         elif target is Status.DECLARED:
             button.setText("Declare…")
             button.setAccessibleName("Declare the result…")

@@ -1,0 +1,367 @@
+"""Batch printing: every contest's document of an election (or of every election) into a folder.
+
+Without ``draft``, only declared contests are written, each with the document kept at its
+declaration, byte for byte (a declaration of result or a notice of uncontested election);
+with ``draft``, every contest that has a document now, as ``countdesk-cli declaration ID``
+would write it (``contest_document``: the same choice, the same bytes). Every other contest is
+left out, with the reason and its code, in ``countdesk-index.csv`` beside the files.
+
+Each file is written whole or not at all (a temporary file renamed into place). Cancelling
+stops before the next contest: the files already written are whole and correct, so they are
+kept, and the index lists them and the contests not reached. Nothing is stored in the database.
+"""
+
+from __future__ import annotations
+
+import csv
+import errno
+import io
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from desktop.domain.codes import Code
+from desktop.domain.errors import CountDeskError
+from desktop.domain.model import Contest, Status
+from desktop.domain.wording import plural
+from desktop.domain.workflow import stage_label
+from desktop.services.contest_document import (
+    ContestDocument,
+    DocumentKind,
+    ErrorsStand,
+    contest_document,
+)
+from desktop.services.documents import Documents
+from desktop.services.exports import spreadsheet_safe
+from desktop.services.files import OutputFile, why_not
+from desktop.services.local_count import LocalCount
+from desktop.storage.store import Store
+
+#: The index of a batch, written beside its documents.
+INDEX_NAME = "countdesk-index.csv"
+INDEX_COLUMNS = ("contest_id", "area", "outcome", "document", "file", "code", "reason")
+
+#: Double entry's findings: the count's two entries are not yet one count.
+_ENTRY_CODES = frozenset({Code.P101, Code.P102, Code.P103})
+
+#: Progress: (contests done, contests in all, the contest just done).
+Progress = Callable[[int, int, str], object]
+
+
+@dataclass(frozen=True)
+class BatchLine:
+    """One contest of a batch: its file, or why it has none."""
+
+    contest_id: str
+    area: str
+    #: The document written, or None where the contest was left out or not reached.
+    kind: DocumentKind | None = None
+    file_name: str = ""
+    code: Code | None = None
+    reason: str = ""
+    #: Not reached because the batch was cancelled first.
+    not_reached: bool = False
+    #: The reason in a few words, for the summary ("not declared"); the reason where empty.
+    brief: str = ""
+
+    @property
+    def written(self) -> bool:
+        """Whether this contest's document was written."""
+        return self.kind is not None
+
+    @property
+    def outcome(self) -> str:
+        """ "written", "left out" or "not reached", as the index says it."""
+        if self.written:
+            return "written"
+        return "not reached" if self.not_reached else "left out"
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    """What a batch wrote into its folder, what it left out and why, contest by contest."""
+
+    folder: Path
+    draft: bool
+    #: Every contest of the batch, in the order it went through them.
+    lines: tuple[BatchLine, ...] = ()
+    index: Path | None = None
+
+    @property
+    def written(self) -> tuple[BatchLine, ...]:
+        """The contests whose document was written."""
+        return tuple(line for line in self.lines if line.written)
+
+    @property
+    def left_out(self) -> tuple[BatchLine, ...]:
+        """The contests left out, each with its reason."""
+        return tuple(line for line in self.lines if line.outcome == "left out")
+
+    @property
+    def not_reached(self) -> tuple[BatchLine, ...]:
+        """The contests not reached because the batch was cancelled."""
+        return tuple(line for line in self.lines if line.not_reached)
+
+    @property
+    def cancelled(self) -> bool:
+        """Whether the batch was cancelled before its last contest."""
+        return any(line.not_reached for line in self.lines)
+
+    def describe(self) -> str:
+        """One plain paragraph for the user."""
+        what = "documents" if self.draft else "declarations"
+        written = len(self.written)
+        text = f"Wrote {plural(written, what[:-1], what)} to {self.folder}"
+        if self.cancelled:
+            reached = len(self.lines) - len(self.not_reached)
+            text = (
+                f"Cancelled after {reached} of {len(self.lines)} contests. {text}"
+                f"{' (each whole, and kept)' if written else ''}; "
+                f"{plural(len(self.not_reached), 'contest')} not reached"
+            )
+        reasons: dict[str, list[str]] = {}
+        for line in self.left_out:
+            reasons.setdefault(_short(line), []).append(line.area)
+        for why, areas in reasons.items():
+            text += f"; {plural(len(areas), 'contest')} {why}: {_listed(areas)}"
+        if self.index is not None:
+            text += f". Each contest is listed in {self.index.name}"
+        return text + "."
+
+
+def _short(line: BatchLine) -> str:
+    """The reason a contest was left out, in a few words, with its code."""
+    why = line.brief or line.reason
+    return f"{why} ({line.code})" if line.code else why
+
+
+def _listed(areas: list[str], most: int = 5) -> str:
+    shown = ", ".join(areas[:most])
+    return f"{shown} …and {len(areas) - most} more" if len(areas) > most else shown
+
+
+def file_name(contest_id: str, kind: DocumentKind) -> str:
+    """A safe, stable file name from the contest's id: ``declaration-parl.batley….pdf``."""
+    # "llŷn" is written "llyn": letters with accents lose them, anything else not a letter,
+    # digit, dot or hyphen becomes "_" (a batch numbers two ids that then meet).
+    plain = "".join(
+        ch
+        for ch in unicodedata.normalize("NFKD", contest_id.lower())
+        if not unicodedata.combining(ch)
+    )
+    safe = re.sub(r"[^a-z0-9.-]+", "_", plain).strip("._") or "contest"
+    return f"{kind.stem}-{safe}.pdf"
+
+
+class BatchPrinting:
+    """Every contest's document of an election, or of every election, written into a folder."""
+
+    def __init__(
+        self, store: Store, documents: Documents, local: LocalCount, today: Callable[[], date]
+    ) -> None:
+        self.store = store
+        self.documents = documents
+        self.local = local
+        self.today = today
+
+    def document(self, contest_id: str, printed_on: date | None = None) -> ContestDocument:
+        """The one document ``contest_id`` prints now (see ``contest_document``)."""
+        return contest_document(
+            self.documents, self.local, contest_id, printed_on=printed_on or self.today()
+        )
+
+    def contests(self, election_id: str | None = None) -> list[Contest]:
+        """The contests a batch covers: one election's (B103 if none), or every election's."""
+        if election_id is not None:
+            election = self.store.find_election(election_id)
+            if election is None:
+                raise CountDeskError(
+                    f"There is no election with the id “{election_id}” in this database: "
+                    "check the id against the list of elections (countdesk-cli contests).",
+                    Code.B103,
+                )
+        contests = self.store.contests(election_id)
+        if not contests:
+            where = f"election {election_id}" if election_id else "this database"
+            raise CountDeskError(
+                f"There are no contests in {where}, so there is nothing to print.", Code.B103
+            )
+        return contests
+
+    def print_all(
+        self,
+        folder: Path,
+        *,
+        election_id: str | None = None,
+        draft: bool = False,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> BatchOutcome:
+        """Write every declared contest's declaration (``draft``: every contest's document now)
+        into ``folder``, then the index; the outcome.
+
+        ``progress`` hears (done, total, contest id) after each contest; ``cancelled`` is asked
+        before each, and when it says True the batch stops there (the files written are kept).
+        A folder that cannot be written (missing, read-only, a file in its place, a full disk)
+        is a CountDeskError (B101) naming it; the files written before it are kept.
+        """
+        contests = self.contests(election_id)
+        prepare_folder(folder)
+        printed_on = self.today()
+        lines: list[BatchLine] = []
+        total = len(contests)
+        for done, contest in enumerate(contests):
+            if cancelled is not None and cancelled():
+                lines += [
+                    BatchLine(c.id, c.area, code=Code.B104, reason="cancelled", not_reached=True)
+                    for c in contests[done:]
+                ]
+                break
+            lines.append(self._one(folder, contest, draft=draft, printed_on=printed_on, done=lines))
+            if progress is not None:
+                progress(done + 1, total, contest.id)
+        outcome = BatchOutcome(folder, draft, tuple(lines))
+        index = folder / INDEX_NAME
+        _write(index, index_csv(outcome).encode("utf-8"), done=lines, folder=folder)
+        return BatchOutcome(folder, draft, tuple(lines), index)
+
+    def _one(
+        self,
+        folder: Path,
+        contest: Contest,
+        *,
+        draft: bool,
+        printed_on: date,
+        done: list[BatchLine],
+    ) -> BatchLine:
+        """Write one contest's document; the line of the index that says what happened."""
+        if not draft and contest.status is not Status.DECLARED:
+            return BatchLine(
+                contest.id,
+                contest.area,
+                code=Code.B102,
+                reason=f"not declared (status: {stage_label(contest, contest.status)})",
+                brief="not declared",
+            )
+        try:
+            doc = contest_document(self.documents, self.local, contest.id, printed_on=printed_on)
+        except ErrorsStand as exc:
+            held = [f for f in exc.errors if f.code in _ENTRY_CODES]
+            if held:
+                return BatchLine(
+                    contest.id,
+                    contest.area,
+                    code=held[0].code,
+                    reason=held[0].message,
+                    brief="whose two entries are not yet one count",
+                )
+            if self.store.latest_count(contest.id) is None:
+                return BatchLine(
+                    contest.id,
+                    contest.area,
+                    code=Code.S805,
+                    reason="no count recorded yet",
+                    brief="with no count recorded yet",
+                )
+            return BatchLine(
+                contest.id,
+                contest.area,
+                code=exc.code,
+                reason="the declaration is refused while errors stand: "
+                + "; ".join(f"{f.code} {f.message}" for f in exc.errors),
+                brief="with an error standing",
+            )
+        except CountDeskError as exc:
+            return BatchLine(
+                contest.id, contest.area, code=exc.code, reason=exc.message, brief="refused"
+            )
+        name = file_name(contest.id, doc.kind)
+        taken = {line.file_name for line in done}
+        stem, n = name.removesuffix(".pdf"), 1
+        while name in taken:  # two ids alike but for characters a file name cannot keep
+            n += 1
+            name = f"{stem}-{n}.pdf"
+        _write(folder / name, doc.pdf, done=done, folder=folder)
+        return BatchLine(contest.id, contest.area, doc.kind, name)
+
+
+def index_csv(outcome: BatchOutcome) -> str:
+    """The batch's index as CSV text: one row a contest, in the batch's order (safe to open in
+    a spreadsheet: no cell runs as a formula)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(INDEX_COLUMNS)
+    for line in outcome.lines:
+        row = (
+            line.contest_id,
+            line.area,
+            line.outcome,
+            line.kind.words if line.kind else "",
+            line.file_name,
+            str(line.code or ""),
+            line.reason,
+        )
+        writer.writerow([spreadsheet_safe(value) for value in row])
+    return out.getvalue()
+
+
+def prepare_folder(folder: Path) -> None:
+    """Make sure ``folder`` can take the batch's files, creating it (not its parents) if
+    missing; a plain CountDeskError (B101) naming it if it cannot, before anything is written."""
+    if folder.exists() and not folder.is_dir():
+        raise CountDeskError(
+            f"{folder} is a file, not a folder, so nothing was written: choose a folder (or a "
+            "new folder's name) for the documents.",
+            Code.B101,
+        )
+    if not folder.exists():
+        if not folder.parent.is_dir():
+            raise CountDeskError(
+                f"There is no folder {folder.parent} to make {folder.name} in, so nothing was "
+                "written: create the folder or choose one that exists.",
+                Code.B101,
+            )
+        try:
+            folder.mkdir()
+        except OSError as exc:
+            raise _folder_error(folder, exc, []) from None
+    try:
+        probe = OutputFile(folder / INDEX_NAME)
+    except OSError as exc:
+        raise _folder_error(folder, exc, []) from None
+    probe.discard()
+
+
+def _write(path: Path, data: bytes, *, done: list[BatchLine], folder: Path) -> None:
+    """Write one file whole (temporary file renamed into place), or B101 naming the folder."""
+    try:
+        out = OutputFile(path)
+        out.write(data)
+    except OSError as exc:
+        raise _folder_error(folder, exc, [line for line in done if line.written]) from None
+
+
+def _folder_error(folder: Path, exc: OSError, written: list[BatchLine]) -> CountDeskError:
+    """B101: the folder cannot be written, why, what to do, and what is in it already."""
+    why, todo = why_not(exc)
+    if exc.errno == errno.ENOENT:
+        # Gone with what was written to it: nothing to say is kept.
+        why = "it is no longer there, as when a USB stick is pulled out"
+        todo = "plug it back in or choose another folder"
+        kept = ""
+    elif written:
+        n = len(written)
+        kept = (
+            f" The {plural(n, 'document')} written before it {'is' if n == 1 else 'are'} "
+            "whole and kept."
+        )
+    else:
+        kept = " Nothing was written."
+    return CountDeskError(
+        f"The folder {folder} cannot be written ({why}).{kept} To print them all, {todo}, "
+        "then print them again.",
+        Code.B101,
+    )
