@@ -22,9 +22,9 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from desktop.domain.figures import format_figure
 from desktop.domain.local_totals import LocalTotals, name_key
-from reports.declaration import draw_watermark, story
+from reports.declaration import render_sheet, story
 from reports.fonts import BOLD
-from reports.page import build_pdf, footer_refs, page_count
+from reports.page import page_count
 from reports.snapshot import DeclarationSnapshot, data_reference
 from reports.style import (
     CELL_PAD_X,
@@ -185,22 +185,4 @@ def _render(
     # The declaration's last flowable is its closing and signature, kept together: the table
     # goes before it. The provisional sheet has no closing: the table goes last.
     parts = parts + table if snapshot.provisional else parts[:-1] + table + parts[-1:]
-    return build_pdf(
-        parts,
-        footer_left=footer_refs(
-            "Result", area_data_reference(snapshot, schedule), snapshot.record_ref
-        ),
-        footer_centre=f"Contest ref. {snapshot.contest_id}",
-        title=f"{snapshot.document_title}: {snapshot.area_name} {snapshot.area_word}",
-        author=snapshot.officer_title,
-        subject=snapshot.contest_id,
-        running_left=f"{snapshot.document_title} (continued)",
-        running_right=f"{snapshot.area_name} {snapshot.area_word.title()}",
-        on_page_end=(
-            draw_watermark
-            if snapshot.provisional
-            else (lambda canvas: draw_watermark(canvas, "DRAFT"))
-            if snapshot.draft
-            else None
-        ),
-    )
+    return render_sheet(snapshot, parts, area_data_reference(snapshot, schedule))

@@ -378,9 +378,15 @@ def render_declaration(snapshot: DeclarationSnapshot) -> bytes:
 
 
 def _render(snapshot: DeclarationSnapshot, *, tight: bool) -> bytes:
+    return render_sheet(snapshot, story(snapshot, tight), snapshot.data_hash)
+
+
+def render_sheet(snapshot: DeclarationSnapshot, parts: list[Flowable], data_ref: str) -> bytes:
+    """A result sheet's story on the declaration's pages: its footer (the data reference
+    ``data_ref`` and the record's), running heads and watermark (provisional, or draft)."""
     return build_pdf(
-        story(snapshot, tight),
-        footer_left=footer_refs("Result", snapshot.data_hash, snapshot.record_ref),
+        parts,
+        footer_left=footer_refs("Result", data_ref, snapshot.record_ref),
         footer_centre=f"Contest ref. {snapshot.contest_id}",
         title=f"{snapshot.document_title}: {snapshot.area_name} {snapshot.area_word}",
         author=snapshot.officer_title,

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from desktop.domain.arithmetic import ContestResult
-from desktop.domain.codes import Code
-from desktop.domain.contest_facts import declaration_facts_findings
 from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_percent
 from desktop.domain.model import Election
@@ -22,10 +20,10 @@ from desktop.domain.wording import date_in_words, time_in_words
 from reports.snapshot import (
     OutstandingCheck,
     RejectedLine,
+    check_printable,
     data_reference,
     printed_contest_heading,
     printed_election_title,
-    require_own_election,
 )
 
 
@@ -158,29 +156,12 @@ def build_referendum_snapshot(
     final, without its authority or imprint address (T304), and a contest not of this election.
     """
     contest = result.contest
-    require_own_election(contest, election)
     if not contest.type.referendum:
         raise CountDeskError(f"{contest.area} is not a referendum: print its declaration instead.")
     errors = result.errors
-    if not provisional and errors:
-        listed = "; ".join(f"{f.code} {f.message}" for f in errors)
-        raise CountDeskError(
-            f"The declaration cannot be printed while the result has errors: {listed} "
-            "Resolve them first; the provisional sheet lists them.",
-            errors[0].code,
-        )
-    needed = declaration_facts_findings(contest, election.authority)
-    if not provisional and not draft and needed:
-        listed = " ".join(f.message for f in needed)
-        raise CountDeskError(
-            f"The declaration cannot be printed without its heading and imprint. {listed}",
-            Code.T304,
-        )
-    if provisional and declared_at is not None:
-        raise CountDeskError(
-            "The provisional sheet is shown before the declaration: it cannot carry a "
-            "declaration time. Print the declaration instead."
-        )
+    needed = check_printable(
+        result, election, provisional=provisional, draft=draft, declared_at=declared_at
+    )
     answer = carried(result)
     return ReferendumSnapshot(
         provisional=provisional,

@@ -42,6 +42,7 @@ from desktop.cli import (
     overview,
     press,
     proof,
+    publish,
     referendum,
     setup,
     verification,
@@ -121,6 +122,7 @@ for _module in (
     press,
     backup,
     proof,
+    publish,
 ):
     for _command in _module.COMMANDS:
         cli.add_command(_command)

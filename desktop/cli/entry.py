@@ -288,19 +288,30 @@ def result(contest_id: str, db_path: Path | None, as_json: bool) -> None:
 @click.argument("contest_id", metavar="ID", required=False)
 @click.option("--all", "all_contests", is_flag=True, help="Export every contest.")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json", "dc-results", "cdf"]),
+    required=True,
+    help="csv or json: the figures of any contest; dc-results (Democracy Club results CSV) "
+    "or cdf (NIST Election Results CDF v2 JSON): declared contests only.",
+)
 @output_option("File.", required=True)
 def export(
     contest_id: str | None, all_contests: bool, db_path: Path | None, fmt: str, output: Path
 ) -> None:
-    """Export the result of one contest, or of --all, as CSV or JSON."""
+    """Export the result of one contest, or of --all, as CSV, JSON, dc-results or cdf."""
     if bool(contest_id) == all_contests:
         raise CountDeskError("Give one contest ID, or --all, to say what to export.")
     with output_file(output) as out:
         desk = open_desk(db_path)
-        ids = (
-            [c.id for c in desk.contests()] if all_contests else [desk.contest(contest_id or "").id]
-        )
+        ids = None if all_contests else [desk.contest(contest_id or "").id]
+        if fmt in ("dc-results", "cdf"):
+            exported = desk.publishing.export(ids, fmt)
+            write_file(out, exported.text.encode("utf-8"))
+            click.echo(f"Exported {exported.summary()} to {output}.")
+            return
+        ids = ids or [c.id for c in desk.contests()]
         write_file(out, desk.export(ids, fmt).encode("utf-8"))
     click.echo(f"Exported {plural(len(ids), 'contest')} to {output}.")
 

@@ -22,7 +22,7 @@ def _row_data(row: ContestOverview) -> dict[str, Any]:
     from desktop.domain.figures import format_percent
 
     result = row.result
-    return {
+    data: dict[str, Any] = {
         "id": row.contest_id,
         "election": row.election_id,
         "election_title": row.election_title,
@@ -54,6 +54,18 @@ def _row_data(row: ContestOverview) -> dict[str, Any]:
             "turnout_percent": None if result.turnout is None else format_percent(result.turnout),
         },
     }
+    if result is not None and result.referendum:
+        # A referendum: each answer's votes and which carried; nobody is elected or leads.
+        data["result"] = {
+            "provisional": not result.declared,
+            "answers": [{"answer": a.name, "votes": a.votes} for a in result.answers],
+            "outcome": result.outcome,
+            "majority": result.majority,
+            "valid_votes": result.valid_votes,
+            "rejected": result.rejected,
+            "turnout_percent": None if result.turnout is None else format_percent(result.turnout),
+        }
+    return data
 
 
 def _data(view: ElectionOverview) -> dict[str, Any]:
@@ -66,6 +78,8 @@ def _data(view: ElectionOverview) -> dict[str, Any]:
             "ballot_papers_verified": t.papers_verified,
             "boxes": t.boxes,
             "boxes_verified": t.boxes_verified,
+            "local_counts": t.local_counts,
+            "local_totals_sent": t.sent,
         },
     }
 
@@ -83,7 +97,7 @@ def _echo_table(view: ElectionOverview) -> None:
             result = ""
         else:
             result = ("" if r.result.declared else "provisional: ") + result_words(r.result)
-        rows.append([r.area, str(r.seats), r.stage, r.waiting, result])
+        rows.append([r.area, r.seats_words, r.stage, r.waiting, result])
     names = [*_WIDTHS, "Result"]
     widths = [
         min(cap, max([len(name), *(len(row[i]) for row in rows)]))

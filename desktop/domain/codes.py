@@ -116,6 +116,11 @@ class Code(StrEnum):
     B104 = "B104"  # A batch cancelled: the contests not reached
     B105 = "B105"  # An import cancelled: nothing imported
     B106 = "B106"  # `declaration --all` asked for with a contest's id, or without a folder
+    H101 = "H101"  # A result sent out (export, web page) for a contest not declared
+    H102 = "H102"  # Results sent out where no contest asked for is declared
+    H103 = "H103"  # A referendum asked for as Democracy Club results (not a DC ballot)
+    H104 = "H104"  # The folder for the results web pages cannot be written
+    H105 = "H105"  # Publishing into a folder whose index.html CountDesk did not write
     E101 = "E101"  # A previous result file of another seat, or of an election not before this one
     E102 = "E102"  # A previous result file with no votes
     E103 = "E103"  # A previous result's votes that are not whole numbers
@@ -160,6 +165,11 @@ REFUSAL_CODES: frozenset[Code] = frozenset(
         Code.B104,
         Code.B105,
         Code.B106,
+        Code.H101,
+        Code.H102,
+        Code.H103,
+        Code.H104,
+        Code.H105,
         Code.E101,
         Code.E102,
         Code.E103,

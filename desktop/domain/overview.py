@@ -56,6 +56,15 @@ class ResultSummary:
     tie_undecided: bool
     #: The result was decided by lot.
     by_lot: bool
+    #: A referendum's answers with their votes, in the ballot paper's order (empty otherwise).
+    answers: tuple[ElectedLine, ...] = ()
+    #: A referendum's outcome in a few words: "“Yes” carried", or that neither carried.
+    outcome: str = ""
+
+    @property
+    def referendum(self) -> bool:
+        """Whether this is a referendum's result (answers, not people elected)."""
+        return bool(self.answers)
 
     @property
     def majority_word(self) -> str:
@@ -73,7 +82,8 @@ class ContestOverview:
     #: Commissioner elections", to tell apart the polls of a combined night.
     election_title: str
     area: str
-    seats: int
+    #: Seats to fill; None for a referendum, which has none.
+    seats: int | None
     status: Status
     #: The stage in words (the workflow's label).
     stage: str
@@ -90,6 +100,15 @@ class ContestOverview:
     uncontested: bool
     #: The standing count's result (declared or provisional); None before a complete count.
     result: ResultSummary | None
+    #: A local count (PCC, combined authority mayor): its last stage is "sent", not declared.
+    local_count: bool = False
+    #: The kind of poll in a word, to tell the polls of a combined night apart ("PCC").
+    poll: str = ""
+
+    @property
+    def seats_words(self) -> str:
+        """The seats as a column shows them: "3", or "–" for a referendum."""
+        return "–" if self.seats is None else str(self.seats)
 
     @property
     def night_position(self) -> int:
@@ -98,7 +117,7 @@ class ContestOverview:
 
     @property
     def declared(self) -> bool:
-        """Whether the result is declared (final)."""
+        """Whether the result is declared (final), or a local count's totals sent."""
         return self.status is Status.DECLARED
 
     @property
@@ -117,11 +136,15 @@ class ContestOverview:
 class VenueTotals:
     """The venue's progress over every contest of the overview."""
 
+    #: Contests declared here (a local count, declared elsewhere, is counted under ``sent``).
     contests: int
     declared: int
     boxes: int
     boxes_verified: int
     papers_verified: int
+    #: Local counts, and those whose local totals are sent.
+    local_counts: int = 0
+    sent: int = 0
 
 
 @dataclass(frozen=True)
@@ -145,14 +168,31 @@ class ElectionOverview:
         return ElectionOverview(rows, venue_totals(rows))
 
 
+#: The kind of poll in a word, by election type (and, for a parish, kind).
+_POLL_WORDS = {"parl": "Parliament", "local": "Council", "pcc": "PCC", "mayor": "Mayor",
+               "ref": "Referendum"}  # fmt: skip
+
+
+def poll_word(contest: Contest) -> str:
+    """The kind of poll in a word: "Council", "Parish", "PCC", "Mayor", "Referendum"."""
+    etype = contest.type
+    if etype.kind.startswith("parish"):
+        return "Parish"
+    return _POLL_WORDS.get(etype.code, etype.name)
+
+
 def venue_totals(rows: Sequence[ContestOverview]) -> VenueTotals:
     """The totals of the venue over these contests."""
+    declared_here = [r for r in rows if not r.local_count]
+    local = [r for r in rows if r.local_count]
     return VenueTotals(
-        contests=len(rows),
-        declared=sum(1 for r in rows if r.declared),
+        contests=len(declared_here),
+        declared=sum(1 for r in declared_here if r.declared),
         boxes=sum(r.boxes for r in rows),
         boxes_verified=sum(r.boxes_verified for r in rows),
         papers_verified=sum(r.papers_verified or 0 for r in rows),
+        local_counts=len(local),
+        sent=sum(1 for r in local if r.declared),
     )
 
 
@@ -160,6 +200,8 @@ def result_summary(result: ContestResult | None, *, declared: bool) -> ResultSum
     """The result as the overview shows it; None while the count is not complete."""
     if result is None or not result.complete:
         return None
+    if result.contest.type.referendum:
+        return _referendum_summary(result, declared=declared)
     elected = []
     for cid in result.elected:
         line = result.line(cid)
@@ -178,6 +220,32 @@ def result_summary(result: ContestResult | None, *, declared: bool) -> ResultSum
         turnout=result.turnout,
         tie_undecided=result.tie is not None and not result.lots_applied,
         by_lot=result.lots_applied,
+    )
+
+
+def _referendum_summary(result: ContestResult, *, declared: bool) -> ResultSummary:
+    """A referendum's result: every answer with its votes and which carried (or neither)."""
+    answers = tuple(
+        ElectedLine(line.candidate.id, line.candidate.display_name, "", line.votes or 0)
+        for line in result.candidates
+    )
+    top = max((a.votes or 0) for a in answers)
+    leaders = [a for a in answers if a.votes == top]
+    outcome = (
+        f"“{leaders[0].name}” carried" if len(leaders) == 1 else "equal votes: neither carried"
+    )
+    return ResultSummary(
+        declared=declared,
+        seats=result.seats,
+        elected=(),
+        majority=result.majority if len(leaders) == 1 else None,
+        valid_votes=result.valid_votes,
+        rejected=result.rejected_total,
+        turnout=result.turnout,
+        tie_undecided=False,
+        by_lot=False,
+        answers=answers,
+        outcome=outcome,
     )
 
 
@@ -299,8 +367,12 @@ def _urgency(finding: Finding) -> int:
 def result_words(result: ResultSummary) -> str:
     """The result in one line: who (is elected or leads), their votes, the majority or margin.
 
-    "BEGUM, Priya 723; majority 141". A tie still to be decided by lot says so.
+    "BEGUM, Priya 723; majority 141". A tie still to be decided by lot says so. A referendum:
+    "Yes 1,874, No 1,101; “Yes” carried".
     """
+    if result.referendum:
+        votes = ", ".join(f"{a.name} {format_figure(a.votes or 0)}" for a in result.answers)
+        return f"{votes}; {result.outcome}"
     names = ", ".join(
         e.name if e.votes is None else f"{e.name} {format_figure(e.votes)}" for e in result.elected
     )
@@ -323,8 +395,13 @@ def turnout_words(result: ResultSummary) -> str:
 
 def totals_words(totals: VenueTotals) -> str:
     """The venue's progress in one line."""
+    sent = (
+        f" · local totals sent {totals.sent} of {totals.local_counts}"
+        if totals.local_counts
+        else ""
+    )
     return (
-        f"Declared {totals.declared} of {plural(totals.contests, 'contest')} · ballot papers "
-        f"verified {format_figure(totals.papers_verified)} · boxes verified "
+        f"Declared {totals.declared} of {plural(totals.contests, 'contest')}{sent} · ballot "
+        f"papers verified {format_figure(totals.papers_verified)} · boxes verified "
         f"{totals.boxes_verified} of {totals.boxes}"
     )

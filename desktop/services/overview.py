@@ -17,6 +17,7 @@ from desktop.domain.overview import (
     ContestOverview,
     ElectionOverview,
     duly_elected,
+    poll_word,
     result_summary,
     venue_totals,
     waiting_for,
@@ -108,7 +109,7 @@ class Overview:
             election_id=contest.election_id,
             election_title=titles.get(contest.election_id, ""),
             area=contest.area,
-            seats=contest.seats,
+            seats=None if contest.type.referendum else contest.seats,
             status=contest.status,
             stage=stage(contest.status),
             waiting=waiting,
@@ -120,4 +121,6 @@ class Overview:
             declared_at=declared_at,
             uncontested=uncontested,
             result=result,
+            local_count=contest.is_local_count,
+            poll=poll_word(contest),
         )

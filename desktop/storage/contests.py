@@ -198,6 +198,13 @@ class Contests:
         )
         return {r["source_key"]: r["id"] for r in rows}
 
+    def candidate_sources(self, contest_id: str) -> dict[int, tuple[str, str]]:
+        """Each candidate's import key and party id, by candidate id (for results exports)."""
+        rows = self._conn.db.rows(
+            "SELECT id, source_key, party_id FROM candidates WHERE contest_id = ?", [contest_id]
+        )
+        return {r["id"]: (r["source_key"], r["party_id"]) for r in rows}
+
     def add_candidate(
         self,
         contest_id: str,

@@ -33,6 +33,9 @@ _CONTEST_COLUMNS = (
     "imprint_address",
     "status",
     "kind",
+    "role",
+    "voting_area",
+    "question",
 )
 _CANDIDATE_COLUMNS = (
     "id",
@@ -219,6 +222,9 @@ def _contest_row(contest: Contest) -> tuple[Any, ...]:
         contest.imprint_address,
         contest.status.value,
         contest.kind,
+        contest.role,
+        contest.voting_area,
+        contest.question,
     )
 
 

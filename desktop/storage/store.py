@@ -60,6 +60,7 @@ class Store:
         self.update_contest = self.setup.update_contest
         self.candidates = self.setup.candidates
         self.candidate_ids_by_source = self.setup.candidate_ids_by_source
+        self.candidate_sources = self.setup.candidate_sources
         self.add_candidate = self.setup.add_candidate
         self.remove_candidate = self.setup.remove_candidate
         self.update_candidate = self.setup.update_candidate

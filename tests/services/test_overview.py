@@ -9,6 +9,7 @@ import pytest
 
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Status
+from desktop.domain.overview import result_words, totals_words
 from desktop.services import CountDesk
 from tests import district_night
 from tests.district_night import OFFICER, ward_id
@@ -154,3 +155,46 @@ def test_one_row_read_again_updates_the_totals(night):
     night.declare(ward_id(1), "Supervisor", OFFICER)
     after = before.with_row(night.overview.contest(ward_id(1)))
     assert after == night.overview.election()
+
+
+def test_a_referendum_shows_its_answers_and_which_carried_with_no_seats(tmp_path):
+    from tests.referendum_night import KIRKSTALL, declared
+
+    desk, _pdf = declared(tmp_path / "ref.sqlite")
+    row = desk.overview.contest(KIRKSTALL)
+    assert row.seats is None and row.seats_words == "–"
+    assert row.result is not None and row.result.elected == ()
+    assert [(a.name, a.votes) for a in row.result.answers] == [("Yes", 1874), ("No", 1101)]
+    assert result_words(row.result) == "Yes 1,874, No 1,101; “Yes” carried"
+
+
+def test_equal_votes_at_a_referendum_carry_neither_answer(tmp_path):
+    from tests.referendum_night import KIRKSTALL, set_up
+
+    desk = CountDesk.open(tmp_path / "ref.sqlite")
+    set_up(desk)
+    for stage in ("verification", "count"):
+        desk.advance(KIRKSTALL, stage, "Supervisor")
+    # 1,487 each and 28 rejected make the 3,002 papers verified.
+    votes = {a.id: 1_487 for a in desk.referendums.answers(KIRKSTALL)}
+    rejected = {"official_mark": 4, "too_many_votes": 9, "identifying_mark": 0,
+                "unmarked_or_void": 15}  # fmt: skip
+    for clerk in ("Clerk 1", "Clerk 2"):
+        desk.enter_count(KIRKSTALL, votes, rejected, clerk)
+    row = desk.overview.contest(KIRKSTALL)
+    assert row.result is not None and row.result.majority is None
+    assert row.result.outcome == "equal votes: neither carried"
+    assert not row.result.tie_undecided  # no lots at a referendum
+
+
+def test_a_local_count_sent_is_counted_as_sent_not_declared(tmp_path):
+    from tests.pcc import count_locally
+
+    desk = CountDesk.open(tmp_path / "local.sqlite")
+    count_locally(desk, "Northtown")
+    view = desk.overview.election()
+    (row,) = view.contests
+    assert row.local_count and row.stage == "sent" and row.result is None
+    assert (view.totals.contests, view.totals.declared) == (0, 0)
+    assert (view.totals.local_counts, view.totals.sent) == (1, 1)
+    assert "local totals sent 1 of 1" in totals_words(view.totals)

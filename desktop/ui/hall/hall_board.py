@@ -8,7 +8,7 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from desktop.domain.overview import ContestOverview, ElectionOverview
-from desktop.ui.hall.tiles import BACKGROUND, QUIET, ContestTile, board_label
+from desktop.ui.hall.tiles import BACKGROUND, QUIET, ContestTile, board_label, polls_to_name
 
 #: How long each page stays up when the contests take more than one.
 PAGE_MS = 12_000
@@ -52,7 +52,9 @@ class HallBoard(QWidget):
         self._window_geometry: QRect | None = None
         #: Each contest's tile height, for the width and text size it was measured at: after a
         #: save only the row that changed is measured again.
-        self._heights: dict[tuple[ContestOverview, bool], int] = {}
+        self._heights: dict[tuple[ContestOverview, bool, bool], int] = {}
+        #: The kinds of poll named on their tiles (those of a combined night but the main one).
+        self._tagged: frozenset[str] = frozenset()
         self._measured_for: tuple[int, int] = (0, 0)
 
     # -- what it shows --------------------------------------------------------------------
@@ -60,6 +62,7 @@ class HallBoard(QWidget):
     def set_overview(self, overview: ElectionOverview) -> None:
         """Show the overview as read now (the page shown stays where it can)."""
         self._overview = overview
+        self._tagged = polls_to_name(overview)
         self._lay_out()
 
     def set_show_provisional(self, show: bool) -> None:
@@ -132,7 +135,7 @@ class HallBoard(QWidget):
             stack = QVBoxLayout()
             stack.setSpacing(unit // 4)
             for row in column:
-                tile = ContestTile(row, unit, self._show_provisional)
+                tile = ContestTile(row, unit, self._show_provisional, row.poll in self._tagged)
                 self.tiles.append(tile)
                 stack.addWidget(tile)
             stack.addStretch(1)
@@ -177,9 +180,10 @@ class HallBoard(QWidget):
 
     def _height(self, row: ContestOverview, unit: int, width: int) -> int:
         """The height of a contest's tile at this width, measured once while it is unchanged."""
-        key = (row, self._show_provisional)
+        tagged = row.poll in self._tagged
+        key = (row, self._show_provisional, tagged)
         if key not in self._heights:
-            tile = ContestTile(row, unit, self._show_provisional)
+            tile = ContestTile(row, unit, self._show_provisional, tagged)
             height = tile.heightForWidth(width)
             self._heights[key] = height if height >= 0 else tile.sizeHint().height()
             tile.deleteLater()

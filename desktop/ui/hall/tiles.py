@@ -3,12 +3,14 @@ the Returning Officer chooses, the provisional result already shown to the candi
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.domain.figures import format_figure
-from desktop.domain.overview import ContestOverview, ResultSummary
+from desktop.domain.overview import ContestOverview, ElectionOverview, ResultSummary
 from desktop.domain.wording import clock_time, plural
 from desktop.ui.text import sentence_case
 
@@ -39,6 +41,9 @@ def board_label(text: str, pixels: int, colour: str = TEXT, *, bold: bool = Fals
 def _result_lines(result: ResultSummary) -> list[tuple[str, str]]:
     """Each person elected (or, provisionally, leading for a seat) with their votes, then the
     majority or margin: (words, figure) pairs."""
+    if result.referendum:
+        answers = [(a.name, format_figure(a.votes or 0)) for a in result.answers]
+        return [*answers, (sentence_case(result.outcome), "")]
     lines = []
     for e in result.elected:
         who = f"{e.name} ({e.description})" if e.description else e.name
@@ -53,6 +58,16 @@ def _result_lines(result: ResultSummary) -> list[tuple[str, str]]:
     return lines
 
 
+def polls_to_name(overview: ElectionOverview) -> frozenset[str]:
+    """The kinds of poll a tile names: on a combined night, every poll but the one with most
+    contests (a district's wards need no word; the PCC, a parish and a referendum do)."""
+    counts = Counter(row.poll for row in overview.contests)
+    if len(counts) < 2:
+        return frozenset()
+    main = counts.most_common(1)[0][0]
+    return frozenset(poll for poll in counts if poll != main)
+
+
 class ContestTile(QFrame):
     """A contest as the hall sees it. ``show_provisional``: the provisional result already
     shown to the candidates and agents is shown too, marked provisional."""
@@ -62,6 +77,7 @@ class ContestTile(QFrame):
         row: ContestOverview,
         unit: int,
         show_provisional: bool,
+        tagged: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -73,13 +89,16 @@ class ContestTile(QFrame):
         pad = max(unit // 3, 4)
         layout.setContentsMargins(pad, pad // 2, pad, pad // 2)
         layout.setSpacing(max(unit // 8, 1))
-        seats = f"  ({plural(row.seats, 'seat')})" if row.seats > 1 else ""
+        seats = f"  ({plural(row.seats, 'seat')})" if row.seats and row.seats > 1 else ""
         detail = round(unit * 0.85)
         # The area and where it stands share the first line, so a contest not yet declared
         # takes one line of the board.
         head = QHBoxLayout()
         head.setSpacing(unit // 2)
-        head.addWidget(board_label(f"{row.area}{seats}", unit, bold=True), 1)
+        # On a combined night, the kind of poll of every contest but the main poll's wards:
+        # "West Calder · PCC" beside the ward called West Calder.
+        poll = f" · {row.poll}" if tagged else ""
+        head.addWidget(board_label(f"{row.area}{poll}{seats}", unit, bold=True), 1)
         result = row.result
         lines: list[tuple[str, str]] = []
         colour = TEXT

@@ -14,7 +14,7 @@ ContestIdRole = Qt.ItemDataRole.UserRole + 1
 #: What each column sorts by: the stage in the night's order, seats and votes as numbers.
 SortRole = Qt.ItemDataRole.UserRole + 2
 
-CONTEST, SEATS, STAGE, WAITING, RESULT = range(5)
+CONTEST, POLL, SEATS, STAGE, WAITING, RESULT = range(6)
 
 
 def _result_text(row: ContestOverview) -> str:
@@ -27,8 +27,8 @@ def _result_text(row: ContestOverview) -> str:
 class OverviewModel(ColumnsTableModel):
     """Every contest of the overview: area, seats, stage, what it waits for, the result."""
 
-    columns = ("Contest", "Seats", "Stage of the night", "Waiting for", "Result")
-    headings = ("Contest", "Seats", "Stage", "Waiting for", "Result")
+    columns = ("Contest", "Poll", "Seats", "Stage of the night", "Waiting for", "Result")
+    headings = ("Contest", "Poll", "Seats", "Stage", "Waiting for", "Result")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -76,7 +76,8 @@ class OverviewModel(ColumnsTableModel):
     def _text(row: ContestOverview, column: int) -> str:
         return (
             row.area,
-            str(row.seats),
+            row.poll,
+            row.seats_words,
             row.stage,
             row.waiting,
             _result_text(row),
@@ -96,7 +97,9 @@ class OverviewModel(ColumnsTableModel):
     def _sort_key(row: ContestOverview, column: int) -> Any:
         area = row.area.casefold()
         if column == SEATS:
-            return f"{row.seats:04d} {area}"
+            return f"{row.seats or 0:04d} {area}"
+        if column == POLL:
+            return f"{row.poll.casefold()} {area}"
         if column == STAGE:
             # The night's order, not the alphabet: setup first, declared last.
             return f"{row.night_position:02d} {area}"

@@ -18,6 +18,7 @@ from desktop.ui.headings import make_heading
 from desktop.ui.overview.feed import OverviewFeed
 from desktop.ui.overview.overview_model import (
     CONTEST,
+    POLL,
     RESULT,
     SEATS,
     STAGE,
@@ -90,9 +91,12 @@ class OverviewView(QWidget):
         self.proxy.setDynamicSortFilter(True)
         self.table = OverviewTable()
         self.table.setModel(self.proxy)
-        self.table.sortByColumn(CONTEST, Qt.SortOrder.AscendingOrder)
+        # The polls of a combined night together (the wards, then the parish, the PCC…),
+        # each by area: with one poll, by area.
+        self.table.sortByColumn(POLL, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(CONTEST, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(POLL, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SEATS, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(STAGE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(WAITING, QHeaderView.ResizeMode.Interactive)

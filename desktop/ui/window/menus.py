@@ -14,6 +14,7 @@ from desktop.ui.documents import press_actions
 from desktop.ui.night import ask
 from desktop.ui.night.local_totals_file import save_local_totals
 from desktop.ui.verification import combined_actions
+from desktop.ui.window import results_out
 from desktop.ui.window.print_all import print_all_declarations
 
 if TYPE_CHECKING:
@@ -58,6 +59,22 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addSeparator()
     add_combined_actions(window, file_menu)
     file_menu.addSeparator()
+    add_action(
+        window,
+        file_menu,
+        "Publish &results…",
+        results_out.PUBLISH_SHORTCUT,
+        lambda: results_out.publish_results(window, window.ctx, _election_of_open_contest(window)),
+        "Publish results",
+    )
+    add_action(
+        window,
+        file_menu,
+        "E&xport results…",
+        results_out.EXPORT_SHORTCUT,
+        lambda: results_out.export_results(window, window.ctx),
+        "Export results",
+    )
     add_press_actions(window, file_menu)
     file_menu.addSeparator()
     window.print_action = add_action(
