@@ -14,7 +14,6 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QStackedWidget,
@@ -91,10 +90,11 @@ class DocumentsView(ContestPage):
         self.print_button.clicked.connect(self._on_print_clicked)
         self.save_button.clicked.connect(self._on_save_clicked)
 
-        toolbar = QHBoxLayout()
-        toolbar.addWidget(choice)
-        toolbar.addStretch(1)
-        toolbar.addWidget(buttons)
+        # The choice of document on a line of its own: with four documents it and the buttons
+        # no longer fit side by side on a 1024-pixel laptop in large text.
+        toolbar = QVBoxLayout()
+        toolbar.addWidget(choice, 0, Qt.AlignmentFlag.AlignLeft)
+        toolbar.addWidget(buttons, 0, Qt.AlignmentFlag.AlignRight)
 
         self.banner = ProvisionalBanner()
         self.banner_title = self.banner.title
