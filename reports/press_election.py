@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from reports.blocks import header_block, notice_box
 from reports.page import build_pdf, footer_refs
-from reports.press_election_snapshot import ElectionSnapshot
+from reports.press_election_snapshot import ElectionSnapshot, axis_step
 from reports.press_summary import ChartFlowable
 from reports.style import CONTENT_WIDTH, HEADER_FILL, SECTION_GAP, cell, grid_style, para
 
@@ -107,7 +107,7 @@ def story(snap: ElectionSnapshot) -> list[Flowable]:
     )
     parts.append(Spacer(0, SECTION_GAP))
     most = snap.most_seats
-    step = max(1, -(-most // 10))
+    step = axis_step(most)
     ticks = [(Fraction(k, most), str(k)) for k in range(0, most + 1, step)]
     parts.append(
         ChartFlowable(

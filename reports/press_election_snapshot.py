@@ -18,6 +18,11 @@ from reports.press_snapshot import PATTERNS, Bar
 from reports.snapshot import data_reference, printed_election_title
 
 
+def axis_step(seats: int) -> int:
+    """The seats between two rules of the seats chart: at most ten rules."""
+    return max(1, -(-seats // 10))
+
+
 @dataclass(frozen=True)
 class ContestRow:
     """One declared contest of the election summary."""
@@ -43,7 +48,8 @@ class ElectionSnapshot:
     #: Party, seats, gains, losses, net: as printed.
     parties: tuple[tuple[str, str, str, str, str], ...]
     bars: tuple[Bar, ...]
-    #: The most seats any party won: the seats chart's axis runs to it.
+    #: Where the seats chart's axis ends: the most seats any party won, rounded up to a whole
+    #: number of its steps (``axis_step``).
     most_seats: int = 1
     record_ref: str = ""
 
@@ -91,7 +97,8 @@ def election_snapshot(
     for contest in summary.unopposed:
         names = "; ".join(f"{name} ({party.printed_name})" for name, party in contest.elected)
         contests.append(ContestRow(contest.area, contest.seats, names, "–", "elected unopposed"))
-    most = max((p.seats for p in summary.parties), default=0) or 1
+    won = max((p.seats for p in summary.parties), default=0) or 1
+    most = -(-won // axis_step(won)) * axis_step(won)
     parties = tuple(
         (
             p.name,

@@ -137,3 +137,34 @@ def test_the_election_summary_lists_the_declared_contests_and_seats(desk):
 def test_the_same_summary_gives_the_same_bytes(desk):
     declare_batley_with_2019(desk)
     assert desk.press.contest_pdf(BATLEY) == desk.press.contest_pdf(BATLEY)
+
+
+def test_a_thirty_ward_election_summary_in_one_command(tmp_path, db_path):
+    from click.testing import CliRunner
+
+    from desktop.cli import cli
+    from tests import district_night
+
+    desk = CountDesk.open(db_path)
+    district_night.build(desk, tmp_path, 30)
+    desk.close()
+    out = tmp_path / "election.pdf"
+    done = CliRunner().invoke(
+        cli, ["summary", "--election", district_night.ELECTION, "-o", str(out), "--db", str(db_path)]
+    )
+    assert done.exit_code == 0, done.output
+    text = " ".join(pages(out.read_bytes()))
+    assert_in_order(
+        text,
+        [
+            "Northdale District Council",
+            "Election summary",
+            "Declared so far: 8 of 30 contests, 10 seats filled.",
+            "Ward 000 Ahmed",
+            "Ward 024 Young 3",
+            "Seats won so far, by party",
+            "Labour Party",
+        ],
+    )
+    # Eight declared contests of thirty: the undeclared ones are not listed.
+    assert "Ward 001" not in text
