@@ -150,7 +150,8 @@ def test_a_thirty_ward_election_summary_in_one_command(tmp_path, db_path):
     desk.close()
     out = tmp_path / "election.pdf"
     done = CliRunner().invoke(
-        cli, ["summary", "--election", district_night.ELECTION, "-o", str(out), "--db", str(db_path)]
+        cli,
+        ["summary", "--election", district_night.ELECTION, "-o", str(out), "--db", str(db_path)],
     )
     assert done.exit_code == 0, done.output
     text = " ".join(pages(out.read_bytes()))
