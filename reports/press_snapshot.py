@@ -232,8 +232,12 @@ def _facts(press: PressResult) -> tuple[tuple[str, str], ...]:
     facts: list[tuple[str, str]] = [("Valid votes", format_figure(press.valid_votes))]
     if press.majority is not None:
         label = "Majority" if press.seats == 1 or press.referendum else "Margin"
-        share = "" if press.majority_share is None else press_percent(press.majority_share)
-        facts.append((label, f"{format_figure(press.majority)} ({share}% of valid votes)"))
+        share = (
+            ""
+            if press.majority_share is None
+            else f" ({press_percent(press.majority_share)}% of valid votes)"
+        )
+        facts.append((label, f"{format_figure(press.majority)}{share}"))
     if press.turnout is not None and press.electorate is not None:
         facts.append(
             (
