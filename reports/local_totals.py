@@ -29,12 +29,12 @@ from reports.blocks import header_block, notice_box, signature_block
 from reports.declaration import COL_FIGURE, COL_NAME, draw_watermark
 from reports.fonts import BOLD
 from reports.page import build_pdf, footer_refs
+from reports.printable import require_own_election
 from reports.snapshot import (
     OutstandingCheck,
     data_reference,
     printed_contest_heading,
     printed_election_title,
-    require_own_election,
 )
 from reports.style import CONTENT_WIDTH, HEADER_FILL, SECTION_GAP, cell, grid_style, para
 

@@ -15,11 +15,11 @@ from desktop.domain.after_declaration import ErrorFound
 from desktop.domain.arithmetic import ContestResult
 from desktop.domain.model import Election
 from desktop.domain.wording import clock_time, date_in_words, time_in_words
+from reports.printable import require_own_election
 from reports.snapshot import (
     data_reference,
     printed_contest_heading,
     printed_election_title,
-    require_own_election,
 )
 
 

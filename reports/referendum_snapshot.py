@@ -17,10 +17,10 @@ from desktop.domain.figures import format_percent
 from desktop.domain.model import Election
 from desktop.domain.referendum import carried, more_than_half
 from desktop.domain.wording import date_in_words, time_in_words
+from reports.printable import check_printable
 from reports.snapshot import (
     OutstandingCheck,
     RejectedLine,
-    check_printable,
     data_reference,
     printed_contest_heading,
     printed_election_title,

@@ -21,12 +21,12 @@ from desktop.domain.findings import Finding
 from desktop.domain.model import Candidate, Contest, Election, ballot_order
 from desktop.domain.wording import date_in_words, time_in_words
 from desktop.domain.workflow import is_uncontested
+from reports.printable import require_own_election
 from reports.snapshot import (
     OutstandingCheck,
     data_reference,
     printed_contest_heading,
     printed_election_title,
-    require_own_election,
 )
 
 TITLE = "Notice of Uncontested Election"

@@ -14,11 +14,11 @@ from datetime import date
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Contest, Election
 from desktop.domain.wording import date_in_words
+from reports.printable import require_own_election
 from reports.snapshot import (
     data_reference,
     printed_contest_heading,
     printed_election_title,
-    require_own_election,
 )
 
 BOX = "box"

@@ -89,6 +89,8 @@ class BatchOutcome:
     #: Every contest of the batch, in the order it went through them.
     lines: tuple[BatchLine, ...] = ()
     index: Path | None = None
+    #: Documents an earlier batch wrote into the folder that this one did not: removed.
+    removed: tuple[str, ...] = ()
 
     @property
     def written(self) -> tuple[BatchLine, ...]:
@@ -129,6 +131,11 @@ class BatchOutcome:
             text += f"; {plural(len(areas), 'contest')} {why}: {_listed(areas)}"
         if self.index is not None:
             text += f". Each contest is listed in {self.index.name}"
+        if self.removed:
+            text += (
+                f". Removed {plural(len(self.removed), 'document')} of the earlier batch in "
+                "this folder that this one did not write (a draft since declared, say)"
+            )
         return text + "."
 
 
@@ -210,6 +217,7 @@ class BatchPrinting:
         """
         contests = self.contests(election_id)
         prepare_folder(folder)
+        earlier = earlier_documents(folder)
         printed_on = self.today()
         lines: list[BatchLine] = []
         total = len(contests)
@@ -226,7 +234,13 @@ class BatchPrinting:
         outcome = BatchOutcome(folder, draft, tuple(lines))
         index = folder / INDEX_NAME
         _write(index, index_csv(outcome).encode("utf-8"), done=lines, folder=folder)
-        return BatchOutcome(folder, draft, tuple(lines), index)
+        stale = sorted(earlier - {line.file_name for line in lines if line.written})
+        for name in stale:
+            try:
+                (folder / name).unlink(missing_ok=True)
+            except OSError as exc:
+                raise _folder_error(folder, exc, [line for line in lines if line.written]) from None
+        return BatchOutcome(folder, draft, tuple(lines), index, tuple(stale))
 
     def _one(
         self,
@@ -286,6 +300,27 @@ class BatchPrinting:
             name = f"{stem}-{n}.pdf"
         _write(folder / name, doc.pdf, done=done, folder=folder)
         return BatchLine(contest.id, contest.area, doc.kind, name)
+
+
+#: The name of a document a batch writes: its kind's stem, then the contest's id made safe.
+_DOCUMENT_NAME = re.compile(
+    "(?:" + "|".join(re.escape(kind.stem) for kind in DocumentKind) + r")-[a-z0-9._-]+\.pdf"
+)
+
+
+def earlier_documents(folder: Path) -> set[str]:
+    """The documents an earlier batch's index says it wrote into ``folder`` (only names a
+    batch gives its documents: no other file is ever taken for one); none without an index."""
+    try:
+        text = (folder / INDEX_NAME).read_text(encoding="utf-8")
+    except (FileNotFoundError, UnicodeDecodeError):
+        return set()
+    names = set()
+    for row in csv.DictReader(io.StringIO(text)):
+        name = row.get("file") or ""
+        if row.get("outcome") == "written" and _DOCUMENT_NAME.fullmatch(name):
+            names.add(name)
+    return names
 
 
 def index_csv(outcome: BatchOutcome) -> str:

@@ -297,3 +297,24 @@ def test_a_folder_that_goes_mid_way_says_so_and_what_was_written(desk, tmp_path)
         "pulled out). To print them all, plug it back in or choose another folder, then print "
         "them again."
     )
+
+
+def test_a_batch_again_in_the_same_folder_leaves_no_document_of_the_earlier_one(desk, tmp_path):
+    """The drafts of 1 a.m. do not lie beside the declarations of 4 a.m.: a batch into the
+    folder of an earlier one removes the documents that batch wrote and this one does not;
+    files CountDesk did not write are never touched."""
+    out = tmp_path / "out"
+    notice_id = next(c.id for c in desk.contests() if c.area == "Abbey")
+    desk.batch.print_all(out, draft=True)
+    draft_notice = out / file_name(notice_id, DocumentKind.DRAFT_NOTICE)
+    assert draft_notice.exists()
+    own = out / "agenda.pdf"
+    own.write_bytes(b"%PDF-1.4 the council's own file")
+    outcome = desk.batch.print_all(out)
+    assert not draft_notice.exists()
+    assert own.exists()
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [file_name(BATLEY, DocumentKind.DECLARATION), INDEX_NAME, "agenda.pdf"]
+    )
+    assert outcome.removed == (draft_notice.name,)
+    assert "Removed 1 document of the earlier batch in this folder" in outcome.describe()

@@ -13,7 +13,7 @@ from desktop.services.web_publish import Published
 from desktop.ui.context import UiContext
 
 PUBLISH_SHORTCUT = "Ctrl+Alt+W"
-EXPORT_SHORTCUT = "Ctrl+Alt+E"
+EXPORT_SHORTCUT = "Ctrl+Shift+X"  # not Ctrl+Alt+E: AltGr+E is é on UK keyboards
 
 DC_FILTER = "Democracy Club results CSV (*.csv)"
 CDF_FILTER = "NIST Election Results CDF v2, JSON (*.json)"
