@@ -306,7 +306,7 @@ def add_press_actions(window: MainWindow, menu: QMenu) -> None:
         window,
         menu,
         "Import p&revious result…",
-        "Ctrl+Alt+R",
+        "Ctrl+Shift+I",
         lambda: press_actions.import_previous_result(window, window.ctx, window.contest_id),
         "Import previous result",
     )
@@ -314,7 +314,7 @@ def add_press_actions(window: MainWindow, menu: QMenu) -> None:
         window,
         menu,
         "Save election summar&y (press)…",
-        "Ctrl+Alt+Y",
+        "Ctrl+Shift+Y",
         lambda: press_actions.save_election_summary(window, window.ctx, window.contest_id),
         "Save election summary (press)",
     )
