@@ -17,12 +17,12 @@ from desktop.domain.model import Contest, Election
 from desktop.domain.press import PressResult, press_change, press_percent
 from desktop.domain.wording import date_in_words, day_month_year, plural
 from reports.party_colours import INDEPENDENT, OTHER, party_colour
+from reports.printable import require_own_election
 from reports.snapshot import (
     data_reference,
     join_names,
     printed_contest_heading,
     printed_election_title,
-    require_own_election,
 )
 
 #: The title, which says first that this is not the legal document (DOMAIN.md §4).
