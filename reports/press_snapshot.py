@@ -28,8 +28,8 @@ from reports.snapshot import (
 #: The title, which says first that this is not the legal document (DOMAIN.md §4).
 TITLE = "Results summary"
 NOT_THE_DECLARATION = (
-    "For the press and the public. This is not the declaration of result: the declaration "
-    "signed by the {officer} is the legal record, and its figures are the ones that count."
+    "For the press and the public. The declaration of result signed by the {officer} is the "
+    "legal record, and its figures are the ones that count."
 )
 
 
