@@ -121,6 +121,13 @@ class Code(StrEnum):
     H103 = "H103"  # A referendum asked for as Democracy Club results (not a DC ballot)
     H104 = "H104"  # The folder for the results web pages cannot be written
     H105 = "H105"  # Publishing into a folder whose index.html CountDesk did not write
+    E101 = "E101"  # A previous result file of another seat, or of an election not before this one
+    E102 = "E102"  # A previous result file with no votes
+    E103 = "E103"  # A previous result's votes that are not whole numbers
+    E104 = "E104"  # A previous result file that cannot be read as one (columns, rows, elected)
+    E105 = "E105"  # A results summary of a contest not yet declared
+    E106 = "E106"  # A previous result for a referendum, or an uncontested contest
+    E107 = "E107"  # An election summary with no contest declared yet
 
 
 #: Codes that refuse an action rather than describe figures (not in the catalogue).
@@ -163,5 +170,12 @@ REFUSAL_CODES: frozenset[Code] = frozenset(
         Code.H103,
         Code.H104,
         Code.H105,
+        Code.E101,
+        Code.E102,
+        Code.E103,
+        Code.E104,
+        Code.E105,
+        Code.E106,
+        Code.E107,
     }
 )

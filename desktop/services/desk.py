@@ -51,6 +51,7 @@ from desktop.services.live import LiveCount
 from desktop.services.local_count import LocalCount
 from desktop.services.night import Night, StatusReport
 from desktop.services.overview import Overview
+from desktop.services.press import PressSummary
 from desktop.services.proof import Proof
 from desktop.services.publishing import Publishing
 from desktop.services.reading import Reading
@@ -103,6 +104,9 @@ class CountDesk:
         self.batch = BatchPrinting(store, self._documents, self.local_totals, lambda: self.today())
         #: Results out, once declared: Democracy Club results CSV, NIST CDF JSON, the web pages.
         self.publishing = Publishing(store, self._reading, self._documents)
+        #: The results summary for the press (never the declaration): previous results, each
+        #: declared contest's shares, change, swing and gain or hold, and the election summary.
+        self.press = PressSummary(store, self._reading, self._proof, lambda: self.today())
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True) -> CountDesk:

@@ -24,6 +24,7 @@ from desktop.storage.connection import Connection
 from desktop.storage.connection import Database as Connected
 from desktop.storage.migration_area import m0018_local_totals
 from desktop.storage.migration_entries import m0016_double_entry
+from desktop.storage.migration_press import m0024_previous_results
 from desktop.storage.migration_referendums import m0020_referendum_question
 from desktop.storage.schema_first import (
     m0001_initial,
@@ -71,6 +72,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("0016_double_entry", m0016_double_entry),
     ("0018_local_totals", m0018_local_totals),
     ("0020_referendum_question", m0020_referendum_question),
+    ("0024_previous_results", m0024_previous_results),
 ]
 
 

@@ -16,6 +16,7 @@ from desktop.storage.errors_found import ErrorsFound
 from desktop.storage.imported import Imported
 from desktop.storage.local_totals import LocalTotalsRecords
 from desktop.storage.night import NightRecords
+from desktop.storage.previous import PreviousResults
 from desktop.storage.progress import Progress
 from desktop.storage.settings import Settings
 from desktop.storage.verification import Verification
@@ -43,6 +44,8 @@ class Store:
         self.progress = Progress(conn)
         #: An import's reads and writes, in bulk.
         self.imported = Imported(conn)
+        #: Previous results of contests' seats, and candidates' parties (the press summary).
+        self.previous = PreviousResults(conn)
         # The reads and writes the services use, by name.
         self.audit = self.audit_log.audit
         self.elections = self.setup.elections

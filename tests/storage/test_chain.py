@@ -204,6 +204,9 @@ def test_every_table_of_a_declared_contest_is_tried():
         # Errors found are written *after* the declaration by design; their own triggers
         # refuse any change or removal (tests/storage/test_errors_found_migration.py).
         and t not in {"errors_found", "error_found_votes", "error_found_rejected"}
+        # The previous election's result is no figure of this night: the press asks for the
+        # change since last time after the declaration, so it is imported then (audited).
+        and t not in {"previous_results", "previous_candidates"}
     }
     assert owned == set(RAW_WRITES)
     assert len(WRITES) == 60

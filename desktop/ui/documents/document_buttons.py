@@ -64,8 +64,9 @@ class DocumentButtons(QWidget):
 
 
 class DocumentChoice(QWidget):
-    """Which document is shown: the declaration, the provisional sheet, or the memorandum of an
-    error found after the declaration (offered only once one is recorded)."""
+    """Which document is shown: the declaration, the provisional sheet, the memorandum of an
+    error found after the declaration (offered only once one is recorded), or the results
+    summary for the press (once declared)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,11 +87,17 @@ class DocumentChoice(QWidget):
             "declaration; the declaration stands."
         )
         self.memorandum.hide()
+        self.press = QRadioButton("Res&ults summary (press)")
+        self.press.setAccessibleName("Show the results summary for the press")
+        self.press.setToolTip(
+            "The results summary for the press: shares, change, swing and a chart. Not the "
+            "declaration; offered once the contest is declared."
+        )
         #: Clicked (by mouse, mnemonic or arrow key), not toggled: showing a document sets the
         #: buttons itself, and must not set off another refresh.
         self.group = QButtonGroup(self)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        for button in (self.declaration, self.provisional, self.memorandum):
+        for button in (self.declaration, self.provisional, self.memorandum, self.press):
             self.group.addButton(button)
             row.addWidget(button)

@@ -14,7 +14,6 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QStackedWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import CountDeskError
 from desktop.domain.findings import Finding
+from desktop.domain.model import Status
 from desktop.domain.wording import plural
 from desktop.ui.context import UiContext
 from desktop.ui.documents.document_buttons import DocumentButtons, DocumentChoice
@@ -37,6 +37,7 @@ from desktop.ui.saving import ask_pdf_path, not_saved, write_pdf
 DECLARATION = "declaration of result"
 PROVISIONAL = "provisional result sheet"
 MEMORANDUM = "memorandum of an error found after the declaration"
+PRESS = "results summary (press)"
 NOTICE = "notice of uncontested election"
 LOCAL_TOTALS = "statement of local totals"
 
@@ -52,6 +53,7 @@ class DocumentsView(ContestPage):
         #: What is shown: DECLARATION, PROVISIONAL or MEMORANDUM.
         self._shown_kind = DECLARATION
         self._prefer_memorandum = False
+        self._prefer_press = False
         # The document reads from this buffer for as long as it is open, so both are members.
         self._buffer: QBuffer | None = None
         self._document = QPdfDocument(self)
@@ -70,6 +72,7 @@ class DocumentsView(ContestPage):
         self.declaration_choice = choice.declaration
         self.provisional_choice = choice.provisional
         self.memorandum_choice = choice.memorandum
+        self.press_choice = choice.press
         self._choice_group = choice.group
         self._choice_group.buttonClicked.connect(self._on_choice)
 
@@ -87,10 +90,11 @@ class DocumentsView(ContestPage):
         self.print_button.clicked.connect(self._on_print_clicked)
         self.save_button.clicked.connect(self._on_save_clicked)
 
-        toolbar = QHBoxLayout()
-        toolbar.addWidget(choice)
-        toolbar.addStretch(1)
-        toolbar.addWidget(buttons)
+        # The choice of document on a line of its own: with four documents it and the buttons
+        # no longer fit side by side on a 1024-pixel laptop in large text.
+        toolbar = QVBoxLayout()
+        toolbar.addWidget(choice, 0, Qt.AlignmentFlag.AlignLeft)
+        toolbar.addWidget(buttons, 0, Qt.AlignmentFlag.AlignRight)
 
         self.banner = ProvisionalBanner()
         self.banner_title = self.banner.title
@@ -163,19 +167,25 @@ class DocumentsView(ContestPage):
             errors = desk.result(contest_id).errors
             found = bool(desk.errors_found(contest_id))
             memorandum = self._prefer_memorandum and found
-            provisional = not memorandum and (self._prefer_provisional or bool(errors))
+            declared = contest.status is Status.DECLARED and not contest.is_local_count
+            press = self._prefer_press and declared and not memorandum
+            provisional = not (memorandum or press) and (self._prefer_provisional or bool(errors))
             if memorandum:
                 pdf = desk.memorandum_pdf(contest_id)
+            elif press:
+                pdf = desk.press.contest_pdf(contest_id)
             else:
                 # A local count's is the statement of local totals, not a declaration.
                 pdf = desk.declaration_pdf(contest_id, provisional=provisional)
         except CountDeskError as exc:
             self._show_message(str(exc))
             return
-        kind = MEMORANDUM if memorandum else PROVISIONAL if provisional else DECLARATION
+        chosen = ((memorandum, MEMORANDUM), (press, PRESS), (provisional, PROVISIONAL))
+        kind = next((name for on, name in chosen if on), DECLARATION)
         if kind == DECLARATION and contest.is_local_count:
             kind = LOCAL_TOTALS
         self._show_choice(kind, errors, found)
+        self.press_choice.setEnabled(declared)
         self.banner.show_errors(errors)
         self.heading.setText(f"{kind[0].upper()}{kind[1:]} – {contest.area}")
         self._load(pdf, kind)
@@ -185,6 +195,7 @@ class DocumentsView(ContestPage):
         self._show_choice(DECLARATION, (), False)
         self.provisional_choice.setEnabled(False)
         self.provisional_choice.setToolTip("Uncontested: no poll, so no provisional result.")
+        self.press_choice.setEnabled(False)
         self.declaration_choice.setToolTip(
             "The notice of uncontested election: a draft until the candidates are declared "
             "duly elected (Declare duly elected…), then the one kept."
@@ -195,13 +206,13 @@ class DocumentsView(ContestPage):
 
     def show_declaration(self) -> None:
         """Show the declaration (after the officer declares, it is the one kept)."""
-        self._prefer_provisional = self._prefer_memorandum = False
+        self._prefer_provisional = self._prefer_memorandum = self._prefer_press = False
         self.declaration_choice.setChecked(True)
         self.refresh()
 
     def show_memorandum(self) -> None:
         """Show the memorandum of the latest error found after the declaration."""
-        self._prefer_provisional, self._prefer_memorandum = False, True
+        self._prefer_provisional, self._prefer_memorandum, self._prefer_press = False, True, False
         self.refresh()
 
     def current_pdf(self) -> bytes | None:
@@ -246,6 +257,7 @@ class DocumentsView(ContestPage):
             prefix = {
                 DECLARATION: "declaration",
                 PROVISIONAL: "provisional",
+                PRESS: "results-summary",
                 LOCAL_TOTALS: "local-totals",
             }.get(self._shown_kind, "memorandum")
             path = ask_pdf_path(
@@ -268,6 +280,7 @@ class DocumentsView(ContestPage):
         """The user chose the declaration, the provisional sheet or the memorandum."""
         self._prefer_provisional = button is self.provisional_choice
         self._prefer_memorandum = button is self.memorandum_choice
+        self._prefer_press = button is self.press_choice
         self.status_label.hide()
         self.refresh()
 
@@ -314,7 +327,7 @@ class DocumentsView(ContestPage):
     def _show_choice(self, kind: str, errors: tuple[Finding, ...], found: bool) -> None:
         """Set the radio buttons to the document shown; no declaration while errors stand; the
         memorandum offered once an error found after the declaration is recorded."""
-        buttons = (self.declaration_choice, self.provisional_choice, self.memorandum_choice)
+        buttons = tuple(self._choice_group.buttons())
         for button in buttons:
             button.blockSignals(True)
         self.provisional_choice.setChecked(kind == PROVISIONAL)
@@ -323,6 +336,7 @@ class DocumentsView(ContestPage):
             "Statement of &local totals" if kind == LOCAL_TOTALS else "Dec&laration"
         )
         self.memorandum_choice.setChecked(kind == MEMORANDUM)
+        self.press_choice.setChecked(kind == PRESS)
         self.memorandum_choice.setVisible(found)
         for button in buttons:
             button.blockSignals(False)
@@ -349,8 +363,7 @@ class DocumentsView(ContestPage):
         self.banner.hide()
         self.message_label.setText(text)
         self.stack.setCurrentWidget(self.message_label)
-        choices = (self.declaration_choice, self.provisional_choice, self.memorandum_choice)
-        for widget in (*choices, *self._controls()):
+        for widget in (*tuple(self._choice_group.buttons()), *self._controls()):
             widget.setEnabled(False)
 
     def _controls(self) -> tuple[QWidget, ...]:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from desktop.domain.model import Contest, Status
+from desktop.ui.documents import press_actions
 from desktop.ui.night import ask
 from desktop.ui.night.local_totals_file import save_local_totals
 from desktop.ui.verification import combined_actions
@@ -74,6 +75,7 @@ def build_menus(window: MainWindow) -> None:
         lambda: results_out.export_results(window, window.ctx),
         "Export results",
     )
+    add_press_actions(window, file_menu)
     file_menu.addSeparator()
     window.print_action = add_action(
         window, file_menu, "&Print declaration…", "Ctrl+P", window._on_print, "Print declaration"
@@ -294,4 +296,25 @@ def add_combined_actions(window: MainWindow, menu: QMenu) -> None:
             window, window.ctx, _election_of_open_contest(window)
         ),
         "Save combined statement as PDF",
+    )
+
+
+def add_press_actions(window: MainWindow, menu: QMenu) -> None:
+    """The results summary for the press: import the previous result of the open contest's
+    seat, and save the election summary (the contest's own summary is in Documents)."""
+    add_action(
+        window,
+        menu,
+        "Import p&revious result…",
+        "Ctrl+Shift+I",
+        lambda: press_actions.import_previous_result(window, window.ctx, window.contest_id),
+        "Import previous result",
+    )
+    add_action(
+        window,
+        menu,
+        "Save election summar&y (press)…",
+        "Ctrl+Shift+Y",
+        lambda: press_actions.save_election_summary(window, window.ctx, window.contest_id),
+        "Save election summary (press)",
     )
