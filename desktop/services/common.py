@@ -168,3 +168,17 @@ def figures_stand_against_rows(store: Store, contest_id: str) -> bool:
         return True
     draft = store.draft(contest_id)
     return bool(draft.votes or draft.bundles or draft.parts)
+
+
+def refuse_if_voting_areas_in(store: Store, contest_id: str, what: str) -> None:
+    """Refuse (S812) a change to an area result's candidates once any voting area's local totals
+    are in: they are matched to the candidates by ballot name, so each area in must still be
+    added up against the same names."""
+    returns = store.local_totals.returns(contest_id)
+    if returns:
+        areas = ", ".join(sorted({r.voting_area for r in returns}))
+        raise CountDeskError(
+            f"{what} once a voting area's local totals are in ({areas}): they name the "
+            "candidates as they were, and every voting area is added up against those names.",
+            Code.S812,
+        )

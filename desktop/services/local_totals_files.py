@@ -18,6 +18,7 @@ from typing import Any
 from desktop.domain.codes import Code
 from desktop.domain.election_types import ElectionType
 from desktop.domain.errors import CountDeskError
+from desktop.domain.figures import MAX_FIGURE
 from desktop.domain.local_totals import CandidateTotal, LocalTotals
 from desktop.services.exports import FORMULA_STARTS, spreadsheet_safe
 
@@ -150,9 +151,13 @@ def _figure(value: object, name: str, what: str, *, optional: bool = False) -> i
     if optional and value in (None, ""):
         return None
     if isinstance(value, str) and value.isascii() and value.isdigit():
+        if len(value.lstrip("0")) > len(str(MAX_FIGURE)):
+            raise _unreadable(name, f"{what} has {len(value)} digits, more than any count")
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise _unreadable(name, f"{what} is “{value}”, not a whole number")
+    if value > MAX_FIGURE:
+        raise _unreadable(name, f"{what} is {value:,}, more than any count could be")
     return value
 
 
@@ -189,6 +194,10 @@ def _from_json(text: str, name: str) -> tuple[LocalTotals, tuple[int | None, int
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise _unreadable(name, f"not JSON: line {exc.lineno}") from None
+    except ValueError:  # a number of thousands of digits: Python's limit on reading one
+        raise _unreadable(name, "a figure has more digits than any count") from None
+    except RecursionError:  # lists within lists thousands deep
+        raise _unreadable(name, "its parts are nested deeper than any local totals file") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise _unreadable(name, "it does not say it is one")
     if data.get("version") != VERSION:

@@ -19,6 +19,7 @@ from desktop.services.common import (
     candidate,
     figures_stand_against_rows,
     guard,
+    refuse_if_voting_areas_in,
     require_operator,
     slug,
 )
@@ -78,6 +79,7 @@ class Setup:
         self.reading = reading
 
     def _refuse_if_counted(self, contest_id: str, what: str) -> None:
+        refuse_if_voting_areas_in(self.store, contest_id, what)
         if self.store.latest_count(contest_id) is not None:
             raise CountDeskError(
                 f"{what} once a count is recorded: the figures recorded stand against the "
@@ -86,6 +88,7 @@ class Setup:
             )
 
     def _refuse_if_figures_keyed(self, contest_id: str, what: str) -> None:
+        refuse_if_voting_areas_in(self.store, contest_id, what)
         if figures_stand_against_rows(self.store, contest_id):
             raise CountDeskError(
                 f"{what} once a count is recorded or figures are keyed: the figures stand "

@@ -449,3 +449,46 @@ def test_a_recount_keyed_once_shows_no_local_totals_until_the_second_entry(tmp_p
         assert refused.value.code == "P101"
     (line,) = desk.batch.print_all(tmp_path / "out", draft=True).lines
     assert not line.written and line.code == "P101"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda text: text.replace('"votes": 8000', '"votes": ' + "9" * 5000),
+        lambda text: text.replace('"votes": 8000', '"votes": 123456789012345678901234'),
+        lambda text: text.replace('"votes": 8000', '"votes": ' + "[" * 100_000 + "]" * 100_000),
+    ],
+    ids=["5,000 digits", "over any count", "nested deeply"],
+)
+def test_a_local_totals_file_with_an_impossible_figure_is_refused_plainly(sent, tmp_path, change):
+    _folder, files = sent
+    text = files["Northtown"].read_text(encoding="utf-8")
+    assert '"votes": 8000' in text
+    bad = tmp_path / "Northtown.json"
+    bad.write_text(change(text), encoding="utf-8")
+    desk = area_database(tmp_path / "area.sqlite")
+    with pytest.raises(CountDeskError) as refused:
+        desk.area.add(PCC, bad.read_text(encoding="utf-8"), bad.name, "Supervisor")
+    assert refused.value.code == "A104" and "Northtown.json" in str(refused.value)
+    assert desk.area.status(PCC).received == ()
+
+
+def test_the_candidates_stay_as_the_voting_areas_name_them_once_one_is_in(sent, tmp_path):
+    """Each voting area's totals are matched to the candidates by their ballot names: once one
+    area is in, no name is changed and no candidate added or removed, so every area still in
+    is added up against the same names."""
+    _folder, files = sent
+    desk = area_database(tmp_path / "area.sqlite")
+    path = files["Northtown"]
+    desk.area.add(PCC, path.read_text(encoding="utf-8"), path.name, "Supervisor")
+    hart = desk.candidate_by_name(PCC, "Amelia Hart").id
+    for change in (
+        lambda: desk.update_candidate(PCC, hart, "Supervisor", common_forenames="Amy"),
+        lambda: desk.remove_candidate(PCC, hart, "Supervisor"),
+        lambda: desk.add_candidate(PCC, "Supervisor", "Newman", "Nia", "Independent"),
+    ):
+        with pytest.raises(CountDeskError) as refused:
+            change()
+        assert refused.value.code == "S812" and "Northtown" in str(refused.value)
+    _import_all(desk, {k: v for k, v in files.items() if k != "Northtown"})
+    assert desk.area.status(PCC).added_up
