@@ -19,7 +19,12 @@ from desktop.domain.model import Contest
 from desktop.domain.verification import VerificationLine
 from desktop.services.common import guard, require_operator
 from desktop.services.csv_files import csv_rows, read_csv_text
-from desktop.services.verification import VERIFICATION_COLUMNS, Boxes, box_line
+from desktop.services.verification import (
+    VERIFICATION_COLUMNS,
+    Boxes,
+    box_line,
+    refuse_references_of_other_wards,
+)
 from desktop.storage.store import Store
 
 COMBINED_COLUMNS = (*VERIFICATION_COLUMNS, "poll")
@@ -140,6 +145,7 @@ class CombinedBoxesFile:
                 "ballot boxes only on one day. Give each day its own file; nothing was imported."
             )
         self._agrees_with_other_polls(seen, polls, path.name)
+        refuse_references_of_other_wards(self.store, lines, path.name)
         with self.store.transaction():
             for contest_id, added in lines.items():
                 self.store.add_verification_lines(contest_id, added, operator)

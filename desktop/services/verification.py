@@ -5,7 +5,7 @@ Ballot papers verified are the verification's total counted, kept in step by eve
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -181,6 +181,7 @@ class Boxes:
             lines.append(line)
         if not lines:
             raise CountDeskError(f"{path.name} lists no ballot boxes.")
+        refuse_references_of_other_wards(self.store, {contest_id: lines}, path.name)
         with self.store.transaction():
             self.store.add_verification_lines(contest_id, lines, operator)
             self.sync_papers(contest_id, operator)
@@ -324,3 +325,28 @@ class Boxes:
         lines = self.store.verification(contest_id)
         verified = verification_totals(lines).counted if lines else None
         self.store.update_contest(contest_id, {"ballot_papers_verified": verified}, operator)
+
+
+def refuse_references_of_other_wards(
+    store: Store, lines_by_contest: Mapping[str, Sequence[VerificationLine]], file_name: str
+) -> None:
+    """Refuse (V509) a box reference listed for two contests of one election: a box holds the
+    papers of one ward of an election, so the two would be taken for one physical box, added
+    up as one on the combined statement and offered as papers of one put in the other's."""
+    taken: dict[str, dict[str, str]] = {}
+    for contest_id, lines in lines_by_contest.items():
+        contest = store.contest(contest_id)
+        if contest.election_id not in taken:
+            taken[contest.election_id] = store.references_of_election(contest.election_id)
+        listed = taken[contest.election_id]
+        for line in lines:
+            other = listed.setdefault(line.reference, contest_id)
+            if other != contest_id:
+                raise CountDeskError(
+                    f"{file_name}: box {line.reference} is already a box of "
+                    f"{store.contest(other).area}, in the same election as {contest.area}. A "
+                    "reference names one physical box, which holds one ward's papers of an "
+                    "election: give each ward's boxes and postal batches their own references. "
+                    "Nothing was imported.",
+                    Code.V509,
+                )

@@ -79,6 +79,7 @@ class Store:
         self.update_verification_line = self.boxes.update_verification_line
         self.remove_verification_line = self.boxes.remove_verification_line
         self.shared_references = self.boxes.shared_references
+        self.references_of_election = self.boxes.references_of_election
         self.change_status = self.night.change_status
         self.status_changes = self.night.status_changes
         self.acknowledge = self.night.acknowledge

@@ -70,6 +70,16 @@ class Verification:
         ).fetchall()
         return [(date.fromisoformat(r[0]), r[1], r[2]) for r in rows]
 
+    def references_of_election(self, election_id: str) -> dict[str, str]:
+        """Each box reference listed for a contest of the election, and that contest's id."""
+        rows = self._conn.db.execute(
+            """SELECT v.reference, v.contest_id
+               FROM verification_lines v JOIN contests c ON c.id = v.contest_id
+               WHERE c.election_id = ?""",
+            [election_id],
+        ).fetchall()
+        return {r[0]: r[1] for r in rows}
+
     def add_verification_lines(
         self, contest_id: str, lines: list[VerificationLine], operator: str
     ) -> None:

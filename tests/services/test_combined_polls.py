@@ -241,3 +241,26 @@ def test_the_same_reference_on_two_days_is_two_boxes(desk):
     assert desk.polls.shared_with(SOUTHFIELD) == {}
     with pytest.raises(CountDeskError, match="No polls in this database share"):
         desk.polls.verification()
+
+
+def test_two_wards_of_one_election_never_share_a_reference(desk, tmp_path):
+    """A box holds one ward's papers of an election: two wards each listing a postal batch
+    "PV9" would otherwise be taken for one physical box, added up as one on the combined
+    statement and offered as papers of one ward put in the other's."""
+    mine = tmp_path / "northgate.csv"
+    mine.write_text("reference,name,kind,issued\nPV9,Postal votes,postal,300\n", encoding="utf-8")
+    theirs = tmp_path / "southfield.csv"
+    theirs.write_text("reference,name,kind,issued\nPV9,Postal votes,postal,280\n", encoding="utf-8")
+    desk.import_verification_csv(NORTHGATE, mine, "Clerk")
+    with pytest.raises(CountDeskError) as refused:
+        desk.import_verification_csv(SOUTHFIELD, theirs, "Clerk")
+    assert refused.value.code == Code.V509 and "Northgate" in str(refused.value)
+    assert desk.verification(SOUTHFIELD) == []
+    both = _write(
+        tmp_path,
+        f"PV8,Postal votes,postal,{NORTHGATE},300\nPV8,Postal votes,postal,{SOUTHFIELD},280\n",
+    )
+    with pytest.raises(CountDeskError) as refused:
+        desk.polls.import_csv(both, "Clerk")
+    assert refused.value.code == Code.V509
+    assert [x.reference for x in desk.verification(NORTHGATE)] == ["PV9"]
