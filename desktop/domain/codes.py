@@ -82,6 +82,7 @@ class Code(StrEnum):
     P103 = "P103"
     A101 = "A101"
     A109 = "A109"
+    A110 = "A110"
     R104 = "R104"
     # Refusals of an action: not findings of a count, so not in the catalogue.
     C211 = "C211"  # A count or request names a candidate who is not in the contest

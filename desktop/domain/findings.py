@@ -113,6 +113,7 @@ CATALOGUE: dict[Code, CatalogueEntry] = {
         CatalogueEntry(Code.P103, _E, "Figures sent back to be keyed again"),
         CatalogueEntry(Code.A101, _E, "The voting area of a local count is not named"),
         CatalogueEntry(Code.A109, _E, "Voting areas' local totals are awaited"),
+        CatalogueEntry(Code.A110, _E, "The electorate of a local count is not entered"),
         CatalogueEntry(Code.R104, _I, "Equal votes at a referendum: neither answer carried"),
     )
 }

@@ -234,6 +234,17 @@ def transition_blockers(
                     "named: name it (the council's area) before the local totals are sent.",
                 )
             )
+        if state.contest.is_local_count and state.contest.electorate is None:
+            # The area result adds up the voting areas' electorates for its turnout: one
+            # missing would leave the area's declaration with no electorate and no turnout.
+            blockers.append(
+                Finding(
+                    Code.A110,
+                    f"The electorate of this local count of {state.contest.area} is not "
+                    "entered: enter it before the local totals are sent, for the area's "
+                    "electorate and turnout.",
+                )
+            )
     if to is Status.DECLARED:
         blockers += declaration_facts_findings(state.contest, state.authority)
     return sort_findings(blockers)

@@ -496,6 +496,9 @@ SCENARIOS |= {
     ),
     "A101": lambda: _found(transition_blockers(_local_count_unnamed(), Status.DECLARED)),
     "A109": lambda: _found(_areas_awaited()),
+    "A110": lambda: _found(
+        transition_blockers(_local_count_unnamed(electorate=None), Status.DECLARED)
+    ),
 }
 
 
@@ -503,10 +506,15 @@ def _found(findings) -> tuple[list[str], list[str]]:
     return [f.code for f in findings], [f.message for f in findings]
 
 
-def _local_count_unnamed() -> NightState:
+def _local_count_unnamed(electorate: int | None = 1000) -> NightState:
     """A PCC local count at the provisional result whose voting area is not named."""
     result = run_count([60, 40]).result
-    contest = replace(result.contest, id="pcc.testshire.2024-07-04", status=Status.PROVISIONAL)
+    contest = replace(
+        result.contest,
+        id="pcc.testshire.2024-07-04",
+        status=Status.PROVISIONAL,
+        electorate=electorate,
+    )
     return NightState(contest, 2, (), result, authority="Testshire Council")
 
 

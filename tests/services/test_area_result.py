@@ -492,3 +492,16 @@ def test_the_candidates_stay_as_the_voting_areas_name_them_once_one_is_in(sent, 
         assert refused.value.code == "S812" and "Northtown" in str(refused.value)
     _import_all(desk, {k: v for k, v in files.items() if k != "Northtown"})
     assert desk.area.status(PCC).added_up
+
+
+def test_local_totals_are_not_sent_without_the_electorate(tmp_path):
+    """The area's electorate and turnout add up every voting area's: one sent without would
+    leave the area's declaration with neither, and nothing could put it right there."""
+    desk = CountDesk.open(tmp_path / "local.sqlite")
+    count_locally(desk, "Northtown", send=False)
+    desk.store.update_contest(PCC, {"electorate": None}, "Supervisor")
+    assert "A110" in {f.code for f in desk.local_totals.blockers(PCC)}
+    with pytest.raises(CountDeskError) as refused:
+        desk.local_totals.send(PCC, "Supervisor", LOCAL_OFFICER)
+    assert "A110" in str(refused.value)
+    assert desk.local_totals.sent(PCC) is None
