@@ -95,8 +95,9 @@ class AreaResult:
         self.entry = entry
 
     def setup(self, contest_id: str, voting_areas: Sequence[str], operator: str) -> AreaStatus:
-        """Make the contest the area result and list its voting areas (audited; only before
-        any voting area's totals are imported or any count recorded)."""
+        """Make the contest the area result and list its voting areas (audited). Until their sum
+        is recorded the list may be put right (a voting area misspelt, one left out), but every
+        voting area whose totals are in stays listed."""
         operator = require_operator(operator)
         contest = self.store.contest(contest_id)
         if not contest.type.counted_locally:
@@ -108,11 +109,21 @@ class AreaResult:
         twice = sorted({n for n in names if [name_key(m) for m in names].count(name_key(n)) > 1})
         if twice:
             raise CountDeskError(f"A voting area is listed twice: {', '.join(twice)}.", Code.A107)
-        if self.store.local_totals.returns(contest_id) or self.store.latest_count(contest_id):
+        if self.store.latest_count(contest_id):
             raise CountDeskError(
-                f"{contest.area} already has local totals imported or a count recorded: its "
-                "voting areas and role are fixed.",
+                f"{contest.area} has every voting area's local totals added up (a count is "
+                "recorded): its voting areas and role are fixed.",
                 Code.A102,
+            )
+        listed = {name_key(n) for n in names}
+        returns = self.store.local_totals.returns(contest_id)
+        kept = sorted({r.voting_area for r in returns if name_key(r.voting_area) not in listed})
+        if kept:
+            raise CountDeskError(
+                f"The local totals of {', '.join(kept)} are in, so "
+                f"{'it stays' if len(kept) == 1 else 'they stay'} listed: list "
+                f"{'it' if len(kept) == 1 else 'them'} with the other voting areas.",
+                Code.A107,
             )
         if contest.status is Status.DECLARED:
             raise CountDeskError(f"{contest.area} is declared: it is locked.", Code.S802)

@@ -505,3 +505,22 @@ def test_local_totals_are_not_sent_without_the_electorate(tmp_path):
         desk.local_totals.send(PCC, "Supervisor", LOCAL_OFFICER)
     assert "A110" in str(refused.value)
     assert desk.local_totals.sent(PCC) is None
+
+
+def test_a_voting_area_misspelt_is_put_right_until_they_are_added_up(sent, tmp_path):
+    """The area's list can be put right while totals arrive (a voting area misspelt, one left
+    out), but never to drop a voting area whose totals are in."""
+    _folder, files = sent
+    desk = area_database(tmp_path / "area.sqlite")
+    desk.area.setup(PCC, ["Northtown", "Eastvail", "Southbury"], "Supervisor")
+    path = files["Northtown"]
+    desk.area.add(PCC, path.read_text(encoding="utf-8"), path.name, "Supervisor")
+    with pytest.raises(CountDeskError) as refused:
+        desk.area.setup(PCC, ["Eastvale", "Southbury"], "Supervisor")
+    assert refused.value.code == "A107" and "Northtown" in str(refused.value)
+    desk.area.setup(PCC, ["Northtown", "Eastvale", "Southbury"], "Supervisor")
+    _import_all(desk, {k: v for k, v in files.items() if k != "Northtown"})
+    assert desk.area.status(PCC).added_up
+    with pytest.raises(CountDeskError) as refused:
+        desk.area.setup(PCC, ["Northtown", "Eastvale", "Southbury", "Westfold"], "Supervisor")
+    assert refused.value.code == "A102"
