@@ -145,7 +145,7 @@ def _external(label: str, value: str) -> dict[str, Any]:
 def _unit(declared: DeclaredContest) -> dict[str, Any]:
     contest, result = declared.contest, declared.result
     unit: dict[str, Any] = {
-        "@id": _id("gpunit", contest.id),
+        "@id": _id("gpunit-contest", contest.id),
         "@type": "ElectionResults.ReportingUnit",
         "Type": _unit_type(contest.type),
         "Name": _text(contest.area),
@@ -174,7 +174,7 @@ def cdf_report(
         authority = election.authority or election_id
         if authority not in issuers:
             issuers.append(authority)
-        scope = _id("gpunit", election_id)
+        scope = _id("gpunit-election", election_id)
         contest_units = [_unit(d) for d in declared_list]
         units.append(
             {
@@ -191,7 +191,7 @@ def cdf_report(
         contest_data: list[dict[str, Any]] = []
         ballots: list[dict[str, Any]] = []
         for order, declared in enumerate(declared_list, start=1):
-            unit = _id("gpunit", declared.contest.id)
+            unit = _id("gpunit-contest", declared.contest.id)
             result = declared.result
             if declared.contest.type.referendum:
                 contest_data.append(_ballot_measure(declared, unit, order))

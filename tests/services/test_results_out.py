@@ -219,3 +219,25 @@ def test_the_cli_exports_both_formats(db_path, tmp_path):
     )
     assert done.exit_code == 0, done.output
     assert _errors(json.loads(cdf.read_text(encoding="utf-8"))) == []
+
+
+def test_cdf_ids_stay_apart_where_a_ballot_has_its_elections_id(tmp_path):
+    """Democracy Club gives a poll of one ballot the same id for its election and its ballot
+    (mayor.testtown.2026-05-07): the area unit and the election's scope are still two units."""
+    from tests.published import declare_single
+
+    one = "mayor.testtown.2026-05-07"
+    csv_path = tmp_path / "mayor.csv"
+    csv_path.write_text(
+        "person_id,person_name,election_id,ballot_paper_id,election_date,party_name,post_label,"
+        f"seats_contested\n1,Ann Able,{one},{one},2026-05-07,Labour Party,Testtown,1\n"
+        f"2,Bob Baker,{one},{one},2026-05-07,Green Party,Testtown,1\n",
+        encoding="utf-8",
+    )
+    desk = CountDesk.open(tmp_path / "mayor.sqlite")
+    desk.import_candidates(csv_path, "Importer")
+    declare_single(desk, one, {"Ann Able": 600, "Bob Baker": 400})
+    report = json.loads(desk.publishing.export([one], "cdf").text)
+    assert _errors(report) == []
+    ids = [u["@id"] for u in report["GpUnit"]]
+    assert len(set(ids)) == len(ids) == 2
