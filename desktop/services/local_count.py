@@ -194,13 +194,25 @@ class LocalCount:
         )
         return render_local_statement(snapshot), snapshot.data_hash
 
-    def send(self, contest_id: str, operator: str, officer_confirmation: str) -> SentTotals:
+    def send(
+        self,
+        contest_id: str,
+        operator: str,
+        officer_confirmation: str,
+        voting_area: str | None = None,
+    ) -> SentTotals:
         """Send the local totals: the local returning officer confirms by typing their name;
-        the time is stamped, the contest locked ("sent"), the statement and figures kept."""
+        the time is stamped, the contest locked ("sent"), the statement and figures kept.
+        ``voting_area``, where given, names the voting area in the same transaction: a send
+        refused leaves the name as it was."""
         operator = require_operator(operator)
         state = self.night.night_state(contest_id)
         contest = state.contest
         require_local_count(contest)
+        renamed = voting_area is not None and " ".join(voting_area.split()) != contest.voting_area
+        if renamed:
+            contest = replace(contest, voting_area=" ".join((voting_area or "").split()))
+            state = replace(state, contest=contest)
         refuse_if_held(state, "Nothing was sent.")
         if contest.status is not Status.PROVISIONAL:
             if contest.status is Status.DECLARED:
@@ -220,6 +232,10 @@ class LocalCount:
         latest = self.store.latest_count(contest_id)
         assert latest is not None
         with self.store.transaction():
+            if renamed:
+                self.store.update_contest(
+                    contest_id, {"voting_area": contest.voting_area}, operator
+                )
             at = self.store.clock()
             totals = self._current(contest, sent_at=at)
             pdf, ref = self._render(contest, totals, at.astimezone().date(), at)

@@ -524,3 +524,13 @@ def test_a_voting_area_misspelt_is_put_right_until_they_are_added_up(sent, tmp_p
     with pytest.raises(CountDeskError) as refused:
         desk.area.setup(PCC, ["Northtown", "Eastvale", "Southbury", "Westfold"], "Supervisor")
     assert refused.value.code == "A102"
+
+
+def test_a_send_refused_leaves_the_voting_area_as_it_was(tmp_path):
+    desk = CountDesk.open(tmp_path / "local.sqlite")
+    count_locally(desk, "Northtown", send=False)
+    with pytest.raises(CountDeskError):
+        desk.local_totals.send(PCC, "Supervisor", "Not The Officer", voting_area="Northtowne")
+    assert desk.contest(PCC).voting_area == "Northtown"
+    desk.local_totals.send(PCC, "Supervisor", LOCAL_OFFICER, voting_area="North Town")
+    assert desk.contest(PCC).voting_area == "North Town"

@@ -113,9 +113,9 @@ class SendDialog(ConfirmingDialog):
             return
         desk, operator = self.ctx.desk, self.ctx.operator()
         try:
-            if " ".join(self.area_edit.text().split()) != self.contest.voting_area:
-                desk.local_totals.set_voting_area(self.contest_id, self.area_edit.text(), operator)
-            desk.local_totals.send(self.contest_id, operator, self.name_edit.text())
+            desk.local_totals.send(
+                self.contest_id, operator, self.name_edit.text(), self.area_edit.text()
+            )
             self.pdf = desk.declaration_pdf(self.contest_id)
         except CountDeskError as error:
             self._say(refusal_text(error, "Not sent"))
