@@ -17,13 +17,14 @@ from desktop.domain.model import Contest, Election
 from desktop.domain.verification import BoxKind
 from desktop.domain.wording import date_in_words
 from reports.snapshot import data_reference, printed_election_title
+from reports.verification_snapshot import AgainstAccount
 
 BOX = "box"
 POSTAL = "postal"
 
 
 @dataclass(frozen=True)
-class PollRow:
+class PollRow(AgainstAccount):
     """One poll's papers in one box: its account, the papers counted, the explanation."""
 
     contest_id: str
@@ -35,16 +36,6 @@ class PollRow:
     #: The reason a supervisor gave for accepting the variance unexplained ("" if none).
     accepted: str = ""
 
-    @property
-    def variance(self) -> int | None:
-        """Counted − issued; None while not yet counted."""
-        return None if self.counted is None else self.counted - self.issued
-
-    @property
-    def unexplained(self) -> bool:
-        """A variance with neither an explanation nor a supervisor's acceptance."""
-        return bool(self.variance) and not self.explanation.strip() and not self.accepted.strip()
-
 
 @dataclass(frozen=True)
 class BoxRow:
@@ -54,22 +45,11 @@ class BoxRow:
     name: str
     kind: str
     polls: tuple[PollRow, ...]
-
-    @property
-    def issued(self) -> int:
-        return sum(p.issued for p in self.polls)
-
-    @property
-    def counted(self) -> int | None:
-        """The box's papers counted over every poll; None until every poll's are counted."""
-        if any(p.counted is None for p in self.polls):
-            return None
-        return sum(p.counted or 0 for p in self.polls)
-
-    @property
-    def variance(self) -> int | None:
-        counted = self.counted
-        return None if counted is None else counted - self.issued
+    #: The box as a whole, as the domain adds it up (``SharedBox``): papers issued over every
+    #: poll's account, papers counted (None until every poll's are counted), the variance.
+    issued: int
+    counted: int | None
+    variance: int | None
 
 
 @dataclass(frozen=True)
@@ -196,6 +176,9 @@ def build_combined_snapshot(
                 )
                 for p in b.polls
             ),
+            b.issued,
+            b.counted,
+            b.variance,
         )
         for b in boxes
     )

@@ -26,8 +26,29 @@ POSTAL = "postal"
 KINDS = (BOX, POSTAL)
 
 
+class AgainstAccount:
+    """A row of a statement of verification: papers counted against a ballot paper account,
+    with the explanation or acceptance of any difference. Shared by the statement of one poll
+    and the combined statement."""
+
+    issued: int
+    counted: int | None
+    explanation: str
+    accepted: str
+
+    @property
+    def variance(self) -> int | None:
+        """Counted − issued; None while not yet counted."""
+        return None if self.counted is None else self.counted - self.issued
+
+    @property
+    def unexplained(self) -> bool:
+        """A variance with neither an explanation nor a supervisor's acceptance."""
+        return bool(self.variance) and not self.explanation.strip() and not self.accepted.strip()
+
+
 @dataclass(frozen=True)
-class VerificationRow:
+class VerificationRow(AgainstAccount):
     """One ballot box (a polling station's) or one batch of postal ballot papers."""
 
     #: e.g. "BS01", "PV3".
@@ -70,16 +91,6 @@ class VerificationRow:
     def account_figures(self) -> tuple[int | None, int | None, int | None]:
         """Unused, spoilt and tendered papers from the ballot paper account (None: not given)."""
         return self.unused, self.spoilt, self.tendered
-
-    @property
-    def variance(self) -> int | None:
-        """Counted − issued; None while not yet counted."""
-        return None if self.counted is None else self.counted - self.issued
-
-    @property
-    def unexplained(self) -> bool:
-        """Whether the count differs from the account and no explanation was given."""
-        return bool(self.variance) and not self.explanation.strip() and not self.accepted.strip()
 
 
 @dataclass(frozen=True)
