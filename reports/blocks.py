@@ -97,6 +97,14 @@ def notice_box(head: str, lines: list[str], *, alert: bool = False) -> Table:
     return boxed(content, alert=alert)
 
 
+def dated_lines(declared_at_text: str, dated_text: str) -> list[str]:
+    """The line above the signature: the time of the declaration, which carries its date, or
+    else the date the sheet is dated."""
+    if declared_at_text:
+        return [f"Declared at {declared_at_text}"]
+    return [f"Dated {dated_text}"]
+
+
 def signature_block(
     *,
     dated_lines: list[str],

@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from desktop.domain.figures import format_figure
-from reports.blocks import header_block, notice_box, signature_block
+from reports.blocks import dated_lines, header_block, notice_box, signature_block
 from reports.fonts import BOLD, REGULAR
 from reports.page import build_pdf, footer_refs, page_count
 from reports.snapshot import DeclarationSnapshot, join_names
@@ -330,13 +330,8 @@ def _closing(snap: DeclarationSnapshot, tight: bool = False) -> list[Flowable]:
     names = join_names(_unbroken(snap.elected_names))
     verb = "is" if len(snap.elected_names) == 1 else "are"
     declaration = f"And I do hereby declare that {names} {verb} duly elected as {snap.elected_as}."
-    # The time of the declaration carries its date; otherwise the sheet is dated.
-    if snap.declared_at_text:
-        dated = [f"Declared at {snap.declared_at_text}"]
-    else:
-        dated = [f"Dated {snap.dated_text}"]
     return signature_block(
-        dated_lines=dated,
+        dated_lines=dated_lines(snap.declared_at_text, snap.dated_text),
         officer_name=snap.officer_name,
         officer_title=snap.officer_title,
         imprint_address=snap.imprint_address,

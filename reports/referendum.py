@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from desktop.domain.figures import format_figure
-from reports.blocks import boxed, header_block, notice_box, signature_block
+from reports.blocks import boxed, dated_lines, header_block, notice_box, signature_block
 from reports.declaration import COL_FIGURE, draw_watermark
 from reports.fonts import BOLD
 from reports.page import build_pdf, footer_refs
@@ -151,12 +151,8 @@ def _closing(snap: ReferendumSnapshot) -> list[Flowable]:
         return [
             KeepTogether([para(closing, "closing"), Spacer(0, 4 * mm), para(imprint, "imprint")])
         ]
-    if snap.declared_at_text:
-        dated = [f"Declared at {snap.declared_at_text}"]
-    else:
-        dated = [f"Dated {snap.dated_text}"]
     return signature_block(
-        dated_lines=dated,
+        dated_lines=dated_lines(snap.declared_at_text, snap.dated_text),
         officer_name=snap.officer_name,
         officer_title=snap.officer_title,
         imprint_address=snap.imprint_address,
