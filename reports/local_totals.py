@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from fractions import Fraction
 from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from desktop.domain.contest_facts import ballot_box_turnout
 from desktop.domain.election_types import ElectionType
 from desktop.domain.figures import format_figure, format_percent
 from desktop.domain.local_totals import LocalTotals
@@ -78,9 +78,8 @@ class LocalStatementSnapshot:
     @property
     def turnout_percent(self) -> str:
         """Ballot papers verified as a percentage of the electorate, or "–"."""
-        if not self.electorate:
-            return "–"
-        return f"{format_percent(Fraction(self.ballot_papers_verified, self.electorate))}%"
+        turnout = ballot_box_turnout(self.ballot_papers_verified, self.electorate)
+        return "–" if turnout is None else f"{format_percent(turnout)}%"
 
     @property
     def data_hash(self) -> str:
