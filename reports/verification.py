@@ -13,21 +13,25 @@ the same snapshot always gives byte-identical output.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
 from desktop.domain.figures import format_figure
 from reports.blocks import header_block, notice_box, signature_block
-from reports.fonts import BOLD, ITALIC
+from reports.fonts import BOLD, ITALIC, REGULAR
 from reports.page import build_pdf, footer_refs
 from reports.style import (
+    CELL_PAD_X,
     CONTENT_WIDTH,
     DASH,
     HEADER_FILL,
     NBSP,
     SECTION_GAP,
+    TABLE_FONT_SIZE,
     cell,
     grid_style,
     para,
@@ -54,6 +58,9 @@ TITLE = "Statement of Verification"
 # --- Geometry: the columns of both tables, so that their figures line up ----------------------
 
 COL_REF = 13 * mm
+#: A reference is never broken across lines ("PV-CV05"): its column widens, to this at most,
+#: taking the room from the name's column.
+COL_REF_MOST = 30 * mm
 #: Wide enough for most polling station names on one line; explanations are fewer and wrap.
 COL_NAME = 60 * mm
 COL_ISSUED = 24 * mm
@@ -138,8 +145,15 @@ def _opening(snap: VerificationSnapshot) -> list[Flowable]:
     return [para(text, "body"), Spacer(0, 3 * mm)]
 
 
-def _rows_table(rows: tuple[VerificationRow, ...], *, kind: str) -> Table:
+def reference_width(rows: Iterable[VerificationRow]) -> float:
+    """The reference column's width: the longest reference on one line, within bounds."""
+    widest = max((stringWidth(r.reference, REGULAR, TABLE_FONT_SIZE) for r in rows), default=0.0)
+    return min(max(COL_REF, widest + 2 * CELL_PAD_X + 1), COL_REF_MOST)
+
+
+def _rows_table(rows: tuple[VerificationRow, ...], *, kind: str, col_ref: float) -> Table:
     """One table of boxes or of postal batches, headed on every page, with its subtotal."""
+    col_name = COL_REF + COL_NAME - col_ref
     name_head = "Polling station" if kind == BOX else "Postal batch"
     # A polling station issues its papers; postal papers are returned, counted at the openings.
     account_head = (
@@ -183,8 +197,8 @@ def _rows_table(rows: tuple[VerificationRow, ...], *, kind: str) -> Table:
             explanation = ""
         data.append(
             [
-                cell(row.reference, COL_REF),
-                cell(row.name, COL_NAME),
+                cell(row.reference, col_ref),
+                cell(row.name, col_name),
                 format_figure(row.issued),
                 format_figure(row.counted),
                 format_variance(row.variance),
@@ -215,7 +229,7 @@ def _rows_table(rows: tuple[VerificationRow, ...], *, kind: str) -> Table:
         style.append(("FONTNAME", (5, last), (5, last), ITALIC))
     table = Table(
         data,
-        colWidths=[COL_REF, COL_NAME, COL_ISSUED, COL_COUNTED, COL_VARIANCE, COL_EXPLANATION],
+        colWidths=[col_ref, col_name, COL_ISSUED, COL_COUNTED, COL_VARIANCE, COL_EXPLANATION],
         repeatRows=1,
         hAlign="LEFT",
     )
@@ -224,13 +238,13 @@ def _rows_table(rows: tuple[VerificationRow, ...], *, kind: str) -> Table:
 
 
 def _section(
-    rows: tuple[VerificationRow, ...], *, kind: str, heading: str, none: str
+    rows: tuple[VerificationRow, ...], *, kind: str, heading: str, none: str, col_ref: float
 ) -> list[Flowable]:
     # A heading is never left at the foot of a page without the start of its table.
     start: list[Flowable] = [CondPageBreak(SECTION_MIN_HEIGHT), para(heading, "section")]
     if not rows:
         return [*start, para(none, "body_left"), Spacer(0, SECTION_GAP)]
-    return [*start, _rows_table(rows, kind=kind), Spacer(0, SECTION_GAP)]
+    return [*start, _rows_table(rows, kind=kind, col_ref=col_ref), Spacer(0, SECTION_GAP)]
 
 
 def _totals(snap: VerificationSnapshot) -> list[Flowable]:
@@ -324,20 +338,27 @@ def story(snap: VerificationSnapshot) -> list[Flowable]:
     parts = _header(snap)
     parts += _incomplete_notice(snap)
     parts += _opening(snap)
+    # One reference column for both tables, so that their figures line up.
+    col_ref = reference_width((*snap.boxes, *snap.postal))
     parts += _section(
         snap.boxes,
         kind=BOX,
         heading="Ballot boxes from polling stations",
         none="No polling station boxes have been entered.",
+        col_ref=col_ref,
     )
     parts += account_figures(
-        snap.boxes, col_ref=COL_REF, col_name=COL_NAME, min_height=SECTION_MIN_HEIGHT
+        snap.boxes,
+        col_ref=col_ref,
+        col_name=COL_REF + COL_NAME - col_ref,
+        min_height=SECTION_MIN_HEIGHT,
     )
     parts += _section(
         snap.postal,
         kind=POSTAL,
         heading="Postal ballot papers",
         none="No postal ballot papers have been entered.",
+        col_ref=col_ref,
     )
     parts += _closing(snap)
     return parts

@@ -65,4 +65,8 @@ def test_a_whole_may_night(tmp_path):
     assert "Statement of Local Totals" in " ".join(pages(statement.read_bytes()))
     district.cli(db, "statement", "--combined", "--election", district.DISTRICT, "-o",
                  str(folder / "combined.pdf"))  # fmt: skip
+    # A reference is printed whole on the ward's own statement, never broken across lines.
+    single = folder / "calder-vale.pdf"
+    district.cli(db, "statement", district.ward_id("Calder Vale"), "-o", str(single))
+    assert "PV-CV05" in " ".join(pages(single.read_bytes()))
     assert district.cli(db, "verify").startswith("Intact")
