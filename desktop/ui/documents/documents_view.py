@@ -15,7 +15,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QLabel,
-    QMessageBox,
+    QMessageBox,  # noqa: F401 - importable here as before; document_output warns with it
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Status
-from desktop.domain.wording import plural
 from desktop.ui.context import UiContext
+from desktop.ui.documents import document_output
 from desktop.ui.documents.document_buttons import (
     DECLARATION,
     LOCAL_TOTALS,
@@ -39,8 +39,6 @@ from desktop.ui.documents.document_preview import DocumentPreview
 from desktop.ui.documents.provisional_banner import ProvisionalBanner
 from desktop.ui.headings import heading_label
 from desktop.ui.lazy import ContestPage
-from desktop.ui.printing import ask_for_printer, print_document, printed_where
-from desktop.ui.saving import ask_pdf_path, not_saved, write_pdf
 
 
 class DocumentsView(ContestPage):
@@ -228,51 +226,15 @@ class DocumentsView(ContestPage):
 
     def print_document(self) -> None:
         """Ask for a printer and print the document shown, one page per sheet of A4."""
-        self._ensure_current()
-        if self._pdf is None:
-            self._say("Nothing to print yet: " + self.message_label.text())
-            return
-        printer = ask_for_printer(self, self.heading.text(), f"Print the {self._kind()}")
-        if printer is not None and self.print_to(printer):
-            pages = self._document.pageCount()
-            self._say(
-                f"Printed the {self._kind()} ({plural(pages, 'page')}) to {printed_where(printer)}."
-            )
+        document_output.print_shown(self)
 
     def print_to(self, printer: QPrinter) -> bool:
         """Paint each page of the document shown on its own sheet; False if printing failed."""
-        if self._pdf is None:
-            return False
-        problem = print_document(self._document, printer)
-        if problem is not None:
-            QMessageBox.warning(self, "Printing failed", problem)
-            return False
-        return True
+        return document_output.print_shown_to(self, printer)
 
     def save_document(self, path: str | None = None) -> str | None:
         """Write the document shown to ``path`` (asking where if None); the path saved, or None."""
-        self._ensure_current()
-        if self._pdf is None:
-            self._say("Nothing to save yet: " + self.message_label.text())
-            return None
-        if path is None:
-            prefix = {
-                DECLARATION: "declaration",
-                PROVISIONAL: "provisional",
-                PRESS: "results-summary",
-                LOCAL_TOTALS: "local-totals",
-            }.get(self._shown_kind, "memorandum")
-            path = ask_pdf_path(
-                self, f"Save the {self._kind()} as PDF", f"{prefix}-{self._contest_id}.pdf"
-            )
-            if path is None:
-                return None
-        problem = write_pdf(path, self._pdf)
-        if problem is not None:
-            QMessageBox.warning(self, "Not saved", not_saved(f"The {self._kind()}", path, problem))
-            return None
-        self._say(f"Saved the {self._kind()} to {path}.")
-        return path
+        return document_output.save_shown(self, path)
 
     # -- Qt overrides --------------------------------------------------------------------
 
@@ -316,10 +278,6 @@ class DocumentsView(ContestPage):
         """Render again first if the count changed since the document was shown."""
         if self._stale:
             self.refresh()
-
-    def _kind(self) -> str:
-        """What the document shown is called in messages."""
-        return self._shown_kind
 
     def _say(self, text: str) -> None:
         """Tell the user what just happened, in the status line of the view."""
