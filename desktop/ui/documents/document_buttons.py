@@ -6,6 +6,16 @@ from __future__ import annotations
 from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QRadioButton, QWidget
 
+from desktop.domain.findings import Finding
+
+#: The documents the tab can show, as they are called in its heading and messages.
+DECLARATION = "declaration of result"
+PROVISIONAL = "provisional result sheet"
+MEMORANDUM = "memorandum of an error found after the declaration"
+PRESS = "results summary (press)"
+NOTICE = "notice of uncontested election"
+LOCAL_TOTALS = "statement of local totals"
+
 
 def _theme_icon(name: QIcon.ThemeIcon) -> QIcon:
     """The desktop theme's icon, or none: an unlike stand-in would mislead more than no icon."""
@@ -101,3 +111,29 @@ class DocumentChoice(QWidget):
         for button in (self.declaration, self.provisional, self.memorandum, self.press):
             self.group.addButton(button)
             row.addWidget(button)
+
+    def set_shown(self, kind: str, errors: tuple[Finding, ...], found: bool) -> None:
+        """Set the radio buttons to the document shown; no declaration while errors stand; the
+        memorandum offered once an error found after the declaration is recorded."""
+        buttons = tuple(self.group.buttons())
+        for button in buttons:
+            button.blockSignals(True)
+        self.provisional.setChecked(kind == PROVISIONAL)
+        self.declaration.setChecked(kind in (DECLARATION, LOCAL_TOTALS))
+        self.declaration.setText(
+            "Statement of &local totals" if kind == LOCAL_TOTALS else "Dec&laration"
+        )
+        self.memorandum.setChecked(kind == MEMORANDUM)
+        self.press.setChecked(kind == PRESS)
+        self.memorandum.setVisible(found)
+        for button in buttons:
+            button.blockSignals(False)
+            button.setEnabled(True)
+        if errors:
+            self.declaration.setEnabled(False)
+            self.declaration.setToolTip(
+                "The declaration cannot be printed while errors stand in the count: correct "
+                "the figures and record the count again (Ctrl+3)."
+            )
+        else:
+            self.declaration.setToolTip("The declaration of result, to be signed and published.")

@@ -15,31 +15,30 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QLabel,
-    QMessageBox,
+    QMessageBox,  # noqa: F401 - importable here as before; document_output warns with it
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.errors import CountDeskError
-from desktop.domain.findings import Finding
 from desktop.domain.model import Status
-from desktop.domain.wording import plural
 from desktop.ui.context import UiContext
-from desktop.ui.documents.document_buttons import DocumentButtons, DocumentChoice
+from desktop.ui.documents import document_output
+from desktop.ui.documents.document_buttons import (
+    DECLARATION,
+    LOCAL_TOTALS,
+    MEMORANDUM,
+    NOTICE,
+    PRESS,
+    PROVISIONAL,
+    DocumentButtons,
+    DocumentChoice,
+)
 from desktop.ui.documents.document_preview import DocumentPreview
 from desktop.ui.documents.provisional_banner import ProvisionalBanner
 from desktop.ui.headings import heading_label
 from desktop.ui.lazy import ContestPage
-from desktop.ui.printing import ask_for_printer, print_document, printed_where
-from desktop.ui.saving import ask_pdf_path, not_saved, write_pdf
-
-DECLARATION = "declaration of result"
-PROVISIONAL = "provisional result sheet"
-MEMORANDUM = "memorandum of an error found after the declaration"
-PRESS = "results summary (press)"
-NOTICE = "notice of uncontested election"
-LOCAL_TOTALS = "statement of local totals"
 
 
 class DocumentsView(ContestPage):
@@ -73,6 +72,7 @@ class DocumentsView(ContestPage):
         self.provisional_choice = choice.provisional
         self.memorandum_choice = choice.memorandum
         self.press_choice = choice.press
+        self._choice = choice
         self._choice_group = choice.group
         self._choice_group.buttonClicked.connect(self._on_choice)
 
@@ -184,7 +184,7 @@ class DocumentsView(ContestPage):
         kind = next((name for on, name in chosen if on), DECLARATION)
         if kind == DECLARATION and contest.is_local_count:
             kind = LOCAL_TOTALS
-        self._show_choice(kind, errors, found)
+        self._choice.set_shown(kind, errors, found)
         self.press_choice.setEnabled(declared)
         self.banner.show_errors(errors)
         self.heading.setText(f"{kind[0].upper()}{kind[1:]} – {contest.area}")
@@ -192,7 +192,7 @@ class DocumentsView(ContestPage):
 
     def _show_notice(self, area: str, pdf: bytes) -> None:
         """The notice of uncontested election: no provisional sheet or memorandum beside it."""
-        self._show_choice(DECLARATION, (), False)
+        self._choice.set_shown(DECLARATION, (), False)
         self.provisional_choice.setEnabled(False)
         self.provisional_choice.setToolTip("Uncontested: no poll, so no provisional result.")
         self.press_choice.setEnabled(False)
@@ -226,51 +226,15 @@ class DocumentsView(ContestPage):
 
     def print_document(self) -> None:
         """Ask for a printer and print the document shown, one page per sheet of A4."""
-        self._ensure_current()
-        if self._pdf is None:
-            self._say("Nothing to print yet: " + self.message_label.text())
-            return
-        printer = ask_for_printer(self, self.heading.text(), f"Print the {self._kind()}")
-        if printer is not None and self.print_to(printer):
-            pages = self._document.pageCount()
-            self._say(
-                f"Printed the {self._kind()} ({plural(pages, 'page')}) to {printed_where(printer)}."
-            )
+        document_output.print_shown(self)
 
     def print_to(self, printer: QPrinter) -> bool:
         """Paint each page of the document shown on its own sheet; False if printing failed."""
-        if self._pdf is None:
-            return False
-        problem = print_document(self._document, printer)
-        if problem is not None:
-            QMessageBox.warning(self, "Printing failed", problem)
-            return False
-        return True
+        return document_output.print_shown_to(self, printer)
 
     def save_document(self, path: str | None = None) -> str | None:
         """Write the document shown to ``path`` (asking where if None); the path saved, or None."""
-        self._ensure_current()
-        if self._pdf is None:
-            self._say("Nothing to save yet: " + self.message_label.text())
-            return None
-        if path is None:
-            prefix = {
-                DECLARATION: "declaration",
-                PROVISIONAL: "provisional",
-                PRESS: "results-summary",
-                LOCAL_TOTALS: "local-totals",
-            }.get(self._shown_kind, "memorandum")
-            path = ask_pdf_path(
-                self, f"Save the {self._kind()} as PDF", f"{prefix}-{self._contest_id}.pdf"
-            )
-            if path is None:
-                return None
-        problem = write_pdf(path, self._pdf)
-        if problem is not None:
-            QMessageBox.warning(self, "Not saved", not_saved(f"The {self._kind()}", path, problem))
-            return None
-        self._say(f"Saved the {self._kind()} to {path}.")
-        return path
+        return document_output.save_shown(self, path)
 
     # -- Qt overrides --------------------------------------------------------------------
 
@@ -315,42 +279,10 @@ class DocumentsView(ContestPage):
         if self._stale:
             self.refresh()
 
-    def _kind(self) -> str:
-        """What the document shown is called in messages."""
-        return self._shown_kind
-
     def _say(self, text: str) -> None:
         """Tell the user what just happened, in the status line of the view."""
         self.status_label.setText(text)
         self.status_label.show()
-
-    def _show_choice(self, kind: str, errors: tuple[Finding, ...], found: bool) -> None:
-        """Set the radio buttons to the document shown; no declaration while errors stand; the
-        memorandum offered once an error found after the declaration is recorded."""
-        buttons = tuple(self._choice_group.buttons())
-        for button in buttons:
-            button.blockSignals(True)
-        self.provisional_choice.setChecked(kind == PROVISIONAL)
-        self.declaration_choice.setChecked(kind in (DECLARATION, LOCAL_TOTALS))
-        self.declaration_choice.setText(
-            "Statement of &local totals" if kind == LOCAL_TOTALS else "Dec&laration"
-        )
-        self.memorandum_choice.setChecked(kind == MEMORANDUM)
-        self.press_choice.setChecked(kind == PRESS)
-        self.memorandum_choice.setVisible(found)
-        for button in buttons:
-            button.blockSignals(False)
-            button.setEnabled(True)
-        if errors:
-            self.declaration_choice.setEnabled(False)
-            self.declaration_choice.setToolTip(
-                "The declaration cannot be printed while errors stand in the count: correct "
-                "the figures and record the count again (Ctrl+3)."
-            )
-        else:
-            self.declaration_choice.setToolTip(
-                "The declaration of result, to be signed and published."
-            )
 
     def banner_text(self) -> str:
         """The banner's words as one text (empty when no error stands)."""

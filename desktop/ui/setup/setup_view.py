@@ -6,8 +6,6 @@ in words beside what was typed, and the stored value stays as it was.
 
 from __future__ import annotations
 
-import functools
-
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -31,18 +29,14 @@ from desktop.domain.wording import date_in_words
 from desktop.ui.context import UiContext
 from desktop.ui.headings import heading_label
 from desktop.ui.message_line import MessageLine
+from desktop.ui.setup import candidate_edits
 from desktop.ui.setup.ballot_order_bar import BallotOrderBar
-from desktop.ui.setup.candidate_table_model import (
-    CandidatePresence,
-    CandidateTableModel,
-    names_of,
-)
+from desktop.ui.setup.candidate_table_model import CandidateTableModel
 from desktop.ui.setup.facts_box import FactsBox
 from desktop.ui.setup.new_candidate_dialog import ask_new_candidate, confirm_removal
 from desktop.ui.setup.referendum_panel import ReferendumPanel, show_as_referendum
 from desktop.ui.setup.role_row import locked_text
 from desktop.ui.text import sentence_case
-from desktop.ui.undo import apply_edit
 
 ADD_CANDIDATE_SHORTCUT = "Ctrl+Shift+N"
 LOCKED_CANDIDATES = (
@@ -254,53 +248,13 @@ class SetupView(QWidget):
         if self._contest_id is None or self._contest is None:
             return False
         names = {"surname": surname, "forenames": forenames, "description": description}
-        presence = CandidatePresence(
-            self._ctx,
-            self.model,
-            self._contest_id,
-            None,
-            functools.partial(self.model.after_edit, self._contest_id),
-        )
-        shown = " ".join(f"{forenames} {surname.upper()}".split())
-        done = apply_edit(
-            self._ctx.undo_stack,
-            f"Add candidate {shown}",
-            presence.apply,
-            None,
-            names,
-            lambda error: self._on_refused(f"{shown}: {error}"),
-        )
-        if done and presence.candidate_id is not None:
-            self.select_candidate(presence.candidate_id)
-            self.table.setFocus()
-        return done
+        return candidate_edits.add_candidate(self, self._contest_id, names)
 
     def remove_candidate(self, candidate_id: int) -> bool:
         """Remove a candidate as an undoable edit (no confirmation); False if refused."""
         if self._contest_id is None:
             return False
-        row = self.model.row_of(candidate_id)
-        if row is None:
-            return False
-        candidate = self.model.candidate(row)
-        presence = CandidatePresence(
-            self._ctx,
-            self.model,
-            self._contest_id,
-            candidate.id,
-            functools.partial(self.model.after_edit, self._contest_id),
-        )
-        done = apply_edit(
-            self._ctx.undo_stack,
-            f"Remove candidate {candidate.display_name}",
-            presence.apply,
-            names_of(candidate),
-            None,
-            lambda error: self._on_refused(f"{candidate.display_name}: {error}"),
-        )
-        if done and self.model.rowCount():
-            self.table.selectRow(min(row, self.model.rowCount() - 1))
-        return done
+        return candidate_edits.remove_candidate(self, self._contest_id, candidate_id)
 
     # -- slots -----------------------------------------------------------------------------
 

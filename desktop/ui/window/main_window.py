@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -37,7 +36,6 @@ from desktop.ui.night import ask
 from desktop.ui.overview.screens import ElectionScreens
 from desktop.ui.session import ContestSession
 from desktop.ui.setup.setup_view import SetupView
-from desktop.ui.start import contest_actions
 from desktop.ui.start.start_page import StartPage
 from desktop.ui.verification.verification_view import VerificationView
 from desktop.ui.window.backup_status import BackupStatus
@@ -70,6 +68,8 @@ class MainWindow(QMainWindow):
     voting_areas_action: QAction
     save_local_totals_action: QAction
     record_error_action: QAction
+    #: The window opened over another database in this one's place, kept from the collector.
+    replacement: MainWindow | None = None
 
     def __init__(self, desk: CountDesk, database_path: Path | str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -332,61 +332,9 @@ class MainWindow(QMainWindow):
 
     # -- actions -------------------------------------------------------------------------
 
-    def _on_open_demo(self) -> None:
-        contest_id = contest_actions.open_demo(self, self.ctx)
-        if contest_id:
-            self.open_contest(contest_id)
-
-    def _on_import(self) -> None:
-        contest_id = contest_actions.import_candidates_csv(self, self.ctx)
-        if contest_id:
-            self.open_contest(contest_id)
-
-    def _on_create(self) -> None:
-        contest_id = contest_actions.create_contest(self, self.ctx)
-        if contest_id:
-            self.open_contest(contest_id, tab=0)
-
     def _on_record(self) -> None:
         if self.contest_id is not None and self.tabs.currentWidget() is self.count_view:
             self.count_view.record_count()
-
-    def _on_print(self) -> None:
-        if self.contest_id is not None:
-            self._show_tab(self.tabs.indexOf(self.documents_view))
-            self.documents_view.print_document()
-
-    def _on_save_pdf(self) -> None:
-        if self.contest_id is not None:
-            self._show_tab(self.tabs.indexOf(self.documents_view))
-            self.documents_view.save_document()
-
-    def _on_open_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open a CountDesk database", str(self.database_path.parent),
-            "CountDesk databases (*.sqlite *.db);;All files (*)",
-        )  # fmt: skip
-        if not path:
-            return
-        try:
-            desk = CountDesk.open(path)
-        except CountDeskError as error:
-            QMessageBox.warning(self, "Database not opened", str(error))
-            return
-        window = MainWindow(desk, path)
-        window.resize(self.size())
-        window.show()
-        self._replacement = window
-        self.close()
-
-    def _on_about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About CountDesk",
-            "CountDesk: results entry for UK count centres.\n\n"
-            f"Database: {self.database_path}\n"
-            "Finding codes are listed in docs/findings.md.",
-        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
         super().resizeEvent(event)

@@ -14,7 +14,7 @@ from desktop.ui.documents import press_actions
 from desktop.ui.night import ask
 from desktop.ui.night.local_totals_file import save_local_totals
 from desktop.ui.verification import combined_actions
-from desktop.ui.window import results_out
+from desktop.ui.window import file_actions, results_out
 from desktop.ui.window.print_all import print_all_declarations
 
 if TYPE_CHECKING:
@@ -50,12 +50,26 @@ def build_menus(window: MainWindow) -> None:
         file_menu,
         "&Open database…",
         QKeySequence.StandardKey.Open,
-        window._on_open_database,
+        lambda: file_actions.open_database(window),
     )
     file_menu.addSeparator()
-    add_action(window, file_menu, "Open the &demo", "Ctrl+D", window._on_open_demo)
-    add_action(window, file_menu, "&Import candidates CSV…", "Ctrl+I", window._on_import)
-    add_action(window, file_menu, "&New election and contest…", "Ctrl+N", window._on_create)
+    add_action(
+        window, file_menu, "Open the &demo", "Ctrl+D", lambda: file_actions.open_demo(window)
+    )
+    add_action(
+        window,
+        file_menu,
+        "&Import candidates CSV…",
+        "Ctrl+I",
+        lambda: file_actions.import_candidates(window),
+    )
+    add_action(
+        window,
+        file_menu,
+        "&New election and contest…",
+        "Ctrl+N",
+        lambda: file_actions.create_contest(window),
+    )
     file_menu.addSeparator()
     add_combined_actions(window, file_menu)
     file_menu.addSeparator()
@@ -78,10 +92,20 @@ def build_menus(window: MainWindow) -> None:
     add_press_actions(window, file_menu)
     file_menu.addSeparator()
     window.print_action = add_action(
-        window, file_menu, "&Print declaration…", "Ctrl+P", window._on_print, "Print declaration"
+        window,
+        file_menu,
+        "&Print declaration…",
+        "Ctrl+P",
+        lambda: file_actions.print_declaration(window),
+        "Print declaration",
     )
     window.save_action = add_action(
-        window, file_menu, "&Save declaration as PDF…", "Ctrl+S", window._on_save_pdf, "Save as PDF"
+        window,
+        file_menu,
+        "&Save declaration as PDF…",
+        "Ctrl+S",
+        lambda: file_actions.save_declaration(window),
+        "Save as PDF",
     )
     window.print_all_action = add_action(
         window,
@@ -245,7 +269,7 @@ def build_menus(window: MainWindow) -> None:
     )
 
     help_menu = bar.addMenu("&Help")
-    add_action(window, help_menu, "&About CountDesk", None, window._on_about)
+    add_action(window, help_menu, "&About CountDesk", None, lambda: file_actions.about(window))
 
 
 def name_night_actions(window: MainWindow, contest: Contest) -> None:
