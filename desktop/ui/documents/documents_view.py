@@ -15,7 +15,6 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QLabel,
-    QMessageBox,  # noqa: F401 - importable here as before; document_output warns with it
     QStackedWidget,
     QVBoxLayout,
     QWidget,

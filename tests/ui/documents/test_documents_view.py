@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QAbstractButton, QDialog
 from desktop.services import CountDesk
 from desktop.ui import printing, saving
 from desktop.ui.context import ContestEvents, UiContext
-from desktop.ui.documents import documents_view
+from desktop.ui.documents import document_output
 from desktop.ui.documents.documents_view import DocumentsView
 from tests.sample import BATLEY_REJECTED, BATLEY_VOTES
 
@@ -195,7 +195,7 @@ def test_save_failure_is_a_plain_warning(qtbot, counted, tmp_path, monkeypatch):
     view = _view(qtbot, desk, cid)
     warnings: list[str] = []
     monkeypatch.setattr(
-        documents_view.QMessageBox, "warning", lambda parent, title, text: warnings.append(text)
+        document_output.QMessageBox, "warning", lambda parent, title, text: warnings.append(text)
     )
     missing = tmp_path / "no such folder" / "declaration.pdf"
     assert view.save_document(str(missing)) is None
@@ -210,7 +210,7 @@ def test_a_full_disk_leaves_no_half_written_pdf_and_keeps_the_earlier_file(
     view = _view(qtbot, desk, cid)
     warnings: list[str] = []
     monkeypatch.setattr(
-        documents_view.QMessageBox, "warning", lambda parent, title, text: warnings.append(text)
+        document_output.QMessageBox, "warning", lambda parent, title, text: warnings.append(text)
     )
     target = tmp_path / "saved" / "declaration.pdf"
     target.parent.mkdir()
