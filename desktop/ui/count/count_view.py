@@ -8,8 +8,6 @@ accepted; a figure that is not a whole number is not saved, and says why beside 
 
 from __future__ import annotations
 
-from typing import cast
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -30,11 +28,11 @@ from desktop.domain.errors import CountDeskError
 from desktop.domain.figures import format_figure
 from desktop.services import LiveCount
 from desktop.ui.context import UiContext, show_refusal
+from desktop.ui.count.bundle_entry import save_bundles, show_bundle_total
 from desktop.ui.count.count_form import CountForm
 from desktop.ui.count.entry_line import EntryLine, record_text
 from desktop.ui.count.figure_edit import FigureEdit, FigureRow, focus_field, say
 from desktop.ui.count.figure_rows import (
-    bundle_values,
     load_saved,
     parse_row,
     save_figure,
@@ -43,7 +41,6 @@ from desktop.ui.count.figure_rows import (
 )
 from desktop.ui.count.live_panel import LivePanel
 from desktop.ui.count.recording import record
-from desktop.ui.keys import candidate_key
 from desktop.ui.undo import apply_edit
 
 
@@ -271,14 +268,7 @@ class CountView(QWidget):
 
     def _on_bundle_typed(self, row: FigureRow) -> None:
         assert self.live is not None
-        ok, _bundles, _part, total = bundle_values(self.live, row)
-        row.extra["bundle_invalid"] = 0 if ok else 1
-        if ok:
-            say(row, "")
-            row.typed = total if total is not None else row.saved
-            row.edit.setText(format_figure(row.typed) if row.typed is not None else "")
-        else:
-            row.typed = row.saved
+        show_bundle_total(self.live, row)
         self._update_live()
 
     def _on_bundle_accepted(self, row: FigureRow, advance: bool = False) -> None:
@@ -287,34 +277,10 @@ class CountView(QWidget):
         if contest_id is None:
             return
         assert self.live is not None
-        ok, bundles, part, total = bundle_values(self.live, row)
-        if not ok:
-            row.extra["bundle_invalid"] = 1
-            return
-        row.extra["bundle_invalid"] = 0
-        old = (
-            self.live.draft.bundles.get(candidate_key(row.key)),
-            self.live.draft.parts.get(candidate_key(row.key)),
+        saved = save_bundles(
+            self.ctx, contest_id, self.live, row, self._after_draft, lambda e: self._refused(e, row)
         )
-        desk = self.ctx.desk
-
-        def apply(v: object) -> None:
-            b, p = cast(tuple[int | None, int | None], v)
-            desk.set_draft_bundles(contest_id, candidate_key(row.key), b, p, self.ctx.operator())
-            self._after_draft(contest_id, desk.draft(contest_id))
-
-        if (bundles, part) != old:
-            text = f"{row.what}: {format_figure(row.saved)} → {format_figure(total)}"
-            if not apply_edit(
-                self.ctx.undo_stack,
-                text,
-                apply,
-                old,
-                (bundles, part),
-                lambda e: self._refused(e, row),
-            ):
-                return
-        if advance:
+        if saved and advance:
             self._focus_after(row.part)
 
     def _on_bundles_toggled(self, on: bool) -> None:

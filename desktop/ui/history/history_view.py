@@ -8,17 +8,12 @@ The view is built again lazily, when it is on screen after a count or set-up cha
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QGroupBox,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -26,25 +21,18 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import CountDeskError
-from desktop.domain.wording import clock_time, decision_outcome, plural, time_in_words
+from desktop.domain.wording import decision_outcome, plural, time_in_words
 from desktop.domain.workflow import status_label
 from desktop.services.history import HistoryRecords
 from desktop.services.night import ContestHistory
 from desktop.ui.context import UiContext
 from desktop.ui.headings import heading_label
+from desktop.ui.history.declarations_box import DeclarationsBox
 from desktop.ui.history.errors_found_box import ErrorsFoundBox
 from desktop.ui.history.history_table import HistoryTable
 from desktop.ui.history.history_table_model import HistoryTableModel, candidate_name
 from desktop.ui.history.plain_tables import fill_table, fit_height, plain_table
-from desktop.ui.history.words import (
-    declaration_file_name,
-    declaration_heading,
-    declaration_kind,
-    open_file,
-)
-from desktop.ui.layouts import clear_layout
 from desktop.ui.lazy import ContestPage
-from desktop.ui.saving import ask_pdf_path, not_saved, write_pdf
 
 LEGEND = (
     "Shaded figures differ from the count before: ▲ rose and ▼ fell by the amount shown; "
@@ -61,7 +49,6 @@ class HistoryView(ContestPage):
         self.setObjectName("HistoryView")
         self._history: ContestHistory | None = None
         self._records: HistoryRecords | None = None
-        self._temp_dir: str | None = None
 
         self._build()
         self._show_empty("Choose a contest to see the history of its count.")
@@ -100,16 +87,8 @@ class HistoryView(ContestPage):
         self.lots_empty = QLabel("No lots have been drawn.")
         self.lots_box = self._group("Drawings of lots", self.lots_table, self.lots_empty)
 
-        self.declarations_host = QWidget()
-        self.declarations_grid = QGridLayout(self.declarations_host)
-        self.declarations_grid.setContentsMargins(0, 0, 0, 0)
-        self.declarations_grid.setColumnStretch(0, 1)
-        self.declarations_empty = QLabel("Not declared yet.")
-        self.declarations_box = self._group(
-            "Declarations", self.declarations_host, self.declarations_empty
-        )
-        self.declaration_buttons: list[tuple[QPushButton, QPushButton]] = []
-        self.declaration_labels: list[QLabel] = []
+        self.declarations_box = DeclarationsBox(self._ctx)
+        self.declarations_empty = self.declarations_box.empty
 
         self.errors_box = ErrorsFoundBox(self._ctx)
         self.errors_box.hide()
@@ -211,7 +190,7 @@ class HistoryView(ContestPage):
             box.show()
         self._fill_requests(history, records)
         self._fill_lots(history)
-        self._fill_declarations(history, records)
+        self.declarations_box.fill(contest_id, history, records.declarations)
         self.errors_box.fill(contest_id, records.errors_found)
         self._fill_status(records, contest.is_local_count)
 
@@ -223,63 +202,27 @@ class HistoryView(ContestPage):
         """The requests, declarations and status changes shown (None before a contest)."""
         return self._records
 
+    @property
+    def declaration_buttons(self) -> list[tuple[QPushButton, QPushButton]]:
+        """Each declaration's **Open** and **Save as PDF…** buttons, in the order listed."""
+        return self.declarations_box.buttons
+
+    @property
+    def declaration_labels(self) -> list[QLabel]:
+        """Each declaration's line: when, by whom, of which count."""
+        return self.declarations_box.labels
+
     def declaration_pdf(self, index: int) -> bytes:
         """The PDF of a kept declaration, byte for byte as it was declared (0 is the first)."""
-        assert self._contest_id is not None
-        return self._ctx.desk.kept_declarations(self._contest_id)[index].pdf
+        return self.declarations_box.declaration_pdf(index)
 
     def save_declaration(self, index: int, path: str | None = None) -> str | None:
         """Write a kept declaration's PDF to ``path`` (asking where if None); the path, or None."""
-        if self._contest_id is None or self._records is None:
-            return None
-        declaration = self._records.declarations[index]
-        if path is None:
-            path = ask_pdf_path(
-                self,
-                f"Save the {declaration_kind(declaration)} as PDF",
-                declaration_file_name(self._contest_id, declaration, index),
-            )
-            if path is None:
-                return None
-        try:
-            problem = write_pdf(path, self.declaration_pdf(index))
-        except CountDeskError as exc:
-            problem = str(exc)
-        if problem is not None:
-            QMessageBox.warning(
-                self, "Not saved", not_saved(f"The {declaration_kind(declaration)}", path, problem)
-            )
-            return None
-        return path
+        return self.declarations_box.save_declaration(index, path)
 
     def open_declaration(self, index: int) -> str | None:
         """Open a kept declaration in the desktop's PDF viewer; the temporary file, or None."""
-        if self._contest_id is None or self._records is None:
-            return None
-        declaration = self._records.declarations[index]
-        if self._temp_dir is None:
-            self._temp_dir = tempfile.mkdtemp(prefix="countdesk-declarations-")
-        path = str(
-            Path(self._temp_dir) / declaration_file_name(self._contest_id, declaration, index)
-        )
-        problem = write_pdf(path, self.declaration_pdf(index))
-        if problem is not None:
-            QMessageBox.warning(
-                self,
-                "Not opened",
-                f"The {declaration_kind(declaration)} could not be written for viewing "
-                f"({problem}): save it as PDF instead.",
-            )
-            return None
-        if not open_file(path):
-            QMessageBox.warning(
-                self,
-                "Not opened",
-                f"No PDF viewer opened the {declaration_kind(declaration)}: save it as PDF "
-                "instead, and open the file from its folder.",
-            )
-            return None
-        return path
+        return self.declarations_box.open_declaration(index)
 
     # -- filling the sections ------------------------------------------------------------
 
@@ -339,45 +282,9 @@ class HistoryView(ContestPage):
         self.status_table.setVisible(bool(rows))
         self.status_empty.setVisible(not rows)
 
-    def _fill_declarations(self, history: ContestHistory, records: HistoryRecords) -> None:
-        clear_layout(self.declarations_grid)
-        self.declaration_buttons = []
-        self.declaration_labels = []
-        numbers = {record.count.id: record.count.number for record in history.counts}
-        for index, declaration in enumerate(records.declarations):
-            kind = declaration_kind(declaration)
-            number = numbers.get(declaration.count_id)
-            declares = f", of count {number}" if number is not None else ""
-            text = (
-                f"{declaration_heading(declaration)}{declares}: "
-                f"{time_in_words(declaration.declared_at)}, "
-                f"by {declaration.officer} (recorded by {declaration.operator})"
-            )
-            if declaration.reason:
-                text += f". Reason: {declaration.reason}"
-            label = QLabel(text)
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            at = clock_time(declaration.declared_at)
-            open_button = QPushButton("Open")
-            open_button.setAccessibleName(f"Open the {kind} of {at}")
-            open_button.setToolTip(f"Open the {kind} exactly as it was declared.")
-            open_button.clicked.connect(lambda _c=False, i=index: self.open_declaration(i))
-            save_button = QPushButton("Save as PDF…")
-            save_button.setAccessibleName(f"Save the {kind} of {at} as a PDF file")
-            save_button.setToolTip(f"Save the {kind} exactly as it was declared.")
-            save_button.clicked.connect(lambda _c=False, i=index: self.save_declaration(i))
-            self.declarations_grid.addWidget(label, index, 0)
-            self.declarations_grid.addWidget(open_button, index, 1)
-            self.declarations_grid.addWidget(save_button, index, 2)
-            self.declaration_labels.append(label)
-            self.declaration_buttons.append((open_button, save_button))
-        has = bool(records.declarations)
-        self.declarations_host.setVisible(has)
-        self.declarations_empty.setVisible(not has)
-
     def _show_empty(self, text: str) -> None:
         self._history = self._records = None
+        self.declarations_box.forget()
         self.heading.setText("History of the count")
         self.summary_label.clear()
         self.model.set_history(None, None)

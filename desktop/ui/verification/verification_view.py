@@ -19,28 +19,24 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSizePolicy,
     QStyledItemDelegate,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Contest, Status
 from desktop.domain.verification import verification_findings
-from desktop.domain.wording import plural
 from desktop.ui.context import UiContext
 from desktop.ui.elided_label import ElidedLabel
 from desktop.ui.headings import make_heading
 from desktop.ui.lazy import ContestPage
 from desktop.ui.message_line import MessageLine
-from desktop.ui.verification.box_removal import confirm_box_removal
+from desktop.ui.verification.box_list_buttons import BoxListButtons
 from desktop.ui.verification.checks_box import ChecksBox
-from desktop.ui.verification.columns import CSV_COLUMNS, REMOVE_AFTER_COUNT, lock_text
+from desktop.ui.verification.columns import CSV_COLUMNS, lock_text
 from desktop.ui.verification.entry_delegate import CellEditor
 from desktop.ui.verification.shared_boxes import SharedBoxesPanel
 from desktop.ui.verification.statement_buttons import StatementButtons
@@ -80,29 +76,23 @@ class VerificationView(ContestPage):
         self.hint_label = QLabel()
         self.hint_label.setWordWrap(True)
 
-        self.import_button = QPushButton("I&mport boxes from CSV…")
-        self.import_button.setAccessibleName("Import ballot boxes and postal batches from CSV")
-        self.import_button.setToolTip(
-            f"A CSV file with the columns {CSV_COLUMNS}: one line per ballot box or postal "
-            "batch, with the papers issued from its ballot paper account."
-        )
-        self.import_button.clicked.connect(self._on_import_clicked)
-        self.remove_button = QPushButton("&Remove box…")
-        self.remove_button.setAccessibleName("Remove the chosen ballot box or postal batch")
-        self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.table = VerificationTable(self.model)
+        self.delegate = self.table.delegate
+
+        self.box_buttons = BoxListButtons(self._ctx, self.model, self.table)
+        self.box_buttons.said.connect(self._on_box_buttons_said)
+        self.box_buttons.imported.connect(self._on_boxes_imported)
+        self.box_buttons.removed.connect(self._on_box_removed)
+        self.import_button = self.box_buttons.import_button
+        self.remove_button = self.box_buttons.remove_button
         self.statement = StatementButtons(self._ctx)
         self.statement.said.connect(self._on_statement_said)
         self.print_button = self.statement.print_button
         self.save_button = self.statement.save_button
         toolbar = QHBoxLayout()
-        toolbar.addWidget(self.import_button)
-        toolbar.addWidget(self.remove_button)
+        toolbar.addWidget(self.box_buttons)
         toolbar.addStretch(1)
         toolbar.addWidget(self.statement)
-
-        self.table = VerificationTable(self.model)
-        self.table.selectionModel().currentChanged.connect(self._on_current_changed)
-        self.delegate = self.table.delegate
         table_label = QLabel(
             "&Ballot boxes, then postal batches: type the papers counted; Enter saves and moves "
             "down; Ctrl+Z undoes"
@@ -211,67 +201,14 @@ class VerificationView(ContestPage):
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def import_csv(self, path: str | Path | None = None) -> int | None:
-        """Import boxes and postal batches from a CSV (asking which file if None).
-
-        Returns how many lines were imported, or None if nothing was (the reason is shown).
-        """
-        contest_id = self.contest_id
-        if contest_id is None:
-            return None
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self,
-                f"Import ballot boxes – a CSV file with the columns {CSV_COLUMNS}",
-                str(Path.home()),
-                "CSV files (*.csv);;All files (*)",
-            )
-            if not path:
-                return None
-        try:
-            count = self._ctx.desk.import_verification_csv(contest_id, path, self._ctx.operator())
-        except CountDeskError as error:
-            self._say(f"✖ Nothing was imported. {error}", problem=True)
-            return None
-        self.model.set_contest(contest_id)
-        self.refresh()
-        self.focus_first_uncounted()
-        self._say(
-            f"Imported {plural(count, 'line')} (ballot boxes and postal "
-            f"batches) from {Path(path).name}: type the papers counted for each."
-        )
-        # Ballot papers verified now come from the boxes: a fact of the contest, and the count's.
-        self._ctx.events.announce(contest_id)
-        return count
+        """Import boxes and postal batches from a CSV (asking which file if None); how many
+        lines were imported, or None if nothing was (see ``BoxListButtons.import_csv``)."""
+        return self.box_buttons.import_csv(path)
 
     def remove_box(self, reference: str | None = None) -> bool:
         """Remove the box chosen in the table (or the one with this reference), once the clerk
-        confirms; True if removed. A refusal (V504 once a count is recorded) is shown."""
-        contest_id, contest = self.contest_id, self._contest
-        if contest_id is None or contest is None:
-            return False
-        row = self.table.currentIndex().row() if reference is None else self.model.row_of(reference)
-        if row is None or not 0 <= row < self.model.rowCount():
-            return False
-        line = self.model.line(row)
-        if not confirm_box_removal(self, line.reference, line.name, contest.area):
-            return False
-        try:
-            self._ctx.desk.remove_box(contest_id, line.reference, self._ctx.operator())
-        except CountDeskError as error:
-            self._say(f"✖ Box {line.reference} was not removed. {error}", problem=True)
-            return False
-        self.refresh()
-        if self.model.rowCount():
-            self.table.go_to(min(row, self.model.rowCount() - 1))
-            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            self.table.setCurrentIndex(QModelIndex())
-        self._say(
-            f"Removed box {line.reference} ({line.name}) from the list; the audit log keeps it."
-        )
-        # Ballot papers verified follow the boxes: a fact of the contest, and the count's.
-        self._ctx.events.announce(contest_id)
-        return True
+        confirms; True if removed (see ``BoxListButtons.remove_box``)."""
+        return self.box_buttons.remove_box(reference)
 
     # -- showing -------------------------------------------------------------------------
 
@@ -329,39 +266,17 @@ class VerificationView(ContestPage):
         if locked and editor is not None:
             self.delegate.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
         self.model.read_only = locked
-        has_contest = contest is not None
-        self.import_button.setEnabled(has_contest and not locked)
         has_lines = bool(self.model.rowCount())
         self.print_button.setEnabled(has_lines)
         self.save_button.setEnabled(has_lines)
-        self._update_remove_button()
+        self.box_buttons.set_contest(
+            self.contest_id, contest, has_count=self._has_count, locked=locked
+        )
         if not locked:
             self.lock_label.hide()
             return
         self.lock_label.setText(lock_text(self._contest))
         self.lock_label.show()
-
-    def _update_remove_button(self) -> None:
-        """Enabled for the box chosen, until a count is recorded or the contest is locked;
-        the tooltip says which box, or why not."""
-        index = self.table.currentIndex()
-        line = self.model.line(index.row()) if index.isValid() else None
-        if self._contest is None or not self.model.rowCount():
-            enabled, tip = False, "No ballot boxes are listed."
-        elif self.model.read_only:
-            enabled, tip = False, lock_text(self._contest)
-        elif self._has_count:
-            enabled, tip = False, REMOVE_AFTER_COUNT
-        elif line is None:
-            enabled, tip = False, "Choose the box to remove in the table."
-        else:
-            enabled = True
-            tip = (
-                f"Remove box {line.reference} ({line.name}) if it was listed by mistake; you are "
-                "asked to confirm."
-            )
-        self.remove_button.setEnabled(enabled)
-        self.remove_button.setToolTip(tip)
 
     def _say(self, text: str, problem: bool = False) -> None:
         """Show what happened under the table (or hide the line when empty)."""
@@ -389,14 +304,22 @@ class VerificationView(ContestPage):
     def _on_saved(self, text: str) -> None:
         self._say("")
 
-    def _on_import_clicked(self) -> None:
-        self.import_csv()
+    def _on_box_buttons_said(self, text: str, problem: bool) -> None:
+        self._say(text, problem=problem)
 
-    def _on_remove_clicked(self) -> None:
-        self.remove_box()
+    def _on_boxes_imported(self) -> None:
+        self.model.set_contest(self.contest_id)
+        self.refresh()
+        self.focus_first_uncounted()
 
-    def _on_current_changed(self, *_: object) -> None:
-        self._update_remove_button()
+    def _on_box_removed(self, row: int) -> None:
+        self.refresh()
+        # The keyboard stays on the table, on the box that took the removed one's place.
+        if self.model.rowCount():
+            self.table.go_to(min(row, self.model.rowCount() - 1))
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.table.setCurrentIndex(QModelIndex())
 
     def _on_shared_said(self, text: str, problem: bool) -> None:
         if not problem:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from desktop.services import CountDesk
 from desktop.ui import saving
-from desktop.ui.history import history_view, words
+from desktop.ui.history import declarations_box, words
 from desktop.ui.history.history_view import HistoryView
 from tests.declared import LEGACY_PDF, LEGACY_REASON, legacy_corrected_database
 from tests.sample import BATLEY
@@ -102,7 +102,7 @@ def test_a_corrected_declaration_kept_from_before_is_readable_and_marked_of_no_e
     assert asked[0][0] == "Save the corrected declaration as PDF"
     assert asked[0][1].startswith(f"corrected-declaration-{BATLEY}-")
     opened = []
-    monkeypatch.setattr(history_view, "open_file", lambda path: opened.append(path) or True)
+    monkeypatch.setattr(words, "open_file", lambda path: opened.append(path) or True)
     view.declaration_buttons[0][0].click()
     assert Path(opened[0]).read_bytes() == first_pdf
     assert not view.errors_box.isVisible()
@@ -149,8 +149,10 @@ def test_a_viewer_that_does_not_open_is_reported(qtbot, monkeypatch, desk, ctx):
     to_declared(desk)
     view = open_view(qtbot, ctx)
     warned = []
-    monkeypatch.setattr(history_view, "open_file", lambda path: False)
-    monkeypatch.setattr(history_view.QMessageBox, "warning", lambda *args: warned.append(args[2]))
+    monkeypatch.setattr(words, "open_file", lambda path: False)
+    monkeypatch.setattr(
+        declarations_box.QMessageBox, "warning", lambda *args: warned.append(args[2])
+    )
     assert view.open_declaration(0) is None
     assert "save it as PDF instead" in warned[0]
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QUndoStack
 from desktop.domain.model import Status
 from desktop.services import CountDesk
 from desktop.ui.context import ContestEvents, UiContext
-from desktop.ui.verification import verification_view as verification_module
+from desktop.ui.verification import box_list_buttons
 from desktop.ui.verification.columns import (
     COUNTED,
     EXPLANATION,
@@ -57,7 +57,7 @@ def view(qtbot, ctx) -> VerificationView:
 @pytest.fixture
 def imported(view, monkeypatch) -> VerificationView:
     monkeypatch.setattr(
-        verification_module.QFileDialog,
+        box_list_buttons.QFileDialog,
         "getOpenFileName",
         lambda *args, **kwargs: (str(BOXES_CSV), "CSV files (*.csv)"),
     )
@@ -117,7 +117,7 @@ def test_the_import_dialog_says_which_columns_the_file_needs(view, monkeypatch):
         asked.append(title)
         return "", ""
 
-    monkeypatch.setattr(verification_module.QFileDialog, "getOpenFileName", fake)
+    monkeypatch.setattr(box_list_buttons.QFileDialog, "getOpenFileName", fake)
     view.import_button.click()
     assert "reference, name, kind (box or postal), issued" in asked[0]
     assert "reference, name, kind" in view.import_button.toolTip()
@@ -225,7 +225,7 @@ def test_enter_on_a_cell_not_being_edited_moves_down(qtbot, imported, desk):
 def test_the_statement_saved_is_the_services_pdf(imported, desk, tmp_path, monkeypatch):
     target = tmp_path / "statement.pdf"
     monkeypatch.setattr(
-        verification_module.QFileDialog,
+        box_list_buttons.QFileDialog,
         "getSaveFileName",
         lambda *args, **kwargs: (str(target), "PDF files (*.pdf)"),
     )
@@ -395,7 +395,7 @@ def test_remove_box_asks_naming_the_box_and_removes_it(qtbot, imported, desk, ct
         asked.append((reference, name, area))
         return answer[0]
 
-    monkeypatch.setattr(verification_module, "confirm_box_removal", confirm)
+    monkeypatch.setattr(box_list_buttons, "confirm_box_removal", confirm)
     heard = []
     ctx.events.count_changed.connect(heard.append)
     view.table.setCurrentIndex(view.model.index(view.model.row_of("BS10"), COUNTED))
@@ -419,7 +419,7 @@ def test_remove_box_is_disabled_once_a_count_is_recorded_or_locked(
     qtbot, imported, desk, ctx, monkeypatch
 ):
     view = imported
-    monkeypatch.setattr(verification_module, "confirm_box_removal", lambda *args: True)
+    monkeypatch.setattr(box_list_buttons, "confirm_box_removal", lambda *args: True)
     assert view.remove_button.isEnabled()
     view.set_read_only(True)
     assert not view.remove_button.isEnabled()

@@ -13,7 +13,7 @@ from desktop.domain.workflow import RecountDecision
 from desktop.services import CountDesk
 from desktop.ui.night import running
 from desktop.ui.night.recount_dialog import RecountDialog
-from desktop.ui.verification import verification_view as verification_module
+from desktop.ui.verification import box_list_buttons
 from desktop.ui.window.main_window import MainWindow
 from tests.sample import BATLEY, BATLEY_REJECTED, BATLEY_VOTES, BOXES_CSV
 
@@ -68,7 +68,7 @@ def test_a_whole_night_with_the_keyboard_alone(qtbot, tmp_path, monkeypatch, con
 
     # Verification: import the boxes (Alt+M on that page), then each counted figure, Enter.
     monkeypatch.setattr(
-        verification_module.QFileDialog, "getOpenFileName", lambda *a, **k: (str(BOXES_CSV), "")
+        box_list_buttons.QFileDialog, "getOpenFileName", lambda *a, **k: (str(BOXES_CSV), "")
     )
     _press(qtbot, window, Qt.Key.Key_2, CTRL)
     _press(qtbot, window, Qt.Key.Key_M, ALT)  # a button's mnemonic clicks it a moment later

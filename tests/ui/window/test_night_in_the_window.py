@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from desktop.domain.model import Status
 from desktop.services import CountDesk
 from desktop.ui.night import running
-from desktop.ui.verification import verification_view as verification_module
+from desktop.ui.verification import box_list_buttons
 from desktop.ui.window.main_window import MainWindow
 from tests.sample import BATLEY, BATLEY_REJECTED, BATLEY_VOTES, BOXES_CSV
 
@@ -58,7 +58,7 @@ def test_a_whole_night_in_the_window(qtbot, window, monkeypatch):
     # Verification: import the boxes, key each counted figure with Enter moving down.
     _action(window, "Show verification").trigger()
     monkeypatch.setattr(
-        verification_module.QFileDialog, "getOpenFileName", lambda *a, **k: (str(BOXES_CSV), "")
+        box_list_buttons.QFileDialog, "getOpenFileName", lambda *a, **k: (str(BOXES_CSV), "")
     )
     window.verification_view.import_csv()
     window.verification_view.focus_first_uncounted()
