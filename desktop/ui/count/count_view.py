@@ -255,6 +255,9 @@ class CountView(QWidget):
             load_saved(self.live, self._rows)
             self._update_live()
         if matched_before != draft.recorded_as:
+            # The figures stop (or start again) being the count that stands: the button says
+            # which recording it would now make.
+            self.record_button.setText(record_text(self.entry_line.outline, draft.recorded_as))
             self.ctx.events.night_changed.emit(contest_id)
 
     def _refused(self, error: CountDeskError, row: FigureRow | None = None) -> None:
@@ -327,7 +330,7 @@ class CountView(QWidget):
             outline = self.ctx.desk.entry_outline(self.contest_id)
             standing = self.live.draft.recorded_as if self.live is not None else None
             self.entry_line.show_outline(outline, self.ctx.operator(), standing)
-            self.record_button.setText(record_text(outline))
+            self.record_button.setText(record_text(outline, standing))
 
     def operator_changed(self) -> None:
         """Another operator is at the keyboard: which entry they key, and what they may key."""

@@ -71,8 +71,12 @@ def entry_words(outline: EntryOutline, operator: str, standing: int | None = Non
     return f"Figures sent back: key again from the count sheet: {fields} — keyed by {operator}."
 
 
-def record_text(outline: EntryOutline | None) -> str:
-    """The Record button's words: which entry recording it makes."""
+def record_text(outline: EntryOutline | None, standing: int | None = None) -> str:
+    """The Record button's words: which entry recording it makes. ``standing``: the figures
+    shown are those of the count that stands, so there is nothing to record, and the button
+    (disabled) names no entry that nobody is keying."""
+    if standing is not None and (outline is None or outline.stage is EntryStage.NONE):
+        return "&Record count"
     if outline is None or (outline.mode is EntryMode.SINGLE and outline.stage is EntryStage.NONE):
         return "&Record count"
     if outline.stage is EntryStage.NONE:

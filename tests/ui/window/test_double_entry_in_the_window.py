@@ -206,6 +206,16 @@ def test_a_count_keyed_twice_with_two_figures_transposed_is_sent_back_and_keyed_
     assert {by_name[cid]: v for cid, v in stands.figures.votes.items()} == BATLEY_VOTES
     assert "the count that stands" in view.state_label.text()
     assert view.entry_line.text().startswith("Count 1 stands, its figures keyed twice")
+    # Nothing is keyed now: the greyed button names no entry that nobody is keying.
+    assert not view.record_button.isEnabled()
+    assert view.record_button.text().replace("&", "") == "Record count"
+    # A figure changed from the count that stands: that would be a new count's first entry.
+    first = view.count_form.rows[0].edit
+    first.setFocus()
+    first.selectAll()
+    qtbot.keyClicks(first, "1")
+    _press(qtbot, window, Qt.Key.Key_Return)
+    assert view.record_button.text().replace("&", "") == "Record first entry"
     actions = [r.action for r in window.desk.store.audit(BATLEY)]
     assert {"first entry", "second entry", "send back to key again", "entries agree"} <= set(
         actions
