@@ -14,7 +14,6 @@ kept, and the index lists them and the contests not reached. Nothing is stored i
 from __future__ import annotations
 
 import csv
-import errno
 import io
 import re
 import unicodedata
@@ -28,6 +27,13 @@ from desktop.domain.errors import CountDeskError
 from desktop.domain.model import Contest, Status
 from desktop.domain.wording import plural
 from desktop.domain.workflow import stage_label
+from desktop.services.batch_folder import (
+    INDEX_NAME,
+    earlier_documents,
+    folder_error,
+    prepare_folder,
+    write_whole,
+)
 from desktop.services.contest_document import (
     ContestDocument,
     DocumentKind,
@@ -36,12 +42,9 @@ from desktop.services.contest_document import (
 )
 from desktop.services.documents import Documents
 from desktop.services.exports import spreadsheet_safe
-from desktop.services.files import OutputFile, why_not
 from desktop.services.local_count import LocalCount
 from desktop.storage.store import Store
 
-#: The index of a batch, written beside its documents.
-INDEX_NAME = "countdesk-index.csv"
 INDEX_COLUMNS = ("contest_id", "area", "outcome", "document", "file", "code", "reason")
 
 #: Double entry's findings: the count's two entries are not yet one count.
@@ -234,7 +237,7 @@ class BatchPrinting:
                 progress(done + 1, total, contest.id)
         outcome = BatchOutcome(folder, draft, tuple(lines))
         index = folder / INDEX_NAME
-        _write(index, index_csv(outcome).encode("utf-8"), done=lines, folder=folder)
+        write_whole(index, index_csv(outcome).encode("utf-8"), folder, written=_written(lines))
         # Only a contest this batch wrote again under another name (a draft since declared):
         # the files of contests not reached, left out or of another election stay.
         written = {line.file_name for line in lines if line.written}
@@ -249,7 +252,7 @@ class BatchPrinting:
             try:
                 (folder / name).unlink(missing_ok=True)
             except OSError as exc:
-                raise _folder_error(folder, exc, [line for line in lines if line.written]) from None
+                raise folder_error(folder, exc, _written(lines)) from None
         return BatchOutcome(folder, draft, tuple(lines), index, tuple(stale))
 
     def _one(
@@ -308,30 +311,13 @@ class BatchPrinting:
         while name in taken:  # two ids alike but for characters a file name cannot keep
             n += 1
             name = f"{stem}-{n}.pdf"
-        _write(folder / name, doc.pdf, done=done, folder=folder)
+        write_whole(folder / name, doc.pdf, folder, written=_written(done))
         return BatchLine(contest.id, contest.area, doc.kind, name)
 
 
-#: The name of a document a batch writes: its kind's stem, then the contest's id made safe.
-_DOCUMENT_NAME = re.compile(
-    "(?:" + "|".join(re.escape(kind.stem) for kind in DocumentKind) + r")-[a-z0-9._-]+\.pdf"
-)
-
-
-def earlier_documents(folder: Path) -> dict[str, str]:
-    """The document an earlier batch's index says it wrote into ``folder`` for each contest
-    (only names a batch gives its documents: no other file is ever taken for one); none
-    without an index."""
-    try:
-        text = (folder / INDEX_NAME).read_text(encoding="utf-8")
-    except (FileNotFoundError, UnicodeDecodeError):
-        return {}
-    names = {}
-    for row in csv.DictReader(io.StringIO(text)):
-        name = row.get("file") or ""
-        if row.get("outcome") == "written" and _DOCUMENT_NAME.fullmatch(name):
-            names[row.get("contest_id") or ""] = name
-    return names
+def _written(lines: list[BatchLine]) -> int:
+    """How many documents these lines of a batch wrote."""
+    return sum(1 for line in lines if line.written)
 
 
 def index_csv(outcome: BatchOutcome) -> str:
@@ -352,62 +338,3 @@ def index_csv(outcome: BatchOutcome) -> str:
         )
         writer.writerow([spreadsheet_safe(value) for value in row])
     return out.getvalue()
-
-
-def prepare_folder(folder: Path) -> None:
-    """Make sure ``folder`` can take the batch's files, creating it (not its parents) if
-    missing; a plain CountDeskError (B101) naming it if it cannot, before anything is written."""
-    if folder.exists() and not folder.is_dir():
-        raise CountDeskError(
-            f"{folder} is a file, not a folder, so nothing was written: choose a folder (or a "
-            "new folder's name) for the documents.",
-            Code.B101,
-        )
-    if not folder.exists():
-        if not folder.parent.is_dir():
-            raise CountDeskError(
-                f"There is no folder {folder.parent} to make {folder.name} in, so nothing was "
-                "written: create the folder or choose one that exists.",
-                Code.B101,
-            )
-        try:
-            folder.mkdir()
-        except OSError as exc:
-            raise _folder_error(folder, exc, []) from None
-    try:
-        probe = OutputFile(folder / INDEX_NAME)
-    except OSError as exc:
-        raise _folder_error(folder, exc, []) from None
-    probe.discard()
-
-
-def _write(path: Path, data: bytes, *, done: list[BatchLine], folder: Path) -> None:
-    """Write one file whole (temporary file renamed into place), or B101 naming the folder."""
-    try:
-        out = OutputFile(path)
-        out.write(data)
-    except OSError as exc:
-        raise _folder_error(folder, exc, [line for line in done if line.written]) from None
-
-
-def _folder_error(folder: Path, exc: OSError, written: list[BatchLine]) -> CountDeskError:
-    """B101: the folder cannot be written, why, what to do, and what is in it already."""
-    why, todo = why_not(exc)
-    if exc.errno == errno.ENOENT:
-        # Gone with what was written to it: nothing to say is kept.
-        why = "it is no longer there, as when a USB stick is pulled out"
-        todo = "plug it back in or choose another folder"
-        kept = ""
-    elif written:
-        n = len(written)
-        kept = (
-            f" The {plural(n, 'document')} written before it {'is' if n == 1 else 'are'} "
-            "whole and kept."
-        )
-    else:
-        kept = " Nothing was written."
-    return CountDeskError(
-        f"The folder {folder} cannot be written ({why}).{kept} To print them all, {todo}, "
-        "then print them again.",
-        Code.B101,
-    )
