@@ -20,8 +20,8 @@ from desktop.domain.overview import (
     poll_word,
     result_summary,
     venue_totals,
-    waiting_for,
 )
+from desktop.domain.waiting import waiting_for
 from desktop.domain.workflow import next_step, stage_label
 from desktop.services.night import Night
 from desktop.services.reading import Reading

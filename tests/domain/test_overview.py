@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from desktop.domain.codes import Code
 from desktop.domain.findings import Finding
 from desktop.domain.model import Status
-from desktop.domain.overview import waiting_for
 from desktop.domain.verification import BoxKind, VerificationLine
+from desktop.domain.waiting import waiting_for
 
 
 def _waiting(status, following, *codes, **figures):
